@@ -1,0 +1,216 @@
+// Reading and writing events (宣传活动). Every write runs in one transaction:
+// reference checks, the version check and the row with its lists succeed or
+// fail together.
+import {
+  dateRangeIssues,
+  dateToIso,
+  fieldError,
+  isoToDate,
+  RULE_MESSAGES,
+  type Event,
+  type EventCreate,
+  type EventFilter,
+  type EventListQuery,
+  type EventListResponse,
+  type EventPatch,
+  type EventSort,
+  type Totals,
+} from '@pufa/domain';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { findInvalidReferences } from './event-references.ts';
+import { InvalidReferencesError, VersionConflictError } from './errors.ts';
+
+const eventInclude = {
+  villages: { select: { villageId: true } },
+  sixInto: { select: { categoryCode: true } },
+  forms: { select: { formId: true } },
+  laws: { select: { lawId: true } },
+  departments: { select: { departmentId: true } },
+  targetGroups: { select: { targetGroupId: true } },
+  materials: { select: { materialTypeId: true, quantity: true } },
+} satisfies Prisma.EventInclude;
+
+type EventRow = Prisma.EventGetPayload<{ include: typeof eventInclude }>;
+
+const ascending = (a: number, b: number) => a - b;
+
+export function toEventJson(row: EventRow): Event {
+  return {
+    id: row.id,
+    startDate: dateToIso(row.startDate),
+    endDate: row.endDate ? dateToIso(row.endDate) : null,
+    title: row.title,
+    townshipId: row.townshipId,
+    campaignId: row.campaignId,
+    location: row.location,
+    villageIds: row.villages.map((v) => v.villageId).sort(ascending),
+    sixInto: row.sixInto.map((s) => s.categoryCode).sort(),
+    formIds: row.forms.map((f) => f.formId).sort(ascending),
+    lawIds: row.laws.map((l) => l.lawId).sort(ascending),
+    departmentIds: row.departments.map((d) => d.departmentId).sort(ascending),
+    targetGroupIds: row.targetGroups.map((t) => t.targetGroupId).sort(ascending),
+    audience: row.audience,
+    consultations: row.consultations,
+    materials: row.materials
+      .map((m) => ({ materialTypeId: m.materialTypeId, quantity: m.quantity }))
+      .sort((a, b) => a.materialTypeId - b.materialTypeId),
+    notes: row.notes,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The filter of the event list, as a Prisma where clause; the totals use the same clause. */
+export function eventWhere(filter: EventFilter): Prisma.EventWhereInput {
+  const where: Prisma.EventWhereInput = {};
+  if (filter.townshipId) where.townshipId = filter.townshipId;
+  if (filter.campaignId) where.campaignId = filter.campaignId;
+  if (filter.from || filter.to) {
+    where.startDate = {
+      ...(filter.from ? { gte: isoToDate(filter.from) } : {}),
+      ...(filter.to ? { lte: isoToDate(filter.to) } : {}),
+    };
+  }
+  if (filter.villageId) where.villages = { some: { villageId: filter.villageId } };
+  if (filter.q) {
+    const contains = { contains: filter.q, mode: 'insensitive' as const };
+    where.OR = [{ title: contains }, { location: contains }, { notes: contains }];
+  }
+  return where;
+}
+
+const ORDER: Record<EventSort, Prisma.EventOrderByWithRelationInput[]> = {
+  '-startDate': [{ startDate: 'desc' }, { id: 'desc' }],
+  startDate: [{ startDate: 'asc' }, { id: 'asc' }],
+  title: [{ title: 'asc' }, { id: 'asc' }],
+  '-title': [{ title: 'desc' }, { id: 'desc' }],
+  '-audience': [{ audience: 'desc' }, { id: 'desc' }],
+  audience: [{ audience: 'asc' }, { id: 'asc' }],
+  '-updatedAt': [{ updatedAt: 'desc' }, { id: 'desc' }],
+};
+
+/**
+ * The lists of an event as nested writes. On update a list the patch carries
+ * replaces the stored one; a list left out stays as it was.
+ */
+function listWrites(input: Partial<EventCreate>, { replace }: { replace: boolean }) {
+  const write = <T>(rows: T[] | undefined) => rows && (replace ? { deleteMany: {}, create: rows } : { create: rows });
+  return {
+    villages: write(input.villageIds?.map((villageId) => ({ villageId }))),
+    sixInto: write(input.sixInto?.map((categoryCode) => ({ categoryCode }))),
+    forms: write(input.formIds?.map((formId) => ({ formId }))),
+    laws: write(input.lawIds?.map((lawId) => ({ lawId }))),
+    departments: write(input.departmentIds?.map((departmentId) => ({ departmentId }))),
+    targetGroups: write(input.targetGroupIds?.map((targetGroupId) => ({ targetGroupId }))),
+    materials: write(input.materials?.map(({ materialTypeId, quantity }) => ({ materialTypeId, quantity }))),
+  };
+}
+
+function scalarFields(input: Partial<EventCreate>) {
+  return {
+    startDate: input.startDate === undefined ? undefined : isoToDate(input.startDate),
+    endDate: input.endDate === undefined ? undefined : input.endDate === null ? null : isoToDate(input.endDate),
+    title: input.title,
+    townshipId: input.townshipId,
+    campaignId: input.campaignId,
+    location: input.location,
+    audience: input.audience,
+    consultations: input.consultations,
+    notes: input.notes,
+  };
+}
+
+export function createEventRepository(prisma: PrismaClient) {
+  async function totals(where: Prisma.EventWhereInput): Promise<Totals> {
+    // Counting rules (docs/counting-rules.md, @pufa/domain counting.ts) in SQL.
+    const [aggregate, leaflets, villages] = await Promise.all([
+      prisma.event.aggregate({ where, _count: { _all: true }, _sum: { audience: true, consultations: true } }),
+      prisma.eventMaterial.aggregate({ where: { event: where, materialType: { countsAsLeaflet: true } }, _sum: { quantity: true } }),
+      prisma.eventVillage.findMany({ where: { event: where }, distinct: ['villageId'], select: { villageId: true } }),
+    ]);
+    return {
+      activities: aggregate._count._all,
+      leaflets: leaflets._sum.quantity ?? 0,
+      audience: aggregate._sum.audience ?? 0,
+      consultations: aggregate._sum.consultations ?? 0,
+      villagesReached: villages.length,
+    };
+  }
+
+  return {
+    async list(query: EventListQuery): Promise<EventListResponse> {
+      const where = eventWhere(query);
+      const [rows, total, sums] = await Promise.all([
+        prisma.event.findMany({
+          where,
+          include: eventInclude,
+          orderBy: ORDER[query.sort],
+          skip: (query.page - 1) * query.pageSize,
+          take: query.pageSize,
+        }),
+        prisma.event.count({ where }),
+        totals(where),
+      ]);
+      return { items: rows.map(toEventJson), total, totals: sums };
+    },
+
+    totals: (filter: EventFilter) => totals(eventWhere(filter)),
+
+    async get(id: number): Promise<Event | null> {
+      const row = await prisma.event.findUnique({ where: { id }, include: eventInclude });
+      return row ? toEventJson(row) : null;
+    },
+
+    /** Throws InvalidReferencesError when an id is unknown; nothing is written then. */
+    async create(input: EventCreate): Promise<Event> {
+      return prisma.$transaction(async (tx) => {
+        const invalid = await findInvalidReferences(tx, input);
+        if (invalid.length > 0) throw new InvalidReferencesError(invalid);
+        const row = await tx.event.create({
+          data: { ...scalarFields(input), townshipId: input.townshipId, ...listWrites(input, { replace: false }) } as Prisma.EventUncheckedCreateInput,
+          include: eventInclude,
+        });
+        return toEventJson(row);
+      });
+    },
+
+    /**
+     * Applies a patch made against `patch.version`. Returns null when the event
+     * does not exist; throws VersionConflictError when it was saved since.
+     */
+    async update(id: number, patch: EventPatch): Promise<Event | null> {
+      const { version, ...changes } = patch;
+      return prisma.$transaction(async (tx) => {
+        const current = await tx.event.findUnique({ where: { id }, include: eventInclude });
+        if (!current) return null;
+        const stored = toEventJson(current);
+        const merged = { ...stored, ...changes };
+        const rangeIssues = dateRangeIssues(merged);
+        const invalid = [
+          ...rangeIssues.map((issue) => fieldError(issue.path, RULE_MESSAGES[issue.code])),
+          ...(await findInvalidReferences(tx, merged)),
+        ];
+        if (invalid.length > 0) throw new InvalidReferencesError(invalid);
+        // Version check and bump in one statement: of two saves of the same
+        // version, the second waits on the row lock, then matches nothing.
+        const { count } = await tx.event.updateMany({ where: { id, version }, data: { version: { increment: 1 } } });
+        if (count === 0) throw new VersionConflictError(stored.version);
+        const row = await tx.event.update({
+          where: { id },
+          data: { ...scalarFields(changes), ...listWrites(changes, { replace: true }) } as Prisma.EventUncheckedUpdateInput,
+          include: eventInclude,
+        });
+        return toEventJson(row);
+      });
+    },
+
+    /** Returns false when there was no such event. */
+    async delete(id: number): Promise<boolean> {
+      const { count } = await prisma.event.deleteMany({ where: { id } });
+      return count > 0;
+    },
+  };
+}
+
+export type EventRepository = ReturnType<typeof createEventRepository>;

@@ -1,0 +1,3 @@
+export * from './catalogs.ts';
+export * from './org-units.ts';
+export * from './demo.ts';

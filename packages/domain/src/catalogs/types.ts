@@ -1,0 +1,6 @@
+/** Every catalog entry has a stable code (slug), a Chinese name and an English name. */
+export interface CatalogSeed {
+  code: string;
+  name: string;
+  nameEn: string;
+}

@@ -1,0 +1,153 @@
+// The event (宣传活动) as the API accepts and returns it. The same schemas
+// validate requests, type the web form and generate the OpenAPI document.
+import { z } from 'zod';
+import { daysBetween } from '../dates.ts';
+import { codeSchema, idListSchema, idSchema, isoDateSchema, optionalText, queryIdSchema, requiredText, rule } from './common.ts';
+
+export const EVENT_LIMITS = {
+  title: 200,
+  location: 200,
+  notes: 2000,
+  /** 人次 per event; far above any township event, low enough to catch typos of extra zeros. */
+  count: 1_000_000,
+  quantity: 10_000_000,
+  materialLines: 50,
+  /** An event spans at most this many days (a month-long campaign is logged as events within it). */
+  spanDays: 366,
+} as const;
+
+const countSchema = z.number().int().min(0).max(EVENT_LIMITS.count);
+
+export const MaterialLineSchema = z.strictObject({
+  materialTypeId: idSchema,
+  quantity: z.number().int().min(1).max(EVENT_LIMITS.quantity),
+});
+
+const materialsSchema = z
+  .array(MaterialLineSchema)
+  .max(EVENT_LIMITS.materialLines)
+  .refine((lines) => new Set(lines.map((l) => l.materialTypeId)).size === lines.length, rule('duplicateMaterialType'));
+
+/** Every field a clerk can set. Optional ones default to empty/zero on create. */
+const eventFields = {
+  startDate: isoDateSchema,
+  endDate: isoDateSchema.nullable().optional(),
+  title: requiredText(EVENT_LIMITS.title),
+  townshipId: idSchema,
+  campaignId: idSchema.nullable().optional(),
+  location: optionalText(EVENT_LIMITS.location).optional(),
+  villageIds: idListSchema.optional(),
+  sixInto: z.array(codeSchema).max(50).refine((c) => new Set(c).size === c.length, rule('duplicateIds')).optional(),
+  formIds: idListSchema.optional(),
+  lawIds: idListSchema.optional(),
+  departmentIds: idListSchema.optional(),
+  targetGroupIds: idListSchema.optional(),
+  audience: countSchema.optional(),
+  consultations: countSchema.optional(),
+  materials: materialsSchema.optional(),
+  notes: optionalText(EVENT_LIMITS.notes).optional(),
+};
+
+interface DateRange {
+  startDate?: string | undefined;
+  endDate?: string | null | undefined;
+}
+
+/** Cross-field date rules, shared by create, and by update after merging with the stored event. */
+export function dateRangeIssues(event: DateRange): { path: ['endDate']; code: 'endBeforeStart' | 'spanTooLong' }[] {
+  const { startDate, endDate } = event;
+  if (!startDate || !endDate) return [];
+  const span = daysBetween(startDate, endDate);
+  if (span < 0) return [{ path: ['endDate'], code: 'endBeforeStart' }];
+  if (span >= EVENT_LIMITS.spanDays) return [{ path: ['endDate'], code: 'spanTooLong' }];
+  return [];
+}
+
+function checkDateRange(event: DateRange, ctx: z.RefinementCtx) {
+  for (const issue of dateRangeIssues(event)) {
+    ctx.addIssue({ code: 'custom', path: issue.path, params: { code: issue.code }, input: event.endDate });
+  }
+}
+
+export const EventCreateSchema = z.strictObject(eventFields).superRefine(checkDateRange).meta({ id: 'EventCreate' });
+export type EventCreate = z.infer<typeof EventCreateSchema>;
+
+/** PATCH: any subset of fields, plus the version the client last read (optimistic concurrency). */
+export const EventPatchSchema = z
+  .strictObject({ ...eventFields, version: z.number().int().min(1) })
+  .partial()
+  .required({ version: true })
+  .superRefine(checkDateRange)
+  .meta({ id: 'EventPatch' });
+export type EventPatch = z.infer<typeof EventPatchSchema>;
+
+export const EventSchema = z
+  .object({
+    id: idSchema,
+    startDate: z.string(),
+    endDate: z.string().nullable(),
+    title: z.string(),
+    townshipId: idSchema,
+    campaignId: idSchema.nullable(),
+    location: z.string(),
+    villageIds: z.array(idSchema),
+    sixInto: z.array(z.string()),
+    formIds: z.array(idSchema),
+    lawIds: z.array(idSchema),
+    departmentIds: z.array(idSchema),
+    targetGroupIds: z.array(idSchema),
+    audience: z.number().int(),
+    consultations: z.number().int(),
+    materials: z.array(z.object({ materialTypeId: idSchema, quantity: z.number().int() })),
+    notes: z.string(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Event' });
+export type Event = z.infer<typeof EventSchema>;
+
+export const EVENT_SORTS = ['-startDate', 'startDate', 'title', '-title', '-audience', 'audience', '-updatedAt'] as const;
+export type EventSort = (typeof EVENT_SORTS)[number];
+
+export const EVENT_PAGE_SIZE_MAX = 200;
+
+/** Filters shared by the list, its totals and (later) exports: what is on screen is what is counted. */
+export const EventFilterSchema = z.strictObject({
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  campaignId: queryIdSchema.optional(),
+  villageId: queryIdSchema.optional(),
+  townshipId: queryIdSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type EventFilter = z.infer<typeof EventFilterSchema>;
+
+export const EventListQuerySchema = EventFilterSchema.extend({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(EVENT_PAGE_SIZE_MAX).default(20),
+  sort: z.enum(EVENT_SORTS).default('-startDate'),
+}).superRefine((query, ctx) => {
+  if (query.from && query.to && query.to < query.from) {
+    ctx.addIssue({ code: 'custom', path: ['to'], params: { code: 'endBeforeStart' }, input: query.to });
+  }
+});
+export type EventListQuery = z.infer<typeof EventListQuerySchema>;
+
+export const TotalsSchema = z.object({
+  activities: z.number().int(),
+  leaflets: z.number().int(),
+  audience: z.number().int(),
+  consultations: z.number().int(),
+  villagesReached: z.number().int(),
+});
+
+export const EventListResponseSchema = z.object({
+  items: z.array(EventSchema),
+  total: z.number().int(),
+  /** Totals of every row matching the filter (not just this page), per the counting rules. */
+  totals: TotalsSchema,
+});
+export type EventListResponse = z.infer<typeof EventListResponseSchema>;
+
+export const EventIdParamsSchema = z.strictObject({ id: queryIdSchema });

@@ -1,0 +1,155 @@
+// Turns validation issues into field-level messages a clerk can read, in
+// Chinese and English. Used by the API's 400 answers and by the web forms.
+import type { z } from 'zod';
+import type { FieldError } from './schemas/errors.ts';
+import type { RuleCode } from './schemas/common.ts';
+
+export type Bilingual = { zh: string; en: string };
+
+/** Labels of the fields people see, keyed by the last named segment of a path. */
+export const FIELD_LABELS: Record<string, Bilingual> = {
+  startDate: { zh: '开始日期', en: 'Start date' },
+  endDate: { zh: '结束日期', en: 'End date' },
+  title: { zh: '活动主题', en: 'Title' },
+  townshipId: { zh: '乡镇(街道)', en: 'Township' },
+  campaignId: { zh: '宣传节点', en: 'Campaign' },
+  location: { zh: '地点', en: 'Location' },
+  villageIds: { zh: '覆盖村(社区)', en: 'Villages reached' },
+  villageId: { zh: '村(社区)', en: 'Village' },
+  sixInto: { zh: '六进类别', en: 'Six-into places' },
+  formIds: { zh: '活动形式', en: 'Forms' },
+  lawIds: { zh: '宣传法律', en: 'Laws publicised' },
+  departmentIds: { zh: '参与单位', en: 'Departments' },
+  targetGroupIds: { zh: '宣传对象', en: 'Target groups' },
+  audience: { zh: '受众人次', en: 'Audience (person-times)' },
+  consultations: { zh: '咨询人次', en: 'Consultations (person-times)' },
+  materials: { zh: '发放资料', en: 'Materials' },
+  materialTypeId: { zh: '资料种类', en: 'Material type' },
+  quantity: { zh: '数量', en: 'Quantity' },
+  notes: { zh: '备注', en: 'Notes' },
+  version: { zh: '版本号', en: 'Version' },
+  from: { zh: '起始日期', en: 'From' },
+  to: { zh: '截止日期', en: 'To' },
+  q: { zh: '关键词', en: 'Search text' },
+  page: { zh: '页码', en: 'Page' },
+  pageSize: { zh: '每页条数', en: 'Page size' },
+  sort: { zh: '排序', en: 'Sort' },
+  id: { zh: '编号', en: 'Id' },
+};
+
+export function fieldLabel(path: readonly PropertyKey[]): Bilingual {
+  const named = path.filter((p): p is string => typeof p === 'string');
+  const last = named.at(-1);
+  const label = (last && FIELD_LABELS[last]) || { zh: last ?? '请求', en: last ?? 'Request' };
+  const index = path.find((p): p is number => typeof p === 'number');
+  // "发放资料第2行·数量": say which line of a list is wrong.
+  const parent = named.length > 1 ? FIELD_LABELS[named[0]!] : undefined;
+  if (parent && index !== undefined) {
+    return { zh: `${parent.zh}第${index + 1}行·${label.zh}`, en: `${parent.en}, line ${index + 1}: ${label.en}` };
+  }
+  return label;
+}
+
+export const RULE_MESSAGES: Record<RuleCode, Bilingual> = {
+  dateFormat: { zh: '日期格式应为 年-月-日，如 2026-12-04', en: 'use the date format YYYY-MM-DD, e.g. 2026-12-04' },
+  dateNotExist: { zh: '日历上没有这一天', en: 'this day does not exist in the calendar' },
+  dateOutOfRange: { zh: '年份应在 2000 至 2100 之间', en: 'the year must be between 2000 and 2100' },
+  endBeforeStart: { zh: '不能早于开始日期', en: 'cannot be before the start date' },
+  spanTooLong: { zh: '活动跨度不能超过一年，请分多条登记', en: 'an event cannot span more than a year; log it as several events' },
+  duplicateIds: { zh: '有重复的选项', en: 'contains the same choice twice' },
+  duplicateMaterialType: { zh: '同一种资料请合并为一行', en: 'each material type may appear on one line only; merge the lines' },
+};
+
+const BLANK: Bilingual = { zh: '必填，不能为空', en: 'required and cannot be blank' };
+
+const TYPE_NAMES: Record<string, Bilingual> = {
+  number: { zh: '数字', en: 'a number' },
+  int: { zh: '整数', en: 'a whole number' },
+  string: { zh: '文字', en: 'text' },
+  array: { zh: '列表', en: 'a list' },
+  object: { zh: '对象', en: 'an object' },
+  boolean: { zh: '是/否', en: 'true or false' },
+};
+
+type Issue = z.core.$ZodIssue & { input?: unknown };
+
+/** The words for one issue, without the field label. */
+function describe(issue: Issue): Bilingual {
+  switch (issue.code) {
+    case 'custom': {
+      const code = (issue.params as { code?: RuleCode } | undefined)?.code;
+      if (code && RULE_MESSAGES[code]) return RULE_MESSAGES[code];
+      return { zh: issue.message, en: issue.message };
+    }
+    case 'invalid_type': {
+      if (issue.input === undefined) return { zh: '必填', en: 'required' };
+      const expected = TYPE_NAMES[issue.expected] ?? { zh: issue.expected, en: issue.expected };
+      return { zh: `应为${expected.zh}`, en: `must be ${expected.en}` };
+    }
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? BLANK : { zh: `至少 ${min} 个字`, en: `at least ${min} characters` };
+      if (issue.origin === 'array') return { zh: `至少选择 ${min} 项`, en: `choose at least ${min}` };
+      return { zh: `不能小于 ${min}`, en: `cannot be less than ${min}` };
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return { zh: `不能超过 ${max} 个字`, en: `at most ${max} characters` };
+      if (issue.origin === 'array') return { zh: `最多 ${max} 项`, en: `at most ${max} entries` };
+      return { zh: `不能大于 ${max.toLocaleString('en-US')}`, en: `cannot be more than ${max.toLocaleString('en-US')}` };
+    }
+    case 'invalid_format': {
+      if (issue.format === 'regex') return { zh: '格式不正确', en: 'has the wrong format' };
+      return { zh: `格式不正确 (${issue.format})`, en: `is not a valid ${issue.format}` };
+    }
+    case 'invalid_value':
+      return { zh: `可选值：${issue.values.join(', ')}`, en: `must be one of: ${issue.values.join(', ')}` };
+    case 'unrecognized_keys':
+      return { zh: '不认识的字段，请删除', en: 'is not a known field; remove it' };
+    case 'not_multiple_of':
+      return { zh: `应为 ${issue.divisor} 的倍数`, en: `must be a multiple of ${issue.divisor}` };
+    default:
+      return { zh: '不正确', en: 'is not valid' };
+  }
+}
+
+export function fieldError(path: readonly PropertyKey[], words: Bilingual): FieldError {
+  const label = fieldLabel(path);
+  return {
+    field: path.map(String).join('.') || '(body)',
+    message: `${label.zh}：${words.zh}`,
+    messageEn: `${label.en}: ${words.en}`,
+  };
+}
+
+/** One FieldError per issue (an unknown-keys issue gives one per key, named by the key). */
+export function describeIssues(issues: readonly Issue[]): FieldError[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => {
+        const path = [...issue.path, key];
+        return { field: path.map(String).join('.'), message: `${key}：${describe(issue).zh}`, messageEn: `${key}: ${describe(issue).en}` };
+      });
+    }
+    return [fieldError(issue.path, describe(issue))];
+  });
+}
+
+/** Messages for ids that do not exist or are outside the township (checked against the database). */
+export const REFERENCE_MESSAGES = {
+  unknownIds: (ids: readonly (number | string)[]): Bilingual => ({
+    zh: `不存在或不属于所选乡镇：${ids.join(', ')}`,
+    en: `unknown, or not in the chosen township: ${ids.join(', ')}`,
+  }),
+} as const;
+
+/** A summary line for a list of field errors: the first one, and how many more. */
+export function summarizeFieldErrors(fields: readonly FieldError[]): Bilingual {
+  const [first] = fields;
+  if (!first) return { zh: '输入有误', en: 'The input is not valid' };
+  const more = fields.length - 1;
+  return {
+    zh: more > 0 ? `${first.message}（另有 ${more} 处错误）` : first.message,
+    en: more > 0 ? `${first.messageEn} (and ${more} more)` : first.messageEn,
+  };
+}
