@@ -1,13 +1,21 @@
 // The database settings, read from the environment in this one place.
 import path from 'node:path';
+import { repoRoot } from './paths.ts';
 
 export type DatabaseConfig =
   | { kind: 'postgresql'; url: string }
   | { kind: 'pglite'; dataDir: string };
 
-/** DATABASE_URL selects a PostgreSQL server; otherwise embedded PGlite in DATA_DIR (default ./data). */
+/**
+ * DATABASE_URL selects a PostgreSQL server; otherwise embedded PGlite in DATA_DIR
+ * (default: data/ at the repository root). A relative DATA_DIR is taken from the
+ * folder npm was started in (INIT_CWD), not the workspace npm switched to.
+ */
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: 'postgresql', url };
-  return { kind: 'pglite', dataDir: path.resolve(env.DATA_DIR?.trim() || 'data') };
+  const dataDir = env.DATA_DIR?.trim();
+  if (!dataDir) return { kind: 'pglite', dataDir: path.join(repoRoot, 'data') };
+  if (dataDir.startsWith('memory://')) return { kind: 'pglite', dataDir };
+  return { kind: 'pglite', dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), dataDir) };
 }

@@ -1,0 +1,36 @@
+// The app as a plugin tree: framework plugins, our services, then routes.
+// server.ts only opens the database and listens; tests build the same app.
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import type { Database } from '@pufa/db';
+import { openapiPlugin } from './plugins/openapi.ts';
+import { repositoriesPlugin } from './plugins/repositories.ts';
+import { validationPlugin } from './plugins/validation.ts';
+import { webAppPlugin } from './plugins/web-app.ts';
+import { eventRoutes } from './routes/events.ts';
+import { referenceRoutes } from './routes/reference.ts';
+import { systemRoutes } from './routes/system.ts';
+
+export interface AppOptions {
+  db: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app too (the default); tests of the API alone turn it off. */
+  serveWebApp?: boolean;
+}
+
+export async function buildApp({ db, logger = false, serveWebApp = true }: AppOptions) {
+  const app = Fastify({
+    logger,
+    // One line per request is noise for an office server; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 256 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  await app.register(validationPlugin);
+  await app.register(openapiPlugin);
+  await app.register(repositoriesPlugin, { db });
+  await app.register(systemRoutes);
+  await app.register(referenceRoutes);
+  await app.register(eventRoutes);
+  if (serveWebApp) await app.register(webAppPlugin, {});
+  return app;
+}

@@ -1,0 +1,29 @@
+// The OpenAPI document, generated from the same zod schemas that validate
+// requests, at /api/openapi.json, and a browsable page at /api/docs.
+import fp from 'fastify-plugin';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+export const openapiPlugin = fp(async (app) => {
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Pufa Tracker API (普法宣传台账)',
+        description:
+          'Legal-publicity events of township judicial offices. Dates are YYYY-MM-DD calendar days (China Standard Time). ' +
+          'Every error answers { statusCode, error, message (Chinese), messageEn, fields? }.',
+        version: '1.0.0',
+      },
+      tags: [
+        { name: 'events', description: '宣传活动台账 (the event ledger)' },
+        { name: 'reference', description: 'Catalogs and the org-unit tree' },
+        { name: 'system', description: 'Health' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+});

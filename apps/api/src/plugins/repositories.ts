@@ -1,0 +1,20 @@
+// The data access the routes use, built once on the app's database.
+import fp from 'fastify-plugin';
+import { createEventRepository, createReferenceRepository, type Database, type EventRepository, type ReferenceRepository } from '@pufa/db';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    events: EventRepository;
+    reference: ReferenceRepository;
+  }
+}
+
+export const repositoriesPlugin = fp(
+  async (app, { db }: { db: Database }) => {
+    app.decorate('db', db);
+    app.decorate('events', createEventRepository(db.prisma));
+    app.decorate('reference', createReferenceRepository(db.prisma));
+  },
+  { name: 'repositories' },
+);

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ApiErrorSchema,
+  EventCreateSchema,
+  EventIdParamsSchema,
+  EventListQuerySchema,
+  EventListResponseSchema,
+  EventPatchSchema,
+  EventSchema,
+} from '@pufa/domain';
+import { notFound } from '../http-errors.ts';
+
+const EVENT = { zh: '活动', en: 'Event' };
+const errors = { 400: ApiErrorSchema, 404: ApiErrorSchema };
+
+export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/events',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'List events matching a filter, with the totals of all matching events',
+        description: 'from/to filter on the start date (the month an event counts in). Totals follow docs/counting-rules.md.',
+        querystring: EventListQuerySchema,
+        response: { 200: EventListResponseSchema, 400: ApiErrorSchema },
+      },
+    },
+    (request) => app.events.list(request.query),
+  );
+
+  app.post(
+    '/api/events',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Log an event',
+        body: EventCreateSchema,
+        response: { 201: EventSchema, 400: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await app.events.create(request.body)),
+  );
+
+  app.get(
+    '/api/events/:id',
+    { schema: { tags: ['events'], summary: 'One event', params: EventIdParamsSchema, response: { 200: EventSchema, ...errors } } },
+    async (request) => (await app.events.get(request.params.id)) ?? Promise.reject(notFound(EVENT)),
+  );
+
+  app.patch(
+    '/api/events/:id',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Change an event',
+        description: 'Send only the fields to change, with the version you read. A stale version answers 409 and changes nothing.',
+        params: EventIdParamsSchema,
+        body: EventPatchSchema,
+        response: { 200: EventSchema, ...errors, 409: ApiErrorSchema },
+      },
+    },
+    async (request) => (await app.events.update(request.params.id, request.body)) ?? Promise.reject(notFound(EVENT)),
+  );
+
+  app.delete(
+    '/api/events/:id',
+    { schema: { tags: ['events'], summary: 'Delete an event', params: EventIdParamsSchema, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      if (!(await app.events.delete(request.params.id))) throw notFound(EVENT);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,36 @@
+// `npm start`: open the database (migrate, seed demo data on first start), serve
+// API and web app on one port, close cleanly on Ctrl-C / SIGTERM.
+import { openDatabase, prepareDatabase } from '@pufa/db';
+import { buildApp } from './app.ts';
+import { loadServerEnv } from './env.ts';
+
+const env = loadServerEnv();
+const where = env.database.kind === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.database.dataDir}`;
+console.log(`Pufa Tracker: opening the database, ${where}…`);
+const db = await openDatabase(env.database);
+const { appliedMigrations, demoSeeded } = await prepareDatabase(db, { demo: env.demo });
+if (appliedMigrations.length) console.log(`Applied migrations: ${appliedMigrations.join(', ')}`);
+if (demoSeeded) console.log('Created the demo township 涂市镇 (Tushi Town) with its villages, departments and events.');
+
+const app = await buildApp({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info(`${signal}: closing`);
+  await app.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  await app.listen({ port: env.port, host: env.host });
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  console.error(code === 'EADDRINUSE' ? `Port ${env.port} is in use: stop the other program or set PORT=…` : error);
+  await db.close();
+  process.exit(1);
+}
+console.log(`Pufa Tracker is running: http://localhost:${env.port}  (API docs: http://localhost:${env.port}/api/docs)`);
