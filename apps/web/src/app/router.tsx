@@ -1,0 +1,26 @@
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { paths } from '../config/paths.ts';
+import { AppLayout } from './layout.tsx';
+import { EventDetailRoute } from '../routes/event-detail.tsx';
+import { EventEditRoute } from '../routes/event-edit.tsx';
+import { EventNewRoute } from '../routes/event-new.tsx';
+import { EventsListRoute } from '../routes/events-list.tsx';
+import { NotFoundRoute } from '../routes/not-found.tsx';
+
+const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      { path: paths.home, element: <Navigate to={paths.events} replace /> },
+      { path: paths.events, element: <EventsListRoute /> },
+      { path: paths.newEvent, element: <EventNewRoute /> },
+      { path: '/events/:id', element: <EventDetailRoute /> },
+      { path: '/events/:id/edit', element: <EventEditRoute /> },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,9 @@
+// Every URL of the app in one place.
+export const paths = {
+  home: '/',
+  events: '/events',
+  newEvent: '/events/new',
+  event: (id: number | string) => `/events/${id}`,
+  editEvent: (id: number | string) => `/events/${id}/edit`,
+  apiDocs: '/api/docs',
+} as const;

@@ -1,0 +1,39 @@
+// Create, update and delete: each refreshes the lists (their totals change) and
+// puts the saved event straight into its detail cache.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Event, EventCreate, EventPatch } from '@pufa/domain';
+import { apiFetch } from '../../../lib/api-client.ts';
+import { eventKeys } from './query-keys.ts';
+
+export function useCreateEvent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: EventCreate) => apiFetch<Event>('/events', { method: 'POST', body: input }),
+    onSuccess: (event) => {
+      queryClient.setQueryData(eventKeys.detail(event.id), event);
+      return queryClient.invalidateQueries({ queryKey: eventKeys.lists() });
+    },
+  });
+}
+
+export function useUpdateEvent(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: EventPatch) => apiFetch<Event>(`/events/${id}`, { method: 'PATCH', body: patch }),
+    onSuccess: (event) => {
+      queryClient.setQueryData(eventKeys.detail(id), event);
+      return queryClient.invalidateQueries({ queryKey: eventKeys.lists() });
+    },
+  });
+}
+
+export function useDeleteEvent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => apiFetch<void>(`/events/${id}`, { method: 'DELETE' }),
+    onSuccess: (_, id) => {
+      queryClient.removeQueries({ queryKey: eventKeys.detail(id) });
+      return queryClient.invalidateQueries({ queryKey: eventKeys.lists() });
+    },
+  });
+}

@@ -1,0 +1,329 @@
+// The event form, built for fast entry: type or pick the date and the campaign
+// is suggested; "all villages" in one click; material lines with a live leaflet
+// count; Ctrl+Enter saves; errors appear next to their fields, in the UI language.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Space, Tag, Typography, type InputRef } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { describeIssues, EventCreateSchema, leafletTotal, suggestCampaigns, type EventCreate, type FieldError, type Reference } from '@pufa/domain';
+import { ApiRequestError } from '../../../lib/api-client.ts';
+import { isEnglish } from '../../../lib/i18n.ts';
+import { useCatalogName, useLookups } from '../../reference/use-lookups.ts';
+import { fieldNamePath, formValuesToPayload, type EventFormValues } from '../event-form-values.ts';
+import { DuplicateWarning } from './duplicate-warning.tsx';
+import { useUnsavedChangesGuard } from './use-unsaved-changes-guard.tsx';
+
+export interface EventFormProps {
+  reference: Reference;
+  initialValues: EventFormValues;
+  /** The event being edited (excluded from the duplicate check). */
+  eventId?: number;
+  /** Throws ApiRequestError on failure; the form then shows the errors and keeps every value. */
+  onSubmit: (payload: EventCreate, options: { andNew: boolean }) => Promise<void>;
+  /** Offer "save and log another" (new events only). */
+  allowSaveAndNew?: boolean;
+  extraAlert?: React.ReactNode;
+}
+
+export function EventForm({ reference, initialValues, eventId, onSubmit, allowSaveAndNew = false, extraAlert }: EventFormProps) {
+  const { t, i18n } = useTranslation();
+  const english = isEnglish(i18n.language);
+  const nameOf = useCatalogName();
+  const lookups = useLookups(reference);
+  const [form] = Form.useForm<EventFormValues>();
+  const [submitting, setSubmitting] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isDirty, setDirty] = useState(false);
+  const titleRef = useRef<InputRef>(null);
+  const andNewRef = useRef(false);
+  useUnsavedChangesGuard(isDirty && !submitting);
+
+  const townshipId = Form.useWatch('townshipId', form);
+  const startDate = Form.useWatch('startDate', form);
+  const title = Form.useWatch('title', form);
+  const villageIds = Form.useWatch('villageIds', form) ?? [];
+  const materials = Form.useWatch('materials', form) ?? [];
+
+  const villages = lookups.villagesOf(townshipId);
+  const campaigns = useMemo(
+    () => reference.campaigns.filter((c) => c.townshipId === null || c.townshipId === townshipId),
+    [reference.campaigns, townshipId],
+  );
+  const startIso = startDate?.isValid() ? startDate.format('YYYY-MM-DD') : undefined;
+  const suggestions = useMemo(() => (startIso ? suggestCampaigns(startIso, campaigns).slice(0, 3) : []), [startIso, campaigns]);
+
+  // Suggest the campaign for the date, unless the clerk chose one themselves.
+  useEffect(() => {
+    const best = suggestions[0];
+    if (best && !form.isFieldTouched('campaignId') && !form.getFieldValue('campaignId')) {
+      form.setFieldValue('campaignId', best.campaignId);
+    }
+  }, [suggestions, form]);
+
+  const leaflets = leafletTotal(
+    materials.filter((m) => m?.materialTypeId && m.quantity).map((m) => ({ materialTypeId: m.materialTypeId!, quantity: m.quantity! })),
+    lookups.materialTypeById,
+  );
+
+  const messageOf = (error: FieldError) => (english ? error.messageEn : error.message);
+
+  function showFieldErrors(errors: FieldError[]) {
+    const known = new Set(Object.keys(initialValues));
+    const onFields = errors.filter((e) => known.has(String(fieldNamePath(e.field)[0])));
+    form.setFields(onFields.map((e) => ({ name: fieldNamePath(e.field) as never, errors: [messageOf(e)] })));
+    const elsewhere = errors.filter((e) => !onFields.includes(e));
+    setFormError(elsewhere.length ? elsewhere.map(messageOf).join('；') : t('form.fixErrors'));
+    if (onFields[0]) form.scrollToField(fieldNamePath(onFields[0].field) as never, { block: 'center', focus: true });
+  }
+
+  async function submit(values: EventFormValues) {
+    setFormError(null);
+    const payload = formValuesToPayload(values);
+    // The API's own schema checks first, so most errors show without a round trip.
+    const parsed = EventCreateSchema.safeParse(payload, { reportInput: true });
+    if (!parsed.success) return showFieldErrors(describeIssues(parsed.error.issues));
+    setSubmitting(true);
+    try {
+      await onSubmit(parsed.data, { andNew: andNewRef.current });
+      setDirty(false);
+      if (andNewRef.current) {
+        // Keep what the next event of the same day likely shares.
+        const keep = form.getFieldsValue(['startDate', 'townshipId', 'campaignId']);
+        form.resetFields();
+        form.setFieldsValue(keep);
+        titleRef.current?.focus();
+      }
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.fields.length) showFieldErrors(error.fields);
+      else setFormError(error instanceof ApiRequestError ? error.messageIn(i18n.language) : String(error));
+    } finally {
+      setSubmitting(false);
+      andNewRef.current = false;
+    }
+  }
+
+  const allVillagesChecked = villages.length > 0 && villages.every((v) => villageIds.includes(v.id));
+  const options = <T extends { id: number; name: string; nameEn: string }>(rows: readonly T[]) => rows.map((r) => ({ value: r.id, label: nameOf(r) }));
+  const multi = { mode: 'multiple' as const, allowClear: true, showSearch: { optionFilterProp: 'label' }, placeholder: t('form.select') };
+
+  return (
+    <Form<EventFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={submit}
+      onFinishFailed={() => setFormError(t('form.fixErrors'))}
+      onValuesChange={(changed: Partial<EventFormValues>) => {
+        setDirty(true);
+        if ('townshipId' in changed) {
+          // Villages and departments belong to a township: drop those of the old one.
+          const keepIds = new Set(lookups.villagesOf(changed.townshipId).map((v) => v.id));
+          const keepDepartments = new Set(lookups.departmentsOf(changed.townshipId).map((d) => d.id));
+          form.setFieldsValue({
+            villageIds: form.getFieldValue('villageIds').filter((id: number) => keepIds.has(id)),
+            departmentIds: form.getFieldValue('departmentIds').filter((id: number) => keepDepartments.has(id)),
+          });
+        }
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          form.submit();
+        }
+      }}
+      scrollToFirstError
+      noValidate
+    >
+      <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        {extraAlert}
+        <Card size="small" title={t('form.sections.when')}>
+          <Row gutter={12}>
+            <Col xs={24} sm={12} md={6}>
+              <Form.Item name="startDate" label={t('form.startDate')} required>
+                <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" autoFocus={!eventId} inputReadOnly={false} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} md={6}>
+              <Form.Item name="endDate" label={t('form.endDate')} tooltip={t('form.endDateHelp')}>
+                <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="townshipId" label={t('form.township')} required>
+                <Select options={options(lookups.townships)} placeholder={t('form.select')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="title" label={t('form.title')} required>
+                <Input ref={titleRef} maxLength={200} placeholder={t('form.titlePlaceholder')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="campaignId"
+                label={t('form.campaign')}
+                extra={
+                  suggestions.length > 0 && (
+                    <span data-testid="campaign-suggestions">
+                      {t('form.suggested')}{' '}
+                      {suggestions.map((s) => (
+                        <Tag
+                          key={s.campaignId}
+                          color="processing"
+                          style={{ cursor: 'pointer' }}
+                          onClick={() => {
+                            form.setFieldValue('campaignId', s.campaignId);
+                            setDirty(true);
+                          }}
+                        >
+                          {nameOf(lookups.campaignById.get(s.campaignId))}
+                        </Tag>
+                      ))}
+                    </span>
+                  )
+                }
+              >
+                <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('form.campaignPlaceholder')} options={options(campaigns)} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <DuplicateWarning townshipId={townshipId} startDate={startIso} title={title} excludeId={eventId} />
+        </Card>
+
+        <Card size="small" title={t('form.sections.where')}>
+          <Row gutter={12}>
+            <Col xs={24} md={12}>
+              <Form.Item name="location" label={t('form.location')}>
+                <Input maxLength={200} placeholder={t('form.locationPlaceholder')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                label={
+                  <Flex gap={12} align="center">
+                    {t('form.villages')}
+                    <Checkbox
+                      checked={allVillagesChecked}
+                      indeterminate={villageIds.length > 0 && !allVillagesChecked}
+                      disabled={villages.length === 0}
+                      onChange={(e) => {
+                        form.setFieldValue('villageIds', e.target.checked ? villages.map((v) => v.id) : []);
+                        setDirty(true);
+                      }}
+                    >
+                      {t('form.allVillages')}
+                    </Checkbox>
+                  </Flex>
+                }
+              >
+                <Form.Item name="villageIds" noStyle>
+                  <Select {...multi} options={options(villages)} aria-label={t('form.villages')} />
+                </Form.Item>
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item name="sixInto" label={t('form.sixInto')}>
+                <Checkbox.Group options={reference.sixInto.map((c) => ({ value: c.code, label: nameOf(c) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="targetGroupIds" label={t('form.targetGroups')}>
+                <Select {...multi} options={options(reference.targetGroups)} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="departmentIds" label={t('form.departments')}>
+                <Select {...multi} options={options(lookups.departmentsOf(townshipId))} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+
+        <Card size="small" title={t('form.sections.content')}>
+          <Row gutter={12}>
+            <Col xs={24} md={12}>
+              <Form.Item name="formIds" label={t('form.forms')}>
+                <Select {...multi} options={options(reference.forms)} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="lawIds" label={t('form.laws')}>
+                <Select {...multi} options={options(reference.laws)} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+
+        <Card size="small" title={t('form.sections.counts')}>
+          <Row gutter={12}>
+            <Col xs={12} md={6}>
+              <Form.Item name="audience" label={t('form.audience')}>
+                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="consultations" label={t('form.consultations')}>
+                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Typography.Text strong>{t('form.materials')}</Typography.Text>
+          <Form.List name="materials">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((field, index) => {
+                  const type = lookups.materialTypeById.get(materials[index]?.materialTypeId ?? -1);
+                  return (
+                    <Row gutter={8} key={field.key} align="top" style={{ marginTop: 8 }}>
+                      <Col flex="1 1 200px">
+                        <Form.Item name={[field.name, 'materialTypeId']} style={{ marginBottom: 8 }}>
+                          <Select
+                            showSearch={{ optionFilterProp: 'label' }}
+                            placeholder={t('form.materialType')}
+                            aria-label={`${t('form.materialType')} ${index + 1}`}
+                            options={reference.materialTypes.map((m) => ({ value: m.id, label: `${nameOf(m)}（${english ? m.unitEn : m.unit}）` }))}
+                          />
+                        </Form.Item>
+                      </Col>
+                      <Col flex="0 1 180px">
+                        <Form.Item name={[field.name, 'quantity']} style={{ marginBottom: 8 }}>
+                          <InputNumber
+                            min={1}
+                            precision={0}
+                            placeholder={t('form.quantity')}
+                            aria-label={`${t('form.quantity')} ${index + 1}`}
+                            suffix={type ? (english ? type.unitEn : type.unit) : undefined}
+                            style={{ width: '100%' }}
+                          />
+                        </Form.Item>
+                      </Col>
+                      <Col flex="none">
+                        <Button icon={<DeleteOutlined />} aria-label={t('form.removeLine')} onClick={() => remove(field.name)} />
+                      </Col>
+                    </Row>
+                  );
+                })}
+                <Flex justify="space-between" align="center" wrap gap={8}>
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>{t('form.addMaterial')}</Button>
+                  <Typography.Text type="secondary" data-testid="leaflet-total">{t('form.leafletTotal', { count: leaflets })}</Typography.Text>
+                </Flex>
+              </>
+            )}
+          </Form.List>
+          <Form.Item name="notes" label={t('form.notes')} style={{ marginTop: 16 }}>
+            <Input.TextArea rows={3} maxLength={2000} showCount />
+          </Form.Item>
+        </Card>
+
+        {formError && <Alert type="error" showIcon message={formError} role="alert" />}
+        <Flex gap={8} wrap align="center">
+          <Button type="primary" htmlType="submit" loading={submitting}>{t('form.submit')}</Button>
+          {allowSaveAndNew && (
+            <Button htmlType="submit" disabled={submitting} onClick={() => (andNewRef.current = true)}>{t('form.submitAndNew')}</Button>
+          )}
+          <Typography.Text type="secondary">{t('form.shortcut')}</Typography.Text>
+        </Flex>
+      </Space>
+    </Form>
+  );
+}

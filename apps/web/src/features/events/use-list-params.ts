@@ -1,0 +1,44 @@
+// The event list's filter, sort and page live in the URL, so a filtered list can
+// be bookmarked, shared, and opened from elsewhere (e.g. a dashboard bar).
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { EVENT_SORTS, type EventListQuery, type EventSort } from '@pufa/domain';
+
+export type ListParams = Partial<EventListQuery>;
+
+const positiveInt = (value: string | null) => {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+export function useListParams() {
+  const [search, setSearch] = useSearchParams();
+  const params = useMemo<ListParams>(() => {
+    const sort = search.get('sort');
+    return {
+      from: search.get('from') ?? undefined,
+      to: search.get('to') ?? undefined,
+      campaignId: positiveInt(search.get('campaignId')),
+      villageId: positiveInt(search.get('villageId')),
+      townshipId: positiveInt(search.get('townshipId')),
+      q: search.get('q') ?? undefined,
+      page: positiveInt(search.get('page')) ?? 1,
+      pageSize: positiveInt(search.get('pageSize')) ?? 20,
+      sort: EVENT_SORTS.includes(sort as EventSort) ? (sort as EventSort) : '-startDate',
+    };
+  }, [search]);
+
+  /** Changing a filter goes back to page 1; changing only the page keeps the filter. */
+  const update = useCallback(
+    (changes: ListParams) => {
+      const next = { ...params, ...(('page' in changes) ? {} : { page: 1 }), ...changes };
+      const entries = Object.entries(next).filter(([key, v]) => v !== undefined && v !== '' && !(key === 'page' && v === 1) && !(key === 'pageSize' && v === 20) && !(key === 'sort' && v === '-startDate'));
+      setSearch(new URLSearchParams(entries.map(([k, v]) => [k, String(v)])), { replace: true });
+    },
+    [params, setSearch],
+  );
+
+  const clear = useCallback(() => setSearch(new URLSearchParams(), { replace: true }), [setSearch]);
+  const hasFilter = Boolean(params.from || params.to || params.campaignId || params.villageId || params.q || params.townshipId);
+  return { params, update, clear, hasFilter };
+}

@@ -1,0 +1,48 @@
+import type { Messages } from './zh-CN.ts';
+
+export const en: Messages = {
+  app: { title: 'Legal-publicity ledger', subtitle: 'Log and count legal-publicity activities', apiDocs: 'API docs', language: '中文' },
+  nav: { events: 'Ledger', newEvent: 'Log an event' },
+  common: {
+    save: 'Save', saving: 'Saving…', cancel: 'Cancel', edit: 'Edit', delete: 'Delete', back: 'Back', reset: 'Reset',
+    loading: 'Loading…', retry: 'Retry', reload: 'Reload', none: 'None', yes: 'Yes', no: 'No', all: 'All', unit: {
+      times: '', copies: 'copies', personTimes: 'person-times', villages: '',
+    },
+    loadFailed: 'Could not load', notFound: 'This record was not found; it may have been deleted.',
+  },
+  totals: {
+    activities: 'Activities', leaflets: 'Leaflets handed out', audience: 'Audience', consultations: 'Consultations', villagesReached: 'Villages reached',
+    ofFiltered: 'Totals of the filtered events', summary: '{{activities}} activities, {{leaflets}} leaflets handed out, {{audience}} person-times reached',
+  },
+  filters: {
+    dateRange: 'Dates', startPlaceholder: 'From', endPlaceholder: 'To', campaign: 'Campaign', village: 'Village',
+    search: 'Search title, place, notes', clear: 'Clear filters', thisYear: 'This year', lastYear: 'Last year', thisMonth: 'This month',
+  },
+  list: {
+    title: 'Event ledger', empty: 'No events match', newEvent: 'Log an event', totalRows: '{{total}} events',
+    columns: { date: 'Date', title: 'Title', campaign: 'Campaign', villages: 'Villages', audience: 'Audience', leaflets: 'Leaflets', actions: 'Actions' },
+  },
+  form: {
+    newTitle: 'Log a legal-publicity event', editTitle: 'Edit event',
+    sections: { when: 'When and what', where: 'Where and who', content: 'Content and form', counts: 'People and materials' },
+    startDate: 'Start date', endDate: 'End date', endDateHelp: 'Only for multi-day events; counted in the month of the start date',
+    township: 'Township', title: 'Title', titlePlaceholder: 'e.g. Constitution Day (12.4) publicity',
+    campaign: 'Campaign', campaignPlaceholder: 'Choose a campaign (optional)', suggested: 'Suggested for this date:', useSuggestion: 'Use',
+    location: 'Location', locationPlaceholder: 'e.g. town square, village committee',
+    villages: 'Villages reached', allVillages: 'All villages', sixInto: 'Law into the six places', forms: 'Forms', laws: 'Laws publicised',
+    departments: 'Departments', targetGroups: 'Target groups', audience: 'Audience (person-times)', consultations: 'Consultations (person-times)',
+    materials: 'Materials handed out', materialType: 'Material type', quantity: 'Quantity', addMaterial: 'Add material', removeLine: 'Remove this line',
+    leafletTotal: 'Counted as leaflets: {{count}} copies', notes: 'Notes',
+    submit: 'Save', submitAndNew: 'Save and log another', shortcut: 'Ctrl+Enter saves',
+    created: 'Saved: {{title}}', updated: 'Updated', deleted: 'Deleted',
+    duplicate: 'An event with this title is already logged on this day. Make sure this is not a duplicate:',
+    conflict: 'Someone else changed this record. Reload it before editing (your changes are not saved yet).',
+    fixErrors: 'Please correct the fields marked in red', unsaved: 'You have unsaved changes. Leave anyway?', leave: 'Leave', stay: 'Stay',
+    select: 'Select', pickAtLeastOne: '',
+  },
+  detail: {
+    title: 'Event', confirmDelete: 'Delete this event?', confirmDeleteText: 'It will no longer appear in the ledger or the totals.',
+    createdAt: 'Logged', updatedAt: 'Last changed', version: 'Version', period: 'Date', leaflets: 'Of which counted as leaflets',
+  },
+  notFound: { title: 'Page not found', back: 'Back to the ledger' },
+};

@@ -1,0 +1,49 @@
+// UI words in Simplified Chinese, the default. en.ts mirrors these keys.
+export const zhCN = {
+  app: { title: '普法宣传台账', subtitle: '普法宣传活动登记与统计', apiDocs: '接口文档', language: 'English' },
+  nav: { events: '活动台账', newEvent: '登记活动' },
+  common: {
+    save: '保存', saving: '保存中…', cancel: '取消', edit: '编辑', delete: '删除', back: '返回', reset: '重置',
+    loading: '加载中…', retry: '重试', reload: '重新加载', none: '无', yes: '是', no: '否', all: '全部', unit: {
+      times: '次', copies: '份', personTimes: '人次', villages: '个',
+    },
+    loadFailed: '加载失败', notFound: '没有找到这条记录，可能已被删除。',
+  },
+  totals: {
+    activities: '开展活动', leaflets: '发放宣传资料', audience: '受众', consultations: '法律咨询', villagesReached: '覆盖村(社区)',
+    ofFiltered: '以下为筛选结果的合计', summary: '开展宣传{{activities}}次，发放宣传资料{{leaflets}}份，受众{{audience}}人次',
+  },
+  filters: {
+    dateRange: '日期', startPlaceholder: '开始日期', endPlaceholder: '结束日期', campaign: '宣传节点', village: '村(社区)',
+    search: '搜索主题、地点、备注', clear: '清除筛选', thisYear: '今年', lastYear: '去年', thisMonth: '本月',
+  },
+  list: {
+    title: '活动台账', empty: '没有符合条件的活动', newEvent: '登记活动', totalRows: '共 {{total}} 条',
+    columns: { date: '日期', title: '活动主题', campaign: '宣传节点', villages: '覆盖村(社区)', audience: '受众(人次)', leaflets: '宣传资料(份)', actions: '操作' },
+  },
+  form: {
+    newTitle: '登记宣传活动', editTitle: '编辑宣传活动',
+    sections: { when: '时间与主题', where: '地点与对象', content: '内容与形式', counts: '人次与资料' },
+    startDate: '开始日期', endDate: '结束日期', endDateHelp: '多日活动才填；统计按开始日期计入当月',
+    township: '乡镇(街道)', title: '活动主题', titlePlaceholder: '如：12·4国家宪法日集中宣传',
+    campaign: '宣传节点', campaignPlaceholder: '选择宣传节点（可不选）', suggested: '按日期建议：', useSuggestion: '采用',
+    location: '地点', locationPlaceholder: '如：镇文化广场、某村村委会',
+    villages: '覆盖村(社区)', allVillages: '全部村(社区)', sixInto: '法律“六进”', forms: '活动形式', laws: '宣传法律',
+    departments: '参与单位', targetGroups: '宣传对象', audience: '受众人次', consultations: '咨询人次',
+    materials: '发放资料', materialType: '资料种类', quantity: '数量', addMaterial: '添加资料', removeLine: '删除此行',
+    leafletTotal: '计入“宣传资料”合计：{{count}} 份', notes: '备注',
+    submit: '保存', submitAndNew: '保存并继续登记', shortcut: 'Ctrl+Enter 保存',
+    created: '已保存：{{title}}', updated: '已更新', deleted: '已删除',
+    duplicate: '同一天已有同名活动，请确认不是重复登记：', conflict: '这条记录已被他人修改。请重新加载后再编辑（您的修改尚未保存）。',
+    fixErrors: '请按提示修改标红的项目', unsaved: '有未保存的修改，确定离开吗？', leave: '离开', stay: '留下',
+    select: '请选择', pickAtLeastOne: '',
+  },
+  detail: {
+    title: '活动详情', confirmDelete: '确定删除这条活动记录吗？', confirmDeleteText: '删除后台账与统计中将不再包含此活动。',
+    createdAt: '登记时间', updatedAt: '最后修改', version: '版本', period: '日期', leaflets: '其中计入宣传资料',
+  },
+  notFound: { title: '页面不存在', back: '回到活动台账' },
+} as const;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof zhCN>;

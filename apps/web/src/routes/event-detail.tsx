@@ -1,0 +1,91 @@
+import { App, Button, Card, Descriptions, Flex, Space, Spin, Tag, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { leafletTotal } from '@pufa/domain';
+import { paths } from '../config/paths.ts';
+import { useEvent } from '../features/events/api/get-event.ts';
+import { useDeleteEvent } from '../features/events/api/save-event.ts';
+import { useReference } from '../features/reference/api/get-reference.ts';
+import { useCatalogName, useLookups } from '../features/reference/use-lookups.ts';
+import { isEnglish } from '../lib/i18n.ts';
+import { LoadError } from './load-error.tsx';
+
+export function EventDetailRoute() {
+  const { t, i18n } = useTranslation();
+  const english = isEnglish(i18n.language);
+  const { modal, message } = App.useApp();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const event = useEvent(id);
+  const reference = useReference();
+  const lookups = useLookups(reference.data);
+  const nameOf = useCatalogName();
+  const deleteEvent = useDeleteEvent();
+
+  const error = event.error ?? reference.error;
+  if (error) return <LoadError error={error} onRetry={() => void event.refetch()} />;
+  if (!event.data || !reference.data) return <Spin />;
+  const e = event.data;
+  const names = <T extends { name: string; nameEn: string }>(ids: readonly (number | string)[], lookup: (id: never) => T | undefined) =>
+    ids.length ? ids.map((id) => <Tag key={String(id)}>{nameOf(lookup(id as never))}</Tag>) : t('common.none');
+  const byId = <T extends { id: number }>(rows: readonly T[]) => (id: number) => rows.find((r) => r.id === id);
+
+  const confirmDelete = () =>
+    modal.confirm({
+      title: t('detail.confirmDelete'),
+      content: `${e.startDate} ${e.title}. ${t('detail.confirmDeleteText')}`,
+      okText: t('common.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        await deleteEvent.mutateAsync(e.id);
+        void message.success(t('form.deleted'));
+        await navigate(paths.events);
+      },
+    });
+
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>{e.title}</Typography.Title>
+        <Space>
+          <Link to={paths.editEvent(e.id)}><Button type="primary" icon={<EditOutlined />}>{t('common.edit')}</Button></Link>
+          <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>{t('common.delete')}</Button>
+        </Space>
+      </Flex>
+      <Card size="small">
+        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+          <Descriptions.Item label={t('detail.period')}>{e.endDate && e.endDate !== e.startDate ? `${e.startDate} ~ ${e.endDate}` : e.startDate}</Descriptions.Item>
+          <Descriptions.Item label={t('form.township')}>{nameOf(lookups.orgUnitById.get(e.townshipId))}</Descriptions.Item>
+          <Descriptions.Item label={t('form.campaign')}>{e.campaignId ? nameOf(lookups.campaignById.get(e.campaignId)) : t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('form.location')}>{e.location || t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('form.villages')} span={2}>{names(e.villageIds, (id: number) => lookups.orgUnitById.get(id))}</Descriptions.Item>
+          <Descriptions.Item label={t('form.sixInto')}>{names(e.sixInto, (code: string) => lookups.sixIntoByCode.get(code))}</Descriptions.Item>
+          <Descriptions.Item label={t('form.targetGroups')}>{names(e.targetGroupIds, byId(reference.data.targetGroups))}</Descriptions.Item>
+          <Descriptions.Item label={t('form.forms')}>{names(e.formIds, byId(reference.data.forms))}</Descriptions.Item>
+          <Descriptions.Item label={t('form.laws')}>{names(e.lawIds, byId(reference.data.laws))}</Descriptions.Item>
+          <Descriptions.Item label={t('form.departments')} span={2}>{names(e.departmentIds, byId(reference.data.departments))}</Descriptions.Item>
+          <Descriptions.Item label={t('form.audience')}>{e.audience}</Descriptions.Item>
+          <Descriptions.Item label={t('form.consultations')}>{e.consultations}</Descriptions.Item>
+          <Descriptions.Item label={t('form.materials')} span={2}>
+            {e.materials.length === 0
+              ? t('common.none')
+              : e.materials.map((m) => {
+                  const type = lookups.materialTypeById.get(m.materialTypeId);
+                  return <Tag key={m.materialTypeId}>{nameOf(type)} {m.quantity} {type ? (english ? type.unitEn : type.unit) : ''}</Tag>;
+                })}
+            <div style={{ marginTop: 4 }}>
+              <Typography.Text type="secondary">{t('detail.leaflets')}: {leafletTotal(e.materials, lookups.materialTypeById)} {t('common.unit.copies')}</Typography.Text>
+            </div>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('form.notes')} span={2}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{e.notes || t('common.none')}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('detail.createdAt')}>{new Date(e.createdAt).toLocaleString(english ? 'en-GB' : 'zh-CN')}</Descriptions.Item>
+          <Descriptions.Item label={t('detail.updatedAt')}>{new Date(e.updatedAt).toLocaleString(english ? 'en-GB' : 'zh-CN')} ({t('detail.version')} {e.version})</Descriptions.Item>
+        </Descriptions>
+      </Card>
+    </Space>
+  );
+}
