@@ -1,5 +1,5 @@
 export * from './env.ts';
-export { repoRoot } from './paths.ts';
+export { repoRoot, migrationsDir } from './paths.ts';
 export * from './client.ts';
 export * from './migrations.ts';
 export * from './prepare.ts';

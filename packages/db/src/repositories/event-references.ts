@@ -35,18 +35,17 @@ export async function findInvalidReferences(tx: Tx, refs: EventReferences): Prom
     report('townshipId', [townshipId]);
     return errors; // everything else is judged against the township
   }
-  const [campaigns, villages, categories, forms, laws, departments, groups, materialTypes] = await Promise.all([
-    refs.campaignId
-      ? tx.campaign.findMany({ where: { id: refs.campaignId, OR: [{ townshipId: null }, { townshipId }] }, select: { id: true } })
-      : [],
-    tx.orgUnit.findMany({ where: { id: { in: [...(refs.villageIds ?? [])] }, parentId: townshipId, level: 'village' }, select: { id: true } }),
-    tx.sixIntoCategory.findMany({ where: { code: { in: [...(refs.sixInto ?? [])] } }, select: { code: true } }),
-    tx.activityForm.findMany({ where: { id: { in: [...(refs.formIds ?? [])] } }, select: { id: true } }),
-    tx.law.findMany({ where: { id: { in: [...(refs.lawIds ?? [])] } }, select: { id: true } }),
-    tx.department.findMany({ where: { id: { in: [...(refs.departmentIds ?? [])] }, townshipId }, select: { id: true } }),
-    tx.targetGroup.findMany({ where: { id: { in: [...(refs.targetGroupIds ?? [])] } }, select: { id: true } }),
-    tx.materialType.findMany({ where: { id: { in: (refs.materials ?? []).map((m) => m.materialTypeId) } }, select: { id: true } }),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time.
+  const campaigns = refs.campaignId
+    ? await tx.campaign.findMany({ where: { id: refs.campaignId, OR: [{ townshipId: null }, { townshipId }] }, select: { id: true } })
+    : [];
+  const villages = await tx.orgUnit.findMany({ where: { id: { in: [...(refs.villageIds ?? [])] }, parentId: townshipId, level: 'village' }, select: { id: true } });
+  const categories = await tx.sixIntoCategory.findMany({ where: { code: { in: [...(refs.sixInto ?? [])] } }, select: { code: true } });
+  const forms = await tx.activityForm.findMany({ where: { id: { in: [...(refs.formIds ?? [])] } }, select: { id: true } });
+  const laws = await tx.law.findMany({ where: { id: { in: [...(refs.lawIds ?? [])] } }, select: { id: true } });
+  const departments = await tx.department.findMany({ where: { id: { in: [...(refs.departmentIds ?? [])] }, townshipId }, select: { id: true } });
+  const groups = await tx.targetGroup.findMany({ where: { id: { in: [...(refs.targetGroupIds ?? [])] } }, select: { id: true } });
+  const materialTypes = await tx.materialType.findMany({ where: { id: { in: (refs.materials ?? []).map((m) => m.materialTypeId) } }, select: { id: true } });
   if (refs.campaignId) report('campaignId', missing([refs.campaignId], ids(campaigns)));
   report('villageIds', missing(refs.villageIds, ids(villages)));
   report('sixInto', missing(refs.sixInto, categories.map((c) => c.code)));

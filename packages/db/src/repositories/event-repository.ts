@@ -22,7 +22,7 @@ import { InvalidReferencesError, VersionConflictError } from './errors.ts';
 
 const eventInclude = {
   villages: { select: { villageId: true } },
-  sixInto: { select: { categoryCode: true } },
+  sixInto: { select: { categoryCode: true, category: { select: { sortOrder: true } } } },
   forms: { select: { formId: true } },
   laws: { select: { lawId: true } },
   departments: { select: { departmentId: true } },
@@ -44,7 +44,8 @@ export function toEventJson(row: EventRow): Event {
     campaignId: row.campaignId,
     location: row.location,
     villageIds: row.villages.map((v) => v.villageId).sort(ascending),
-    sixInto: row.sixInto.map((s) => s.categoryCode).sort(),
+    // In the catalog's order (机关, 乡村, 社区…), as people list them.
+    sixInto: row.sixInto.sort((a, b) => a.category.sortOrder - b.category.sortOrder).map((s) => s.categoryCode),
     formIds: row.forms.map((f) => f.formId).sort(ascending),
     lawIds: row.laws.map((l) => l.lawId).sort(ascending),
     departmentIds: row.departments.map((d) => d.departmentId).sort(ascending),

@@ -17,6 +17,8 @@ export const ApiErrorSchema = z
     message: z.string(),
     messageEn: z.string(),
     fields: z.array(FieldErrorSchema).optional(),
+    /** On 409: the version now stored, so a client can reload it. */
+    currentVersion: z.number().int().optional(),
   })
   .meta({ id: 'ApiError' });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
