@@ -22,7 +22,9 @@ export const webAppPlugin = fp(async (app, { distDir = webDistDir }: { distDir?:
     },
   });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    // Only page URLs get the app; a missing file (/assets/x.js, /favicon.png) is a real 404.
+    const { pathname } = new URL(request.url, 'http://localhost');
+    if (pathname.startsWith('/api/') || /\.[a-z0-9]+$/i.test(pathname)) return reply.callNotFound();
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 });

@@ -16,7 +16,12 @@ export function AppProvider({ children }: { children: ReactNode }) {
   dayjs.locale(english ? 'en' : 'zh-cn');
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+      <ConfigProvider
+        locale={english ? enUS : zhCN}
+        theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
+        // "保存", not "保 存": a button's label reads as typed.
+        button={{ autoInsertSpace: false }}
+      >
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </QueryClientProvider>

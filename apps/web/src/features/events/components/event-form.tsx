@@ -65,6 +65,8 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
     lookups.materialTypeById,
   );
 
+  // Number inputs have no min/precision on purpose: clamping or rounding would
+  // silently change what was typed; validation says what is wrong instead.
   const messageOf = (error: FieldError) => (english ? error.messageEn : error.message);
 
   function showFieldErrors(errors: FieldError[]) {
@@ -115,6 +117,8 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
       onFinishFailed={() => setFormError(t('form.fixErrors'))}
       onValuesChange={(changed: Partial<EventFormValues>) => {
         setDirty(true);
+        // An error shown for a field goes away as soon as the field is changed.
+        form.setFields(Object.keys(changed).map((name) => ({ name: name as never, errors: [] })));
         if ('townshipId' in changed) {
           // Villages and departments belong to a township: drop those of the old one.
           const keepIds = new Set(lookups.villagesOf(changed.townshipId).map((v) => v.id));
@@ -126,9 +130,13 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
         }
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        if (e.key !== 'Enter') return;
+        if (e.ctrlKey || e.metaKey) {
           e.preventDefault();
           form.submit();
+        } else if (e.target instanceof HTMLInputElement) {
+          // Enter confirms a date or an option; it must not save a half-filled form.
+          e.preventDefault();
         }
       }}
       scrollToFirstError
@@ -258,12 +266,12 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
           <Row gutter={12}>
             <Col xs={12} md={6}>
               <Form.Item name="audience" label={t('form.audience')}>
-                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                <InputNumber style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="consultations" label={t('form.consultations')}>
-                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                <InputNumber style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           </Row>
@@ -288,8 +296,6 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
                       <Col flex="0 1 180px">
                         <Form.Item name={[field.name, 'quantity']} style={{ marginBottom: 8 }}>
                           <InputNumber
-                            min={1}
-                            precision={0}
                             placeholder={t('form.quantity')}
                             aria-label={`${t('form.quantity')} ${index + 1}`}
                             suffix={type ? (english ? type.unitEn : type.unit) : undefined}
