@@ -1,44 +1,9 @@
-// Test harness: every test file gets a database of its own, migrated from empty
-// by the real migrator. TEST_DATABASE=postgresql (a fresh database on the server
-// named by DATABASE_URL) or pglite (in memory). Nothing is mocked.
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+// Test harness: every test file gets a database of its own (see @pufa/db/testing),
+// migrated from empty by the real migrator, and the real app on it.
 import { afterAll, beforeAll } from 'vitest';
-import { openDatabase, seedCatalogs, seedCounty, seedTownship, type Database } from '@pufa/db';
+import { seedCatalogs, seedCounty, seedTownship, type Database } from '@pufa/db';
+import { createTestDatabase } from '@pufa/db/testing';
 import { buildApp } from '../src/app.ts';
-
-export type TestDatabaseKind = 'postgresql' | 'pglite';
-
-export function testDatabaseKind(): TestDatabaseKind {
-  const kind = process.env.TEST_DATABASE ?? (process.env.DATABASE_URL ? 'postgresql' : 'pglite');
-  if (kind !== 'postgresql' && kind !== 'pglite') throw new Error(`TEST_DATABASE must be postgresql or pglite, not ${kind}`);
-  return kind;
-}
-
-/** Creates an empty database; `drop` removes it. Fails (never skips) when PostgreSQL is wanted but absent. */
-export async function createTestDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (testDatabaseKind() === 'pglite') {
-    const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
-    return { db, drop: () => db.close() };
-  }
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) throw new Error('TEST_DATABASE=postgresql needs DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres)');
-  const name = `pufa_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ kind: 'postgresql', url: url.toString() });
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
 
 /** Two townships of one county, with the built-in catalogs: what most API tests need. */
 export async function seedFixture(db: Database) {
@@ -92,3 +57,5 @@ export function useTestApp() {
   });
   return context;
 }
+
+export { createTestDatabase, testDatabaseKind } from '@pufa/db/testing';

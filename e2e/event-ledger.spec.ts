@@ -1,0 +1,81 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// A title no demo event has, so the list can be filtered down to this test's event.
+const title = `宪法进村入户宣传 ${Date.now()}`;
+
+async function chooseOption(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.keyboard.type(option);
+  await page.keyboard.press('Enter');
+}
+
+test('a clerk logs an event with the keyboard and finds it in the list with the right totals', async ({ page }) => {
+  await page.goto('/events/new');
+  // The start date has focus once the form is there: type it; the campaign for 12.4 is suggested.
+  await expect(page.getByLabel('开始日期')).toBeFocused();
+  await page.keyboard.type('2026-12-04');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('campaign-suggestions')).toContainText('12·4国家宪法日');
+  await expect(page.locator('.ant-select-content', { hasText: '12·4国家宪法日' })).toBeVisible();
+
+  // Saving with no title is refused, with the message next to the field.
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('活动主题：必填')).toBeVisible();
+
+  await page.getByLabel('活动主题').fill(title);
+  await page.getByText('全部村(社区)').click();
+  await chooseOption(page, '资料种类 1', '宣传资料');
+  await page.getByLabel('数量 1').fill('1234');
+  await page.getByRole('button', { name: '添加资料' }).click();
+  await chooseOption(page, '资料种类 2', '横幅');
+  await page.getByLabel('数量 2').fill('3');
+  await expect(page.getByTestId('leaflet-total')).toContainText('1234');
+  await page.getByLabel('受众人次').fill('456');
+  await page.getByLabel('受众人次').press('Control+Enter');
+
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByText('12·4国家宪法日')).toBeVisible();
+
+  await page.goto(`/events?q=${encodeURIComponent(title)}`);
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await expect(page.getByRole('row')).toHaveCount(2); // header + our event
+  // Banners are not leaflets: 1234, not 1237. All 10 demo villages reached.
+  await expect(page.getByTestId('total-activities')).toContainText('1');
+  await expect(page.getByTestId('total-leaflets')).toContainText('1,234');
+  await expect(page.getByTestId('total-audience')).toContainText('456');
+  await expect(page.getByTestId('total-villagesReached')).toContainText('10');
+});
+
+test('a clerk edits and deletes an event; the list totals follow', async ({ page }) => {
+  const res = await page.request.get('/api/reference');
+  const reference = await res.json();
+  const townshipId = reference.orgUnits[0].children[0].id;
+  const created = await page.request.post('/api/events', {
+    data: { startDate: '2026-06-26', title: `${title} 禁毒`, townshipId, audience: 100 },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+
+  await page.goto(`/events/${id}`);
+  await page.getByRole('button', { name: '编辑' }).click();
+  await page.getByLabel('受众人次').fill('150');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('已更新')).toBeVisible();
+  await expect(page.locator('.ant-descriptions')).toContainText('150');
+
+  await page.getByRole('button', { name: '删除' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
+  await expect(page).toHaveURL(/\/events$/);
+  await page.goto(`/events?q=${encodeURIComponent(`${title} 禁毒`)}`);
+  await expect(page.getByText('没有符合条件的活动')).toBeVisible();
+  await expect(page.getByTestId('total-activities')).toContainText('0');
+});
+
+test('the language switch turns the app into English', async ({ page }) => {
+  await page.goto('/events');
+  await page.getByRole('button', { name: /切换语言/ }).click();
+  await expect(page.getByRole('heading', { name: 'Event ledger' })).toBeVisible();
+  await expect(page.getByTestId('total-leaflets')).toContainText('Leaflets handed out');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Event ledger' })).toBeVisible();
+});

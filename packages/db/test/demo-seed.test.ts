@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEventRepository, prepareDatabase, seedDemo, type Database } from '../src/index.ts';
+import { createTestDatabase } from '../src/testing.ts';
+
+const opened: { drop: () => Promise<void> }[] = [];
+async function freshDatabase(): Promise<Database> {
+  const created = await createTestDatabase();
+  opened.push(created);
+  await created.db.migrate();
+  return created.db;
+}
+afterAll(async () => {
+  for (const { drop } of opened) await drop();
+});
+
+async function allEvents(db: Database) {
+  return (await createEventRepository(db.prisma).list({ page: 1, pageSize: 200, sort: 'startDate' })).items;
+}
+
+describe('prepareDatabase', () => {
+  let db: Database;
+  beforeAll(async () => {
+    const created = await createTestDatabase();
+    opened.push(created);
+    db = created.db;
+  });
+
+  it('migrates, then seeds the demo township once; a second start adds nothing', async () => {
+    const first = await prepareDatabase(db, { demo: true });
+    expect(first.appliedMigrations.length).toBeGreaterThan(0);
+    expect(first.demoSeeded).toBe(true);
+    const counts = async () => ({
+      units: await db.prisma.orgUnit.count(),
+      events: await db.prisma.event.count(),
+      campaigns: await db.prisma.campaign.count(),
+      materialTypes: await db.prisma.materialType.count(),
+    });
+    const before = await counts();
+    const second = await prepareDatabase(db, { demo: true });
+    expect(second).toEqual({ appliedMigrations: [], demoSeeded: false });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('without demo data, an empty database gets the catalogs and no township', async () => {
+    const empty = await freshDatabase();
+    await prepareDatabase(empty, { demo: false });
+    expect(await empty.prisma.orgUnit.count()).toBe(0);
+    expect(await empty.prisma.sixIntoCategory.count()).toBe(6);
+    expect(await empty.prisma.campaign.count({ where: { code: 'constitution-week' } })).toBe(1);
+  });
+});
+
+describe('seedDemo', () => {
+  it('models the report: one township, its 10 villages and departments, events up to today only', async () => {
+    const db = await freshDatabase();
+    const today = '2026-07-01';
+    await seedDemo(db.prisma, { today });
+    const township = await db.prisma.orgUnit.findFirstOrThrow({ where: { level: 'township' }, include: { children: true, departments: true } });
+    expect(township.name).toBe('涂市镇');
+    expect(township.children).toHaveLength(10);
+    expect(township.departments.map((d) => d.name)).toEqual(expect.arrayContaining(['司法所', '平安办', '派出所', '团委', '妇联']));
+    const events = await allEvents(db);
+    expect(events.every((e) => e.startDate <= today)).toBe(true);
+    expect(new Set(events.map((e) => e.startDate.slice(0, 4)))).toEqual(new Set(['2025', '2026']));
+    // The named days of the report are there: 5.12, 6.26, 12.4.
+    expect(events.map((e) => e.startDate)).toEqual(expect.arrayContaining(['2025-05-12', '2025-06-26', '2025-12-04']));
+  });
+
+  it('is deterministic: two databases get the same events', async () => {
+    const strip = (events: Awaited<ReturnType<typeof allEvents>>) =>
+      events.map(({ id: _id, createdAt: _c, updatedAt: _u, ...rest }) => rest);
+    const [a, b] = [await freshDatabase(), await freshDatabase()];
+    await seedDemo(a.prisma, { today: '2026-11-26' });
+    await seedDemo(b.prisma, { today: '2026-11-26' });
+    expect(strip(await allEvents(a))).toEqual(strip(await allEvents(b)));
+  });
+});
