@@ -6,6 +6,7 @@ import { openapiPlugin } from './plugins/openapi.ts';
 import { repositoriesPlugin } from './plugins/repositories.ts';
 import { validationPlugin } from './plugins/validation.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
+import { catalogRoutes } from './routes/catalogs.ts';
 import { eventRoutes } from './routes/events.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -31,6 +32,7 @@ export async function buildApp({ db, logger = false, serveWebApp = true }: AppOp
   await app.register(systemRoutes);
   await app.register(referenceRoutes);
   await app.register(eventRoutes);
+  await app.register(catalogRoutes);
   if (serveWebApp) await app.register(webAppPlugin, {});
   return app;
 }

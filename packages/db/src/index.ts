@@ -6,5 +6,6 @@ export * from './prepare.ts';
 export * from './seed/index.ts';
 export * from './repositories/event-repository.ts';
 export * from './repositories/reference-repository.ts';
+export * from './repositories/catalog-repository.ts';
 export * from './repositories/errors.ts';
 export type { PrismaClient } from './generated/prisma/client.ts';

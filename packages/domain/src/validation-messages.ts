@@ -35,6 +35,16 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   pageSize: { zh: '每页条数', en: 'Page size' },
   sort: { zh: '排序', en: 'Sort' },
   id: { zh: '编号', en: 'Id' },
+  year: { zh: '年份', en: 'Year' },
+  name: { zh: '名称', en: 'Name' },
+  nameEn: { zh: '英文名称', en: 'English name' },
+  description: { zh: '说明', en: 'Description' },
+  rule: { zh: '每年日期', en: 'Yearly dates' },
+  startMonth: { zh: '开始月份', en: 'Start month' },
+  startDay: { zh: '开始日', en: 'Start day' },
+  endMonth: { zh: '结束月份', en: 'End month' },
+  endDay: { zh: '结束日', en: 'End day' },
+  isActive: { zh: '启用', en: 'Active' },
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): Bilingual {

@@ -1,12 +1,21 @@
 // The data access the routes use, built once on the app's database.
 import fp from 'fastify-plugin';
-import { createEventRepository, createReferenceRepository, type Database, type EventRepository, type ReferenceRepository } from '@pufa/db';
+import {
+  createCatalogRepository,
+  createEventRepository,
+  createReferenceRepository,
+  type CatalogRepository,
+  type Database,
+  type EventRepository,
+  type ReferenceRepository,
+} from '@pufa/db';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     events: EventRepository;
     reference: ReferenceRepository;
+    catalogs: CatalogRepository;
   }
 }
 
@@ -15,6 +24,7 @@ export const repositoriesPlugin = fp(
     app.decorate('db', db);
     app.decorate('events', createEventRepository(db.prisma));
     app.decorate('reference', createReferenceRepository(db.prisma));
+    app.decorate('catalogs', createCatalogRepository(db.prisma));
   },
   { name: 'repositories' },
 );

@@ -20,7 +20,7 @@ export function createReferenceRepository(prisma: PrismaClient) {
     async get(): Promise<Reference> {
       const [units, departments, campaigns, materialTypes, targetGroups, forms, laws, sixInto] = await Promise.all([
         prisma.orgUnit.findMany({ orderBy: bySortOrder, select: { ...entry, level: true, parentId: true } }),
-        prisma.department.findMany({ where: { isActive: true }, orderBy: bySortOrder, select: { ...entry, townshipId: true } }),
+        prisma.department.findMany({ orderBy: bySortOrder, select: { ...entry, townshipId: true, isActive: true } }),
         prisma.campaign.findMany({ where: { isActive: true }, orderBy: bySortOrder, include: { periods: { orderBy: { year: 'asc' } } } }),
         prisma.materialType.findMany({
           where: { isActive: true },

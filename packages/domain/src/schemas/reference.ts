@@ -30,7 +30,8 @@ export const CampaignSchema = z.object({
 });
 export type Campaign = z.infer<typeof CampaignSchema>;
 
-export const DepartmentSchema = z.object({ ...catalogEntry, townshipId: z.number().int() });
+/** Inactive departments stay listed so old events still show them; forms offer only active ones. */
+export const DepartmentSchema = z.object({ ...catalogEntry, townshipId: z.number().int(), isActive: z.boolean() });
 export type Department = z.infer<typeof DepartmentSchema>;
 
 export const ORG_UNIT_LEVELS = ['county', 'township', 'village'] as const;

@@ -1,0 +1,57 @@
+// What an office may edit in its catalogs: its own campaigns, the dates of a
+// campaign in a given year, and its departments.
+import { z } from 'zod';
+import { daysBetween, daysInMonth } from '../dates.ts';
+import { idSchema, isoDateSchema, optionalText, queryIdSchema, requiredText } from './common.ts';
+
+const month = z.number().int().min(1).max(12);
+const day = z.number().int().min(1).max(31);
+
+export const CampaignRuleSchema = z
+  .strictObject({ startMonth: month, startDay: day.optional(), endMonth: month.optional(), endDay: day.optional() })
+  .superRefine((rule, ctx) => {
+    // 2024 is a leap year: 2.29 is a day a yearly rule may name.
+    if (rule.startDay && rule.startDay > daysInMonth(2024, rule.startMonth)) {
+      ctx.addIssue({ code: 'custom', path: ['startDay'], params: { code: 'dateNotExist' }, input: rule.startDay });
+    }
+    if (rule.endMonth && rule.endDay && rule.endDay > daysInMonth(2024, rule.endMonth)) {
+      ctx.addIssue({ code: 'custom', path: ['endDay'], params: { code: 'dateNotExist' }, input: rule.endDay });
+    }
+  });
+
+export const CampaignCreateSchema = z
+  .strictObject({
+    townshipId: idSchema,
+    name: requiredText(100),
+    nameEn: optionalText(100).optional(),
+    description: optionalText(500).optional(),
+    rule: CampaignRuleSchema.nullable().optional(),
+  })
+  .meta({ id: 'CampaignCreate' });
+export type CampaignCreate = z.infer<typeof CampaignCreateSchema>;
+
+/** A campaign's dates in one year, e.g. 宪法宣传周 2025: 12-01 to 12-07. */
+export const CampaignPeriodInputSchema = z
+  .strictObject({ startDate: isoDateSchema, endDate: isoDateSchema })
+  .superRefine((period, ctx) => {
+    const span = daysBetween(period.startDate, period.endDate);
+    if (span < 0) ctx.addIssue({ code: 'custom', path: ['endDate'], params: { code: 'endBeforeStart' }, input: period.endDate });
+    else if (span > 366) ctx.addIssue({ code: 'custom', path: ['endDate'], params: { code: 'spanTooLong' }, input: period.endDate });
+  })
+  .meta({ id: 'CampaignPeriodInput' });
+export type CampaignPeriodInput = z.infer<typeof CampaignPeriodInputSchema>;
+
+export const CampaignPeriodParamsSchema = z.strictObject({
+  id: queryIdSchema,
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+
+export const DepartmentCreateSchema = z
+  .strictObject({ townshipId: idSchema, name: requiredText(100), nameEn: optionalText(100).optional() })
+  .meta({ id: 'DepartmentCreate' });
+export type DepartmentCreate = z.infer<typeof DepartmentCreateSchema>;
+
+export const DepartmentPatchSchema = z
+  .strictObject({ name: requiredText(100).optional(), nameEn: optionalText(100).optional(), isActive: z.boolean().optional() })
+  .meta({ id: 'DepartmentPatch' });
+export type DepartmentPatch = z.infer<typeof DepartmentPatchSchema>;
