@@ -79,3 +79,26 @@ test('the language switch turns the app into English', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Event ledger' })).toBeVisible();
 });
+
+test("an office sets this year's 宪法宣传周 and adds a department, which the form then offers", async ({ page }) => {
+  await page.goto('/settings');
+  const row = page.getByRole('row', { name: /宪法宣传周/ });
+  await row.getByRole('button', { name: '设定日期' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByPlaceholder('开始日期').fill('2026-11-30');
+  await dialog.getByPlaceholder('结束日期').fill('2026-12-06');
+  await dialog.getByPlaceholder('结束日期').press('Enter');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(row).toContainText('2026-11-30 ~ 2026-12-06');
+  await expect(row).toContainText('本年已设定');
+
+  const department = `市场监管所${Date.now() % 10000}`;
+  await page.getByLabel('新增单位名称，如：市场监管所').fill(department);
+  await page.getByRole('button', { name: '添加', exact: true }).click();
+  await expect(page.getByRole('row', { name: new RegExp(department) })).toBeVisible();
+
+  await page.goto('/events/new');
+  await page.getByLabel('参与单位').click();
+  await page.keyboard.type('市场监管');
+  await expect(page.locator('.ant-select-item-option', { hasText: department })).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { PlusOutlined, TableOutlined, TranslationOutlined } from '@ant-design/icons';
+import { CalendarOutlined, PlusOutlined, TableOutlined, TranslationOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { paths } from '../config/paths.ts';
@@ -8,7 +8,7 @@ import { isEnglish, setLanguage } from '../lib/i18n.ts';
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const { pathname } = useLocation();
-  const selected = pathname === paths.newEvent ? paths.newEvent : paths.events;
+  const selected = [paths.newEvent, paths.settings].find((p) => pathname === p) ?? paths.events;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
@@ -23,6 +23,7 @@ export function AppLayout() {
           items={[
             { key: paths.events, icon: <TableOutlined />, label: <Link to={paths.events}>{t('nav.events')}</Link> },
             { key: paths.newEvent, icon: <PlusOutlined />, label: <Link to={paths.newEvent}>{t('nav.newEvent')}</Link> },
+            { key: paths.settings, icon: <CalendarOutlined />, label: <Link to={paths.settings}>{t('nav.settings')}</Link> },
           ]}
         />
         <Space>

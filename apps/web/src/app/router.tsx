@@ -6,6 +6,7 @@ import { EventEditRoute } from '../routes/event-edit.tsx';
 import { EventNewRoute } from '../routes/event-new.tsx';
 import { EventsListRoute } from '../routes/events-list.tsx';
 import { NotFoundRoute } from '../routes/not-found.tsx';
+import { SettingsRoute } from '../routes/settings.tsx';
 
 const router = createBrowserRouter([
   {
@@ -16,6 +17,7 @@ const router = createBrowserRouter([
       { path: paths.newEvent, element: <EventNewRoute /> },
       { path: '/events/:id', element: <EventDetailRoute /> },
       { path: '/events/:id/edit', element: <EventEditRoute /> },
+      { path: paths.settings, element: <SettingsRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -5,5 +5,6 @@ export const paths = {
   newEvent: '/events/new',
   event: (id: number | string) => `/events/${id}`,
   editEvent: (id: number | string) => `/events/${id}/edit`,
+  settings: '/settings',
   apiDocs: '/api/docs',
 } as const;

@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   app: { title: 'Legal-publicity ledger', subtitle: 'Log and count legal-publicity activities', apiDocs: 'API docs', language: '中文' },
-  nav: { events: 'Ledger', newEvent: 'Log an event' },
+  nav: { events: 'Ledger', newEvent: 'Log an event', settings: 'Campaigns & departments' },
   common: {
     save: 'Save', saving: 'Saving…', cancel: 'Cancel', edit: 'Edit', delete: 'Delete', back: 'Back', reset: 'Reset',
     loading: 'Loading…', retry: 'Retry', reload: 'Reload', none: 'None', yes: 'Yes', no: 'No', all: 'All', unit: {
@@ -43,6 +43,12 @@ export const en: Messages = {
   detail: {
     title: 'Event', confirmDelete: 'Delete this event?', confirmDeleteText: 'It will no longer appear in the ledger or the totals.',
     createdAt: 'Logged', updatedAt: 'Last changed', version: 'Version', period: 'Date', leaflets: 'Of which counted as leaflets',
+  },
+  settings: {
+    title: 'Campaigns and departments', calendar: 'Campaign calendar', departments: 'Departments', year: 'Year', datesIn: 'Dates in {{year}}',
+    setForYear: 'Set for this year', byRule: 'Yearly rule', noFixedDate: 'No fixed date', setDates: 'Set dates', useRule: 'Use the rule',
+    addCampaign: "Add the office's own theme", own: 'Own', name: 'Name', nameEn: 'English name (optional)', nameRequired: 'Enter a name',
+    nameEnColumn: 'English name', active: 'Active', newDepartment: 'New department, e.g. market supervision office', add: 'Add',
   },
   notFound: { title: 'Page not found', back: 'Back to the ledger' },
 };

@@ -1,7 +1,7 @@
 // UI words in Simplified Chinese, the default. en.ts mirrors these keys.
 export const zhCN = {
   app: { title: '普法宣传台账', subtitle: '普法宣传活动登记与统计', apiDocs: '接口文档', language: 'English' },
-  nav: { events: '活动台账', newEvent: '登记活动' },
+  nav: { events: '活动台账', newEvent: '登记活动', settings: '节点与单位' },
   common: {
     save: '保存', saving: '保存中…', cancel: '取消', edit: '编辑', delete: '删除', back: '返回', reset: '重置',
     loading: '加载中…', retry: '重试', reload: '重新加载', none: '无', yes: '是', no: '否', all: '全部', unit: {
@@ -41,6 +41,12 @@ export const zhCN = {
   detail: {
     title: '活动详情', confirmDelete: '确定删除这条活动记录吗？', confirmDeleteText: '删除后台账与统计中将不再包含此活动。',
     createdAt: '登记时间', updatedAt: '最后修改', version: '版本', period: '日期', leaflets: '其中计入宣传资料',
+  },
+  settings: {
+    title: '宣传节点与参与单位', calendar: '宣传节点日历', departments: '参与单位', year: '年份', datesIn: '{{year}}年日期',
+    setForYear: '本年已设定', byRule: '按每年惯例', noFixedDate: '不固定', setDates: '设定日期', useRule: '恢复惯例',
+    addCampaign: '添加本所宣传主题', own: '本所', name: '名称', nameEn: '英文名称（可不填）', nameRequired: '请填写名称',
+    nameEnColumn: '英文名称', active: '启用', newDepartment: '新增单位名称，如：市场监管所', add: '添加',
   },
   notFound: { title: '页面不存在', back: '回到活动台账' },
 } as const;

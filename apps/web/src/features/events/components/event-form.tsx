@@ -241,7 +241,10 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="departmentIds" label={t('form.departments')}>
-                <Select {...multi} options={options(lookups.departmentsOf(townshipId))} />
+                <Select
+                  {...multi}
+                  options={options(lookups.departmentsOf(townshipId).filter((d) => d.isActive || initialValues.departmentIds.includes(d.id)))}
+                />
               </Form.Item>
             </Col>
           </Row>
