@@ -4,7 +4,7 @@
 // (app.inject: validation, handler, serialisation) without the network.
 // Options: --townships 20 --events-per-township 1000 --runs 200
 import { parseArgs } from 'node:util';
-import { seedCatalogs, seedCounty, seedTownship, type Database } from '@pufa/db';
+import { seedCatalogs, seedCounty, seedTownship, seededRandom, type Database } from '@pufa/db';
 import { createTestDatabase } from '@pufa/db/testing';
 import { buildApp } from '../apps/api/src/app.ts';
 
@@ -19,22 +19,11 @@ const townships = Number(values.townships);
 const perTownship = Number(values['events-per-township']);
 const runs = Number(values.runs);
 
-/** Deterministic pseudo-random numbers, so both databases get the same data. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 async function fill(db: Database) {
   await seedCatalogs(db.prisma);
   const county = await seedCounty(db.prisma, { code: 'bench', name: '基准县', nameEn: 'Bench County' });
   const materials = await db.prisma.materialType.findMany();
-  const next = random(42);
+  const { next } = seededRandom(42);
   const ids: { townshipId: number; villageIds: number[] }[] = [];
   for (let t = 1; t <= townships; t += 1) {
     ids.push(

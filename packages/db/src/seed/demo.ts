@@ -6,6 +6,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createEventRepository } from '../repositories/event-repository.ts';
 import { seedCatalogs } from './catalogs.ts';
 import { seedCounty, seedTownship } from './org-units.ts';
+import { seededRandom } from './random.ts';
 
 export const DEMO_VILLAGES = [
   ['yinxing', '银杏村', 'Yinxing Village'],
@@ -19,26 +20,6 @@ export const DEMO_VILLAGES = [
   ['daping', '大坪村', 'Daping Village'],
   ['baishu', '柏树村', 'Baishu Village'],
 ] as const;
-
-/** A small seeded random generator (mulberry32), so the demo is the same everywhere. */
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[], count: number): T[] => {
-      const pool = [...items];
-      const chosen: T[] = [];
-      while (chosen.length < count && pool.length > 0) chosen.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
-      return chosen;
-    },
-  };
-}
 
 interface DemoEventPlan {
   month: number;
@@ -164,7 +145,7 @@ export async function seedDemo(prisma: PrismaClient, { today = todayInChina() } 
     law: idOf(laws), group: idOf(groups), material: idOf(materials),
   };
 
-  const rand = random(2022);
+  const rand = seededRandom(2022);
   const events = createEventRepository(prisma);
   const thisYear = yearOf(today);
   let created = 0;
