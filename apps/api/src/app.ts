@@ -1,7 +1,12 @@
 // The app as a plugin tree: framework plugins, our services, then routes.
 // server.ts only opens the database and listens; tests build the same app.
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
-import type { Database } from '@pufa/db';
+import type { Database, SessionPolicy } from '@pufa/db';
+import { authPlugin } from './plugins/auth.ts';
+import { securityPlugin } from './plugins/security.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
+import { userRoutes } from './routes/users.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { repositoriesPlugin } from './plugins/repositories.ts';
 import { validationPlugin } from './plugins/validation.ts';
@@ -16,20 +21,29 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web app too (the default); tests of the API alone turn it off. */
   serveWebApp?: boolean;
+  sessionPolicy?: SessionPolicy;
+  /** Behind a reverse proxy (X-Forwarded-For / -Proto): client address and https detection. */
+  trustProxy?: boolean;
 }
 
-export async function buildApp({ db, logger = false, serveWebApp = true }: AppOptions) {
+export async function buildApp({ db, logger = false, serveWebApp = true, sessionPolicy, trustProxy = false }: AppOptions) {
   const app = Fastify({
     logger,
     // One line per request is noise for an office server; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    trustProxy,
   });
   await app.register(validationPlugin);
+  await app.register(securityPlugin);
+  await app.register(authPlugin, { db, sessionPolicy });
   await app.register(openapiPlugin);
   await app.register(repositoriesPlugin, { db });
   await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
   await app.register(referenceRoutes);
   await app.register(eventRoutes);
   await app.register(catalogRoutes);

@@ -8,11 +8,17 @@ const env = loadServerEnv();
 const where = env.database.kind === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.database.dataDir}`;
 console.log(`Pufa Tracker: opening the database, ${where}…`);
 const db = await openDatabase(env.database);
-const { appliedMigrations, demoSeeded } = await prepareDatabase(db, { demo: env.demo });
+const { appliedMigrations, demoSeeded } = await prepareDatabase(db, { demo: env.demo, demoPassword: env.demoPassword });
 if (appliedMigrations.length) console.log(`Applied migrations: ${appliedMigrations.join(', ')}`);
-if (demoSeeded) console.log('Created the demo township 涂市镇 (Tushi Town) with its villages, departments and events.');
+if (demoSeeded) {
+  console.log('Created the demo township 涂市镇 (Tushi Town) with its villages, departments and events.');
+  console.log(`Demo users: admin (administrator), clerk (录入员), leader (领导); password: ${env.demoPassword}`);
+}
+if ((await db.prisma.user.count()) === 0) {
+  console.log('No users yet. Create the first administrator: npm run db:create-admin -- --username <name> --county <county name>');
+}
 
-const app = await buildApp({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+const app = await buildApp({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: env.trustProxy });
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;

@@ -1,6 +1,6 @@
 import type { Database } from './client.ts';
 import { seedCatalogs } from './seed/catalogs.ts';
-import { seedDemo } from './seed/demo.ts';
+import { seedDemo, seedDemoUsers } from './seed/demo.ts';
 
 export interface PrepareResult {
   appliedMigrations: string[];
@@ -11,11 +11,12 @@ export interface PrepareResult {
  * What every start does: apply pending migrations, add missing built-in catalog
  * entries, and on the first start of an empty database create the demo township.
  */
-export async function prepareDatabase(db: Database, { demo }: { demo: boolean }): Promise<PrepareResult> {
+export async function prepareDatabase(db: Database, { demo, demoPassword }: { demo: boolean; demoPassword: string }): Promise<PrepareResult> {
   const appliedMigrations = await db.migrate();
   const isEmpty = (await db.prisma.orgUnit.count()) === 0;
   if (demo && isEmpty) {
-    await seedDemo(db.prisma);
+    const { countyId, townshipId } = await seedDemo(db.prisma);
+    await seedDemoUsers(db.prisma, { countyId, townshipId, password: demoPassword });
     return { appliedMigrations, demoSeeded: true };
   }
   await seedCatalogs(db.prisma);

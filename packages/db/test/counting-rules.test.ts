@@ -2,7 +2,7 @@
 // reference implementation is summarize() in @pufa/domain. They must agree.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarize, type EventFilter } from '@pufa/domain';
-import { createEventRepository, seedDemo, type Database } from '../src/index.ts';
+import { SYSTEM_ACTOR, createEventRepository, seedDemo, type Database } from '../src/index.ts';
 import { createTestDatabase } from '../src/testing.ts';
 
 let db: Database;
@@ -22,7 +22,7 @@ describe('list totals', () => {
     ['a text search', { q: '禁毒' }],
   ])('agree with the domain rules for %s', async (_name, filter) => {
     const repo = createEventRepository(db.prisma);
-    const { items, totals } = await repo.list({ ...filter, page: 1, pageSize: 200, sort: '-startDate' });
+    const { items, totals } = await repo.list(SYSTEM_ACTOR, { ...filter, page: 1, pageSize: 200, sort: '-startDate' });
     const materialTypes = new Map((await db.prisma.materialType.findMany()).map((m) => [m.id, m]));
     expect(items.length).toBeGreaterThan(0);
     expect(totals).toEqual(summarize(items, materialTypes));
@@ -30,12 +30,12 @@ describe('list totals', () => {
 
   it('count a material type as leaflets only while it is marked so', async () => {
     const repo = createEventRepository(db.prisma);
-    const before = await repo.totals({});
+    const before = await repo.totals(SYSTEM_ACTOR, {});
     const banner = await db.prisma.materialType.findUniqueOrThrow({ where: { code: 'banner' } });
     const banners = await db.prisma.eventMaterial.aggregate({ where: { materialTypeId: banner.id }, _sum: { quantity: true } });
     expect(banners._sum.quantity).toBeGreaterThan(0);
     await db.prisma.materialType.update({ where: { id: banner.id }, data: { countsAsLeaflet: true } });
-    const after = await repo.totals({});
+    const after = await repo.totals(SYSTEM_ACTOR, {});
     await db.prisma.materialType.update({ where: { id: banner.id }, data: { countsAsLeaflet: false } });
     expect(after.leaflets - before.leaflets).toBe(banners._sum.quantity);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventRepository, prepareDatabase, seedDemo, type Database } from '../src/index.ts';
+import { SYSTEM_ACTOR, createEventRepository, prepareDatabase, seedDemo, type Database } from '../src/index.ts';
 import { createTestDatabase } from '../src/testing.ts';
 
 const opened: { drop: () => Promise<void> }[] = [];
@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 async function allEvents(db: Database) {
-  return (await createEventRepository(db.prisma).list({ page: 1, pageSize: 200, sort: 'startDate' })).items;
+  return (await createEventRepository(db.prisma).list(SYSTEM_ACTOR, { page: 1, pageSize: 200, sort: 'startDate' })).items;
 }
 
 describe('prepareDatabase', () => {
@@ -26,7 +26,7 @@ describe('prepareDatabase', () => {
   });
 
   it('migrates, then seeds the demo township once; a second start adds nothing', async () => {
-    const first = await prepareDatabase(db, { demo: true });
+    const first = await prepareDatabase(db, { demo: true, demoPassword: 'test-password' });
     expect(first.appliedMigrations.length).toBeGreaterThan(0);
     expect(first.demoSeeded).toBe(true);
     const counts = async () => ({
@@ -36,14 +36,14 @@ describe('prepareDatabase', () => {
       materialTypes: await db.prisma.materialType.count(),
     });
     const before = await counts();
-    const second = await prepareDatabase(db, { demo: true });
+    const second = await prepareDatabase(db, { demo: true, demoPassword: 'test-password' });
     expect(second).toEqual({ appliedMigrations: [], demoSeeded: false });
     expect(await counts()).toEqual(before);
   });
 
   it('without demo data, an empty database gets the catalogs and no township', async () => {
     const empty = await freshDatabase();
-    await prepareDatabase(empty, { demo: false });
+    await prepareDatabase(empty, { demo: false, demoPassword: 'unused' });
     expect(await empty.prisma.orgUnit.count()).toBe(0);
     expect(await empty.prisma.sixIntoCategory.count()).toBe(6);
     expect(await empty.prisma.campaign.count({ where: { code: 'constitution-week' } })).toBe(1);

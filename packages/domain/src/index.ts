@@ -6,5 +6,6 @@ export * from './schemas/common.ts';
 export * from './schemas/event.ts';
 export * from './schemas/reference.ts';
 export * from './schemas/catalog.ts';
+export * from './schemas/auth.ts';
 export * from './schemas/errors.ts';
 export * from './validation-messages.ts';

@@ -45,6 +45,16 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   endMonth: { zh: '结束月份', en: 'End month' },
   endDay: { zh: '结束日', en: 'End day' },
   isActive: { zh: '启用', en: 'Active' },
+  username: { zh: '用户名', en: 'Username' },
+  password: { zh: '密码', en: 'Password' },
+  displayName: { zh: '姓名', en: 'Display name' },
+  role: { zh: '角色', en: 'Role' },
+  orgUnitId: { zh: '所属单位', en: 'Org unit' },
+  parentId: { zh: '上级单位', en: 'Parent unit' },
+  entity: { zh: '对象类型', en: 'Entity' },
+  entityId: { zh: '对象编号', en: 'Entity id' },
+  userId: { zh: '用户', en: 'User' },
+  action: { zh: '操作', en: 'Action' },
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): Bilingual {

@@ -18,6 +18,9 @@ export const openapiPlugin = fp(async (app) => {
       tags: [
         { name: 'events', description: '宣传活动台账 (the event ledger)' },
         { name: 'reference', description: 'Catalogs and the org-unit tree' },
+        { name: 'auth', description: 'Sign-in: a session cookie (httpOnly, SameSite=Lax)' },
+        { name: 'users', description: 'Accounts (administrators)' },
+        { name: 'audit', description: 'Who changed what, when' },
         { name: 'system', description: 'Health' },
       ],
     },
@@ -25,5 +28,5 @@ export const openapiPlugin = fp(async (app) => {
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'signedIn' }, schema: { hide: true } }, async () => app.swagger());
 });

@@ -1,7 +1,11 @@
 // The data access the routes use, built once on the app's database.
 import fp from 'fastify-plugin';
 import {
+  createAuditRepository,
   createCatalogRepository,
+  createUserRepository,
+  type AuditRepository,
+  type UserRepository,
   createEventRepository,
   createReferenceRepository,
   type CatalogRepository,
@@ -16,6 +20,8 @@ declare module 'fastify' {
     events: EventRepository;
     reference: ReferenceRepository;
     catalogs: CatalogRepository;
+    users: UserRepository;
+    audit: AuditRepository;
   }
 }
 
@@ -25,6 +31,8 @@ export const repositoriesPlugin = fp(
     app.decorate('events', createEventRepository(db.prisma));
     app.decorate('reference', createReferenceRepository(db.prisma));
     app.decorate('catalogs', createCatalogRepository(db.prisma));
+    app.decorate('users', createUserRepository(db.prisma));
+    app.decorate('audit', createAuditRepository(db.prisma));
   },
   { name: 'repositories' },
 );

@@ -10,6 +10,7 @@ import {
   EventSchema,
 } from '@pufa/domain';
 import { notFound } from '../http-errors.ts';
+import { ACCESS } from '../plugins/auth.ts';
 
 const EVENT = { zh: '活动', en: 'Event' };
 const errors = { 400: ApiErrorSchema, 404: ApiErrorSchema };
@@ -18,6 +19,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/events',
     {
+      config: { access: ACCESS.signedIn },
       schema: {
         tags: ['events'],
         summary: 'List events matching a filter, with the totals of all matching events',
@@ -26,12 +28,13 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: EventListResponseSchema, 400: ApiErrorSchema },
       },
     },
-    (request) => app.events.list(request.query),
+    (request) => app.events.list(request.actor, request.query),
   );
 
   app.post(
     '/api/events',
     {
+      config: { access: ACCESS.editors },
       schema: {
         tags: ['events'],
         summary: 'Log an event',
@@ -39,18 +42,19 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: EventSchema, 400: ApiErrorSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await app.events.create(request.body)),
+    async (request, reply) => reply.code(201).send(await app.events.create(request.actor, request.body)),
   );
 
   app.get(
     '/api/events/:id',
-    { schema: { tags: ['events'], summary: 'One event', params: EventIdParamsSchema, response: { 200: EventSchema, ...errors } } },
-    async (request) => (await app.events.get(request.params.id)) ?? Promise.reject(notFound(EVENT)),
+    { config: { access: ACCESS.signedIn }, schema: { tags: ['events'], summary: 'One event', params: EventIdParamsSchema, response: { 200: EventSchema, ...errors } } },
+    async (request) => (await app.events.get(request.actor, request.params.id)) ?? Promise.reject(notFound(EVENT)),
   );
 
   app.patch(
     '/api/events/:id',
     {
+      config: { access: ACCESS.editors },
       schema: {
         tags: ['events'],
         summary: 'Change an event',
@@ -60,15 +64,45 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: EventSchema, ...errors, 409: ApiErrorSchema },
       },
     },
-    async (request) => (await app.events.update(request.params.id, request.body)) ?? Promise.reject(notFound(EVENT)),
+    async (request) => (await app.events.update(request.actor, request.params.id, request.body)) ?? Promise.reject(notFound(EVENT)),
   );
 
   app.delete(
     '/api/events/:id',
-    { schema: { tags: ['events'], summary: 'Delete an event', params: EventIdParamsSchema, response: { 204: z.null(), ...errors } } },
+    {
+      config: { access: ACCESS.editors },
+      schema: {
+        tags: ['events'],
+        summary: 'Delete an event',
+        description: 'A soft delete: an administrator can restore the event for 30 days.',
+        params: EventIdParamsSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (request, reply) => {
-      if (!(await app.events.delete(request.params.id))) throw notFound(EVENT);
+      if (!(await app.events.delete(request.actor, request.params.id))) throw notFound(EVENT);
       return reply.code(204).send(null);
     },
+  );
+
+  app.get(
+    '/api/events/deleted',
+    {
+      config: { access: ACCESS.admins },
+      schema: {
+        tags: ['events'],
+        summary: 'Events deleted in the last 30 days (restorable)',
+        response: { 200: z.array(EventSchema.extend({ deletedAt: z.string(), deletedById: z.number().int().nullable() })) },
+      },
+    },
+    (request) => app.events.listDeleted(request.actor),
+  );
+
+  app.post(
+    '/api/events/:id/restore',
+    {
+      config: { access: ACCESS.admins },
+      schema: { tags: ['events'], summary: 'Restore a deleted event (within 30 days)', params: EventIdParamsSchema, response: { 200: EventSchema, ...errors } } },
+    async (request) => (await app.events.restore(request.actor, request.params.id)) ?? Promise.reject(notFound(EVENT)),
   );
 };

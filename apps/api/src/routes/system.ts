@@ -2,13 +2,14 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiErrorSchema } from '@pufa/domain';
 import { HttpError } from '../http-errors.ts';
+import { ACCESS } from '../plugins/auth.ts';
 
 const HealthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) });
 
 export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/health',
-    { schema: { tags: ['system'], summary: 'Is the API up, and on which database', response: { 200: HealthSchema, 503: ApiErrorSchema } } },
+    { config: { access: ACCESS.public }, schema: { tags: ['system'], summary: 'Is the API up, and on which database', response: { 200: HealthSchema, 503: ApiErrorSchema } } },
     async () => {
       try {
         await app.db.prisma.$queryRaw`SELECT 1`;

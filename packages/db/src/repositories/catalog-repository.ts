@@ -1,25 +1,46 @@
 // Edits an office makes to its catalogs: its own campaigns, a campaign's dates
 // in a given year, its departments.
 import { randomUUID } from 'node:crypto';
-import { fieldError, isoToDate, REFERENCE_MESSAGES, type CampaignCreate, type CampaignPeriodInput, type DepartmentCreate, type DepartmentPatch } from '@pufa/domain';
+import {
+  DEFAULT_DEPARTMENTS,
+  fieldError,
+  isoToDate,
+  REFERENCE_MESSAGES,
+  type CampaignCreate,
+  type CampaignPeriodInput,
+  type DepartmentCreate,
+  type DepartmentPatch,
+  type OrgUnitCreate,
+} from '@pufa/domain';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { inScope, type Actor } from '../auth/actor.ts';
+import { writeAudit } from '../auth/audit.ts';
 import { InvalidReferencesError } from './errors.ts';
 
 /** A stable slug for an entry an office adds (built-in entries have readable codes). */
 const ownCode = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 export function createCatalogRepository(prisma: PrismaClient) {
-  async function requireTownship(townshipId: number) {
+  /** A township outside the actor's scope is refused exactly like one that does not exist. */
+  async function requireTownship(actor: Actor, townshipId: number) {
     const township = await prisma.orgUnit.findFirst({ where: { id: townshipId, level: 'township' }, select: { id: true } });
-    if (!township) throw new InvalidReferencesError([fieldError(['townshipId'], REFERENCE_MESSAGES.unknownIds([townshipId]))]);
+    if (!township || !inScope(actor, townshipId)) throw new InvalidReferencesError([fieldError(['townshipId'], REFERENCE_MESSAGES.unknownIds([townshipId]))]);
+  }
+
+  /** Built-in campaigns are shared by every township: only the top of the tree edits their dates. */
+  async function mayEditCampaign(actor: Actor, campaignId: number): Promise<boolean> {
+    const campaign = await prisma.campaign.findUnique({ where: { id: campaignId }, select: { townshipId: true } });
+    if (!campaign) return false;
+    return campaign.townshipId === null ? actor.isTopLevel : inScope(actor, campaign.townshipId);
   }
 
   return {
-    async createCampaign(input: CampaignCreate) {
-      await requireTownship(input.townshipId);
+    async createCampaign(actor: Actor, input: CampaignCreate) {
+      await requireTownship(actor, input.townshipId);
       const { rule, ...fields } = input;
       const last = await prisma.campaign.aggregate({ _max: { sortOrder: true } });
-      const campaign = await prisma.campaign.create({
+      return prisma.$transaction(async (tx) => {
+      const campaign = await tx.campaign.create({
         data: {
           ...fields,
           nameEn: input.nameEn || input.name,
@@ -32,44 +53,85 @@ export function createCatalogRepository(prisma: PrismaClient) {
           endDay: rule?.endDay ?? null,
         },
       });
+      await writeAudit(tx, actor, { action: 'create', entity: 'campaign', entityId: campaign.id, townshipId: campaign.townshipId, after: campaign });
       return { id: campaign.id };
+      });
     },
 
     /** Sets (or replaces) the campaign's dates for one year. Returns false when there is no such campaign. */
-    async setCampaignPeriod(campaignId: number, year: number, period: CampaignPeriodInput): Promise<boolean> {
+    async setCampaignPeriod(actor: Actor, campaignId: number, year: number, period: CampaignPeriodInput): Promise<boolean> {
       if (Number(period.startDate.slice(0, 4)) !== year) {
         throw new InvalidReferencesError([fieldError(['startDate'], { zh: `应在 ${year} 年内`, en: `must fall in ${year}` })]);
       }
-      const campaign = await prisma.campaign.findUnique({ where: { id: campaignId }, select: { id: true } });
-      if (!campaign) return false;
+      if (!(await mayEditCampaign(actor, campaignId))) return false;
       const dates = { startDate: isoToDate(period.startDate), endDate: isoToDate(period.endDate) };
-      await prisma.campaignPeriod.upsert({
-        where: { campaignId_year: { campaignId, year } },
-        create: { campaignId, year, ...dates },
-        update: dates,
+      return prisma.$transaction(async (tx) => {
+        const before = await tx.campaignPeriod.findUnique({ where: { campaignId_year: { campaignId, year } } });
+        const after = await tx.campaignPeriod.upsert({
+          where: { campaignId_year: { campaignId, year } },
+          create: { campaignId, year, ...dates },
+          update: dates,
+        });
+        await writeAudit(tx, actor, { action: before ? 'update' : 'create', entity: 'campaignPeriod', entityId: `${campaignId}/${year}`, before, after });
+        return true;
       });
-      return true;
     },
 
     /** Forgets a year's dates, so the yearly rule applies again. Returns false when none were set. */
-    async clearCampaignPeriod(campaignId: number, year: number): Promise<boolean> {
-      const { count } = await prisma.campaignPeriod.deleteMany({ where: { campaignId, year } });
-      return count > 0;
-    },
-
-    async createDepartment(input: DepartmentCreate) {
-      await requireTownship(input.townshipId);
-      const last = await prisma.department.aggregate({ where: { townshipId: input.townshipId }, _max: { sortOrder: true } });
-      const department = await prisma.department.create({
-        data: { ...input, nameEn: input.nameEn || input.name, code: ownCode('dept'), sortOrder: (last._max.sortOrder ?? 0) + 10 },
+    async clearCampaignPeriod(actor: Actor, campaignId: number, year: number): Promise<boolean> {
+      if (!(await mayEditCampaign(actor, campaignId))) return false;
+      return prisma.$transaction(async (tx) => {
+        const before = await tx.campaignPeriod.findUnique({ where: { campaignId_year: { campaignId, year } } });
+        if (!before) return false;
+        await tx.campaignPeriod.delete({ where: { id: before.id } });
+        await writeAudit(tx, actor, { action: 'delete', entity: 'campaignPeriod', entityId: `${campaignId}/${year}`, before });
+        return true;
       });
-      return { id: department.id };
     },
 
-    /** Renames or (de)activates a department; returns false when there is no such department. */
-    async updateDepartment(id: number, patch: DepartmentPatch): Promise<boolean> {
-      const { count } = await prisma.department.updateMany({ where: { id }, data: patch });
-      return count > 0;
+    async createDepartment(actor: Actor, input: DepartmentCreate) {
+      await requireTownship(actor, input.townshipId);
+      const last = await prisma.department.aggregate({ where: { townshipId: input.townshipId }, _max: { sortOrder: true } });
+      return prisma.$transaction(async (tx) => {
+        const department = await tx.department.create({
+          data: { ...input, nameEn: input.nameEn || input.name, code: ownCode('dept'), sortOrder: (last._max.sortOrder ?? 0) + 10 },
+        });
+        await writeAudit(tx, actor, { action: 'create', entity: 'department', entityId: department.id, townshipId: department.townshipId, after: department });
+        return { id: department.id };
+      });
+    },
+
+    /** Renames or (de)activates a department; returns false when there is no such department in scope. */
+    async updateDepartment(actor: Actor, id: number, patch: DepartmentPatch): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const before = await tx.department.findUnique({ where: { id } });
+        if (!before || !inScope(actor, before.townshipId)) return false;
+        const after = await tx.department.update({ where: { id }, data: patch });
+        await writeAudit(tx, actor, { action: 'update', entity: 'department', entityId: id, townshipId: after.townshipId, before, after });
+        return true;
+      });
+    },
+
+    /** Adds a township under a county, or a village under a township, within the actor's scope. */
+    async createOrgUnit(actor: Actor, input: OrgUnitCreate) {
+      const parent = await prisma.orgUnit.findUnique({ where: { id: input.parentId } });
+      const mayAdd =
+        parent &&
+        ((parent.level === 'county' && (actor.townshipIds === 'all' || actor.orgUnitId === parent.id)) ||
+          (parent.level === 'township' && inScope(actor, parent.id)));
+      if (!parent || !mayAdd) throw new InvalidReferencesError([fieldError(['parentId'], REFERENCE_MESSAGES.unknownIds([input.parentId]))]);
+      const level = parent.level === 'county' ? 'township' : 'village';
+      const last = await prisma.orgUnit.aggregate({ where: { parentId: parent.id }, _max: { sortOrder: true } });
+      return prisma.$transaction(async (tx) => {
+        const unit = await tx.orgUnit.create({
+          data: { name: input.name, nameEn: input.nameEn || input.name, level, parentId: parent.id, code: ownCode(level), sortOrder: (last._max.sortOrder ?? 0) + 10 },
+        });
+        if (level === 'township') {
+          await tx.department.createMany({ data: DEFAULT_DEPARTMENTS.map((d, i) => ({ ...d, townshipId: unit.id, sortOrder: (i + 1) * 10 })) });
+        }
+        await writeAudit(tx, actor, { action: 'create', entity: 'orgUnit', entityId: unit.id, townshipId: level === 'township' ? unit.id : parent.id, after: unit });
+        return { id: unit.id };
+      });
     },
   };
 }

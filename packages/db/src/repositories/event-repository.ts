@@ -6,6 +6,7 @@ import {
   dateToIso,
   fieldError,
   isoToDate,
+  REFERENCE_MESSAGES,
   RULE_MESSAGES,
   type Event,
   type EventCreate,
@@ -17,6 +18,8 @@ import {
   type Totals,
 } from '@pufa/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { inScope, townshipFilter, type Actor } from '../auth/actor.ts';
+import { writeAudit } from '../auth/audit.ts';
 import { findInvalidReferences } from './event-references.ts';
 import { InvalidReferencesError, VersionConflictError } from './errors.ts';
 
@@ -62,10 +65,18 @@ export function toEventJson(row: EventRow): Event {
   };
 }
 
-/** The filter of the event list, as a Prisma where clause; the totals use the same clause. */
-export function eventWhere(filter: EventFilter): Prisma.EventWhereInput {
-  const where: Prisma.EventWhereInput = {};
-  if (filter.townshipId) where.townshipId = filter.townshipId;
+/** Deleted events stay recoverable by an admin for this long. */
+export const RESTORE_WINDOW_DAYS = 30;
+
+/**
+ * The filter of the event list, as a Prisma where clause, limited to the
+ * actor's townships and to events not deleted; the totals use the same clause.
+ */
+export function eventWhere(actor: Actor, filter: EventFilter): Prisma.EventWhereInput {
+  const where: Prisma.EventWhereInput = { deletedAt: null };
+  const scope = townshipFilter(actor);
+  if (filter.townshipId) where.townshipId = inScope(actor, filter.townshipId) ? filter.townshipId : -1;
+  else if (scope) where.townshipId = scope;
   if (filter.campaignId) where.campaignId = filter.campaignId;
   if (filter.from || filter.to) {
     where.startDate = {
@@ -140,8 +151,8 @@ export function createEventRepository(prisma: PrismaClient) {
   }
 
   return {
-    async list(query: EventListQuery): Promise<EventListResponse> {
-      const where = eventWhere(query);
+    async list(actor: Actor, query: EventListQuery): Promise<EventListResponse> {
+      const where = eventWhere(actor, query);
       const [rows, total, sums] = await Promise.all([
         prisma.event.findMany({
           where,
@@ -156,23 +167,26 @@ export function createEventRepository(prisma: PrismaClient) {
       return { items: rows.map(toEventJson), total, totals: sums };
     },
 
-    totals: (filter: EventFilter) => totals(eventWhere(filter)),
+    totals: (actor: Actor, filter: EventFilter) => totals(eventWhere(actor, filter)),
 
-    async get(id: number): Promise<Event | null> {
-      const row = await prisma.event.findUnique({ where: { id }, include: eventInclude });
+    /** null when there is no such event, it is deleted, or it is outside the actor's scope (all answer 404). */
+    async get(actor: Actor, id: number): Promise<Event | null> {
+      const row = await prisma.event.findFirst({ where: { id, deletedAt: null, townshipId: townshipFilter(actor) }, include: eventInclude });
       return row ? toEventJson(row) : null;
     },
 
     /** Throws InvalidReferencesError when an id is unknown; nothing is written then. */
-    async create(input: EventCreate): Promise<Event> {
+    async create(actor: Actor, input: EventCreate): Promise<Event> {
       return prisma.$transaction(async (tx) => {
-        const invalid = await findInvalidReferences(tx, input);
+        const invalid = inScope(actor, input.townshipId) ? await findInvalidReferences(tx, input) : [unknownTownship(input.townshipId)];
         if (invalid.length > 0) throw new InvalidReferencesError(invalid);
         const row = await tx.event.create({
           data: { ...scalarFields(input), townshipId: input.townshipId, ...listWrites(input, { replace: false }) } as Prisma.EventUncheckedCreateInput,
           include: eventInclude,
         });
-        return toEventJson(row);
+        const event = toEventJson(row);
+        await writeAudit(tx, actor, { action: 'create', entity: 'event', entityId: event.id, townshipId: event.townshipId, after: event });
+        return event;
       });
     },
 
@@ -180,17 +194,17 @@ export function createEventRepository(prisma: PrismaClient) {
      * Applies a patch made against `patch.version`. Returns null when the event
      * does not exist; throws VersionConflictError when it was saved since.
      */
-    async update(id: number, patch: EventPatch): Promise<Event | null> {
+    async update(actor: Actor, id: number, patch: EventPatch): Promise<Event | null> {
       const { version, ...changes } = patch;
       return prisma.$transaction(async (tx) => {
-        const current = await tx.event.findUnique({ where: { id }, include: eventInclude });
+        const current = await tx.event.findFirst({ where: { id, deletedAt: null, townshipId: townshipFilter(actor) }, include: eventInclude });
         if (!current) return null;
         const stored = toEventJson(current);
         const merged = { ...stored, ...changes };
         const rangeIssues = dateRangeIssues(merged);
         const invalid = [
           ...rangeIssues.map((issue) => fieldError(issue.path, RULE_MESSAGES[issue.code])),
-          ...(await findInvalidReferences(tx, merged)),
+          ...(inScope(actor, merged.townshipId) ? await findInvalidReferences(tx, merged) : [unknownTownship(merged.townshipId)]),
         ];
         if (invalid.length > 0) throw new InvalidReferencesError(invalid);
         // Version check and bump in one statement: of two saves of the same
@@ -202,16 +216,57 @@ export function createEventRepository(prisma: PrismaClient) {
           data: { ...scalarFields(changes), ...listWrites(changes, { replace: true }) } as Prisma.EventUncheckedUpdateInput,
           include: eventInclude,
         });
-        return toEventJson(row);
+        const event = toEventJson(row);
+        await writeAudit(tx, actor, { action: 'update', entity: 'event', entityId: id, townshipId: event.townshipId, before: stored, after: event });
+        return event;
       });
     },
 
-    /** Returns false when there was no such event. */
-    async delete(id: number): Promise<boolean> {
-      const { count } = await prisma.event.deleteMany({ where: { id } });
-      return count > 0;
+    /** Soft delete; returns false when there was no such event in scope. */
+    async delete(actor: Actor, id: number, now = new Date()): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const current = await tx.event.findFirst({ where: { id, deletedAt: null, townshipId: townshipFilter(actor) }, include: eventInclude });
+        if (!current) return false;
+        await tx.event.update({ where: { id }, data: { deletedAt: now, deletedById: actor.userId } });
+        await writeAudit(tx, actor, { action: 'delete', entity: 'event', entityId: id, townshipId: current.townshipId, before: toEventJson(current) });
+        return true;
+      });
+    },
+
+    /** Events deleted in the last RESTORE_WINDOW_DAYS days, newest first. */
+    async listDeleted(actor: Actor, now = new Date()) {
+      const rows = await prisma.event.findMany({
+        where: { deletedAt: { gt: restoreCutoff(now) }, townshipId: townshipFilter(actor) },
+        include: eventInclude,
+        orderBy: { deletedAt: 'desc' },
+        take: 500,
+      });
+      return rows.map((row) => ({ ...toEventJson(row), deletedAt: row.deletedAt!.toISOString(), deletedById: row.deletedById }));
+    },
+
+    /** Undoes a delete within the window; returns null when there is nothing to restore. */
+    async restore(actor: Actor, id: number, now = new Date()): Promise<Event | null> {
+      return prisma.$transaction(async (tx) => {
+        const { count } = await tx.event.updateMany({
+          where: { id, deletedAt: { gt: restoreCutoff(now) }, townshipId: townshipFilter(actor) },
+          data: { deletedAt: null, deletedById: null },
+        });
+        if (count === 0) return null;
+        const event = toEventJson(await tx.event.findUniqueOrThrow({ where: { id }, include: eventInclude }));
+        await writeAudit(tx, actor, { action: 'restore', entity: 'event', entityId: id, townshipId: event.townshipId, after: event });
+        return event;
+      });
     },
   };
+}
+
+function restoreCutoff(now: Date) {
+  return new Date(now.getTime() - RESTORE_WINDOW_DAYS * 86_400_000);
+}
+
+/** A township outside the actor's scope is reported exactly like one that does not exist. */
+function unknownTownship(townshipId: number) {
+  return fieldError(['townshipId'], REFERENCE_MESSAGES.unknownIds([townshipId]));
 }
 
 export type EventRepository = ReturnType<typeof createEventRepository>;

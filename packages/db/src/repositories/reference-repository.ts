@@ -1,6 +1,7 @@
 // The catalogs and the org-unit tree, as GET /api/reference answers them.
 import { dateToIso, type OrgUnitNode, type Reference } from '@pufa/domain';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { inScope, townshipFilter, type Actor } from '../auth/actor.ts';
 
 const bySortOrder = [{ sortOrder: 'asc' as const }, { id: 'asc' as const }];
 const entry = { id: true, code: true, name: true, nameEn: true } as const;
@@ -15,13 +16,25 @@ export function buildOrgUnitTree(units: readonly Omit<OrgUnitNode, 'children'>[]
   return roots;
 }
 
+/** Keeps the townships in scope (with their villages) and the units above them. */
+export function pruneToScope(roots: OrgUnitNode[], actor: Actor): OrgUnitNode[] {
+  if (actor.townshipIds === 'all') return roots;
+  return roots.flatMap((node) => {
+    if (node.level === 'township') return inScope(actor, node.id) ? [node] : [];
+    if (node.level === 'village') return [];
+    const children = pruneToScope(node.children, actor);
+    return children.length ? [{ ...node, children }] : [];
+  });
+}
+
 export function createReferenceRepository(prisma: PrismaClient) {
   return {
-    async get(): Promise<Reference> {
+    async get(actor: Actor): Promise<Reference> {
+      const scope = townshipFilter(actor);
       const [units, departments, campaigns, materialTypes, targetGroups, forms, laws, sixInto] = await Promise.all([
         prisma.orgUnit.findMany({ orderBy: bySortOrder, select: { ...entry, level: true, parentId: true } }),
-        prisma.department.findMany({ orderBy: bySortOrder, select: { ...entry, townshipId: true, isActive: true } }),
-        prisma.campaign.findMany({ where: { isActive: true }, orderBy: bySortOrder, include: { periods: { orderBy: { year: 'asc' } } } }),
+        prisma.department.findMany({ where: { townshipId: scope }, orderBy: bySortOrder, select: { ...entry, townshipId: true, isActive: true } }),
+        prisma.campaign.findMany({ where: { isActive: true, OR: [{ townshipId: null }, { townshipId: scope }] }, orderBy: bySortOrder, include: { periods: { orderBy: { year: 'asc' } } } }),
         prisma.materialType.findMany({
           where: { isActive: true },
           orderBy: bySortOrder,
@@ -33,7 +46,7 @@ export function createReferenceRepository(prisma: PrismaClient) {
         prisma.sixIntoCategory.findMany({ orderBy: bySortOrder, select: entry }),
       ]);
       return {
-        orgUnits: buildOrgUnitTree(units),
+        orgUnits: pruneToScope(buildOrgUnitTree(units), actor),
         departments,
         campaigns: campaigns.map((c) => ({
           id: c.id,

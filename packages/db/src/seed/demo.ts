@@ -3,6 +3,8 @@
 // events on the named days. Deterministic: the same data on every machine.
 import { addDays, isoDate, todayInChina, yearOf, type EventCreate } from '@pufa/domain';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import { createEventRepository } from '../repositories/event-repository.ts';
 import { seedCatalogs } from './catalogs.ts';
 import { seedCounty, seedTownship } from './org-units.ts';
@@ -108,8 +110,25 @@ const YEAR_PLAN: DemoEventPlan[] = [
 ];
 
 export interface DemoSeedResult {
+  countyId: number;
   townshipId: number;
   events: number;
+}
+
+/** The documented password of the demo users when DEMO_PASSWORD is not set (README). */
+export const DEFAULT_DEMO_PASSWORD = 'pufa-demo-2026';
+
+/** The three demo users: an administrator of the county, a clerk and a leader of the township. */
+export async function seedDemoUsers(prisma: PrismaClient, { countyId, townshipId, password }: { countyId: number; townshipId: number; password: string }) {
+  const passwordHash = await hashPassword(password);
+  await prisma.user.createMany({
+    data: [
+      { username: 'admin', displayName: '系统管理员', role: 'admin', orgUnitId: countyId, passwordHash },
+      { username: 'clerk', displayName: '司法所录入员', role: 'clerk', orgUnitId: townshipId, passwordHash },
+      { username: 'leader', displayName: '镇领导', role: 'leader', orgUnitId: townshipId, passwordHash },
+    ],
+    skipDuplicates: true,
+  });
 }
 
 /** Creates the demo county, township and events: last year in full and this year up to today. */
@@ -174,9 +193,9 @@ export async function seedDemo(prisma: PrismaClient, { today = todayInChina() } 
         ],
         notes: '',
       };
-      await events.create(input);
+      await events.create(SYSTEM_ACTOR, input);
       created += 1;
     }
   }
-  return { townshipId, events: created };
+  return { countyId: county.id, townshipId, events: created };
 }

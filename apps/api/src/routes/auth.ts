@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ApiErrorSchema, LoginSchema, SessionUserSchema } from '@pufa/domain';
+import { ACCESS, SESSION_COOKIE } from '../plugins/auth.ts';
+import { HttpError } from '../http-errors.ts';
+
+/** One answer for an unknown user, a wrong password and a disabled account: it tells a guesser nothing. */
+const BAD_CREDENTIALS = { zh: '用户名或密码错误', en: 'Wrong username or password' };
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: ACCESS.public },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets the session cookie',
+        body: LoginSchema,
+        response: { 200: SessionUserSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 429: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const ip = request.ip;
+      if (await app.loginThrottle.isBlocked(username, ip)) {
+        const minutes = Math.round(app.loginThrottle.policy.windowMs / 60_000);
+        throw new HttpError(429, { zh: `登录失败次数过多，请 ${minutes} 分钟后再试`, en: `Too many failed sign-ins; try again in ${minutes} minutes` });
+      }
+      const account = await app.sessions.verifyCredentials(username, password);
+      if (!account) {
+        await app.loginThrottle.recordFailure(username, ip);
+        throw new HttpError(401, BAD_CREDENTIALS);
+      }
+      await app.loginThrottle.clear(username);
+      const token = await app.sessions.create(account.id);
+      const user = await app.sessions.resolve(token);
+      if (!user) throw new HttpError(401, BAD_CREDENTIALS);
+      app.setSessionCookie(reply, request, token);
+      return user;
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { access: ACCESS.signedIn }, schema: { tags: ['auth'], summary: 'Sign out: the session ends on the server', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await app.sessions.destroy(token);
+      app.clearSessionCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { config: { access: ACCESS.signedIn }, schema: { tags: ['auth'], summary: 'The signed-in user and their scope', response: { 200: SessionUserSchema } } },
+    async (request) => request.user!,
+  );
+};

@@ -1,0 +1,114 @@
+// Sessions live in the database, so every API process sees the same ones and a
+// restart logs no one out. The cookie carries a random token; the table keeps
+// only its SHA-256, so a leaked table cannot be replayed.
+import { createHash, randomBytes } from 'node:crypto';
+import type { SessionUser } from '@pufa/domain';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { townshipsUnder } from '../auth/actor.ts';
+import { DUMMY_HASH, verifyPassword } from '../auth/passwords.ts';
+
+export interface SessionPolicy {
+  /** A session unused this long ends. */
+  idleMs: number;
+  /** A session ends this long after sign-in, however active. */
+  absoluteMs: number;
+}
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 2 * 3_600_000, absoluteMs: 12 * 3_600_000 };
+
+/** lastSeenAt is written at most this often, not on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createSessionRepository(prisma: PrismaClient, policy: SessionPolicy = DEFAULT_SESSION_POLICY) {
+  return {
+    policy,
+
+    /** Checks a username and password; null for any failure (same answer, same time). */
+    async verifyCredentials(username: string, password: string): Promise<{ id: number } | null> {
+      const user = await prisma.user.findUnique({ where: { username }, select: { id: true, passwordHash: true, isActive: true } });
+      const isValid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+      return user && user.isActive && isValid ? { id: user.id } : null;
+    },
+
+    /** Starts a session; returns the token for the cookie. */
+    async create(userId: number, now = new Date()): Promise<string> {
+      const token = randomBytes(32).toString('base64url');
+      await prisma.session.create({
+        data: { id: digest(token), userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.absoluteMs) },
+      });
+      return token;
+    },
+
+    /** The signed-in user for a token, or null when it is unknown, expired, idle too long or the user is disabled. */
+    async resolve(token: string, now = new Date()): Promise<SessionUser | null> {
+      const id = digest(token);
+      const session = await prisma.session.findUnique({
+        where: { id },
+        include: {
+          user: { select: { id: true, username: true, displayName: true, role: true, orgUnitId: true, isActive: true, orgUnit: { select: { parentId: true } } } },
+        },
+      });
+      if (!session) return null;
+      const isExpired = session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > policy.idleMs;
+      if (isExpired || !session.user.isActive) {
+        await prisma.session.deleteMany({ where: { id } });
+        return null;
+      }
+      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+        await prisma.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+      }
+      const { isActive: _isActive, orgUnit, ...user } = session.user;
+      return { ...user, isTopLevel: orgUnit.parentId === null, townshipIds: await townshipsUnder(prisma, user.orgUnitId) };
+    },
+
+    async destroy(token: string): Promise<void> {
+      await prisma.session.deleteMany({ where: { id: digest(token) } });
+    },
+
+    /** Housekeeping: forget sessions past their absolute expiry. */
+    async purgeExpired(now = new Date()): Promise<number> {
+      const { count } = await prisma.session.deleteMany({ where: { expiresAt: { lte: now } } });
+      return count;
+    },
+  };
+}
+
+export type SessionRepository = ReturnType<typeof createSessionRepository>;
+
+export interface LoginThrottlePolicy {
+  windowMs: number;
+  maxPerUsername: number;
+  maxPerIp: number;
+}
+
+export const DEFAULT_LOGIN_THROTTLE: LoginThrottlePolicy = { windowMs: 15 * 60_000, maxPerUsername: 5, maxPerIp: 30 };
+
+/**
+ * Failed sign-ins counted in the database (shared by all API processes): too
+ * many for one username or from one address within the window and further
+ * attempts are refused until the window has passed. A success clears the username's count.
+ */
+export function createLoginThrottle(prisma: PrismaClient, policy: LoginThrottlePolicy = DEFAULT_LOGIN_THROTTLE) {
+  return {
+    policy,
+    async isBlocked(username: string, ip: string, now = new Date()): Promise<boolean> {
+      const since = new Date(now.getTime() - policy.windowMs);
+      const [byUser, byIp] = await Promise.all([
+        prisma.loginFailure.count({ where: { username, at: { gt: since } } }),
+        prisma.loginFailure.count({ where: { ip, at: { gt: since } } }),
+      ]);
+      return byUser >= policy.maxPerUsername || byIp >= policy.maxPerIp;
+    },
+    async recordFailure(username: string, ip: string, now = new Date()) {
+      await prisma.loginFailure.create({ data: { username, ip, at: now } });
+      await prisma.loginFailure.deleteMany({ where: { at: { lt: new Date(now.getTime() - policy.windowMs) } } });
+    },
+    async clear(username: string) {
+      await prisma.loginFailure.deleteMany({ where: { username } });
+    },
+  };
+}
+
+export type LoginThrottle = ReturnType<typeof createLoginThrottle>;

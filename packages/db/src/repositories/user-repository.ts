@@ -1,0 +1,123 @@
+// Accounts. Admins manage the users of their own scope; the password hash
+// never leaves this module.
+import { fieldError, REFERENCE_MESSAGES, type User, type UserCreate, type UserPatch } from '@pufa/domain';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Actor } from '../auth/actor.ts';
+import { writeAudit } from '../auth/audit.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { InvalidReferencesError } from './errors.ts';
+
+type UserRow = { id: number; username: string; displayName: string; role: User['role']; orgUnitId: number; isActive: boolean; createdAt: Date; updatedAt: Date };
+
+export const toUserJson = (row: UserRow): User => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.displayName,
+  role: row.role,
+  orgUnitId: row.orgUnitId,
+  isActive: row.isActive,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+const publicFields = { id: true, username: true, displayName: true, role: true, orgUnitId: true, isActive: true, createdAt: true, updatedAt: true } as const;
+
+/** For the audit log: what changed, never the hash. */
+const auditView = (user: User) => ({ username: user.username, displayName: user.displayName, role: user.role, orgUnitId: user.orgUnitId, isActive: user.isActive });
+
+export function createUserRepository(prisma: PrismaClient) {
+  /** The org units an actor may place users in: their own and everything below it. */
+  async function orgUnitsInScope(actor: Actor): Promise<number[] | 'all'> {
+    if (actor.townshipIds === 'all') return 'all';
+    const townships = [...actor.townshipIds];
+    const below = await prisma.orgUnit.findMany({
+      where: { OR: [{ id: { in: townships } }, { parentId: { in: townships } }] },
+      select: { id: true, parentId: true },
+    });
+    const ids = new Set(below.map((u) => u.id));
+    // A county user also manages the county itself.
+    const parents = await prisma.orgUnit.findMany({ where: { id: { in: townships } }, select: { parentId: true } });
+    if (actor.isTopLevel) for (const p of parents) if (p.parentId) ids.add(p.parentId);
+    return [...ids];
+  }
+
+  async function checkOrgUnit(actor: Actor, orgUnitId: number) {
+    const allowed = await orgUnitsInScope(actor);
+    const exists = await prisma.orgUnit.count({ where: { id: orgUnitId } });
+    if (!exists || (allowed !== 'all' && !allowed.includes(orgUnitId))) {
+      throw new InvalidReferencesError([fieldError(['orgUnitId'], REFERENCE_MESSAGES.unknownIds([orgUnitId]))]);
+    }
+  }
+
+  async function findInScope(actor: Actor, id: number) {
+    const allowed = await orgUnitsInScope(actor);
+    return prisma.user.findFirst({
+      where: { id, ...(allowed === 'all' ? {} : { orgUnitId: { in: allowed } }) },
+      select: publicFields,
+    });
+  }
+
+  return {
+    orgUnitsInScope,
+
+    async list(actor: Actor): Promise<User[]> {
+      const allowed = await orgUnitsInScope(actor);
+      const rows = await prisma.user.findMany({
+        where: allowed === 'all' ? {} : { orgUnitId: { in: allowed } },
+        orderBy: [{ orgUnitId: 'asc' }, { username: 'asc' }],
+        select: publicFields,
+      });
+      return rows.map(toUserJson);
+    },
+
+    async get(actor: Actor, id: number): Promise<User | null> {
+      const row = await findInScope(actor, id);
+      return row ? toUserJson(row) : null;
+    },
+
+    async create(actor: Actor, input: UserCreate): Promise<User> {
+      await checkOrgUnit(actor, input.orgUnitId);
+      if (await prisma.user.count({ where: { username: input.username } })) {
+        throw new InvalidReferencesError([fieldError(['username'], { zh: '已被使用', en: 'is already taken' })]);
+      }
+      const passwordHash = await hashPassword(input.password);
+      return prisma.$transaction(async (tx) => {
+        const row = await tx.user.create({
+          data: { username: input.username, displayName: input.displayName, role: input.role, orgUnitId: input.orgUnitId, passwordHash },
+          select: publicFields,
+        });
+        const user = toUserJson(row);
+        await writeAudit(tx, actor, { action: 'create', entity: 'user', entityId: user.id, after: auditView(user) });
+        return user;
+      });
+    },
+
+    /** Returns null when the user is not in the actor's scope. A password reset or a disable ends the user's sessions. */
+    async update(actor: Actor, id: number, patch: UserPatch): Promise<User | null> {
+      const current = await findInScope(actor, id);
+      if (!current) return null;
+      if (patch.orgUnitId !== undefined) await checkOrgUnit(actor, patch.orgUnitId);
+      const { password, ...fields } = patch;
+      const passwordHash = password === undefined ? undefined : await hashPassword(password);
+      return prisma.$transaction(async (tx) => {
+        const row = await tx.user.update({ where: { id }, data: { ...fields, passwordHash }, select: publicFields });
+        if (passwordHash || patch.isActive === false || patch.role || patch.orgUnitId) {
+          await tx.session.deleteMany({ where: { userId: id } });
+        }
+        const before = toUserJson(current);
+        const after = toUserJson(row);
+        await writeAudit(tx, actor, {
+          action: 'update',
+          entity: 'user',
+          entityId: id,
+          before: auditView(before),
+          after: { ...auditView(after), ...(passwordHash ? { passwordReset: true } : {}) },
+        });
+        return after;
+      });
+    },
+  };
+}
+
+export type UserRepository = ReturnType<typeof createUserRepository>;
+

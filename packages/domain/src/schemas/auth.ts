@@ -1,0 +1,118 @@
+// Accounts and sessions as the API accepts and returns them.
+import { z } from 'zod';
+import { idSchema, optionalText, queryIdSchema, requiredText } from './common.ts';
+
+export const ROLES = ['clerk', 'leader', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What each role may do (README and docs/security.md say the same in words). */
+export const ROLE_CAN = {
+  /** Create, edit and delete events of the townships in scope. */
+  editEvents: ['clerk', 'admin'],
+  /** Users, catalogs, org units, restoring deleted events, the audit log. */
+  administer: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export const canEditEvents = (role: Role) => (ROLE_CAN.editEvents as readonly Role[]).includes(role);
+
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 200;
+
+const usernameSchema = z.string().trim().toLowerCase().regex(USERNAME_PATTERN);
+const passwordSchema = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+
+export const LoginSchema = z
+  .strictObject({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(PASSWORD_MAX) })
+  .meta({ id: 'Login' });
+export type Login = z.infer<typeof LoginSchema>;
+
+export const SessionUserSchema = z
+  .object({
+    id: idSchema,
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    orgUnitId: idSchema,
+    /** The townships this user may see (their org unit and everything below it). */
+    townshipIds: z.array(idSchema),
+    /** At the top of the org-unit tree (a county): may edit what every township shares. */
+    isTopLevel: z.boolean(),
+  })
+  .meta({ id: 'SessionUser' });
+export type SessionUser = z.infer<typeof SessionUserSchema>;
+
+export const UserSchema = z
+  .object({
+    id: idSchema,
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    orgUnitId: idSchema,
+    isActive: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof UserSchema>;
+
+export const UserCreateSchema = z
+  .strictObject({
+    username: usernameSchema,
+    displayName: requiredText(100),
+    password: passwordSchema,
+    role: z.enum(ROLES),
+    orgUnitId: idSchema,
+  })
+  .meta({ id: 'UserCreate' });
+export type UserCreate = z.infer<typeof UserCreateSchema>;
+
+export const UserPatchSchema = z
+  .strictObject({
+    displayName: requiredText(100).optional(),
+    role: z.enum(ROLES).optional(),
+    orgUnitId: idSchema.optional(),
+    isActive: z.boolean().optional(),
+    /** An administrator's password reset; the user's sessions end. */
+    password: passwordSchema.optional(),
+  })
+  .meta({ id: 'UserPatch' });
+export type UserPatch = z.infer<typeof UserPatchSchema>;
+
+export const AUDIT_ENTITIES = ['event', 'user', 'department', 'campaign', 'campaignPeriod', 'orgUnit'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'restore'] as const;
+
+export const AuditEntrySchema = z
+  .object({
+    id: idSchema,
+    at: z.string(),
+    userId: idSchema.nullable(),
+    userName: z.string().nullable(),
+    action: z.enum(AUDIT_ACTIONS),
+    entity: z.enum(AUDIT_ENTITIES),
+    entityId: z.string(),
+    townshipId: idSchema.nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .meta({ id: 'AuditEntry' });
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const AuditQuerySchema = z.strictObject({
+  entity: z.enum(AUDIT_ENTITIES).optional(),
+  entityId: z.string().trim().max(64).optional(),
+  userId: queryIdSchema.optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+export const OrgUnitCreateSchema = z
+  .strictObject({
+    parentId: idSchema,
+    name: requiredText(100),
+    nameEn: optionalText(100).optional(),
+  })
+  .meta({ id: 'OrgUnitCreate' });
+export type OrgUnitCreate = z.infer<typeof OrgUnitCreateSchema>;
