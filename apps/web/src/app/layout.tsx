@@ -1,14 +1,19 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { CalendarOutlined, PlusOutlined, TableOutlined, TranslationOutlined } from '@ant-design/icons';
+import { CalendarOutlined, LogoutOutlined, PlusOutlined, SafetyOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useLogout } from '../features/auth/api/session.ts';
+import { usePermissions } from '../features/auth/use-permissions.ts';
 import { paths } from '../config/paths.ts';
 import { isEnglish, setLanguage } from '../lib/i18n.ts';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const { pathname } = useLocation();
-  const selected = [paths.newEvent, paths.settings].find((p) => pathname === p) ?? paths.events;
+  const navigate = useNavigate();
+  const { user, canEdit, isAdmin } = usePermissions();
+  const logout = useLogout();
+  const selected = [paths.newEvent, paths.settings, paths.admin].find((p) => pathname === p) ?? paths.events;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
@@ -22,11 +27,24 @@ export function AppLayout() {
           className="app-menu"
           items={[
             { key: paths.events, icon: <TableOutlined />, label: <Link to={paths.events}>{t('nav.events')}</Link> },
-            { key: paths.newEvent, icon: <PlusOutlined />, label: <Link to={paths.newEvent}>{t('nav.newEvent')}</Link> },
-            { key: paths.settings, icon: <CalendarOutlined />, label: <Link to={paths.settings}>{t('nav.settings')}</Link> },
+            ...(canEdit() ? [{ key: paths.newEvent, icon: <PlusOutlined />, label: <Link to={paths.newEvent}>{t('nav.newEvent')}</Link> }] : []),
+            ...(isAdmin
+              ? [
+                  { key: paths.settings, icon: <CalendarOutlined />, label: <Link to={paths.settings}>{t('nav.settings')}</Link> },
+                  { key: paths.admin, icon: <SafetyOutlined />, label: <Link to={paths.admin}>{t('nav.admin')}</Link> },
+                ]
+              : []),
           ]}
         />
         <Space>
+          <span className="app-user" title={user?.username}>
+            <UserOutlined /> <span className="app-user-name">{user?.displayName} · {user ? t(`roles.${user.role}`) : ''}</span>
+          </span>
+          <Button
+            icon={<LogoutOutlined />}
+            aria-label={t('login.logout')}
+            onClick={() => logout.mutate(undefined, { onSettled: () => void navigate(paths.login) })}
+          />
           <Button
             icon={<TranslationOutlined />}
             onClick={() => setLanguage(isEnglish(i18n.language) ? 'zh-CN' : 'en')}

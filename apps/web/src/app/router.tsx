@@ -1,6 +1,9 @@
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { paths } from '../config/paths.ts';
 import { AppLayout } from './layout.tsx';
+import { RequireAuth } from '../features/auth/components/require-auth.tsx';
+import { AdminRoute } from '../routes/admin.tsx';
+import { LoginRoute } from '../routes/login.tsx';
 import { EventDetailRoute } from '../routes/event-detail.tsx';
 import { EventEditRoute } from '../routes/event-edit.tsx';
 import { EventNewRoute } from '../routes/event-new.tsx';
@@ -9,8 +12,13 @@ import { NotFoundRoute } from '../routes/not-found.tsx';
 import { SettingsRoute } from '../routes/settings.tsx';
 
 const router = createBrowserRouter([
+  { path: paths.login, element: <LoginRoute /> },
   {
-    element: <AppLayout />,
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
     children: [
       { path: paths.home, element: <Navigate to={paths.events} replace /> },
       { path: paths.events, element: <EventsListRoute /> },
@@ -18,6 +26,7 @@ const router = createBrowserRouter([
       { path: '/events/:id', element: <EventDetailRoute /> },
       { path: '/events/:id/edit', element: <EventEditRoute /> },
       { path: paths.settings, element: <SettingsRoute /> },
+      { path: paths.admin, element: <AdminRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -6,5 +6,7 @@ export const paths = {
   event: (id: number | string) => `/events/${id}`,
   editEvent: (id: number | string) => `/events/${id}/edit`,
   settings: '/settings',
+  admin: '/admin',
+  login: '/login',
   apiDocs: '/api/docs',
 } as const;

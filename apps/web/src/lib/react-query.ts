@@ -1,8 +1,15 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiRequestError } from './api-client.ts';
 
 export function createQueryClient() {
-  return new QueryClient({
+  // A 401 means the session ended (expired, or signed out elsewhere): forget the
+  // user, and the router takes them to the login page and back.
+  const onError = (error: unknown) => {
+    if (error instanceof ApiRequestError && error.status === 401) queryClient.setQueryData(['auth', 'me'], null);
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -12,4 +19,5 @@ export function createQueryClient() {
       },
     },
   });
+  return queryClient;
 }

@@ -2,7 +2,12 @@ import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   app: { title: 'Legal-publicity ledger', subtitle: 'Log and count legal-publicity activities', apiDocs: 'API docs', language: '中文' },
-  nav: { events: 'Ledger', newEvent: 'Log an event', settings: 'Campaigns & departments' },
+  nav: { events: 'Ledger', newEvent: 'Log an event', settings: 'Campaigns & departments', admin: 'Users & log' },
+  roles: { clerk: 'Clerk', leader: 'Leader', admin: 'Administrator' },
+  login: {
+    subtitle: 'Sign in with the account your office gave you', username: 'Username', password: 'Password', submit: 'Sign in', logout: 'Sign out',
+    usernameRequired: 'Enter your username', passwordRequired: 'Enter your password',
+  },
   common: {
     save: 'Save', saving: 'Saving…', cancel: 'Cancel', edit: 'Edit', delete: 'Delete', back: 'Back', reset: 'Reset',
     loading: 'Loading…', retry: 'Retry', reload: 'Reload', none: 'None', yes: 'Yes', no: 'No', all: 'All', unit: {
@@ -49,6 +54,13 @@ export const en: Messages = {
     setForYear: 'Set for this year', byRule: 'Yearly rule', noFixedDate: 'No fixed date', setDates: 'Set dates', useRule: 'Use the rule',
     addCampaign: "Add the office's own theme", own: 'Own', name: 'Name', nameEn: 'English name (optional)', nameRequired: 'Enter a name',
     nameEnColumn: 'English name', active: 'Active', newDepartment: 'New department, e.g. market supervision office', add: 'Add',
+  },
+  history: { title: 'History', create: 'Logged', update: 'Changed', delete: 'Deleted', restore: 'Restored', system: 'System', changed: 'Changed: {{fields}}', empty: 'No history' },
+  admin: {
+    title: 'Users and log', users: 'Users', deleted: 'Deleted events', audit: 'Audit log', newUser: 'New user', username: 'Username', displayName: 'Name',
+    role: 'Role', orgUnit: 'Org unit', active: 'Active', password: 'Initial password (8+ characters)', resetPassword: 'Reset password', newPassword: 'New password (8+ characters)',
+    restore: 'Restore', restored: 'Restored', deletedAt: 'Deleted', saved: 'Saved', when: 'When', who: 'Who', what: 'What', action: 'Action',
+    restoreHint: 'Deleted events can be restored for 30 days',
   },
   notFound: { title: 'Page not found', back: 'Back to the ledger' },
 };

@@ -1,7 +1,12 @@
 // UI words in Simplified Chinese, the default. en.ts mirrors these keys.
 export const zhCN = {
   app: { title: '普法宣传台账', subtitle: '普法宣传活动登记与统计', apiDocs: '接口文档', language: 'English' },
-  nav: { events: '活动台账', newEvent: '登记活动', settings: '节点与单位' },
+  nav: { events: '活动台账', newEvent: '登记活动', settings: '节点与单位', admin: '用户与日志' },
+  roles: { clerk: '录入员', leader: '领导', admin: '管理员' },
+  login: {
+    subtitle: '请使用本单位分配的账号登录', username: '用户名', password: '密码', submit: '登录', logout: '退出登录',
+    usernameRequired: '请输入用户名', passwordRequired: '请输入密码',
+  },
   common: {
     save: '保存', saving: '保存中…', cancel: '取消', edit: '编辑', delete: '删除', back: '返回', reset: '重置',
     loading: '加载中…', retry: '重试', reload: '重新加载', none: '无', yes: '是', no: '否', all: '全部', unit: {
@@ -47,6 +52,13 @@ export const zhCN = {
     setForYear: '本年已设定', byRule: '按每年惯例', noFixedDate: '不固定', setDates: '设定日期', useRule: '恢复惯例',
     addCampaign: '添加本所宣传主题', own: '本所', name: '名称', nameEn: '英文名称（可不填）', nameRequired: '请填写名称',
     nameEnColumn: '英文名称', active: '启用', newDepartment: '新增单位名称，如：市场监管所', add: '添加',
+  },
+  history: { title: '修改记录', create: '登记', update: '修改', delete: '删除', restore: '恢复', system: '系统', changed: '改动：{{fields}}', empty: '无记录' },
+  admin: {
+    title: '用户与日志', users: '用户', deleted: '已删除活动', audit: '操作日志', newUser: '新建用户', username: '用户名', displayName: '姓名',
+    role: '角色', orgUnit: '所属单位', active: '启用', password: '初始密码（至少 8 位）', resetPassword: '重置密码', newPassword: '新密码（至少 8 位）',
+    restore: '恢复', restored: '已恢复', deletedAt: '删除时间', saved: '已保存', when: '时间', who: '操作人', what: '对象', action: '操作',
+    restoreHint: '删除的活动 30 天内可恢复',
   },
   notFound: { title: '页面不存在', back: '回到活动台账' },
 } as const;

@@ -10,6 +10,8 @@ import { useReference } from '../features/reference/api/get-reference.ts';
 import { useCatalogName, useLookups } from '../features/reference/use-lookups.ts';
 import { isEnglish } from '../lib/i18n.ts';
 import { LoadError } from './load-error.tsx';
+import { EventHistory } from '../features/events/components/event-history.tsx';
+import { usePermissions } from '../features/auth/use-permissions.ts';
 
 export function EventDetailRoute() {
   const { t, i18n } = useTranslation();
@@ -22,6 +24,7 @@ export function EventDetailRoute() {
   const lookups = useLookups(reference.data);
   const nameOf = useCatalogName();
   const deleteEvent = useDeleteEvent();
+  const { canEdit } = usePermissions();
 
   const error = event.error ?? reference.error;
   if (error) return <LoadError error={error} onRetry={() => void event.refetch()} />;
@@ -49,10 +52,12 @@ export function EventDetailRoute() {
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>{e.title}</Typography.Title>
-        <Space>
-          <Link to={paths.editEvent(e.id)}><Button type="primary" icon={<EditOutlined />}>{t('common.edit')}</Button></Link>
-          <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>{t('common.delete')}</Button>
-        </Space>
+        {canEdit(e.townshipId) && (
+          <Space>
+            <Link to={paths.editEvent(e.id)}><Button type="primary" icon={<EditOutlined />}>{t('common.edit')}</Button></Link>
+            <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>{t('common.delete')}</Button>
+          </Space>
+        )}
       </Flex>
       <Card size="small">
         <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
@@ -85,6 +90,9 @@ export function EventDetailRoute() {
           <Descriptions.Item label={t('detail.createdAt')}>{new Date(e.createdAt).toLocaleString(english ? 'en-GB' : 'zh-CN')}</Descriptions.Item>
           <Descriptions.Item label={t('detail.updatedAt')}>{new Date(e.updatedAt).toLocaleString(english ? 'en-GB' : 'zh-CN')} ({t('detail.version')} {e.version})</Descriptions.Item>
         </Descriptions>
+      </Card>
+      <Card size="small" title={t('history.title')}>
+        <EventHistory eventId={e.id} />
       </Card>
     </Space>
   );

@@ -11,6 +11,7 @@ import { useListParams } from '../features/events/use-list-params.ts';
 import { useReference } from '../features/reference/api/get-reference.ts';
 import { useLookups } from '../features/reference/use-lookups.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
+import { usePermissions } from '../features/auth/use-permissions.ts';
 
 export function EventsListRoute() {
   const { t, i18n } = useTranslation();
@@ -24,13 +25,16 @@ export function EventsListRoute() {
       ? lookups.villagesOf(params.townshipId).length
       : lookups.townships.reduce((n, township) => n + township.children.length, 0);
   const error = events.error ?? reference.error;
+  const { canEdit } = usePermissions();
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('list.title')}</Typography.Title>
-        <Link to={paths.newEvent}>
-          <Button type="primary" icon={<PlusOutlined />}>{t('list.newEvent')}</Button>
-        </Link>
+        {canEdit() && (
+          <Link to={paths.newEvent}>
+            <Button type="primary" icon={<PlusOutlined />}>{t('list.newEvent')}</Button>
+          </Link>
+        )}
       </Flex>
       <EventFilters reference={reference.data} params={params} onChange={update} onClear={clear} hasFilter={hasFilter} />
       {error && (
