@@ -1,7 +1,7 @@
 // The app as a plugin tree: framework plugins, our services, then routes.
 // server.ts only opens the database and listens; tests build the same app.
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
-import type { Database, SessionPolicy } from '@pufa/db';
+import type { Database, LoginThrottlePolicy, SessionPolicy } from '@pufa/db';
 import { authPlugin } from './plugins/auth.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -22,11 +22,12 @@ export interface AppOptions {
   /** Serve the built web app too (the default); tests of the API alone turn it off. */
   serveWebApp?: boolean;
   sessionPolicy?: SessionPolicy;
+  loginThrottle?: LoginThrottlePolicy;
   /** Behind a reverse proxy (X-Forwarded-For / -Proto): client address and https detection. */
   trustProxy?: boolean;
 }
 
-export async function buildApp({ db, logger = false, serveWebApp = true, sessionPolicy, trustProxy = false }: AppOptions) {
+export async function buildApp({ db, logger = false, serveWebApp = true, sessionPolicy, loginThrottle, trustProxy = false }: AppOptions) {
   const app = Fastify({
     logger,
     // One line per request is noise for an office server; errors are still logged.
@@ -37,7 +38,7 @@ export async function buildApp({ db, logger = false, serveWebApp = true, session
   });
   await app.register(validationPlugin);
   await app.register(securityPlugin);
-  await app.register(authPlugin, { db, sessionPolicy });
+  await app.register(authPlugin, { db, sessionPolicy, loginThrottle });
   await app.register(openapiPlugin);
   await app.register(repositoriesPlugin, { db });
   await app.register(systemRoutes);

@@ -5,7 +5,7 @@ import { useTestApp } from './helper.ts';
 const ctx = useTestApp();
 
 async function reference() {
-  return (await ctx.app.inject({ method: 'GET', url: '/api/reference' })).json<Reference>();
+  return (await ctx.inject({ method: 'GET', url: '/api/reference' })).json<Reference>();
 }
 
 describe('GET /api/reference', () => {
@@ -30,14 +30,14 @@ describe('GET /api/reference', () => {
 describe('campaign dates per year', () => {
   it('are set, replaced and cleared for one year without touching the others', async () => {
     const week = (await reference()).campaigns.find((c) => c.code === 'constitution-week')!;
-    const put = (year: number, body: object) => ctx.app.inject({ method: 'PUT', url: `/api/campaigns/${week.id}/periods/${year}`, payload: body });
+    const put = (year: number, body: object) => ctx.inject({ method: 'PUT', url: `/api/campaigns/${week.id}/periods/${year}`, payload: body });
     expect((await put(2026, { startDate: '2026-11-30', endDate: '2026-12-06' })).statusCode).toBe(204);
     expect((await put(2026, { startDate: '2026-12-01', endDate: '2026-12-07' })).statusCode).toBe(204);
     let periods = (await reference()).campaigns.find((c) => c.id === week.id)!.periods;
     expect(periods).toContainEqual({ year: 2026, startDate: '2026-12-01', endDate: '2026-12-07' });
     expect(periods).toContainEqual({ year: 2022, startDate: '2022-12-04', endDate: '2022-12-10' });
 
-    expect((await ctx.app.inject({ method: 'DELETE', url: `/api/campaigns/${week.id}/periods/2026` })).statusCode).toBe(204);
+    expect((await ctx.inject({ method: 'DELETE', url: `/api/campaigns/${week.id}/periods/2026` })).statusCode).toBe(204);
     periods = (await reference()).campaigns.find((c) => c.id === week.id)!.periods;
     expect(periods.map((p) => p.year)).not.toContain(2026);
   });
@@ -48,20 +48,20 @@ describe('campaign dates per year', () => {
     ['a day that does not exist', { startDate: '2026-11-31', endDate: '2026-12-07' }, 'startDate'],
   ])('refuse %s', async (_name, body, field) => {
     const week = (await reference()).campaigns.find((c) => c.code === 'constitution-week')!;
-    const res = await ctx.app.inject({ method: 'PUT', url: `/api/campaigns/${week.id}/periods/2026`, payload: body });
+    const res = await ctx.inject({ method: 'PUT', url: `/api/campaigns/${week.id}/periods/2026`, payload: body });
     expect(res.statusCode).toBe(400);
     expect(res.json<ApiError>().fields?.map((f) => f.field)).toContain(field);
   });
 
   it('answer 404 for a campaign that does not exist', async () => {
-    const res = await ctx.app.inject({ method: 'PUT', url: '/api/campaigns/99999/periods/2026', payload: { startDate: '2026-12-01', endDate: '2026-12-07' } });
+    const res = await ctx.inject({ method: 'PUT', url: '/api/campaigns/99999/periods/2026', payload: { startDate: '2026-12-01', endDate: '2026-12-07' } });
     expect(res.statusCode).toBe(404);
   });
 });
 
 describe("an office's own campaigns and departments", () => {
   it('adds a campaign with a yearly rule; it appears in the reference and is suggested like built-ins', async () => {
-    const res = await ctx.app.inject({
+    const res = await ctx.inject({
       method: 'POST', url: '/api/campaigns',
       payload: { townshipId: ctx.fixture.east.townshipId, name: '桃花节法治宣传', rule: { startMonth: 3, startDay: 20, endMonth: 3, endDay: 25 } },
     });
@@ -71,8 +71,8 @@ describe("an office's own campaigns and departments", () => {
   });
 
   it("refuses another township's own campaign on an event", async () => {
-    const created = await ctx.app.inject({ method: 'POST', url: '/api/campaigns', payload: { townshipId: ctx.fixture.west.townshipId, name: '西镇专项' } });
-    const res = await ctx.app.inject({
+    const created = await ctx.inject({ method: 'POST', url: '/api/campaigns', payload: { townshipId: ctx.fixture.west.townshipId, name: '西镇专项' } });
+    const res = await ctx.inject({
       method: 'POST', url: '/api/events',
       payload: { startDate: '2026-04-01', title: 'x', townshipId: ctx.fixture.east.townshipId, campaignId: created.json().id },
     });
@@ -81,18 +81,18 @@ describe("an office's own campaigns and departments", () => {
   });
 
   it('refuses a rule naming February 30th', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/campaigns', payload: { townshipId: ctx.fixture.east.townshipId, name: 'x', rule: { startMonth: 2, startDay: 30 } } });
+    const res = await ctx.inject({ method: 'POST', url: '/api/campaigns', payload: { townshipId: ctx.fixture.east.townshipId, name: 'x', rule: { startMonth: 2, startDay: 30 } } });
     expect(res.statusCode).toBe(400);
     expect(res.json<ApiError>().fields?.[0]?.field).toBe('rule.startDay');
   });
 
   it('adds, renames and deactivates a department; deactivated ones stay listed for old events', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/departments', payload: { townshipId: ctx.fixture.east.townshipId, name: '市场监管所' } });
+    const res = await ctx.inject({ method: 'POST', url: '/api/departments', payload: { townshipId: ctx.fixture.east.townshipId, name: '市场监管所' } });
     expect(res.statusCode).toBe(201);
     const { id } = res.json();
-    expect((await ctx.app.inject({ method: 'PATCH', url: `/api/departments/${id}`, payload: { name: '市场监督管理所', isActive: false } })).statusCode).toBe(204);
+    expect((await ctx.inject({ method: 'PATCH', url: `/api/departments/${id}`, payload: { name: '市场监督管理所', isActive: false } })).statusCode).toBe(204);
     expect((await reference()).departments.find((d) => d.id === id)).toMatchObject({ name: '市场监督管理所', isActive: false, townshipId: ctx.fixture.east.townshipId });
-    expect((await ctx.app.inject({ method: 'PATCH', url: '/api/departments/99999', payload: { name: 'x' } })).statusCode).toBe(404);
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/departments', payload: { townshipId: ctx.fixture.east.villageIds[0], name: 'x' } })).statusCode).toBe(400);
+    expect((await ctx.inject({ method: 'PATCH', url: '/api/departments/99999', payload: { name: 'x' } })).statusCode).toBe(404);
+    expect((await ctx.inject({ method: 'POST', url: '/api/departments', payload: { townshipId: ctx.fixture.east.villageIds[0], name: 'x' } })).statusCode).toBe(400);
   });
 });

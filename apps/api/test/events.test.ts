@@ -29,11 +29,11 @@ function constitutionDay(f: Fixture, overrides: Partial<EventCreate> = {}): Even
 }
 
 async function post(body: unknown) {
-  return ctx.app.inject({ method: 'POST', url: '/api/events', payload: body as object });
+  return ctx.inject({ method: 'POST', url: '/api/events', payload: body as object });
 }
 
 async function list(query: Record<string, string | number> = {}) {
-  const res = await ctx.app.inject({ method: 'GET', url: '/api/events', query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
+  const res = await ctx.inject({ method: 'GET', url: '/api/events', query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
   expect(res.statusCode).toBe(200);
   return res.json<EventListResponse>();
 }
@@ -49,7 +49,7 @@ describe('POST /api/events', () => {
     expect(event.id).toBeGreaterThan(0);
     expect(Date.parse(event.createdAt)).not.toBeNaN();
 
-    const read = await ctx.app.inject({ method: 'GET', url: `/api/events/${event.id}` });
+    const read = await ctx.inject({ method: 'GET', url: `/api/events/${event.id}` });
     expect(read.statusCode).toBe(200);
     expect(read.json()).toEqual(event);
   });
@@ -124,7 +124,7 @@ describe('PATCH /api/events/:id', () => {
   it('changes only the fields sent, replaces lists, and bumps the version', async () => {
     const f = ctx.fixture;
     const created = (await post(constitutionDay(f, { title: '修改前' }))).json<Event>();
-    const res = await ctx.app.inject({
+    const res = await ctx.inject({
       method: 'PATCH',
       url: `/api/events/${created.id}`,
       payload: { version: 1, title: '修改后', villageIds: [f.east.villageIds[3]!], materials: [{ materialTypeId: f.material('leaflet'), quantity: 10 }] },
@@ -140,39 +140,62 @@ describe('PATCH /api/events/:id', () => {
 
   it('answers 409 for a stale version and changes nothing', async () => {
     const created = (await post(constitutionDay(ctx.fixture, { title: '版本' }))).json<Event>();
-    const first = await ctx.app.inject({ method: 'PATCH', url: `/api/events/${created.id}`, payload: { version: 1, audience: 1 } });
+    const first = await ctx.inject({ method: 'PATCH', url: `/api/events/${created.id}`, payload: { version: 1, audience: 1 } });
     expect(first.statusCode).toBe(200);
-    const stale = await ctx.app.inject({ method: 'PATCH', url: `/api/events/${created.id}`, payload: { version: 1, audience: 2, title: '覆盖' } });
+    const stale = await ctx.inject({ method: 'PATCH', url: `/api/events/${created.id}`, payload: { version: 1, audience: 2, title: '覆盖' } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ currentVersion: 2, message: expect.stringContaining('他人修改'), messageEn: expect.any(String) });
-    const stored = (await ctx.app.inject({ method: 'GET', url: `/api/events/${created.id}` })).json<Event>();
+    const stored = (await ctx.inject({ method: 'GET', url: `/api/events/${created.id}` })).json<Event>();
     expect(stored).toMatchObject({ audience: 1, title: '版本', version: 2 });
   });
 
   it('of two saves of the same version, exactly one wins', async () => {
     const created = (await post(constitutionDay(ctx.fixture, { title: '并发' }))).json<Event>();
     const save = (audience: number) =>
-      ctx.app.inject({ method: 'PATCH', url: `/api/events/${created.id}`, payload: { version: 1, audience, villageIds: [] } });
+      ctx.inject({ method: 'PATCH', url: `/api/events/${created.id}`, payload: { version: 1, audience, villageIds: [] } });
     const results = await Promise.all([save(111), save(222)]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const winner = results.find((r) => r.statusCode === 200)!.json<Event>();
-    const stored = (await ctx.app.inject({ method: 'GET', url: `/api/events/${created.id}` })).json<Event>();
+    const stored = (await ctx.inject({ method: 'GET', url: `/api/events/${created.id}` })).json<Event>();
     expect(stored.version).toBe(2);
     expect(stored.audience).toBe(winner.audience);
   });
 
   it('answers 404 for an event that does not exist', async () => {
-    const res = await ctx.app.inject({ method: 'PATCH', url: '/api/events/999999', payload: { version: 1, title: 'x' } });
+    const res = await ctx.inject({ method: 'PATCH', url: '/api/events/999999', payload: { version: 1, title: 'x' } });
     expect(res.statusCode).toBe(404);
   });
 });
 
 describe('DELETE /api/events/:id', () => {
-  it('deletes the event and its lists; a second delete answers 404', async () => {
-    const created = (await post(constitutionDay(ctx.fixture, { title: '删除' }))).json<Event>();
-    expect((await ctx.app.inject({ method: 'DELETE', url: `/api/events/${created.id}` })).statusCode).toBe(204);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/events/${created.id}` })).statusCode).toBe(404);
-    expect((await ctx.app.inject({ method: 'DELETE', url: `/api/events/${created.id}` })).statusCode).toBe(404);
-    expect(await ctx.db.prisma.eventMaterial.count({ where: { eventId: created.id } })).toBe(0);
+  it('removes the event from the ledger and its totals; a second delete answers 404', async () => {
+    const created = (await post(constitutionDay(ctx.fixture, { title: '删除', startDate: '2023-07-07' }))).json<Event>();
+    const month = { from: '2023-07-01', to: '2023-07-31' };
+    expect((await list(month)).totals.activities).toBe(1);
+    expect((await ctx.inject({ method: 'DELETE', url: `/api/events/${created.id}` })).statusCode).toBe(204);
+    expect((await ctx.inject({ method: 'GET', url: `/api/events/${created.id}` })).statusCode).toBe(404);
+    expect((await ctx.inject({ method: 'DELETE', url: `/api/events/${created.id}` })).statusCode).toBe(404);
+    expect((await list(month)).totals).toMatchObject({ activities: 0, leaflets: 0, audience: 0 });
+  });
+
+  it('is a soft delete: an administrator restores the event, with its lists, within 30 days', async () => {
+    const created = (await post(constitutionDay(ctx.fixture, { title: '误删' }))).json<Event>();
+    await ctx.inject({ method: 'DELETE', url: `/api/events/${created.id}` });
+    const deleted = (await ctx.inject({ method: 'GET', url: '/api/events/deleted' })).json<Event[]>();
+    expect(deleted.map((e) => e.id)).toContain(created.id);
+    const restored = await ctx.inject({ method: 'POST', url: `/api/events/${created.id}/restore` });
+    expect(restored.statusCode).toBe(200);
+    const { updatedAt: _u, ...rest } = created;
+    expect(restored.json()).toMatchObject(rest);
+    expect((await ctx.inject({ method: 'GET', url: `/api/events/${created.id}` })).statusCode).toBe(200);
+  });
+
+  it('cannot restore an event deleted more than 30 days ago', async () => {
+    const created = (await post(constitutionDay(ctx.fixture, { title: '久删' }))).json<Event>();
+    await ctx.inject({ method: 'DELETE', url: `/api/events/${created.id}` });
+    await ctx.db.prisma.event.update({ where: { id: created.id }, data: { deletedAt: new Date(Date.now() - 31 * 86_400_000) } });
+    expect((await ctx.inject({ method: 'POST', url: `/api/events/${created.id}/restore` })).statusCode).toBe(404);
+    const deleted = (await ctx.inject({ method: 'GET', url: '/api/events/deleted' })).json<Event[]>();
+    expect(deleted.map((e) => e.id)).not.toContain(created.id);
   });
 });

@@ -21,7 +21,7 @@ describe('unknown routes', () => {
 
 describe('GET /api/openapi.json', () => {
   it('documents the event routes with the schemas that validate them', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const res = await ctx.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
@@ -34,7 +34,7 @@ describe('GET /api/openapi.json', () => {
   });
 
   it('has a browsable docs page', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/docs/' });
+    const res = await ctx.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
   });

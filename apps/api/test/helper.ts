@@ -1,7 +1,8 @@
 // Test harness: every test file gets a database of its own (see @pufa/db/testing),
 // migrated from empty by the real migrator, and the real app on it.
 import { afterAll, beforeAll } from 'vitest';
-import { seedCatalogs, seedCounty, seedTownship, type Database } from '@pufa/db';
+import { hashPassword, seedCatalogs, seedCounty, seedTownship, type Database, type LoginThrottlePolicy, type SessionPolicy } from '@pufa/db';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createTestDatabase } from '@pufa/db/testing';
 import { buildApp } from '../src/app.ts';
 
@@ -24,10 +25,25 @@ export async function seedFixture(db: Database) {
     if (id === undefined) throw new Error(`no catalog entry ${code}`);
     return id;
   };
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  const users = {
+    countyAdmin: { role: 'admin', orgUnitId: county.id },
+    eastAdmin: { role: 'admin', orgUnitId: east.townshipId },
+    eastClerk: { role: 'clerk', orgUnitId: east.townshipId },
+    eastLeader: { role: 'leader', orgUnitId: east.townshipId },
+    westClerk: { role: 'clerk', orgUnitId: west.townshipId },
+    countyLeader: { role: 'leader', orgUnitId: county.id },
+  } as const;
+  const userIds = {} as Record<TestUser, number>;
+  for (const [username, user] of Object.entries(users)) {
+    const row = await db.prisma.user.create({ data: { username: username.toLowerCase(), displayName: username, passwordHash, ...user } });
+    userIds[username as TestUser] = row.id;
+  }
   return {
     countyId: county.id,
     east,
     west,
+    userIds,
     material: idOf(await byCode(db.prisma.materialType.findMany())),
     campaign: idOf(await byCode(db.prisma.campaign.findMany())),
     law: idOf(await byCode(db.prisma.law.findMany())),
@@ -38,9 +54,32 @@ export async function seedFixture(db: Database) {
 
 export type Fixture = Awaited<ReturnType<typeof seedFixture>>;
 
-/** Registers a migrated, seeded database and the app for one test file. */
-export function useTestApp() {
-  const context = {} as { app: Awaited<ReturnType<typeof buildApp>>; db: Database; fixture: Fixture };
+export const TEST_PASSWORD = 'correct horse battery';
+export const TEST_USERS = ['countyAdmin', 'eastAdmin', 'eastClerk', 'eastLeader', 'westClerk', 'countyLeader'] as const;
+export type TestUser = (typeof TEST_USERS)[number];
+
+type App = Awaited<ReturnType<typeof buildApp>>;
+
+/** Signs in and returns the session cookie header. */
+export async function signIn(app: App, username: string, password = TEST_PASSWORD): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: username.toLowerCase(), password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'pufa_session');
+  return `pufa_session=${cookie!.value}`;
+}
+
+export interface TestContext {
+  app: App;
+  db: Database;
+  fixture: Fixture;
+  cookies: Record<TestUser, string>;
+  /** app.inject as a signed-in user (the county administrator unless `as` says otherwise). */
+  inject: (options: InjectOptions & { as?: TestUser }) => Promise<LightMyRequestResponse>;
+}
+
+/** Registers a migrated, seeded database, the app and signed-in users for one test file. */
+export function useTestApp(options: { sessionPolicy?: SessionPolicy; loginThrottle?: LoginThrottlePolicy } = {}) {
+  const context = {} as TestContext;
   let drop: () => Promise<void> = async () => {};
   beforeAll(async () => {
     const created = await createTestDatabase();
@@ -48,8 +87,12 @@ export function useTestApp() {
     context.db = created.db;
     await context.db.migrate();
     context.fixture = await seedFixture(context.db);
-    context.app = await buildApp({ db: context.db, serveWebApp: false });
+    context.app = await buildApp({ db: context.db, serveWebApp: false, ...options });
     await context.app.ready();
+    context.cookies = {} as Record<TestUser, string>;
+    for (const user of TEST_USERS) context.cookies[user] = await signIn(context.app, user);
+    context.inject = ({ as = 'countyAdmin', headers, ...rest }) =>
+      context.app.inject({ ...rest, headers: { ...headers, cookie: context.cookies[as] } } as InjectOptions);
   });
   afterAll(async () => {
     await context.app?.close();

@@ -61,7 +61,7 @@ async function eventCount() {
 describe('POST /api/events with bad input', () => {
   it.each(badBodies)('%s → 400 naming %s, nothing stored', async (_name, field, body) => {
     const before = await eventCount();
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/events', payload: body(ctx.fixture) as object });
+    const res = await ctx.inject({ method: 'POST', url: '/api/events', payload: body(ctx.fixture) as object });
     expect(res.statusCode).toBe(400);
     const error = res.json<ApiError>();
     const named = error.fields?.find((f) => f.field === field);
@@ -72,7 +72,7 @@ describe('POST /api/events with bad input', () => {
   });
 
   it('a valid body is accepted (the table above fails for its own reason)', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/events', payload: valid(ctx.fixture) });
+    const res = await ctx.inject({ method: 'POST', url: '/api/events', payload: valid(ctx.fixture) });
     expect(res.statusCode).toBe(201);
   });
 
@@ -84,21 +84,21 @@ describe('POST /api/events with bad input', () => {
     ['an unknown content type', 415, '<event/>', 'application/xml'],
   ])('%s → %i with a bilingual message', async (_name, status, payload, contentType) => {
     const before = await eventCount();
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/events', payload, headers: { 'content-type': contentType } });
+    const res = await ctx.inject({ method: 'POST', url: '/api/events', payload, headers: { 'content-type': contentType } });
     expect(res.statusCode).toBe(status);
     expect(res.json()).toMatchObject({ statusCode: status, message: expect.any(String), messageEn: expect.any(String) });
     expect(await eventCount()).toBe(before);
   });
 
   it('a body over the size limit → 413', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/events', payload: { ...valid(ctx.fixture), notes: 'x'.repeat(300_000) } });
+    const res = await ctx.inject({ method: 'POST', url: '/api/events', payload: { ...valid(ctx.fixture), notes: 'x'.repeat(300_000) } });
     expect(res.statusCode).toBe(413);
   });
 });
 
 describe('PATCH /api/events/:id with bad input', () => {
   async function created() {
-    return (await ctx.app.inject({ method: 'POST', url: '/api/events', payload: valid(ctx.fixture) })).json<Event>();
+    return (await ctx.inject({ method: 'POST', url: '/api/events', payload: valid(ctx.fixture) })).json<Event>();
   }
 
   it.each<BadCase>([
@@ -110,10 +110,10 @@ describe('PATCH /api/events/:id with bad input', () => {
     ['a blank title', 'title', () => ({ version: 1, title: '' })],
   ])('%s → 400 naming %s, event unchanged', async (_name, field, body) => {
     const event = await created();
-    const res = await ctx.app.inject({ method: 'PATCH', url: `/api/events/${event.id}`, payload: body(ctx.fixture) as object });
+    const res = await ctx.inject({ method: 'PATCH', url: `/api/events/${event.id}`, payload: body(ctx.fixture) as object });
     expect(res.statusCode).toBe(400);
     expect(res.json<ApiError>().fields?.map((f) => f.field)).toContain(field);
-    const stored = (await ctx.app.inject({ method: 'GET', url: `/api/events/${event.id}` })).json<Event>();
+    const stored = (await ctx.inject({ method: 'GET', url: `/api/events/${event.id}` })).json<Event>();
     expect(stored).toEqual(event);
   });
 });
@@ -133,7 +133,7 @@ describe('bad query strings and ids', () => {
     ['/api/events/0', 'id'],
     ['/api/events/99999999999999999999', 'id'],
   ])('%s → 400 naming %s', async (url, field) => {
-    const res = await ctx.app.inject({ method: 'GET', url });
+    const res = await ctx.inject({ method: 'GET', url });
     expect(res.statusCode).toBe(400);
     expect(res.json<ApiError>().fields?.map((f) => f.field)).toContain(field);
   });

@@ -7,7 +7,18 @@
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { actorOf, createLoginThrottle, createSessionRepository, SYSTEM_ACTOR, type Actor, type Database, type LoginThrottle, type SessionPolicy, type SessionRepository } from '@pufa/db';
+import {
+  actorOf,
+  createLoginThrottle,
+  createSessionRepository,
+  SYSTEM_ACTOR,
+  type Actor,
+  type Database,
+  type LoginThrottle,
+  type LoginThrottlePolicy,
+  type SessionPolicy,
+  type SessionRepository,
+} from '@pufa/db';
 import { ROLES, type Role, type SessionUser } from '@pufa/domain';
 import { HttpError } from '../http-errors.ts';
 
@@ -43,11 +54,11 @@ export const SESSION_COOKIE = 'pufa_session';
 const DOCS_PREFIXES = ['/api/docs', '/api/openapi.json'];
 
 export const authPlugin = fp(
-  async (app, { db, sessionPolicy }: { db: Database; sessionPolicy?: SessionPolicy }) => {
+  async (app, { db, sessionPolicy, loginThrottle }: { db: Database; sessionPolicy?: SessionPolicy; loginThrottle?: LoginThrottlePolicy }) => {
     await app.register(cookie);
     const sessions = createSessionRepository(db.prisma, sessionPolicy);
     app.decorate('sessions', sessions);
-    app.decorate('loginThrottle', createLoginThrottle(db.prisma));
+    app.decorate('loginThrottle', createLoginThrottle(db.prisma, loginThrottle));
     app.decorate('routeTable', [] as RouteRule[]);
     app.decorateRequest('user', null);
     app.decorateRequest('actor', null as unknown as Actor);

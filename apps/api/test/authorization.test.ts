@@ -1,0 +1,182 @@
+// The authorisation matrix, generated from the app's own route table: every
+// route × every role (and no session) × a record of the user's own township and
+// one of another township. A route added without an entry here fails the suite.
+import type { InjectOptions } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import type { Event } from '@pufa/domain';
+import { signIn, useTestApp, type TestContext, type TestUser } from './helper.ts';
+
+const ctx = useTestApp();
+
+type Who = 'anonymous' | 'clerk' | 'leader' | 'admin';
+type Side = 'own' | 'other';
+const USERS: Record<Exclude<Who, 'anonymous'>, TestUser> = { clerk: 'eastClerk', leader: 'eastLeader', admin: 'eastAdmin' };
+const WHO: Who[] = ['anonymous', 'clerk', 'leader', 'admin'];
+
+/** Builds a request for one route; may create what it needs first (as the county administrator). */
+type Build = (side: Side, who: Who) => Promise<InjectOptions>;
+
+interface Rule {
+  build: Build;
+  /** Expected status for each caller, on the user's own township and on another. */
+  expect: (who: Who, side: Side) => number;
+}
+
+const townshipOf = (side: Side) => (side === 'own' ? ctx.fixture.east : ctx.fixture.west);
+
+async function createEvent(side: Side): Promise<Event> {
+  const res = await ctx.inject({ method: 'POST', url: '/api/events', payload: { startDate: '2026-06-26', title: '矩阵', townshipId: townshipOf(side).townshipId } });
+  return res.json<Event>();
+}
+
+async function createOwnCampaign(side: Side): Promise<number> {
+  const res = await ctx.inject({ method: 'POST', url: '/api/campaigns', payload: { townshipId: townshipOf(side).townshipId, name: '本所主题' } });
+  return res.json<{ id: number }>().id;
+}
+
+/** Signed in (any role) gets `ok`; no session 401. */
+const signedIn = (ok: number) => (who: Who) => (who === 'anonymous' ? 401 : ok);
+/** Only the given roles; others 403; scoping decides own/other. */
+const rolesOnly = (roles: Who[], own: number, other: number) => (who: Who, side: Side) =>
+  who === 'anonymous' ? 401 : !roles.includes(who) ? 403 : side === 'own' ? own : other;
+
+const get = (url: string): Build => async () => ({ method: 'GET', url });
+
+const RULES: Record<string, Rule> = {
+  'GET /api/health': { build: get('/api/health'), expect: () => 200 },
+  'POST /api/auth/login': {
+    build: async (_side, who) => ({ method: 'POST', url: '/api/auth/login', payload: { username: who === 'anonymous' ? 'eastclerk' : USERS[who].toLowerCase(), password: 'correct horse battery' } }),
+    expect: () => 200,
+  },
+  'POST /api/auth/logout': { build: async () => ({ method: 'POST', url: '/api/auth/logout' }), expect: signedIn(204) },
+  'GET /api/auth/me': { build: get('/api/auth/me'), expect: signedIn(200) },
+  'GET /api/openapi.json': { build: get('/api/openapi.json'), expect: signedIn(200) },
+  'GET /api/docs': { build: get('/api/docs'), expect: signedIn(200) },
+  'GET /api/docs/static/index.html': { build: get('/api/docs/static/index.html'), expect: signedIn(302) },
+  'GET /api/docs/static/swagger-initializer.js': { build: get('/api/docs/static/swagger-initializer.js'), expect: signedIn(200) },
+  'GET /api/docs/json': { build: get('/api/docs/json'), expect: signedIn(200) },
+  'GET /api/docs/yaml': { build: get('/api/docs/yaml'), expect: signedIn(200) },
+  'GET /api/docs/static/*': { build: get('/api/docs/static/swagger-ui.css'), expect: signedIn(200) },
+  'GET /api/reference': { build: get('/api/reference'), expect: signedIn(200) },
+  'GET /api/events': { build: async (side) => ({ method: 'GET', url: `/api/events?townshipId=${townshipOf(side).townshipId}` }), expect: signedIn(200) },
+  'GET /api/events/:id': { build: async (side) => ({ method: 'GET', url: `/api/events/${(await createEvent(side)).id}` }), expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 404) },
+  'GET /api/events/:id/history': {
+    build: async (side) => ({ method: 'GET', url: `/api/events/${(await createEvent(side)).id}/history` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 404),
+  },
+  'POST /api/events': {
+    build: async (side) => ({ method: 'POST', url: '/api/events', payload: { startDate: '2026-06-26', title: '新活动', townshipId: townshipOf(side).townshipId } }),
+    expect: rolesOnly(['clerk', 'admin'], 201, 400),
+  },
+  'PATCH /api/events/:id': {
+    build: async (side) => ({ method: 'PATCH', url: `/api/events/${(await createEvent(side)).id}`, payload: { version: 1, audience: 9 } }),
+    expect: rolesOnly(['clerk', 'admin'], 200, 404),
+  },
+  'DELETE /api/events/:id': {
+    build: async (side) => ({ method: 'DELETE', url: `/api/events/${(await createEvent(side)).id}` }),
+    expect: rolesOnly(['clerk', 'admin'], 204, 404),
+  },
+  'GET /api/events/deleted': { build: get('/api/events/deleted'), expect: rolesOnly(['admin'], 200, 200) },
+  'POST /api/events/:id/restore': {
+    build: async (side) => {
+      const { id } = await createEvent(side);
+      await ctx.inject({ method: 'DELETE', url: `/api/events/${id}` });
+      return { method: 'POST', url: `/api/events/${id}/restore` };
+    },
+    expect: rolesOnly(['admin'], 200, 404),
+  },
+  'GET /api/users': { build: get('/api/users'), expect: rolesOnly(['admin'], 200, 200) },
+  'POST /api/users': {
+    build: async (side) => ({
+      method: 'POST', url: '/api/users',
+      payload: { username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: '新用户', password: 'long enough password', role: 'clerk', orgUnitId: townshipOf(side).townshipId },
+    }),
+    expect: rolesOnly(['admin'], 201, 400),
+  },
+  'PATCH /api/users/:id': {
+    build: async (side) => ({ method: 'PATCH', url: `/api/users/${ctx.fixture.userIds[side === 'own' ? 'eastLeader' : 'westClerk']}`, payload: { displayName: '改名' } }),
+    expect: rolesOnly(['admin'], 200, 404),
+  },
+  'GET /api/audit': { build: get('/api/audit'), expect: rolesOnly(['admin'], 200, 200) },
+  'POST /api/campaigns': {
+    build: async (side) => ({ method: 'POST', url: '/api/campaigns', payload: { townshipId: townshipOf(side).townshipId, name: '主题' } }),
+    expect: rolesOnly(['admin'], 201, 400),
+  },
+  'PUT /api/campaigns/:id/periods/:year': {
+    build: async (side) => ({ method: 'PUT', url: `/api/campaigns/${await createOwnCampaign(side)}/periods/2026`, payload: { startDate: '2026-04-01', endDate: '2026-04-03' } }),
+    expect: rolesOnly(['admin'], 204, 404),
+  },
+  'DELETE /api/campaigns/:id/periods/:year': {
+    build: async (side) => {
+      const id = await createOwnCampaign(side);
+      await ctx.inject({ method: 'PUT', url: `/api/campaigns/${id}/periods/2026`, payload: { startDate: '2026-04-01', endDate: '2026-04-03' } });
+      return { method: 'DELETE', url: `/api/campaigns/${id}/periods/2026` };
+    },
+    expect: rolesOnly(['admin'], 204, 404),
+  },
+  'POST /api/org-units': {
+    build: async (side) => ({ method: 'POST', url: '/api/org-units', payload: { parentId: townshipOf(side).townshipId, name: '新村' } }),
+    expect: rolesOnly(['admin'], 201, 400),
+  },
+  'POST /api/departments': {
+    build: async (side) => ({ method: 'POST', url: '/api/departments', payload: { townshipId: townshipOf(side).townshipId, name: '新单位' } }),
+    expect: rolesOnly(['admin'], 201, 400),
+  },
+  'PATCH /api/departments/:id': {
+    build: async (side) => ({ method: 'PATCH', url: `/api/departments/${townshipOf(side).departmentIds[0]}`, payload: { nameEn: 'Judicial office' } }),
+    expect: rolesOnly(['admin'], 204, 404),
+  },
+};
+
+async function send(context: TestContext, who: Who, options: InjectOptions, url: string) {
+  if (who === 'anonymous') return context.app.inject(options);
+  // Logging out ends the session: use a session of its own.
+  const cookie = url === '/api/auth/logout' ? await signIn(context.app, USERS[who]) : context.cookies[USERS[who]];
+  return context.app.inject({ ...options, headers: { ...options.headers, cookie } });
+}
+
+describe('the authorisation matrix', () => {
+  it('has a rule for every route of the app, and no rule for a route that is gone', () => {
+    const routes = ctx.app.routeTable.map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !RULES[r]), 'routes without an entry in this test').toEqual([]);
+    expect(Object.keys(RULES).filter((r) => !routes.includes(r)), 'entries for routes that do not exist').toEqual([]);
+  });
+
+  it('answers every route, role and township as documented', async () => {
+    const failures: string[] = [];
+    for (const route of ctx.app.routeTable) {
+      const key = `${route.method} ${route.url}`;
+      const rule = RULES[key];
+      if (!rule) continue;
+      for (const who of WHO) {
+        for (const side of ['own', 'other'] as const) {
+          const options = await rule.build(side, who);
+          const res = await send(ctx, who, options, route.url);
+          const expected = rule.expect(who, side);
+          if (res.statusCode !== expected) failures.push(`${key} as ${who} (${side}): ${res.statusCode}, expected ${expected} ${res.body.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("never lists another township's events, totals or villages", async () => {
+    await createEvent('other');
+    const asClerk = (url: string) => ctx.inject({ method: 'GET', url, as: 'eastClerk' });
+    const all = (await asClerk('/api/events?pageSize=200')).json<{ items: Event[]; totals: { activities: number } }>();
+    expect(all.items.every((e) => e.townshipId === ctx.fixture.east.townshipId)).toBe(true);
+    const west = (await asClerk(`/api/events?townshipId=${ctx.fixture.west.townshipId}`)).json<{ items: Event[]; total: number; totals: { activities: number } }>();
+    expect(west).toMatchObject({ items: [], total: 0, totals: { activities: 0 } });
+    const reference = (await asClerk('/api/reference')).json<{ orgUnits: { children: { id: number }[] }[]; departments: { townshipId: number }[] }>();
+    expect(reference.orgUnits[0]!.children.map((t) => t.id)).toEqual([ctx.fixture.east.townshipId]);
+    expect(reference.departments.every((d) => d.townshipId === ctx.fixture.east.townshipId)).toBe(true);
+  });
+
+  it('lets only the top of the tree change the dates of the shared built-in calendar', async () => {
+    const reference = (await ctx.inject({ method: 'GET', url: '/api/reference' })).json<{ campaigns: { id: number; code: string }[] }>();
+    const week = reference.campaigns.find((c) => c.code === 'constitution-week')!;
+    const put = (as: TestUser) => ctx.inject({ method: 'PUT', url: `/api/campaigns/${week.id}/periods/2027`, payload: { startDate: '2027-12-01', endDate: '2027-12-07' }, as });
+    expect((await put('eastAdmin')).statusCode).toBe(404);
+    expect((await put('countyAdmin')).statusCode).toBe(204);
+  });
+});
