@@ -5,7 +5,7 @@ import { HttpError } from '../http-errors.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The host of an Origin header; null for 'null' or anything malformed. */
+/** The host of an origin, default port dropped; null for 'null' or anything malformed. */
 function originHost(origin: string): string | null {
   try {
     return new URL(origin).host;
@@ -42,7 +42,8 @@ export const securityPlugin = fp(async (app) => {
     if (!UNSAFE.has(request.method)) return;
     const site = request.headers['sec-fetch-site'];
     const origin = request.headers.origin;
-    if (site === 'cross-site' || (origin !== undefined && originHost(origin) !== request.headers.host)) {
+    const ownHost = originHost(`${request.protocol}://${request.headers.host ?? ''}`);
+    if (site === 'cross-site' || (origin !== undefined && originHost(origin) !== ownHost)) {
       throw new HttpError(403, { zh: '拒绝来自其他网站的请求', en: 'Requests from other sites are refused' });
     }
   });
