@@ -1,10 +1,10 @@
 // `npm run bench`: latency of the ledger's endpoints on a county-sized data set,
 // on PostgreSQL (DATABASE_URL, default the local server) and on embedded PGlite,
 // side by side in one run. Requests go through the whole Fastify pipeline
-// (app.inject: validation, handler, serialisation) without the network.
+// (app.inject: session, validation, handler, serialisation) without the network.
 // Options: --townships 20 --events-per-township 1000 --runs 200
 import { parseArgs } from 'node:util';
-import { seedCatalogs, seedCounty, seedTownship, seededRandom, type Database } from '@pufa/db';
+import { hashPassword, seedCatalogs, seedCounty, seedTownship, seededRandom, type Database } from '@pufa/db';
 import { createTestDatabase } from '@pufa/db/testing';
 import { buildApp } from '../apps/api/src/app.ts';
 
@@ -48,6 +48,8 @@ async function fill(db: Database) {
       data: events.flatMap((e) => materials.filter(() => next() < 0.3).map((m) => ({ eventId: e.id, materialTypeId: m.id, quantity: 1 + Math.floor(next() * 300) }))),
     });
   }
+  // The county administrator sees every township: the widest scope a request can have.
+  await db.prisma.user.create({ data: { username: 'bench', displayName: 'bench', role: 'admin', orgUnitId: county.id, passwordHash: await hashPassword('bench-password') } });
   return { townshipId: ids[0]!.townshipId, villageId: ids[0]!.villageIds[0]! };
 }
 
@@ -63,6 +65,8 @@ async function measure(kind: 'postgresql' | 'pglite') {
   const { townshipId, villageId } = await fill(db);
   const fillSeconds = (performance.now() - started) / 1000;
   const app = await buildApp({ db, serveWebApp: false });
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench', password: 'bench-password' } });
+  const headers = { cookie: `pufa_session=${login.cookies.find((c) => c.name === 'pufa_session')!.value}` };
   const sample = await db.prisma.event.findFirstOrThrow({ where: { townshipId } });
   const cases: [string, string][] = [
     ['list: one township, one year, with totals', `/api/events?townshipId=${townshipId}&from=2025-01-01&to=2025-12-31`],
@@ -74,11 +78,11 @@ async function measure(kind: 'postgresql' | 'pglite') {
   ];
   const results: Record<string, { p50: number; p95: number }> = {};
   for (const [name, url] of cases) {
-    for (let i = 0; i < 10; i += 1) await app.inject({ url }); // warm up
+    for (let i = 0; i < 10; i += 1) await app.inject({ url, headers }); // warm up
     const times: number[] = [];
     for (let i = 0; i < runs; i += 1) {
       const t0 = performance.now();
-      const res = await app.inject({ url });
+      const res = await app.inject({ url, headers });
       times.push(performance.now() - t0);
       if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
     }
