@@ -101,10 +101,21 @@ test("an office sets this year's 宪法宣传周 and adds a department, which th
   await page.getByRole('button', { name: '添加', exact: true }).click();
   await expect(page.getByRole('row', { name: new RegExp(department) })).toBeVisible();
 
+  // A new community under the township, added on the same page, is offered as a village.
+  const community = `新区社区${Date.now() % 10000}`;
+  await page.locator('.ant-tree').getByText('涂市镇', { exact: true }).click();
+  await page.getByLabel('名称', { exact: true }).fill(community);
+  await page.getByRole('button', { name: /添加/ }).last().click();
+  await expect(page.locator('.ant-tree')).toContainText(community);
+
   await page.goto('/events/new');
   // A county administrator may log for any township: choose it first (another test may have added one).
   await chooseOption(page, '乡镇(街道)', '涂市镇');
   await page.getByLabel('参与单位').click();
   await page.keyboard.type('市场监管');
   await expect(page.locator('.ant-select-item-option', { hasText: department })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: '覆盖村(社区)' }).click();
+  await page.keyboard.type('新区');
+  await expect(page.locator('.ant-select-item-option', { hasText: community })).toBeVisible();
 });

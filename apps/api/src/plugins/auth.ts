@@ -11,7 +11,6 @@ import {
   actorOf,
   createLoginThrottle,
   createSessionRepository,
-  SYSTEM_ACTOR,
   type Actor,
   type Database,
   type LoginThrottle,
@@ -19,7 +18,7 @@ import {
   type SessionPolicy,
   type SessionRepository,
 } from '@pufa/db';
-import { ROLES, type Role, type SessionUser } from '@pufa/domain';
+import type { Role, SessionUser } from '@pufa/domain';
 import { HttpError } from '../http-errors.ts';
 
 export type Access = 'public' | 'signedIn' | readonly Role[];
@@ -110,7 +109,5 @@ export const ACCESS = {
   signedIn: 'signedIn',
   editors: ['clerk', 'admin'],
   admins: ['admin'],
-  everyone: ROLES,
 } as const satisfies Record<string, Access>;
 
-export { SYSTEM_ACTOR };

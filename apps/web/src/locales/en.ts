@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   app: { title: 'Legal-publicity ledger', subtitle: 'Log and count legal-publicity activities', apiDocs: 'API docs', language: '中文' },
-  nav: { events: 'Ledger', newEvent: 'Log an event', settings: 'Campaigns & departments', admin: 'Users & log' },
+  nav: { events: 'Ledger', newEvent: 'Log an event', settings: 'Campaigns & townships', admin: 'Users & log' },
   roles: { clerk: 'Clerk', leader: 'Leader', admin: 'Administrator' },
   login: {
     subtitle: 'Sign in with the account your office gave you', username: 'Username', password: 'Password', submit: 'Sign in', logout: 'Sign out',
@@ -50,9 +50,11 @@ export const en: Messages = {
     createdAt: 'Logged', updatedAt: 'Last changed', version: 'Version', period: 'Date', leaflets: 'Of which counted as leaflets',
   },
   settings: {
-    title: 'Campaigns and departments', calendar: 'Campaign calendar', departments: 'Departments', year: 'Year', datesIn: 'Dates in {{year}}',
+    title: 'Campaigns, departments and townships', calendar: 'Campaign calendar', departments: 'Departments', year: 'Year', datesIn: 'Dates in {{year}}',
     setForYear: 'Set for this year', byRule: 'Yearly rule', noFixedDate: 'No fixed date', setDates: 'Set dates', useRule: 'Use the rule',
     addCampaign: "Add the office's own theme", own: 'Own', name: 'Name', nameEn: 'English name (optional)', nameRequired: 'Enter a name',
+    orgUnits: 'Townships and villages', pickParent: 'Pick the county (to add a township) or a township (to add a village) above', addTownshipTo: 'Add a township to {{name}}',
+    addVillageTo: 'Add a village (community) to {{name}}', newUnitName: 'Name',
     nameEnColumn: 'English name', active: 'Active', newDepartment: 'New department, e.g. market supervision office', add: 'Add',
   },
   history: { title: 'History', create: 'Logged', update: 'Changed', delete: 'Deleted', restore: 'Restored', system: 'System', changed: 'Changed: {{fields}}', empty: 'No history' },

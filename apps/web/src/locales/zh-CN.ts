@@ -1,7 +1,7 @@
 // UI words in Simplified Chinese, the default. en.ts mirrors these keys.
 export const zhCN = {
   app: { title: '普法宣传台账', subtitle: '普法宣传活动登记与统计', apiDocs: '接口文档', language: 'English' },
-  nav: { events: '活动台账', newEvent: '登记活动', settings: '节点与单位', admin: '用户与日志' },
+  nav: { events: '活动台账', newEvent: '登记活动', settings: '节点与辖区', admin: '用户与日志' },
   roles: { clerk: '录入员', leader: '领导', admin: '管理员' },
   login: {
     subtitle: '请使用本单位分配的账号登录', username: '用户名', password: '密码', submit: '登录', logout: '退出登录',
@@ -48,9 +48,11 @@ export const zhCN = {
     createdAt: '登记时间', updatedAt: '最后修改', version: '版本', period: '日期', leaflets: '其中计入宣传资料',
   },
   settings: {
-    title: '宣传节点与参与单位', calendar: '宣传节点日历', departments: '参与单位', year: '年份', datesIn: '{{year}}年日期',
+    title: '宣传节点、参与单位与辖区', calendar: '宣传节点日历', departments: '参与单位', year: '年份', datesIn: '{{year}}年日期',
     setForYear: '本年已设定', byRule: '按每年惯例', noFixedDate: '不固定', setDates: '设定日期', useRule: '恢复惯例',
     addCampaign: '添加本所宣传主题', own: '本所', name: '名称', nameEn: '英文名称（可不填）', nameRequired: '请填写名称',
+    orgUnits: '乡镇与村(社区)', pickParent: '在上方选择县（添加乡镇）或乡镇（添加村/社区）', addTownshipTo: '在 {{name}} 下添加乡镇(街道)',
+    addVillageTo: '在 {{name}} 下添加村(社区)', newUnitName: '名称',
     nameEnColumn: '英文名称', active: '启用', newDepartment: '新增单位名称，如：市场监管所', add: '添加',
   },
   history: { title: '修改记录', create: '登记', update: '修改', delete: '删除', restore: '恢复', system: '系统', changed: '改动：{{fields}}', empty: '无记录' },

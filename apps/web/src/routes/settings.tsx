@@ -3,6 +3,7 @@ import { Card, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CampaignCalendar } from '../features/catalogs/components/campaign-calendar.tsx';
 import { DepartmentsEditor } from '../features/catalogs/components/departments-editor.tsx';
+import { OrgUnitsEditor } from '../features/catalogs/components/org-units-editor.tsx';
 import { useReference } from '../features/reference/api/get-reference.ts';
 import { useCatalogName, useLookups } from '../features/reference/use-lookups.ts';
 import { LoadError } from './load-error.tsx';
@@ -33,6 +34,9 @@ export function SettingsRoute() {
       </Card>
       <Card size="small" title={t('settings.departments')}>
         <DepartmentsEditor reference={reference.data} townshipId={townshipId} />
+      </Card>
+      <Card size="small" title={t('settings.orgUnits')}>
+        <OrgUnitsEditor reference={reference.data} />
       </Card>
     </Space>
   );

@@ -23,7 +23,8 @@ export function pruneToScope(roots: OrgUnitNode[], actor: Actor): OrgUnitNode[] 
     if (node.level === 'township') return inScope(actor, node.id) ? [node] : [];
     if (node.level === 'village') return [];
     const children = pruneToScope(node.children, actor);
-    return children.length ? [{ ...node, children }] : [];
+    // The user's own county stays, even before it has townships.
+    return children.length || node.id === actor.orgUnitId ? [{ ...node, children }] : [];
   });
 }
 

@@ -26,18 +26,13 @@ const publicFields = { id: true, username: true, displayName: true, role: true, 
 const auditView = (user: User) => ({ username: user.username, displayName: user.displayName, role: user.role, orgUnitId: user.orgUnitId, isActive: user.isActive });
 
 export function createUserRepository(prisma: PrismaClient) {
-  /** The org units an actor may place users in: their own and everything below it. */
+  /** The org units an actor may place users in: their own, its townships and their villages. */
   async function orgUnitsInScope(actor: Actor): Promise<number[] | 'all'> {
     if (actor.townshipIds === 'all') return 'all';
     const townships = [...actor.townshipIds];
-    const below = await prisma.orgUnit.findMany({
-      where: { OR: [{ id: { in: townships } }, { parentId: { in: townships } }] },
-      select: { id: true, parentId: true },
-    });
-    const ids = new Set(below.map((u) => u.id));
-    // A county user also manages the county itself.
-    const parents = await prisma.orgUnit.findMany({ where: { id: { in: townships } }, select: { parentId: true } });
-    if (actor.isTopLevel) for (const p of parents) if (p.parentId) ids.add(p.parentId);
+    const villages = await prisma.orgUnit.findMany({ where: { parentId: { in: townships } }, select: { id: true } });
+    const ids = new Set([...townships, ...villages.map((v) => v.id)]);
+    if (actor.orgUnitId !== null) ids.add(actor.orgUnitId);
     return [...ids];
   }
 

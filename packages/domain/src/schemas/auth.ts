@@ -27,13 +27,18 @@ export const LoginSchema = z
   .meta({ id: 'Login' });
 export type Login = z.infer<typeof LoginSchema>;
 
+/** Who a user is, as both the session and the user list show it. */
+const userIdentity = {
+  id: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  orgUnitId: idSchema,
+};
+
 export const SessionUserSchema = z
   .object({
-    id: idSchema,
-    username: z.string(),
-    displayName: z.string(),
-    role: z.enum(ROLES),
-    orgUnitId: idSchema,
+    ...userIdentity,
     /** The townships this user may see (their org unit and everything below it). */
     townshipIds: z.array(idSchema),
     /** At the top of the org-unit tree (a county): may edit what every township shares. */
@@ -44,11 +49,7 @@ export type SessionUser = z.infer<typeof SessionUserSchema>;
 
 export const UserSchema = z
   .object({
-    id: idSchema,
-    username: z.string(),
-    displayName: z.string(),
-    role: z.enum(ROLES),
-    orgUnitId: idSchema,
+    ...userIdentity,
     isActive: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),

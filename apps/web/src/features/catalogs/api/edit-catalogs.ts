@@ -1,6 +1,6 @@
 // Catalog edits; each refreshes the reference data every page reads.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CampaignCreate, CampaignPeriodInput, DepartmentCreate, DepartmentPatch } from '@pufa/domain';
+import type { CampaignCreate, CampaignPeriodInput, DepartmentCreate, DepartmentPatch, OrgUnitCreate } from '@pufa/domain';
 import { apiFetch } from '../../../lib/api-client.ts';
 import { referenceQueryOptions } from '../../reference/api/get-reference.ts';
 
@@ -28,3 +28,5 @@ export const useCreateDepartment = () => useCatalogMutation((input: DepartmentCr
 
 export const useUpdateDepartment = () =>
   useCatalogMutation(({ id, ...patch }: DepartmentPatch & { id: number }) => apiFetch(`/departments/${id}`, { method: 'PATCH', body: patch }));
+
+export const useCreateOrgUnit = () => useCatalogMutation((input: OrgUnitCreate) => apiFetch('/org-units', { method: 'POST', body: input }));
