@@ -47,3 +47,28 @@ test('when the session ends, the user signs in again and comes back to the same 
   await expect(page).toHaveURL(/\/events\?q=/);
   await expect(page.getByRole('heading', { name: '活动台账' })).toBeVisible();
 });
+
+test('a county administrator switches off a law; the form no longer offers it, and a leader cannot reach the page', async ({ page, browser }) => {
+  await signIn(page, 'admin');
+  await page.goto('/settings');
+  await page.getByRole('tab', { name: '宣传法律' }).click();
+  const row = page.getByRole('row', { name: /法律援助法/ });
+  await row.getByRole('switch').click();
+  await expect(row.getByRole('switch')).not.toBeChecked();
+
+  await page.goto('/events/new');
+  await page.getByRole('combobox', { name: '宣传法律' }).click();
+  await page.keyboard.type('法律援助');
+  await expect(page.locator('.ant-select-item-option', { hasText: '法律援助法' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // Switch it back for the other journeys.
+  await page.goto('/settings');
+  await page.getByRole('tab', { name: '宣传法律' }).click();
+  await page.getByRole('row', { name: /法律援助法/ }).getByRole('switch').click();
+  await expect(page.getByRole('row', { name: /法律援助法/ }).getByRole('switch')).toBeChecked();
+
+  const leader = await browser.newPage();
+  await signIn(leader, 'leader');
+  await expect(leader.getByRole('menuitem', { name: /节点与辖区/ })).toHaveCount(0);
+});

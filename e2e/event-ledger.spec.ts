@@ -98,14 +98,14 @@ test("an office sets this year's 宪法宣传周 and adds a department, which th
 
   const department = `市场监管所${Date.now() % 10000}`;
   await page.getByLabel('新增单位名称，如：市场监管所').fill(department);
-  await page.getByRole('button', { name: '添加', exact: true }).click();
+  await page.locator('.ant-card', { hasText: '参与单位' }).getByRole('button', { name: '添加', exact: true }).click();
   await expect(page.getByRole('row', { name: new RegExp(department) })).toBeVisible();
 
   // A new community under the township, added on the same page, is offered as a village.
   const community = `新区社区${Date.now() % 10000}`;
   await page.locator('.ant-tree').getByText('涂市镇', { exact: true }).click();
   await page.getByLabel('名称', { exact: true }).fill(community);
-  await page.getByRole('button', { name: /添加/ }).last().click();
+  await page.locator('.ant-card', { hasText: '乡镇与村(社区)' }).getByRole('button', { name: /添加/ }).click();
   await expect(page.locator('.ant-tree')).toContainText(community);
 
   await page.goto('/events/new');

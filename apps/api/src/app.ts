@@ -12,6 +12,7 @@ import { repositoriesPlugin } from './plugins/repositories.ts';
 import { validationPlugin } from './plugins/validation.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
 import { catalogRoutes } from './routes/catalogs.ts';
+import { sharedCatalogRoutes } from './routes/shared-catalogs.ts';
 import { eventRoutes } from './routes/events.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -48,6 +49,7 @@ export async function buildApp({ db, logger = false, serveWebApp = true, session
   await app.register(referenceRoutes);
   await app.register(eventRoutes);
   await app.register(catalogRoutes);
+  await app.register(sharedCatalogRoutes);
   if (serveWebApp) await app.register(webAppPlugin, {});
   return app;
 }

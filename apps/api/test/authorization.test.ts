@@ -122,6 +122,16 @@ const RULES: Record<string, Rule> = {
     build: async (side) => ({ method: 'POST', url: '/api/departments', payload: { townshipId: townshipOf(side).townshipId, name: '新单位' } }),
     expect: rolesOnly(['admin'], 201, 400),
   },
+  // Shared by every township: the matrix's township administrator may read, not edit (403 either side).
+  'GET /api/catalogs/:catalog': { build: get('/api/catalogs/laws'), expect: rolesOnly(['admin'], 200, 200) },
+  'POST /api/catalogs/:catalog': {
+    build: async () => ({ method: 'POST', url: '/api/catalogs/laws', payload: { name: '新法' } }),
+    expect: rolesOnly(['admin'], 403, 403),
+  },
+  'PATCH /api/catalogs/:catalog/:id': {
+    build: async () => ({ method: 'PATCH', url: '/api/catalogs/laws/1', payload: { nameEn: 'Constitution' } }),
+    expect: rolesOnly(['admin'], 403, 403),
+  },
   'PATCH /api/departments/:id': {
     build: async (side) => ({ method: 'PATCH', url: `/api/departments/${townshipOf(side).departmentIds[0]}`, payload: { nameEn: 'Judicial office' } }),
     expect: rolesOnly(['admin'], 204, 404),

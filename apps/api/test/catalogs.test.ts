@@ -96,3 +96,43 @@ describe("an office's own campaigns and departments", () => {
     expect((await ctx.inject({ method: 'POST', url: '/api/departments', payload: { townshipId: ctx.fixture.east.villageIds[0], name: 'x' } })).statusCode).toBe(400);
   });
 });
+
+describe('shared catalogs', () => {
+  it('a county administrator adds a material type that counts as leaflets; the list totals count it', async () => {
+    const res = await ctx.inject({ method: 'POST', url: '/api/catalogs/materialTypes', payload: { name: '普法挂历', unit: '本', countsAsLeaflet: true } });
+    expect(res.statusCode).toBe(201);
+    const calendar = res.json();
+    expect(calendar).toMatchObject({ name: '普法挂历', nameEn: '普法挂历', unit: '本', unitEn: '本', countsAsLeaflet: true, isActive: true, isBuiltin: false });
+    const event = await ctx.inject({ method: 'POST', url: '/api/events', payload: { startDate: '2021-03-03', title: '挂历', townshipId: ctx.fixture.east.townshipId, materials: [{ materialTypeId: calendar.id, quantity: 40 }] } });
+    expect(event.statusCode).toBe(201);
+    const totals = (await ctx.inject({ method: 'GET', url: '/api/events?from=2021-03-03&to=2021-03-03' })).json().totals;
+    expect(totals.leaflets).toBe(40);
+  });
+
+  it('switching an entry off marks it inactive in the reference (old events still show it) and in the editor', async () => {
+    const laws = (await ctx.inject({ method: 'GET', url: '/api/catalogs/laws' })).json<{ id: number; code: string }[]>();
+    const legalAid = laws.find((l) => l.code === 'legal-aid')!;
+    const res = await ctx.inject({ method: 'PATCH', url: `/api/catalogs/laws/${legalAid.id}`, payload: { isActive: false } });
+    expect(res.json()).toMatchObject({ isActive: false, isBuiltin: true });
+    expect((await reference()).laws.find((l) => l.code === 'legal-aid')).toMatchObject({ isActive: false });
+    expect((await ctx.inject({ method: 'GET', url: '/api/catalogs/laws' })).json().find((l: { id: number }) => l.id === legalAid.id).isActive).toBe(false);
+    await ctx.inject({ method: 'PATCH', url: `/api/catalogs/laws/${legalAid.id}`, payload: { isActive: true } });
+  });
+
+  it.each([
+    ['a material type without a unit', 'materialTypes', { name: '小册子' }, 'unit'],
+    ['a unit on a law', 'laws', { name: '新法', unit: '部' }, 'unit'],
+    ['a blank name', 'forms', { name: ' ' }, 'name'],
+  ])('refuses %s', async (_name, catalog, body, field) => {
+    const res = await ctx.inject({ method: 'POST', url: `/api/catalogs/${catalog}`, payload: body });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields.map((f: { field: string }) => f.field)).toContain(field);
+  });
+
+  it('keeps the six built-in 六进 categories fixed, and answers 404 for an unknown catalog entry', async () => {
+    const six = (await ctx.inject({ method: 'GET', url: '/api/catalogs/sixInto' })).json<{ id: number }[]>();
+    expect((await ctx.inject({ method: 'PATCH', url: `/api/catalogs/sixInto/${six[0]!.id}`, payload: { name: '机关单位' } })).statusCode).toBe(400);
+    expect((await ctx.inject({ method: 'PATCH', url: '/api/catalogs/forms/99999', payload: { name: 'x' } })).statusCode).toBe(404);
+    expect((await ctx.inject({ method: 'GET', url: '/api/catalogs/passwords' })).statusCode).toBe(400);
+  });
+});

@@ -15,3 +15,4 @@ export * from './auth/actor.ts';
 export * from './auth/audit.ts';
 export { hashPassword } from './auth/passwords.ts';
 export * from './repositories/audit-repository.ts';
+export * from './repositories/shared-catalog-repository.ts';

@@ -8,6 +8,8 @@ import {
   type UserRepository,
   createEventRepository,
   createReferenceRepository,
+  createSharedCatalogRepository,
+  type SharedCatalogRepository,
   type CatalogRepository,
   type Database,
   type EventRepository,
@@ -22,6 +24,7 @@ declare module 'fastify' {
     catalogs: CatalogRepository;
     users: UserRepository;
     audit: AuditRepository;
+    sharedCatalogs: SharedCatalogRepository;
   }
 }
 
@@ -33,6 +36,7 @@ export const repositoriesPlugin = fp(
     app.decorate('catalogs', createCatalogRepository(db.prisma));
     app.decorate('users', createUserRepository(db.prisma));
     app.decorate('audit', createAuditRepository(db.prisma));
+    app.decorate('sharedCatalogs', createSharedCatalogRepository(db.prisma));
   },
   { name: 'repositories' },
 );

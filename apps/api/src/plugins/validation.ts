@@ -4,7 +4,7 @@
 import fp from 'fastify-plugin';
 import { createSerializerCompiler } from 'fastify-type-provider-zod';
 import { describeIssues, summarizeFieldErrors, type ApiError, type Bilingual } from '@pufa/domain';
-import { InvalidReferencesError, VersionConflictError } from '@pufa/db';
+import { InvalidReferencesError, NotPermittedError, VersionConflictError } from '@pufa/db';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { FRAMEWORK_ERRORS, HttpError, RequestValidationError } from '../http-errors.ts';
@@ -48,6 +48,7 @@ export const validationPlugin = fp(async function validation(app: FastifyInstanc
       return send(reply, 400, summarizeFieldErrors(error.fields), { fields: error.fields });
     }
     if (error instanceof HttpError) return send(reply, error.statusCode, error.words, error.extra);
+    if (error instanceof NotPermittedError) return send(reply, 403, error.words);
     if (error instanceof VersionConflictError) {
       return send(
         reply,

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { CampaignCalendar } from '../features/catalogs/components/campaign-calendar.tsx';
 import { DepartmentsEditor } from '../features/catalogs/components/departments-editor.tsx';
 import { OrgUnitsEditor } from '../features/catalogs/components/org-units-editor.tsx';
+import { SharedCatalogsEditor } from '../features/catalogs/components/shared-catalogs-editor.tsx';
+import { usePermissions } from '../features/auth/use-permissions.ts';
 import { useReference } from '../features/reference/api/get-reference.ts';
 import { useCatalogName, useLookups } from '../features/reference/use-lookups.ts';
 import { LoadError } from './load-error.tsx';
@@ -14,6 +16,7 @@ export function SettingsRoute() {
   const lookups = useLookups(reference.data);
   const nameOf = useCatalogName();
   const [chosen, setChosen] = useState<number>();
+  const { user } = usePermissions();
   if (reference.error) return <LoadError error={reference.error} onRetry={() => void reference.refetch()} />;
   if (!reference.data) return <Spin />;
   const townshipId = chosen ?? lookups.townships[0]?.id;
@@ -38,6 +41,11 @@ export function SettingsRoute() {
       <Card size="small" title={t('settings.orgUnits')}>
         <OrgUnitsEditor reference={reference.data} />
       </Card>
+      {user?.isTopLevel && (
+        <Card size="small" title={t('settings.sharedCatalogs')}>
+          <SharedCatalogsEditor />
+        </Card>
+      )}
     </Space>
   );
 }

@@ -15,3 +15,11 @@ export class VersionConflictError extends Error {
     this.name = 'VersionConflictError';
   }
 }
+
+/** The actor's role may call the route, but not on this (e.g. a township admin editing a shared catalog). */
+export class NotPermittedError extends Error {
+  constructor(readonly words: { zh: string; en: string }) {
+    super(words.en);
+    this.name = 'NotPermittedError';
+  }
+}

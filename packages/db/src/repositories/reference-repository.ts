@@ -36,14 +36,10 @@ export function createReferenceRepository(prisma: PrismaClient) {
         prisma.orgUnit.findMany({ orderBy: bySortOrder, select: { ...entry, level: true, parentId: true } }),
         prisma.department.findMany({ where: { townshipId: scope }, orderBy: bySortOrder, select: { ...entry, townshipId: true, isActive: true } }),
         prisma.campaign.findMany({ where: { isActive: true, OR: [{ townshipId: null }, { townshipId: scope }] }, orderBy: bySortOrder, include: { periods: { orderBy: { year: 'asc' } } } }),
-        prisma.materialType.findMany({
-          where: { isActive: true },
-          orderBy: bySortOrder,
-          select: { ...entry, unit: true, unitEn: true, countsAsLeaflet: true },
-        }),
-        prisma.targetGroup.findMany({ where: { isActive: true }, orderBy: bySortOrder, select: entry }),
-        prisma.activityForm.findMany({ where: { isActive: true }, orderBy: bySortOrder, select: entry }),
-        prisma.law.findMany({ where: { isActive: true }, orderBy: bySortOrder, select: entry }),
+        prisma.materialType.findMany({ orderBy: bySortOrder, select: { ...entry, isActive: true, unit: true, unitEn: true, countsAsLeaflet: true } }),
+        prisma.targetGroup.findMany({ orderBy: bySortOrder, select: { ...entry, isActive: true } }),
+        prisma.activityForm.findMany({ orderBy: bySortOrder, select: { ...entry, isActive: true } }),
+        prisma.law.findMany({ orderBy: bySortOrder, select: { ...entry, isActive: true } }),
         prisma.sixIntoCategory.findMany({ orderBy: bySortOrder, select: entry }),
       ]);
       return {
@@ -72,7 +68,7 @@ export function createReferenceRepository(prisma: PrismaClient) {
         targetGroups,
         forms,
         laws,
-        sixInto,
+        sixInto: sixInto.map((c) => ({ ...c, isActive: true })),
       };
     },
   };

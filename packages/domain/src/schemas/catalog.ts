@@ -55,3 +55,48 @@ export const DepartmentPatchSchema = z
   .strictObject({ name: requiredText(100).optional(), nameEn: optionalText(100).optional(), isActive: z.boolean().optional() })
   .meta({ id: 'DepartmentPatch' });
 export type DepartmentPatch = z.infer<typeof DepartmentPatchSchema>;
+
+/** The catalogs every township shares; an administrator at the top of the tree edits them. */
+export const SHARED_CATALOGS = ['materialTypes', 'targetGroups', 'forms', 'laws', 'sixInto'] as const;
+export type SharedCatalog = (typeof SHARED_CATALOGS)[number];
+
+export const SharedCatalogParamsSchema = z.strictObject({ catalog: z.enum(SHARED_CATALOGS) });
+export const SharedCatalogEntryParamsSchema = z.strictObject({ catalog: z.enum(SHARED_CATALOGS), id: queryIdSchema });
+
+/** A new entry; unit and countsAsLeaflet belong to material types only. */
+export const CatalogEntryCreateSchema = z
+  .strictObject({
+    name: requiredText(100),
+    nameEn: optionalText(150).optional(),
+    unit: requiredText(16).optional(),
+    unitEn: optionalText(32).optional(),
+    countsAsLeaflet: z.boolean().optional(),
+  })
+  .meta({ id: 'CatalogEntryCreate' });
+export type CatalogEntryCreate = z.infer<typeof CatalogEntryCreateSchema>;
+
+export const CatalogEntryPatchSchema = z
+  .strictObject({
+    name: requiredText(100).optional(),
+    nameEn: optionalText(150).optional(),
+    unit: requiredText(16).optional(),
+    unitEn: optionalText(32).optional(),
+    countsAsLeaflet: z.boolean().optional(),
+    isActive: z.boolean().optional(),
+  })
+  .meta({ id: 'CatalogEntryPatch' });
+export type CatalogEntryPatch = z.infer<typeof CatalogEntryPatchSchema>;
+
+/** An entry as the catalog editor shows it (inactive ones too). */
+export const CatalogEntryAdminSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  isActive: z.boolean(),
+  isBuiltin: z.boolean(),
+  unit: z.string().optional(),
+  unitEn: z.string().optional(),
+  countsAsLeaflet: z.boolean().optional(),
+});
+export type CatalogEntryAdmin = z.infer<typeof CatalogEntryAdminSchema>;

@@ -7,11 +7,13 @@ const catalogEntry = {
   nameEn: z.string(),
 };
 
-export const CatalogEntrySchema = z.object(catalogEntry);
+/** Entries switched off stay listed (old events still name them); forms offer only active ones. */
+export const CatalogEntrySchema = z.object({ ...catalogEntry, isActive: z.boolean() });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 
 export const MaterialTypeSchema = z.object({
   ...catalogEntry,
+  isActive: z.boolean(),
   unit: z.string(),
   unitEn: z.string(),
   countsAsLeaflet: z.boolean(),
@@ -37,7 +39,7 @@ export type Department = z.infer<typeof DepartmentSchema>;
 export const ORG_UNIT_LEVELS = ['county', 'township', 'village'] as const;
 export type OrgUnitLevel = (typeof ORG_UNIT_LEVELS)[number];
 
-export interface OrgUnitNode extends CatalogEntry {
+export interface OrgUnitNode extends Omit<CatalogEntry, 'isActive'> {
   level: OrgUnitLevel;
   parentId: number | null;
   children: OrgUnitNode[];

@@ -106,6 +106,9 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
 
   const allVillagesChecked = villages.length > 0 && villages.every((v) => villageIds.includes(v.id));
   const options = <T extends { id: number; name: string; nameEn: string }>(rows: readonly T[]) => rows.map((r) => ({ value: r.id, label: nameOf(r) }));
+  /** Entries switched off are not offered, unless this event already names them. */
+  const offered = <T extends { id: number; isActive: boolean }>(rows: readonly T[], chosen: readonly number[] = []) =>
+    rows.filter((r) => r.isActive || chosen.includes(r.id));
   const multi = { mode: 'multiple' as const, allowClear: true, showSearch: { optionFilterProp: 'label' }, placeholder: t('form.select') };
 
   return (
@@ -236,14 +239,14 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="targetGroupIds" label={t('form.targetGroups')}>
-                <Select {...multi} options={options(reference.targetGroups)} />
+                <Select {...multi} options={options(offered(reference.targetGroups, initialValues.targetGroupIds))} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="departmentIds" label={t('form.departments')}>
                 <Select
                   {...multi}
-                  options={options(lookups.departmentsOf(townshipId).filter((d) => d.isActive || initialValues.departmentIds.includes(d.id)))}
+                  options={options(offered(lookups.departmentsOf(townshipId), initialValues.departmentIds))}
                 />
               </Form.Item>
             </Col>
@@ -254,12 +257,12 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
           <Row gutter={12}>
             <Col xs={24} md={12}>
               <Form.Item name="formIds" label={t('form.forms')}>
-                <Select {...multi} options={options(reference.forms)} />
+                <Select {...multi} options={options(offered(reference.forms, initialValues.formIds))} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="lawIds" label={t('form.laws')}>
-                <Select {...multi} options={options(reference.laws)} />
+                <Select {...multi} options={options(offered(reference.laws, initialValues.lawIds))} />
               </Form.Item>
             </Col>
           </Row>
@@ -292,7 +295,10 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
                             showSearch={{ optionFilterProp: 'label' }}
                             placeholder={t('form.materialType')}
                             aria-label={`${t('form.materialType')} ${index + 1}`}
-                            options={reference.materialTypes.map((m) => ({ value: m.id, label: `${nameOf(m)}（${english ? m.unitEn : m.unit}）` }))}
+                            options={offered(reference.materialTypes, initialValues.materials.map((m) => m.materialTypeId ?? 0)).map((m) => ({
+                              value: m.id,
+                              label: `${nameOf(m)}（${english ? m.unitEn : m.unit}）`,
+                            }))}
                           />
                         </Form.Item>
                       </Col>
