@@ -19,6 +19,10 @@ if ((await db.prisma.user.count()) === 0) {
 }
 
 const app = await buildApp({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: env.trustProxy });
+// Housekeeping: forget sessions past their absolute expiry (expired ones are refused anyway).
+const purge = setInterval(() => void app.sessions.purgeExpired().catch((error) => app.log.warn({ err: error }, 'session purge failed')), 3_600_000);
+purge.unref();
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
