@@ -13,6 +13,7 @@ import { validationPlugin } from './plugins/validation.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
 import { catalogRoutes } from './routes/catalogs.ts';
 import { sharedCatalogRoutes } from './routes/shared-catalogs.ts';
+import { planRoutes } from './routes/plans.ts';
 import { eventRoutes } from './routes/events.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -50,6 +51,7 @@ export async function buildApp({ db, logger = false, serveWebApp = true, session
   await app.register(eventRoutes);
   await app.register(catalogRoutes);
   await app.register(sharedCatalogRoutes);
+  await app.register(planRoutes);
   if (serveWebApp) await app.register(webAppPlugin, {});
   return app;
 }

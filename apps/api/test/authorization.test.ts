@@ -34,6 +34,13 @@ async function createOwnCampaign(side: Side): Promise<number> {
   return res.json<{ id: number }>().id;
 }
 
+let copyYear = 2040;
+
+async function createPlanItem(side: Side, year = 2026): Promise<number> {
+  const res = await ctx.inject({ method: 'POST', url: '/api/plans', payload: { townshipId: townshipOf(side).townshipId, year, title: '矩阵计划', targetMonth: 6 } });
+  return res.json<{ id: number }>().id;
+}
+
 /** Signed in (any role) gets `ok`; no session 401. */
 const signedIn = (ok: number) => (who: Who) => (who === 'anonymous' ? 401 : ok);
 /** Only the given roles; others 403; scoping decides own/other. */
@@ -121,6 +128,50 @@ const RULES: Record<string, Rule> = {
   'POST /api/departments': {
     build: async (side) => ({ method: 'POST', url: '/api/departments', payload: { townshipId: townshipOf(side).townshipId, name: '新单位' } }),
     expect: rolesOnly(['admin'], 201, 400),
+  },
+  'GET /api/plans': { build: async (side) => ({ method: 'GET', url: `/api/plans?townshipId=${townshipOf(side).townshipId}&year=2026` }), expect: signedIn(200) },
+  'POST /api/plans': {
+    build: async (side) => ({ method: 'POST', url: '/api/plans', payload: { townshipId: townshipOf(side).townshipId, year: 2026, title: '计划', targetMonth: 6 } }),
+    expect: rolesOnly(['clerk', 'admin'], 201, 400),
+  },
+  'PATCH /api/plans/:id': {
+    build: async (side) => ({ method: 'PATCH', url: `/api/plans/${await createPlanItem(side)}`, payload: { title: '改' } }),
+    expect: rolesOnly(['clerk', 'admin'], 200, 404),
+  },
+  'DELETE /api/plans/:id': { build: async (side) => ({ method: 'DELETE', url: `/api/plans/${await createPlanItem(side)}` }), expect: rolesOnly(['clerk', 'admin'], 204, 404) },
+  'POST /api/plans/copy': {
+    build: async (side) => {
+      copyYear += 2; // a fresh pair of years for each call
+      const year = copyYear;
+      await createPlanItem(side, year);
+      return { method: 'POST', url: '/api/plans/copy', payload: { townshipId: townshipOf(side).townshipId, fromYear: year, toYear: year + 1 } };
+    },
+    expect: rolesOnly(['clerk', 'admin'], 201, 400),
+  },
+  'GET /api/plans/check': {
+    build: async (side) => ({ method: 'GET', url: `/api/plans/check?townshipId=${townshipOf(side).townshipId}&year=2026` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 404),
+  },
+  'GET /api/plans/suggestions': {
+    build: async (side) => ({ method: 'GET', url: `/api/plans/suggestions?eventId=${(await createEvent(side)).id}` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 404),
+  },
+  'POST /api/plans/:id/events': {
+    build: async (side) => ({ method: 'POST', url: `/api/plans/${await createPlanItem(side)}/events`, payload: { eventId: (await createEvent(side)).id } }),
+    expect: rolesOnly(['clerk', 'admin'], 200, 404),
+  },
+  'DELETE /api/plans/:id/events/:eventId': {
+    build: async (side) => {
+      const id = await createPlanItem(side);
+      const eventId = (await createEvent(side)).id;
+      await ctx.inject({ method: 'POST', url: `/api/plans/${id}/events`, payload: { eventId } });
+      return { method: 'DELETE', url: `/api/plans/${id}/events/${eventId}` };
+    },
+    expect: rolesOnly(['clerk', 'admin'], 200, 404),
+  },
+  'GET /api/calendar': {
+    build: async (side) => ({ method: 'GET', url: `/api/calendar?townshipId=${townshipOf(side).townshipId}&from=2026-06-01&to=2026-06-30` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 404),
   },
   // Shared by every township: the matrix's township administrator may read, not edit (403 either side).
   'GET /api/catalogs/:catalog': { build: get('/api/catalogs/laws'), expect: rolesOnly(['admin'], 200, 200) },

@@ -16,3 +16,4 @@ export * from './auth/audit.ts';
 export { hashPassword } from './auth/passwords.ts';
 export * from './repositories/audit-repository.ts';
 export * from './repositories/shared-catalog-repository.ts';
+export * from './repositories/plan-repository.ts';

@@ -35,7 +35,6 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   pageSize: { zh: '每页条数', en: 'Page size' },
   sort: { zh: '排序', en: 'Sort' },
   id: { zh: '编号', en: 'Id' },
-  year: { zh: '年份', en: 'Year' },
   name: { zh: '名称', en: 'Name' },
   nameEn: { zh: '英文名称', en: 'English name' },
   description: { zh: '说明', en: 'Description' },
@@ -49,6 +48,15 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   unitEn: { zh: '英文单位', en: 'Unit (English)' },
   countsAsLeaflet: { zh: '计入宣传资料', en: 'Counts as leaflets' },
   catalog: { zh: '目录', en: 'Catalog' },
+  year: { zh: '年度', en: 'Year' },
+  targetDate: { zh: '计划日期', en: 'Planned day' },
+  targetMonth: { zh: '计划月份', en: 'Planned month' },
+  departmentId: { zh: '责任单位', en: 'Responsible department' },
+  targetAudience: { zh: '计划受众人次', en: 'Target audience' },
+  targetLeaflets: { zh: '计划发放资料份数', en: 'Target leaflets' },
+  fromYear: { zh: '复制自年度', en: 'Copy from year' },
+  toYear: { zh: '复制到年度', en: 'Copy to year' },
+  eventId: { zh: '活动', en: 'Event' },
   username: { zh: '用户名', en: 'Username' },
   password: { zh: '密码', en: 'Password' },
   displayName: { zh: '姓名', en: 'Display name' },
@@ -82,6 +90,9 @@ export const RULE_MESSAGES: Record<RuleCode, Bilingual> = {
   spanTooLong: { zh: '活动跨度不能超过一年，请分多条登记', en: 'an event cannot span more than a year; log it as several events' },
   duplicateIds: { zh: '有重复的选项', en: 'contains the same choice twice' },
   duplicateMaterialType: { zh: '同一种资料请合并为一行', en: 'each material type may appear on one line only; merge the lines' },
+  notInPlanYear: { zh: '应在计划年度内', en: 'must fall in the plan year' },
+  monthMismatch: { zh: '与计划日期的月份不一致', en: 'does not match the month of the planned day' },
+  sameYear: { zh: '不能与原年度相同', en: 'must differ from the year copied' },
 };
 
 const BLANK: Bilingual = { zh: '必填，不能为空', en: 'required and cannot be blank' };

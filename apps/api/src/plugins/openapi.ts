@@ -18,6 +18,7 @@ export const openapiPlugin = fp(async (app) => {
       tags: [
         { name: 'events', description: '宣传活动台账 (the event ledger)' },
         { name: 'reference', description: 'Catalogs and the org-unit tree' },
+        { name: 'plans', description: '年度普法计划, the calendar and the year-end check' },
         { name: 'auth', description: 'Sign-in: a session cookie (httpOnly, SameSite=Lax)' },
         { name: 'users', description: 'Accounts (administrators)' },
         { name: 'audit', description: 'Who changed what, when' },

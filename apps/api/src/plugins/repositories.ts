@@ -9,6 +9,8 @@ import {
   createEventRepository,
   createReferenceRepository,
   createSharedCatalogRepository,
+  createPlanRepository,
+  type PlanRepository,
   type SharedCatalogRepository,
   type CatalogRepository,
   type Database,
@@ -25,6 +27,7 @@ declare module 'fastify' {
     users: UserRepository;
     audit: AuditRepository;
     sharedCatalogs: SharedCatalogRepository;
+    plans: PlanRepository;
   }
 }
 
@@ -37,6 +40,7 @@ export const repositoriesPlugin = fp(
     app.decorate('users', createUserRepository(db.prisma));
     app.decorate('audit', createAuditRepository(db.prisma));
     app.decorate('sharedCatalogs', createSharedCatalogRepository(db.prisma));
+    app.decorate('plans', createPlanRepository(db.prisma));
   },
   { name: 'repositories' },
 );

@@ -9,7 +9,10 @@ export type RuleCode =
   | 'endBeforeStart'
   | 'spanTooLong'
   | 'duplicateIds'
-  | 'duplicateMaterialType';
+  | 'duplicateMaterialType'
+  | 'notInPlanYear'
+  | 'monthMismatch'
+  | 'sameYear';
 
 export const rule = (code: RuleCode) => ({ params: { code } });
 
