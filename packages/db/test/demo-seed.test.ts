@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR, createEventRepository, prepareDatabase, seedDemo, type Database } from '../src/index.ts';
+import { SYSTEM_ACTOR, createEventRepository, createPlanRepository, prepareDatabase, seedDemo, type Database } from '../src/index.ts';
 import { createTestDatabase } from '../src/testing.ts';
 
 const opened: { drop: () => Promise<void> }[] = [];
@@ -64,6 +64,22 @@ describe('seedDemo', () => {
     expect(new Set(events.map((e) => e.startDate.slice(0, 4)))).toEqual(new Set(['2025', '2026']));
     // The named days of the report are there: 5.12, 6.26, 12.4.
     expect(events.map((e) => e.startDate)).toEqual(expect.arrayContaining(['2025-05-12', '2025-06-26', '2025-12-04']));
+  });
+
+  it("plans this year: items whose day has passed are done or partly done by their linked event, later ones not done", async () => {
+    const db = await freshDatabase();
+    const today = '2026-07-01';
+    const { townshipId, planItems } = await seedDemo(db.prisma, { today });
+    const items = await createPlanRepository(db.prisma).list(SYSTEM_ACTOR, { townshipId, year: 2026 });
+    expect(items).toHaveLength(planItems);
+    for (const item of items) {
+      const happened = item.targetDate !== null && item.targetDate <= today;
+      expect(item.status === 'notDone', `${item.title} ${item.targetDate}`).toBe(!happened);
+      if (happened) expect(item.eventIds).toHaveLength(1);
+    }
+    const statuses = new Set(items.map((i) => i.status));
+    expect(statuses).toEqual(new Set(['done', 'partial', 'notDone']));
+    expect(items.some((i) => i.targetDate === null && i.targetMonth === 10)).toBe(true);
   });
 
   it('is deterministic: two databases get the same events', async () => {

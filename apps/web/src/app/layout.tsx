@@ -1,5 +1,5 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { CalendarOutlined, LogoutOutlined, PlusOutlined, SafetyOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { CalendarOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, PlusOutlined, SafetyOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api/session.ts';
@@ -13,7 +13,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const { user, canEdit, isAdmin } = usePermissions();
   const logout = useLogout();
-  const selected = [paths.newEvent, paths.settings, paths.admin].find((p) => pathname === p) ?? paths.events;
+  const selected = [paths.newEvent, paths.plans, paths.calendar, paths.settings, paths.admin].find((p) => pathname === p) ?? paths.events;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
@@ -28,9 +28,11 @@ export function AppLayout() {
           items={[
             { key: paths.events, icon: <TableOutlined />, label: <Link to={paths.events}>{t('nav.events')}</Link> },
             ...(canEdit() ? [{ key: paths.newEvent, icon: <PlusOutlined />, label: <Link to={paths.newEvent}>{t('nav.newEvent')}</Link> }] : []),
+            { key: paths.plans, icon: <ScheduleOutlined />, label: <Link to={paths.plans}>{t('nav.plans')}</Link> },
+            { key: paths.calendar, icon: <CalendarOutlined />, label: <Link to={paths.calendar}>{t('nav.calendar')}</Link> },
             ...(isAdmin
               ? [
-                  { key: paths.settings, icon: <CalendarOutlined />, label: <Link to={paths.settings}>{t('nav.settings')}</Link> },
+                  { key: paths.settings, icon: <SettingOutlined />, label: <Link to={paths.settings}>{t('nav.settings')}</Link> },
                   { key: paths.admin, icon: <SafetyOutlined />, label: <Link to={paths.admin}>{t('nav.admin')}</Link> },
                 ]
               : []),

@@ -10,6 +10,8 @@ import { EventNewRoute } from '../routes/event-new.tsx';
 import { EventsListRoute } from '../routes/events-list.tsx';
 import { NotFoundRoute } from '../routes/not-found.tsx';
 import { SettingsRoute } from '../routes/settings.tsx';
+import { PlansRoute } from '../routes/plans.tsx';
+import { CalendarRoute } from '../routes/calendar.tsx';
 
 const router = createBrowserRouter([
   { path: paths.login, element: <LoginRoute /> },
@@ -25,6 +27,8 @@ const router = createBrowserRouter([
       { path: paths.newEvent, element: <EventNewRoute /> },
       { path: '/events/:id', element: <EventDetailRoute /> },
       { path: '/events/:id/edit', element: <EventEditRoute /> },
+      { path: paths.plans, element: <PlansRoute /> },
+      { path: paths.calendar, element: <CalendarRoute /> },
       { path: paths.settings, element: <SettingsRoute /> },
       { path: paths.admin, element: <AdminRoute /> },
       { path: '*', element: <NotFoundRoute /> },

@@ -5,6 +5,8 @@ export const paths = {
   newEvent: '/events/new',
   event: (id: number | string) => `/events/${id}`,
   editEvent: (id: number | string) => `/events/${id}/edit`,
+  plans: '/plans',
+  calendar: '/calendar',
   settings: '/settings',
   admin: '/admin',
   login: '/login',

@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   app: { title: 'Legal-publicity ledger', subtitle: 'Log and count legal-publicity activities', apiDocs: 'API docs', language: '中文' },
-  nav: { events: 'Ledger', newEvent: 'Log an event', settings: 'Campaigns & townships', admin: 'Users & log' },
+  nav: { events: 'Ledger', newEvent: 'Log an event', plans: 'Annual plan', calendar: 'Calendar', settings: 'Campaigns & townships', admin: 'Users & log' },
   roles: { clerk: 'Clerk', leader: 'Leader', admin: 'Administrator' },
   login: {
     subtitle: 'Sign in with the account your office gave you', username: 'Username', password: 'Password', submit: 'Sign in', logout: 'Sign out',
@@ -66,6 +66,22 @@ export const en: Messages = {
     role: 'Role', orgUnit: 'Org unit', active: 'Active', password: 'Initial password (8+ characters)', resetPassword: 'Reset password', newPassword: 'New password (8+ characters)',
     restore: 'Restore', restored: 'Restored', deletedAt: 'Deleted', saved: 'Saved', when: 'When', who: 'Who', what: 'What', action: 'Action',
     restoreHint: 'Deleted events can be restored for 30 days',
+  },
+  plans: {
+    title: 'Annual legal-publicity plan', year: 'Year', tabPlan: 'Plan items', tabCheck: 'Year-end check', addItem: 'Add a plan item', editItem: 'Edit plan item',
+    itemTitle: 'Item', titleRequired: 'Enter what is planned', targetDate: 'Planned day', targetDateHelp: 'Leave empty for work planned for a whole month',
+    targetMonth: 'Planned month', month: 'Month {{month}}', department: 'Responsible department', targetAudience: 'Target audience (person-times)', targetLeaflets: 'Target leaflets (copies)',
+    status: { done: 'Done', partial: 'Partly done', notDone: 'Not done' }, statusLabel: 'Status', when: 'When', villages: 'Target villages',
+    items: 'Plan items', noPlan: 'No plan for this year yet', copyFrom: 'Copy the {{year}} plan', copyConfirm: "Copy the {{count}} items of {{from}} into {{to}}? Days move to each campaign's {{to}} dates.",
+    copied: '{{count}} items copied', confirmDelete: 'Delete this plan item?', deleted: 'Deleted', linkedEvents: 'Linked events',
+    allReached: 'All covered', missingVillages: 'Not yet reached', villagesWithout: 'Villages with no activity this year', sixIntoWithout: 'Six-into places with no activity',
+    campaignsWithout: 'Named days with no activity', departmentsWithout: 'Departments with no activity',
+    forEvent: 'Plan items', suggested: 'Plan items this event may fulfil', link: 'Link', unlink: 'Unlink', linked: 'Linked', noSuggestion: 'No matching plan item', linkHint: 'Confirm which plan item this event fulfils (fully or in part)',
+  },
+  calendar: {
+    title: 'Publicity calendar', month: 'Month', year: 'Year', namedDay: 'Named day', planned: 'Planned', event: 'Event', today: 'Today',
+    upcoming: 'Next 14 days', upcomingEmpty: 'No named days or planned items in the next 14 days', plannedItems: 'Planned:', notPlanned: 'Not planned', missing: 'Not yet done',
+    noEvents: 'None', daysLeft: 'in {{count}} days', isToday: 'today',
   },
   notFound: { title: 'Page not found', back: 'Back to the ledger' },
 };

@@ -1,7 +1,7 @@
 // UI words in Simplified Chinese, the default. en.ts mirrors these keys.
 export const zhCN = {
   app: { title: '普法宣传台账', subtitle: '普法宣传活动登记与统计', apiDocs: '接口文档', language: 'English' },
-  nav: { events: '活动台账', newEvent: '登记活动', settings: '节点与辖区', admin: '用户与日志' },
+  nav: { events: '活动台账', newEvent: '登记活动', plans: '年度计划', calendar: '宣传日历', settings: '节点与辖区', admin: '用户与日志' },
   roles: { clerk: '录入员', leader: '领导', admin: '管理员' },
   login: {
     subtitle: '请使用本单位分配的账号登录', username: '用户名', password: '密码', submit: '登录', logout: '退出登录',
@@ -64,6 +64,22 @@ export const zhCN = {
     role: '角色', orgUnit: '所属单位', active: '启用', password: '初始密码（至少 8 位）', resetPassword: '重置密码', newPassword: '新密码（至少 8 位）',
     restore: '恢复', restored: '已恢复', deletedAt: '删除时间', saved: '已保存', when: '时间', who: '操作人', what: '对象', action: '操作',
     restoreHint: '删除的活动 30 天内可恢复',
+  },
+  plans: {
+    title: '年度普法计划', year: '年度', tabPlan: '计划事项', tabCheck: '年终检查', addItem: '新增计划事项', editItem: '修改计划事项',
+    itemTitle: '事项名称', titleRequired: '请填写事项名称', targetDate: '计划日期', targetDateHelp: '只定月份的工作可不填日期',
+    targetMonth: '计划月份', month: '{{month}}月', department: '责任单位', targetAudience: '计划受众（人次）', targetLeaflets: '计划发放资料（份）',
+    status: { done: '已完成', partial: '部分完成', notDone: '未完成' }, statusLabel: '完成情况', when: '时间', villages: '目标村（社区）',
+    items: '计划事项', noPlan: '本年度还没有计划', copyFrom: '复制 {{year}} 年计划', copyConfirm: '把 {{from}} 年的 {{count}} 项计划复制到 {{to}} 年？日期按各节点 {{to}} 年的日期顺延。',
+    copied: '已复制 {{count}} 项', confirmDelete: '删除这项计划？', deleted: '已删除', linkedEvents: '已关联活动',
+    allReached: '全部覆盖', missingVillages: '尚未覆盖', villagesWithout: '全年无活动的村（社区）', sixIntoWithout: '无活动的“六进”场所',
+    campaignsWithout: '无活动的宣传节点', departmentsWithout: '无活动的单位',
+    forEvent: '计划事项', suggested: '可能对应的计划事项', link: '关联', unlink: '取消关联', linked: '已关联', noSuggestion: '没有对应的计划事项', linkHint: '确认这次活动完成了（或部分完成了）哪项计划',
+  },
+  calendar: {
+    title: '宣传日历', month: '月', year: '年', namedDay: '宣传节点', planned: '计划', event: '活动', today: '今天',
+    upcoming: '未来 14 天', upcomingEmpty: '未来 14 天没有宣传节点或计划', plannedItems: '已计划：', notPlanned: '尚未计划', missing: '尚未开展',
+    noEvents: '无', daysLeft: '{{count}} 天后', isToday: '今天',
   },
   notFound: { title: '页面不存在', back: '回到活动台账' },
 } as const;

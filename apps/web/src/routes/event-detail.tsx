@@ -12,6 +12,7 @@ import { isEnglish } from '../lib/i18n.ts';
 import { LoadError } from './load-error.tsx';
 import { EventHistory } from '../features/events/components/event-history.tsx';
 import { usePermissions } from '../features/auth/use-permissions.ts';
+import { EventPlanLinks } from '../features/plans/components/event-plan-links.tsx';
 
 export function EventDetailRoute() {
   const { t, i18n } = useTranslation();
@@ -90,6 +91,9 @@ export function EventDetailRoute() {
           <Descriptions.Item label={t('detail.createdAt')}>{new Date(e.createdAt).toLocaleString(english ? 'en-GB' : 'zh-CN')}</Descriptions.Item>
           <Descriptions.Item label={t('detail.updatedAt')}>{new Date(e.updatedAt).toLocaleString(english ? 'en-GB' : 'zh-CN')} ({t('detail.version')} {e.version})</Descriptions.Item>
         </Descriptions>
+      </Card>
+      <Card size="small" title={t('plans.forEvent')}>
+        <EventPlanLinks event={e} editable={canEdit(e.townshipId)} />
       </Card>
       <Card size="small" title={t('history.title')}>
         <EventHistory eventId={e.id} />

@@ -12,6 +12,7 @@ import { useReference } from '../features/reference/api/get-reference.ts';
 import { useLookups } from '../features/reference/use-lookups.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { usePermissions } from '../features/auth/use-permissions.ts';
+import { UpcomingDays } from '../features/plans/components/upcoming-days.tsx';
 
 export function EventsListRoute() {
   const { t, i18n } = useTranslation();
@@ -26,6 +27,8 @@ export function EventsListRoute() {
       : lookups.townships.reduce((n, township) => n + township.children.length, 0);
   const error = events.error ?? reference.error;
   const { canEdit } = usePermissions();
+  // Reminders are per township: shown for a one-township user or when the list is filtered to one.
+  const reminderTownshipId = params.townshipId ?? (lookups.townships.length === 1 ? lookups.townships[0]!.id : undefined);
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -36,6 +39,7 @@ export function EventsListRoute() {
           </Link>
         )}
       </Flex>
+      {reminderTownshipId && <UpcomingDays townshipId={reminderTownshipId} lookups={lookups} />}
       <EventFilters reference={reference.data} params={params} onChange={update} onClear={clear} hasFilter={hasFilter} />
       {error && (
         <Alert

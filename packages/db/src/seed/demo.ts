@@ -6,6 +6,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { createEventRepository } from '../repositories/event-repository.ts';
+import { createPlanRepository } from '../repositories/plan-repository.ts';
 import { seedCatalogs } from './catalogs.ts';
 import { seedCounty, seedTownship } from './org-units.ts';
 import { seededRandom } from './random.ts';
@@ -113,6 +114,7 @@ export interface DemoSeedResult {
   countyId: number;
   townshipId: number;
   events: number;
+  planItems: number;
 }
 
 /** The documented password of the demo users when DEMO_PASSWORD is not set (README). */
@@ -168,6 +170,7 @@ export async function seedDemo(prisma: PrismaClient, { today = todayInChina() } 
   const events = createEventRepository(prisma);
   const thisYear = yearOf(today);
   let created = 0;
+  const thisYearsEvents = new Map<DemoEventPlan, { id: number; villageIds: number[] }>();
   for (const year of [thisYear - 1, thisYear]) {
     for (const plan of YEAR_PLAN) {
       const startDate = isoDate(year, plan.month, plan.day);
@@ -193,9 +196,49 @@ export async function seedDemo(prisma: PrismaClient, { today = todayInChina() } 
         ],
         notes: '',
       };
-      await events.create(SYSTEM_ACTOR, input);
+      const event = await events.create(SYSTEM_ACTOR, input);
+      if (year === thisYear) thisYearsEvents.set(plan, event);
       created += 1;
     }
   }
-  return { countyId: county.id, townshipId, events: created };
+  const planItems = await seedDemoPlan(prisma, { townshipId, year: thisYear, villageIds, ids, thisYearsEvents });
+  return { countyId: county.id, townshipId, events: created, planItems };
+}
+
+/**
+ * This year's plan: an item for every named-day event, linked to the event
+ * once it happened. Every third item also targets a village the event missed,
+ * so the demo shows done, partly done and (for days still ahead, and one
+ * month-only training) not done.
+ */
+async function seedDemoPlan(
+  prisma: PrismaClient,
+  { townshipId, year, villageIds, ids, thisYearsEvents }: {
+    townshipId: number; year: number; villageIds: number[];
+    ids: { campaign: (code: string) => number; department: (code: string) => number };
+    thisYearsEvents: Map<DemoEventPlan, { id: number; villageIds: number[] }>;
+  },
+): Promise<number> {
+  const plans = createPlanRepository(prisma);
+  let count = 0;
+  for (const [index, plan] of YEAR_PLAN.filter((p) => p.campaign).entries()) {
+    const event = thisYearsEvents.get(plan);
+    const targets = event ? [...event.villageIds] : villageIds.slice(0, plan.villages);
+    const missed = villageIds.find((id) => !targets.includes(id));
+    if (event && index % 3 === 2 && missed !== undefined) targets.push(missed);
+    const item = await plans.create(SYSTEM_ACTOR, {
+      townshipId, year, title: plan.title, campaignId: ids.campaign(plan.campaign!),
+      targetDate: isoDate(year, plan.month, plan.day), targetMonth: plan.month,
+      villageIds: targets, sixInto: plan.sixInto, departmentId: ids.department(plan.departments[0]!),
+      targetAudience: plan.audience[0], targetLeaflets: plan.leaflets[0], notes: '',
+    });
+    if (event) await plans.link(SYSTEM_ACTOR, item.id, event.id);
+    count += 1;
+  }
+  await plans.create(SYSTEM_ACTOR, {
+    townshipId, year, title: '村“法律明白人”培训', campaignId: null, targetDate: null, targetMonth: 10,
+    villageIds: villageIds.slice(5), sixInto: ['villages'], departmentId: ids.department('judicial-office'),
+    targetAudience: 60, targetLeaflets: 100, notes: '',
+  });
+  return count + 1;
 }

@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './helpers.ts';
+
+// 2024 has no demo events or plan, so everything on its calendar is this test's.
+const YEAR = 2024;
+
+async function pick(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.keyboard.type(option);
+  await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+  await page.keyboard.press('Escape');
+}
+
+test('a plan item for 6.26 turns done once the 6.26 event is logged and linked: on the plan, the calendar and the year-end check', async ({ page }) => {
+  await signIn(page, 'clerk');
+  await page.goto(`/plans?year=${YEAR}`);
+  await expect(page.getByText('本年度还没有计划')).toBeVisible();
+
+  await page.getByRole('button', { name: '新增计划事项' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('事项名称').fill('禁毒宣传进村');
+  await pick(page, '宣传节点', '6·26国际禁毒日');
+  await dialog.getByLabel('计划日期').fill(`${YEAR}-06-26`);
+  await dialog.getByLabel('计划日期').press('Enter');
+  await pick(page, '目标村（社区）', '银杏村');
+  await pick(page, '目标村（社区）', '石桥村');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole('row', { name: /禁毒宣传进村/ });
+  await expect(row).toContainText(`${YEAR}-06-26`);
+  await expect(row).toContainText('未完成');
+
+  // Log the event on 6.26 in both planned villages.
+  await page.goto('/events/new');
+  await page.getByLabel('开始日期').fill(`${YEAR}-06-26`);
+  await page.getByLabel('开始日期').press('Enter');
+  await page.getByLabel('活动主题').fill('6·26禁毒宣传进村');
+  await pick(page, '覆盖村(社区)', '银杏村');
+  await pick(page, '覆盖村(社区)', '石桥村');
+  await page.getByLabel('受众人次').fill('200');
+  await page.getByLabel('受众人次').press('Control+Enter');
+  await expect(page.getByRole('heading', { name: '6·26禁毒宣传进村' })).toBeVisible();
+
+  // The event page suggests the plan item; the clerk confirms it.
+  const links = page.getByTestId('event-plan-links');
+  await expect(links).toContainText('可能对应的计划事项');
+  await links.getByRole('listitem').filter({ hasText: '禁毒宣传进村' }).getByRole('button', { name: '关联' }).click();
+  await expect(links).toContainText('已关联');
+  await expect(links.getByRole('listitem').filter({ hasText: '禁毒宣传进村' })).toContainText('已完成');
+
+  await page.goto(`/calendar?month=${YEAR}-06`);
+  const cell = page.locator(`td[title="${YEAR}-06-26"]`);
+  await expect(cell).toContainText('6·26国际禁毒日');
+  await expect(cell).toContainText('6·26禁毒宣传进村');
+  await expect(cell.locator('[data-status]')).toHaveAttribute('data-status', 'done');
+
+  await page.goto(`/plans?year=${YEAR}&tab=check`);
+  const check = page.getByTestId('year-end-check');
+  await expect(check.getByTestId('count-done')).toContainText('1');
+  await expect(check.getByTestId('count-notDone')).toContainText('0');
+  await expect(check).toContainText('禁毒宣传进村');
+  // Eight of the ten demo villages saw nothing in that year; the two we reached are not listed.
+  const villages = check.getByTestId('villages-without');
+  await expect(villages.locator('.ant-tag')).toHaveCount(8);
+  await expect(villages).not.toContainText('银杏村');
+});
+
+test('a leader reads the plan and the check but cannot change them', async ({ page }) => {
+  await signIn(page, 'leader');
+  await page.goto('/plans');
+  await expect(page.getByRole('heading', { name: '年度普法计划' })).toBeVisible();
+  await expect(page.getByRole('row').nth(1)).toBeVisible();
+  await expect(page.getByRole('button', { name: '新增计划事项' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '删除' })).toHaveCount(0);
+});
