@@ -35,7 +35,7 @@ test('a clerk logs an event with the keyboard and finds it in the list with the 
   await page.getByLabel('受众人次').press('Control+Enter');
 
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
-  await expect(page.getByText('12·4国家宪法日')).toBeVisible();
+  await expect(page.locator('.ant-descriptions').getByText('12·4国家宪法日')).toBeVisible();
 
   await page.goto(`/events?q=${encodeURIComponent(title)}`);
   await expect(page.getByRole('link', { name: title })).toBeVisible();

@@ -14,6 +14,7 @@ import { webAppPlugin } from './plugins/web-app.ts';
 import { catalogRoutes } from './routes/catalogs.ts';
 import { sharedCatalogRoutes } from './routes/shared-catalogs.ts';
 import { planRoutes } from './routes/plans.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { eventRoutes } from './routes/events.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -52,6 +53,7 @@ export async function buildApp({ db, logger = false, serveWebApp = true, session
   await app.register(catalogRoutes);
   await app.register(sharedCatalogRoutes);
   await app.register(planRoutes);
+  await app.register(statsRoutes);
   if (serveWebApp) await app.register(webAppPlugin, {});
   return app;
 }

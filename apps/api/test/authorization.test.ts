@@ -129,6 +129,11 @@ const RULES: Record<string, Rule> = {
     build: async (side) => ({ method: 'POST', url: '/api/departments', payload: { townshipId: townshipOf(side).townshipId, name: '新单位' } }),
     expect: rolesOnly(['admin'], 201, 400),
   },
+  'GET /api/stats': {
+    build: async (side) => ({ method: 'GET', url: `/api/stats?from=2026-01-01&to=2026-12-31&groupBy=month&orgUnitId=${townshipOf(side).townshipId}` }),
+    // Another township's id is refused like an unknown one.
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 400),
+  },
   'GET /api/plans': { build: async (side) => ({ method: 'GET', url: `/api/plans?townshipId=${townshipOf(side).townshipId}&year=2026` }), expect: signedIn(200) },
   'POST /api/plans': {
     build: async (side) => ({ method: 'POST', url: '/api/plans', payload: { townshipId: townshipOf(side).townshipId, year: 2026, title: '计划', targetMonth: 6 } }),

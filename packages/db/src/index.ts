@@ -17,3 +17,5 @@ export { hashPassword } from './auth/passwords.ts';
 export * from './repositories/audit-repository.ts';
 export * from './repositories/shared-catalog-repository.ts';
 export * from './repositories/plan-repository.ts';
+export * from './stats/stats-query.ts';
+export * from './stats/rollup.ts';

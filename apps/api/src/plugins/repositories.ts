@@ -10,6 +10,8 @@ import {
   createReferenceRepository,
   createSharedCatalogRepository,
   createPlanRepository,
+  createStatsRepository,
+  type StatsRepository,
   type PlanRepository,
   type SharedCatalogRepository,
   type CatalogRepository,
@@ -28,6 +30,7 @@ declare module 'fastify' {
     audit: AuditRepository;
     sharedCatalogs: SharedCatalogRepository;
     plans: PlanRepository;
+    stats: StatsRepository;
   }
 }
 
@@ -41,6 +44,7 @@ export const repositoriesPlugin = fp(
     app.decorate('audit', createAuditRepository(db.prisma));
     app.decorate('sharedCatalogs', createSharedCatalogRepository(db.prisma));
     app.decorate('plans', createPlanRepository(db.prisma));
+    app.decorate('stats', createStatsRepository(db.prisma));
   },
   { name: 'repositories' },
 );

@@ -19,6 +19,7 @@ import {
 } from '@pufa/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { inScope, townshipFilter, type Actor } from '../auth/actor.ts';
+import { applyToRollup } from '../stats/rollup.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { findInvalidReferences } from './event-references.ts';
 import { InvalidReferencesError, VersionConflictError } from './errors.ts';
@@ -185,6 +186,7 @@ export function createEventRepository(prisma: PrismaClient) {
           include: eventInclude,
         });
         const event = toEventJson(row);
+        await applyToRollup(tx, event, 1);
         await writeAudit(tx, actor, { action: 'create', entity: 'event', entityId: event.id, townshipId: event.townshipId, after: event });
         return event;
       });
@@ -217,6 +219,8 @@ export function createEventRepository(prisma: PrismaClient) {
           include: eventInclude,
         });
         const event = toEventJson(row);
+        await applyToRollup(tx, stored, -1);
+        await applyToRollup(tx, event, 1);
         await writeAudit(tx, actor, { action: 'update', entity: 'event', entityId: id, townshipId: event.townshipId, before: stored, after: event });
         return event;
       });
@@ -228,7 +232,9 @@ export function createEventRepository(prisma: PrismaClient) {
         const current = await tx.event.findFirst({ where: { id, deletedAt: null, townshipId: townshipFilter(actor) }, include: eventInclude });
         if (!current) return false;
         await tx.event.update({ where: { id }, data: { deletedAt: now, deletedById: actor.userId } });
-        await writeAudit(tx, actor, { action: 'delete', entity: 'event', entityId: id, townshipId: current.townshipId, before: toEventJson(current) });
+        const before = toEventJson(current);
+        await applyToRollup(tx, before, -1);
+        await writeAudit(tx, actor, { action: 'delete', entity: 'event', entityId: id, townshipId: current.townshipId, before });
         return true;
       });
     },
@@ -253,6 +259,7 @@ export function createEventRepository(prisma: PrismaClient) {
         });
         if (count === 0) return null;
         const event = toEventJson(await tx.event.findUniqueOrThrow({ where: { id }, include: eventInclude }));
+        await applyToRollup(tx, event, 1);
         await writeAudit(tx, actor, { action: 'restore', entity: 'event', entityId: id, townshipId: event.townshipId, after: event });
         return event;
       });

@@ -17,6 +17,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { Actor } from '../auth/actor.ts';
+import { rebuildRollup } from '../stats/rollup.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { InvalidReferencesError, NotPermittedError } from './errors.ts';
 
@@ -127,9 +128,11 @@ export function createSharedCatalogRepository(prisma: PrismaClient) {
         }
         const row = await table.update({ where: { id }, data: patch });
         const [before, after] = [toJson(catalog, current), toJson(catalog, row)];
+        // Every stored leaflet total depends on this rule: recount them all, in this transaction.
+        if (before.countsAsLeaflet !== after.countsAsLeaflet) await rebuildRollup(tx);
         await writeAudit(tx, actor, { action: 'update', entity: 'catalogEntry', entityId: `${catalog}/${id}`, before, after });
         return after;
-      });
+      }, { timeout: 10 * 60_000 });
     },
   };
 }

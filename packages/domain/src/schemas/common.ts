@@ -12,7 +12,8 @@ export type RuleCode =
   | 'duplicateMaterialType'
   | 'notInPlanYear'
   | 'monthMismatch'
-  | 'sameYear';
+  | 'sameYear'
+  | 'rangeTooLong';
 
 export const rule = (code: RuleCode) => ({ params: { code } });
 
