@@ -65,7 +65,7 @@ describe('stats by group, on a fixture whose figures are worked out by hand', ()
     f = await fixture(db);
     const events = createEventRepository(db.prisma);
     const [e1, e2, e3] = f.east.villageIds as [number, number, number];
-    const base = { location: '', formIds: [], targetGroupIds: [], notes: '', consultations: 0 } as const;
+    const base = { location: '', formIds: [] as number[], targetGroupIds: [] as number[], notes: '', consultations: 0 };
     const rows: EventCreate[] = [
       // A: 12.4 in villages 1 and 2, 500 leaflets + 3 banners (banners are not leaflets).
       { ...base, startDate: '2026-12-04', title: 'A', townshipId: f.east.townshipId, campaignId: f.campaign('constitution-day'), villageIds: [e1, e2],

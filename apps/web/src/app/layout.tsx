@@ -1,5 +1,5 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { CalendarOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, PlusOutlined, SafetyOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalendarOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, PlusOutlined, SafetyOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api/session.ts';
@@ -13,7 +13,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const { user, canEdit, isAdmin } = usePermissions();
   const logout = useLogout();
-  const selected = [paths.newEvent, paths.plans, paths.calendar, paths.settings, paths.admin].find((p) => pathname === p) ?? paths.events;
+  const selected = [paths.dashboard, paths.newEvent, paths.plans, paths.calendar, paths.settings, paths.admin].find((p) => pathname === p) ?? paths.events;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
@@ -26,6 +26,7 @@ export function AppLayout() {
           selectedKeys={[selected]}
           className="app-menu"
           items={[
+            { key: paths.dashboard, icon: <BarChartOutlined />, label: <Link to={paths.dashboard}>{t('nav.dashboard')}</Link> },
             { key: paths.events, icon: <TableOutlined />, label: <Link to={paths.events}>{t('nav.events')}</Link> },
             ...(canEdit() ? [{ key: paths.newEvent, icon: <PlusOutlined />, label: <Link to={paths.newEvent}>{t('nav.newEvent')}</Link> }] : []),
             { key: paths.plans, icon: <ScheduleOutlined />, label: <Link to={paths.plans}>{t('nav.plans')}</Link> },

@@ -1,6 +1,9 @@
+import { lazy, Suspense } from 'react';
+import { Spin } from 'antd';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { paths } from '../config/paths.ts';
 import { AppLayout } from './layout.tsx';
+import { usePermissions } from '../features/auth/use-permissions.ts';
 import { RequireAuth } from '../features/auth/components/require-auth.tsx';
 import { AdminRoute } from '../routes/admin.tsx';
 import { LoginRoute } from '../routes/login.tsx';
@@ -13,6 +16,9 @@ import { SettingsRoute } from '../routes/settings.tsx';
 import { PlansRoute } from '../routes/plans.tsx';
 import { CalendarRoute } from '../routes/calendar.tsx';
 
+// The dashboard brings ECharts: loaded only when it is opened.
+const DashboardRoute = lazy(() => import('../routes/dashboard.tsx'));
+
 const router = createBrowserRouter([
   { path: paths.login, element: <LoginRoute /> },
   {
@@ -22,7 +28,8 @@ const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { path: paths.home, element: <Navigate to={paths.events} replace /> },
+      { path: paths.home, element: <HomeRedirect /> },
+      { path: paths.dashboard, element: <Suspense fallback={<Spin />}><DashboardRoute /></Suspense> },
       { path: paths.events, element: <EventsListRoute /> },
       { path: paths.newEvent, element: <EventNewRoute /> },
       { path: '/events/:id', element: <EventDetailRoute /> },
@@ -35,6 +42,12 @@ const router = createBrowserRouter([
     ],
   },
 ]);
+
+/** Leaders start on the dashboard; clerks and admins on the ledger they fill in. */
+function HomeRedirect() {
+  const { user } = usePermissions();
+  return <Navigate to={user?.role === 'leader' ? paths.dashboard : paths.events} replace />;
+}
 
 export function AppRouter() {
   return <RouterProvider router={router} />;

@@ -1,6 +1,7 @@
 // Every URL of the app in one place.
 export const paths = {
   home: '/',
+  dashboard: '/dashboard',
   events: '/events',
   newEvent: '/events/new',
   event: (id: number | string) => `/events/${id}`,

@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   app: { title: 'Legal-publicity ledger', subtitle: 'Log and count legal-publicity activities', apiDocs: 'API docs', language: '中文' },
-  nav: { events: 'Ledger', newEvent: 'Log an event', plans: 'Annual plan', calendar: 'Calendar', settings: 'Campaigns & townships', admin: 'Users & log' },
+  nav: { dashboard: 'Dashboard', events: 'Ledger', newEvent: 'Log an event', plans: 'Annual plan', calendar: 'Calendar', settings: 'Campaigns & townships', admin: 'Users & log' },
   roles: { clerk: 'Clerk', leader: 'Leader', admin: 'Administrator' },
   login: {
     subtitle: 'Sign in with the account your office gave you', username: 'Username', password: 'Password', submit: 'Sign in', logout: 'Sign out',
@@ -66,6 +66,13 @@ export const en: Messages = {
     role: 'Role', orgUnit: 'Org unit', active: 'Active', password: 'Initial password (8+ characters)', resetPassword: 'Reset password', newPassword: 'New password (8+ characters)',
     restore: 'Restore', restored: 'Restored', deletedAt: 'Deleted', saved: 'Saved', when: 'When', who: 'Who', what: 'What', action: 'Action',
     restoreHint: 'Deleted events can be restored for 30 days',
+  },
+  dashboard: {
+    title: 'Dashboard', orgUnit: 'Scope', wholeScope: 'Everything in my scope', month: 'Month', year: 'Year', custom: 'Custom', lastYear: 'Same period last year',
+    byMonth: 'Activities and leaflets by month, {{year}}', breakdowns: 'Breakdowns', coverage: 'Village coverage', reachedOf: '{{reached}} of {{total}} reached',
+    item: 'Item', leafletsShort: 'Leaflets', noData: 'No activities in this period', notReached: 'Not reached', times: '{{count}} times',
+    villageTip: '{{count}} activities, {{leaflets}} leaflets', pickTownship: 'Villages reached per township (click one to see it)',
+    by: { campaign: 'Campaign', sixInto: 'Six-into', department: 'Department', form: 'Form', law: 'Law', materialType: 'Material' },
   },
   plans: {
     title: 'Annual legal-publicity plan', year: 'Year', tabPlan: 'Plan items', tabCheck: 'Year-end check', addItem: 'Add a plan item', editItem: 'Edit plan item',

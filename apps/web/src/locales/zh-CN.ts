@@ -1,7 +1,7 @@
 // UI words in Simplified Chinese, the default. en.ts mirrors these keys.
 export const zhCN = {
   app: { title: '普法宣传台账', subtitle: '普法宣传活动登记与统计', apiDocs: '接口文档', language: 'English' },
-  nav: { events: '活动台账', newEvent: '登记活动', plans: '年度计划', calendar: '宣传日历', settings: '节点与辖区', admin: '用户与日志' },
+  nav: { dashboard: '统计看板', events: '活动台账', newEvent: '登记活动', plans: '年度计划', calendar: '宣传日历', settings: '节点与辖区', admin: '用户与日志' },
   roles: { clerk: '录入员', leader: '领导', admin: '管理员' },
   login: {
     subtitle: '请使用本单位分配的账号登录', username: '用户名', password: '密码', submit: '登录', logout: '退出登录',
@@ -64,6 +64,13 @@ export const zhCN = {
     role: '角色', orgUnit: '所属单位', active: '启用', password: '初始密码（至少 8 位）', resetPassword: '重置密码', newPassword: '新密码（至少 8 位）',
     restore: '恢复', restored: '已恢复', deletedAt: '删除时间', saved: '已保存', when: '时间', who: '操作人', what: '对象', action: '操作',
     restoreHint: '删除的活动 30 天内可恢复',
+  },
+  dashboard: {
+    title: '统计看板', orgUnit: '范围', wholeScope: '全部辖区', month: '月度', year: '年度', custom: '自定义', lastYear: '去年同期',
+    byMonth: '{{year}}年各月活动与资料', breakdowns: '分类统计', coverage: '村（社区）覆盖', reachedOf: '已覆盖 {{reached}} / {{total}}',
+    item: '项目', leafletsShort: '资料(份)', noData: '本期没有活动', notReached: '未覆盖', times: '{{count}} 次',
+    villageTip: '{{count}} 次活动，资料 {{leaflets}} 份', pickTownship: '各乡镇覆盖村数（点击查看该乡镇）',
+    by: { campaign: '宣传节点', sixInto: '六进', department: '参与单位', form: '活动形式', law: '宣传法律', materialType: '资料种类' },
   },
   plans: {
     title: '年度普法计划', year: '年度', tabPlan: '计划事项', tabCheck: '年终检查', addItem: '新增计划事项', editItem: '修改计划事项',

@@ -86,6 +86,11 @@ export function eventWhere(actor: Actor, filter: EventFilter): Prisma.EventWhere
     };
   }
   if (filter.villageId) where.villages = { some: { villageId: filter.villageId } };
+  if (filter.sixInto) where.sixInto = { some: { categoryCode: filter.sixInto } };
+  if (filter.departmentId) where.departments = { some: { departmentId: filter.departmentId } };
+  if (filter.formId) where.forms = { some: { formId: filter.formId } };
+  if (filter.lawId) where.laws = { some: { lawId: filter.lawId } };
+  if (filter.materialTypeId) where.materials = { some: { materialTypeId: filter.materialTypeId } };
   if (filter.q) {
     const contains = { contains: filter.q, mode: 'insensitive' as const };
     where.OR = [{ title: contains }, { location: contains }, { notes: contains }];

@@ -18,8 +18,10 @@ export type StatsScope =
   | { kind: 'village'; townshipId: number; villageId: number };
 
 interface SqlRow {
-  part: 't' | 'v' | 'r';
+  part: 't' | 'v' | 'r' | 'n';
   key: string;
+  label: string | null;
+  label_en: string | null;
   activities: bigint | number;
   leaflets: bigint | number;
   audience: bigint | number;
@@ -109,38 +111,40 @@ function rawSql(scope: StatsScope, { from, to, groupBy }: StatsQuery): Prisma.Sq
     UNION ALL ${rawGroupSql(groupBy, villageId)}`;
 }
 
-type Labels = Map<string, { name: string; nameEn: string }>;
+/** The table naming each breakdown key, as (id, name, name_en); none for months (named in code). */
+const LABEL_TABLES: Record<Exclude<StatsGroup, 'month' | 'sixInto'>, string> = {
+  campaign: 'campaign',
+  village: 'org_unit',
+  department: 'department',
+  form: 'activity_form',
+  law: 'law',
+  materialType: 'material_type',
+};
 
-async function labelsFor(prisma: PrismaClient, groupBy: StatsGroup, keys: string[]): Promise<Labels> {
-  const ids = keys.map(Number).filter(Number.isInteger);
-  const select = { id: true, name: true, nameEn: true } as const;
-  const byId = (rows: { id: number; name: string; nameEn: string }[]): Labels => new Map(rows.map((r) => [String(r.id), r]));
-  switch (groupBy) {
-    case 'month':
-      return new Map(keys.map((k) => [k, { name: `${Number(k.slice(0, 4))}年${Number(k.slice(5, 7))}月`, nameEn: k }]));
-    case 'campaign':
-      return new Map([...byId(await prisma.campaign.findMany({ where: { id: { in: ids } }, select })), [NO_CAMPAIGN_KEY, { name: '未关联宣传节点', nameEn: 'No campaign' }]]);
-    case 'village':
-      return byId(await prisma.orgUnit.findMany({ where: { id: { in: ids } }, select }));
-    case 'sixInto':
-      return new Map((await prisma.sixIntoCategory.findMany({ where: { code: { in: keys } } })).map((r) => [r.code, r]));
-    case 'department':
-      return byId(await prisma.department.findMany({ where: { id: { in: ids } }, select }));
-    case 'form':
-      return byId(await prisma.activityForm.findMany({ where: { id: { in: ids } }, select }));
-    case 'law':
-      return byId(await prisma.law.findMany({ where: { id: { in: ids } }, select }));
-    case 'materialType':
-      return byId(await prisma.materialType.findMany({ where: { id: { in: ids } }, select }));
-  }
+/**
+ * The statement of either way, completed with the labels of its rows and the
+ * number of villages in scope, so a request is one round trip to the database.
+ */
+function withLabelsAndVillages(inner: Prisma.Sql, scope: StatsScope, groupBy: StatsGroup): Prisma.Sql {
+  const labels =
+    groupBy === 'month'
+      ? Prisma.sql`LEFT JOIN (SELECT NULL::text AS name, NULL::text AS name_en WHERE false) l ON false`
+      : groupBy === 'sixInto'
+        ? Prisma.sql`LEFT JOIN six_into_category l ON s.part = 'r' AND l.code = s.key`
+        : Prisma.sql`LEFT JOIN ${Prisma.raw(LABEL_TABLES[groupBy])} l ON s.part = 'r' AND l.id = (CASE WHEN s.key ~ '^[0-9]+$' THEN s.key::int END)`;
+  const villages = scope.kind === 'village' ? Prisma.sql`id = ${scope.villageId}` : townshipCondition(scope, Prisma.sql`parent_id`);
+  return Prisma.sql`
+    SELECT s.part, s.key, l.name AS label, l.name_en AS label_en, s.activities, s.leaflets, s.audience, s.consultations, s.quantity
+    FROM (${inner}) s ${labels}
+    UNION ALL SELECT 'n', '', NULL, NULL, count(*)::bigint, 0, 0, 0, 0 FROM org_unit WHERE level = 'village' AND ${villages}`;
 }
 
-async function villagesInScope(prisma: PrismaClient, scope: StatsScope): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
-    SELECT count(*)::bigint AS n FROM org_unit WHERE level = 'village' AND ${
-      scope.kind === 'village' ? Prisma.sql`id = ${scope.villageId}` : townshipCondition(scope, Prisma.sql`parent_id`)
-    }`;
-  return Number(row!.n);
+const monthLabel = (key: string) => ({ label: `${Number(key.slice(0, 4))}年${Number(key.slice(5, 7))}月`, labelEn: key });
+
+function rowLabel(groupBy: StatsGroup, row: SqlRow): { label: string; labelEn: string } {
+  if (groupBy === 'month') return monthLabel(row.key);
+  if (groupBy === 'campaign' && row.key === NO_CAMPAIGN_KEY) return { label: '未关联宣传节点', labelEn: 'No campaign' };
+  return { label: row.label ?? row.key, labelEn: row.label_en ?? row.key };
 }
 
 export type StatsPath = 'rollup' | 'raw';
@@ -149,31 +153,23 @@ export type StatsPath = 'rollup' | 'raw';
 export async function computeStats(prisma: PrismaClient, scope: StatsScope, query: StatsQuery, path?: StatsPath): Promise<Omit<StatsResponse, 'orgUnitId'>> {
   const useRollup = path ? path === 'rollup' : scope.kind !== 'village' && coversWholeMonths(query.from, query.to);
   if (useRollup && scope.kind === 'village') throw new Error('The roll-up has no village-by-breakdown rows');
-  const [result, villagesTotal] = await Promise.all([
-    prisma.$queryRaw<SqlRow[]>(useRollup ? rollupSql(scope, query) : rawSql(scope, query)),
-    villagesInScope(prisma, scope),
-  ]);
+  const inner = useRollup ? rollupSql(scope, query) : rawSql(scope, query);
+  const result = await prisma.$queryRaw<SqlRow[]>(withLabelsAndVillages(inner, scope, query.groupBy));
   const n = (v: bigint | number | null) => Number(v ?? 0);
   const totals = result.find((r) => r.part === 't')!;
-  const found = result.filter((r) => r.part === 'r');
-  const labels = await labelsFor(prisma, query.groupBy, found.map((r) => r.key));
   const toRow = (r: SqlRow): StatsRow => ({
     key: r.key,
-    label: labels.get(r.key)?.name ?? r.key,
-    labelEn: labels.get(r.key)?.nameEn ?? r.key,
+    ...rowLabel(query.groupBy, r),
     activities: n(r.activities),
     leaflets: n(r.leaflets),
     audience: n(r.audience),
     ...(query.groupBy === 'materialType' ? { quantity: n(r.quantity) } : {}),
   });
-  let rows = found.map(toRow);
+  let rows = result.filter((r) => r.part === 'r').map(toRow);
   if (query.groupBy === 'month') {
     // Every month of the range, the empty ones too, in order.
     const byMonth = new Map(rows.map((r) => [r.key, r]));
-    const monthLabels = await labelsFor(prisma, 'month', monthsBetween(query.from, query.to));
-    rows = monthsBetween(query.from, query.to).map(
-      (key) => byMonth.get(key) ?? { key, label: monthLabels.get(key)!.name, labelEn: key, activities: 0, leaflets: 0, audience: 0 },
-    );
+    rows = monthsBetween(query.from, query.to).map((key) => byMonth.get(key) ?? { key, ...monthLabel(key), activities: 0, leaflets: 0, audience: 0 });
   } else {
     rows.sort((a, b) => b.activities - a.activities || b.leaflets - a.leaflets || a.key.localeCompare(b.key));
   }
@@ -187,7 +183,7 @@ export async function computeStats(prisma: PrismaClient, scope: StatsScope, quer
       audience: n(totals.audience),
       consultations: n(totals.consultations),
       villagesReached: n(result.find((r) => r.part === 'v')!.activities),
-      villagesTotal,
+      villagesTotal: n(result.find((r) => r.part === 'n')!.activities),
     },
     rows,
   };

@@ -119,6 +119,12 @@ export const EventFilterSchema = z.strictObject({
   campaignId: queryIdSchema.optional(),
   villageId: queryIdSchema.optional(),
   townshipId: queryIdSchema.optional(),
+  /** Breakdown filters, so a dashboard row opens exactly the events it counts. */
+  sixInto: codeSchema.optional(),
+  departmentId: queryIdSchema.optional(),
+  formId: queryIdSchema.optional(),
+  lawId: queryIdSchema.optional(),
+  materialTypeId: queryIdSchema.optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type EventFilter = z.infer<typeof EventFilterSchema>;

@@ -21,6 +21,11 @@ export function useListParams() {
       campaignId: positiveInt(search.get('campaignId')),
       villageId: positiveInt(search.get('villageId')),
       townshipId: positiveInt(search.get('townshipId')),
+      sixInto: search.get('sixInto') ?? undefined,
+      departmentId: positiveInt(search.get('departmentId')),
+      formId: positiveInt(search.get('formId')),
+      lawId: positiveInt(search.get('lawId')),
+      materialTypeId: positiveInt(search.get('materialTypeId')),
       q: search.get('q') ?? undefined,
       page: positiveInt(search.get('page')) ?? 1,
       pageSize: positiveInt(search.get('pageSize')) ?? 20,
@@ -39,6 +44,9 @@ export function useListParams() {
   );
 
   const clear = useCallback(() => setSearch(new URLSearchParams(), { replace: true }), [setSearch]);
-  const hasFilter = Boolean(params.from || params.to || params.campaignId || params.villageId || params.q || params.townshipId);
+  const hasFilter = Boolean(
+    params.from || params.to || params.campaignId || params.villageId || params.q || params.townshipId ||
+      params.sixInto || params.departmentId || params.formId || params.lawId || params.materialTypeId,
+  );
   return { params, update, clear, hasFilter };
 }

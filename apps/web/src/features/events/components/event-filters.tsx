@@ -1,4 +1,4 @@
-import { Button, DatePicker, Input, Select, Space } from 'antd';
+import { Button, DatePicker, Input, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { todayInChina, type Reference } from '@pufa/domain';
@@ -66,6 +66,21 @@ export function EventFilters({ reference, params, onChange, onClear, hasFilter }
         onSearch={(q) => onChange({ q: q.trim() || undefined })}
         style={{ width: 240 }}
       />
+      {/* Filters that come from a dashboard row: shown as tags, each removable. */}
+      {params.townshipId && (
+        <Tag closable onClose={() => onChange({ townshipId: undefined })}>{t('form.township')}: {nameOf(lookups.orgUnitById.get(params.townshipId))}</Tag>
+      )}
+      {params.sixInto && <Tag closable onClose={() => onChange({ sixInto: undefined })}>{t('form.sixInto')}: {nameOf(lookups.sixIntoByCode.get(params.sixInto))}</Tag>}
+      {params.departmentId && (
+        <Tag closable onClose={() => onChange({ departmentId: undefined })}>
+          {t('form.departments')}: {nameOf(reference?.departments.find((d) => d.id === params.departmentId))}
+        </Tag>
+      )}
+      {params.formId && <Tag closable onClose={() => onChange({ formId: undefined })}>{t('form.forms')}: {nameOf(reference?.forms.find((f) => f.id === params.formId))}</Tag>}
+      {params.lawId && <Tag closable onClose={() => onChange({ lawId: undefined })}>{t('form.laws')}: {nameOf(reference?.laws.find((l) => l.id === params.lawId))}</Tag>}
+      {params.materialTypeId && (
+        <Tag closable onClose={() => onChange({ materialTypeId: undefined })}>{t('form.materials')}: {nameOf(lookups.materialTypeById.get(params.materialTypeId))}</Tag>
+      )}
       {hasFilter && <Button onClick={onClear}>{t('filters.clear')}</Button>}
     </Space>
   );

@@ -1,0 +1,29 @@
+// Twelve months of activities (bars) and leaflets (line); a click on a month opens its events.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StatsRow } from '@pufa/domain';
+import { isEnglish } from '../../../lib/i18n.ts';
+import { EChart, type ChartOption } from './echart.tsx';
+
+export function MonthChart({ rows, onMonthClick }: { rows: StatsRow[]; onMonthClick: (month: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const english = isEnglish(i18n.language);
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: 8, right: 8, top: 36, bottom: 32, containLabel: true },
+      xAxis: { type: 'category', data: rows.map((r) => (english ? r.key.slice(5) : `${Number(r.key.slice(5))}月`)) },
+      yAxis: [
+        { type: 'value', name: t('totals.activities'), minInterval: 1 },
+        { type: 'value', name: t('totals.leaflets'), splitLine: { show: false } },
+      ],
+      series: [
+        { name: t('totals.activities'), type: 'bar', data: rows.map((r) => r.activities), itemStyle: { color: '#1677ff' } },
+        { name: t('totals.leaflets'), type: 'line', yAxisIndex: 1, data: rows.map((r) => r.leaflets), itemStyle: { color: '#fa8c16' }, symbolSize: 6 },
+      ],
+    }),
+    [rows, english, t],
+  );
+  return <EChart option={option} height={280} testId="month-chart" onClick={(index) => rows[index] && onMonthClick(rows[index].key)} />;
+}

@@ -1,0 +1,163 @@
+// 统计看板: live totals for a period and an org unit, the year month by month,
+// breakdowns and village coverage. Every figure opens the events it counts.
+// Loaded on its own (React.lazy in the router), so ECharts stays out of the other pages.
+import { Alert, Card, Col, DatePicker, Flex, Row, Segmented, Space, Tabs, TreeSelect, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { OrgUnitNode, StatsGroup, StatsRow } from '@pufa/domain';
+import { useReference } from '../features/reference/api/get-reference.ts';
+import { useCatalogName, useLookups } from '../features/reference/use-lookups.ts';
+import { useStats } from '../features/stats/api/stats.ts';
+import { BreakdownTable } from '../features/stats/components/breakdown-table.tsx';
+import { KpiCards } from '../features/stats/components/kpi-cards.tsx';
+import { MonthChart } from '../features/stats/components/month-chart.tsx';
+import { VillageCoverage } from '../features/stats/components/village-coverage.tsx';
+import { periodOf, samePeriodLastYear, useDashboardParams, type PeriodKind } from '../features/stats/dashboard-params.ts';
+import { eventListLink } from '../features/stats/event-list-link.ts';
+import { ApiRequestError } from '../lib/api-client.ts';
+
+const BREAKDOWNS = ['campaign', 'sixInto', 'department', 'form', 'law', 'materialType'] as const satisfies readonly StatsGroup[];
+
+export default function DashboardRoute() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const nameOf = useCatalogName();
+  const reference = useReference();
+  const lookups = useLookups(reference.data);
+  const { params, update } = useDashboardParams();
+  const scope = { from: params.from, to: params.to, orgUnitId: params.orgUnitId };
+  const year = params.from.slice(0, 4);
+
+  const current = useStats(scope, 'month');
+  const lastYear = useStats({ ...scope, ...samePeriodLastYear(scope) }, 'month');
+  const months = useStats({ ...scope, from: `${year}-01-01`, to: `${year}-12-31` }, 'month');
+  const villages = useStats(scope, 'village');
+
+  const unit = params.orgUnitId ? lookups.orgUnitById.get(params.orgUnitId) : undefined;
+  // The villages whose coverage is shown: the chosen township's, or the only township's.
+  const township = unit?.level === 'township' ? unit : unit?.level === 'village' ? lookups.orgUnitById.get(unit.parentId!) : lookups.townships.length === 1 ? lookups.townships[0] : undefined;
+  const coverageVillages = unit?.level === 'village' ? [unit] : (township?.children ?? []);
+  const open = (link: string | null) => link && void navigate(link);
+  const error = current.error ?? reference.error;
+
+  const treeData = (nodes: readonly OrgUnitNode[]): object[] =>
+    nodes.map((n) => ({ value: n.id, title: nameOf(n), children: treeData(n.children) }));
+  const setKind = (kind: PeriodKind) => update(kind === 'custom' ? { kind } : { kind, ...periodOf(kind, kind === 'year' ? params.from : dayjs().format('YYYY-MM-DD')) });
+
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('dashboard.title')}</Typography.Title>
+        <Space wrap>
+          <TreeSelect
+            aria-label={t('dashboard.orgUnit')}
+            style={{ minWidth: 180 }}
+            value={params.orgUnitId}
+            placeholder={t('dashboard.wholeScope')}
+            allowClear
+            showSearch
+            treeNodeFilterProp="title"
+            treeDefaultExpandAll={lookups.townships.length <= 1}
+            treeData={treeData(reference.data?.orgUnits ?? [])}
+            onChange={(orgUnitId?: number) => update({ orgUnitId })}
+          />
+        </Space>
+      </Flex>
+      <Space wrap>
+        <Segmented<PeriodKind>
+          value={params.kind}
+          onChange={setKind}
+          options={[
+            { value: 'month', label: t('dashboard.month') },
+            { value: 'year', label: t('dashboard.year') },
+            { value: 'custom', label: t('dashboard.custom') },
+          ]}
+        />
+        {params.kind === 'month' && (
+          <DatePicker picker="month" allowClear={false} value={dayjs(params.from)} onChange={(d) => d && update(periodOf('month', d.format('YYYY-MM-DD')))} aria-label={t('dashboard.month')} />
+        )}
+        {params.kind === 'year' && (
+          <DatePicker picker="year" allowClear={false} value={dayjs(params.from)} onChange={(d) => d && update(periodOf('year', d.format('YYYY-MM-DD')))} aria-label={t('dashboard.year')} />
+        )}
+        {params.kind === 'custom' && (
+          <DatePicker.RangePicker
+            allowClear={false}
+            value={[dayjs(params.from), dayjs(params.to)]}
+            onChange={(range) => range?.[0] && range[1] && update({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') })}
+          />
+        )}
+        <Typography.Text type="secondary">{params.from} ~ {params.to}</Typography.Text>
+      </Space>
+      {error && <Alert type="error" showIcon message={error instanceof ApiRequestError ? error.messageIn(i18n.language) : t('common.loadFailed')} />}
+      <KpiCards current={current.data?.totals} lastYear={lastYear.data?.totals} loading={current.isLoading} />
+      <Card size="small" title={t('dashboard.byMonth', { year })}>
+        <MonthChart
+          rows={months.data?.rows ?? []}
+          onMonthClick={(month) => {
+            const from = `${month}-01`;
+            open(eventListLink(lookups, { from, to: dayjs(from).endOf('month').format('YYYY-MM-DD'), orgUnitId: params.orgUnitId }));
+          }}
+        />
+      </Card>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('dashboard.breakdowns')}>
+            <Tabs
+              size="small"
+              items={BREAKDOWNS.map((groupBy) => ({
+                key: groupBy,
+                label: t(`dashboard.by.${groupBy}`),
+                children: <Breakdown groupBy={groupBy} scope={scope} linkOf={(row) => eventListLink(lookups, scope, { groupBy, key: row.key })} onOpen={open} />,
+              }))}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card
+            size="small"
+            title={t('dashboard.coverage')}
+            extra={villages.data && <Typography.Text type="secondary">{t('dashboard.reachedOf', { reached: villages.data.totals.villagesReached, total: villages.data.totals.villagesTotal })}</Typography.Text>}
+          >
+            {coverageVillages.length > 0 ? (
+              <VillageCoverage
+                villages={coverageVillages}
+                rows={villages.data?.rows ?? []}
+                linkOf={(villageId) => eventListLink(lookups, { ...scope, orgUnitId: villageId })}
+                onOpen={open}
+              />
+            ) : (
+              <TownshipCoverage townships={lookups.townships} rows={villages.data?.rows ?? []} onPick={(id) => update({ orgUnitId: id })} />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
+
+function Breakdown({ groupBy, scope, linkOf, onOpen }: { groupBy: StatsGroup; scope: { from: string; to: string; orgUnitId?: number }; linkOf: (row: StatsRow) => string | null; onOpen: (link: string) => void }) {
+  const stats = useStats(scope, groupBy);
+  return <BreakdownTable testId={`breakdown-${groupBy}`} rows={stats.data?.rows ?? []} loading={stats.isFetching} linkOf={linkOf} onOpen={onOpen} />;
+}
+
+/** At county level: villages reached per township, worst first; a township opens its own coverage. */
+function TownshipCoverage({ townships, rows, onPick }: { townships: OrgUnitNode[]; rows: StatsRow[]; onPick: (id: number) => void }) {
+  const { t } = useTranslation();
+  const nameOf = useCatalogName();
+  const reached = new Set(rows.map((r) => Number(r.key)));
+  const list = townships
+    .map((tw) => ({ tw, reached: tw.children.filter((v) => reached.has(v.id)).length, total: tw.children.length }))
+    .sort((a, b) => a.reached / Math.max(1, a.total) - b.reached / Math.max(1, b.total));
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">{t('dashboard.pickTownship')}</Typography.Text>
+      {list.slice(0, 50).map(({ tw, reached: n, total }) => (
+        <a key={tw.id} onClick={() => onPick(tw.id)} style={{ display: 'flex', justifyContent: 'space-between' }}>
+          <span>{nameOf(tw)}</span>
+          <Typography.Text type={n < total ? 'danger' : 'success'}>{n} / {total}</Typography.Text>
+        </a>
+      ))}
+    </Space>
+  );
+}
