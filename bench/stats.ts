@@ -17,7 +17,7 @@ const runs = Number(values.runs);
 const url = benchDatabaseUrl(values.database);
 const [from, to] = ['2026-01-01', '2026-12-31'];
 
-const LABELS: Record<Exclude<StatsGroup, 'month'>, string> = {
+const LABELS: Record<Exclude<StatsGroup, 'month' | 'township'>, string> = {
   campaign: 'LEFT JOIN campaign l ON l.id::text = r.key',
   village: 'LEFT JOIN org_unit l ON l.id::text = r.key',
   sixInto: 'LEFT JOIN six_into_category l ON l.code = r.key',
@@ -33,7 +33,11 @@ function handWritten(groupBy: StatsGroup, scope: 'township' | 'province'): strin
   const villages = scope === 'township' ? 'parent_id = $1' : 'parent_id IN (SELECT id FROM org_unit WHERE parent_id = $1)';
   const where = `month BETWEEN '${from}' AND '${to}' AND ${townships}`;
   const rows =
-    groupBy === 'month'
+    groupBy === 'township'
+      ? `SELECT r.key, l.name, r.a, r.l, r.au FROM (SELECT township_id::text AS key, sum(activities) a, sum(leaflets) l, sum(audience) au
+                FROM event_stats_monthly WHERE dimension = 'total' AND ${where} GROUP BY township_id) r LEFT JOIN org_unit l ON l.id::text = r.key
+         UNION ALL SELECT 'w' || township_id, '', count(DISTINCT key), 0, 0 FROM event_stats_monthly WHERE dimension = 'village' AND ${where} GROUP BY township_id`
+      : groupBy === 'month'
       ? `SELECT to_char(m, 'YYYY-MM'), to_char(m, 'YYYY-MM'), COALESCE(a, 0), COALESCE(l, 0), COALESCE(au, 0)
          FROM generate_series('${from}'::date, '${to}'::date, interval '1 month') m
          LEFT JOIN (SELECT month, sum(activities) a, sum(leaflets) l, sum(audience) au FROM event_stats_monthly
@@ -44,7 +48,7 @@ function handWritten(groupBy: StatsGroup, scope: 'township' | 'province'): strin
     SELECT 't' part, '' k, '' label, sum(activities) a, sum(leaflets) l, sum(audience) au FROM event_stats_monthly WHERE dimension = 'total' AND ${where}
     UNION ALL SELECT 'v', '', '', count(DISTINCT key), 0, 0 FROM event_stats_monthly WHERE dimension = 'village' AND ${where}
     UNION ALL SELECT 'n', '', '', count(*), 0, 0 FROM org_unit WHERE level = 'village' AND ${villages}
-    UNION ALL SELECT 'r', * FROM (${rows}) rows`;
+    UNION ALL SELECT CASE WHEN rows.k LIKE 'w%' THEN 'w' ELSE 'r' END, rows.* FROM (${rows}) rows(k, label, a, l, au)`;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

@@ -15,6 +15,7 @@ import { catalogRoutes } from './routes/catalogs.ts';
 import { sharedCatalogRoutes } from './routes/shared-catalogs.ts';
 import { planRoutes } from './routes/plans.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { eventRoutes } from './routes/events.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -54,6 +55,7 @@ export async function buildApp({ db, logger = false, serveWebApp = true, session
   await app.register(sharedCatalogRoutes);
   await app.register(planRoutes);
   await app.register(statsRoutes);
+  await app.register(exportRoutes);
   if (serveWebApp) await app.register(webAppPlugin, {});
   return app;
 }

@@ -134,6 +134,20 @@ const RULES: Record<string, Rule> = {
     // Another township's id is refused like an unknown one.
     expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 400),
   },
+  'GET /api/exports/annual.xlsx': {
+    build: async (side) => ({ method: 'GET', url: `/api/exports/annual.xlsx?year=2026&orgUnitId=${townshipOf(side).townshipId}` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 400),
+  },
+  'GET /api/reports/annual': {
+    build: async (side) => ({ method: 'GET', url: `/api/reports/annual?year=2026&orgUnitId=${townshipOf(side).townshipId}` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 400),
+  },
+  'GET /api/reports/annual.docx': {
+    build: async (side) => ({ method: 'GET', url: `/api/reports/annual.docx?year=2026&orgUnitId=${townshipOf(side).townshipId}` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 400),
+  },
+  // Another township's filter answers an empty ledger (as the event list does).
+  'GET /api/exports/ledger.csv': { build: async (side) => ({ method: 'GET', url: `/api/exports/ledger.csv?townshipId=${townshipOf(side).townshipId}` }), expect: signedIn(200) },
   'GET /api/plans': { build: async (side) => ({ method: 'GET', url: `/api/plans?townshipId=${townshipOf(side).townshipId}&year=2026` }), expect: signedIn(200) },
   'POST /api/plans': {
     build: async (side) => ({ method: 'POST', url: '/api/plans', payload: { townshipId: townshipOf(side).townshipId, year: 2026, title: '计划', targetMonth: 6 } }),

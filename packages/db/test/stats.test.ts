@@ -133,6 +133,11 @@ describe('stats by group, on a fixture whose figures are worked out by hand', ()
     const county = await stats.stats(SYSTEM_ACTOR, { ...year, orgUnitId: f.countyId, groupBy: 'campaign' });
     expect(county.totals).toMatchObject({ activities: 4, leaflets: 7750, audience: 1440, villagesReached: 3, villagesTotal: 5 });
     expect(table(county)[f.campaign('anti-drug-day')]).toEqual([2, 7250, 1100]);
+    for (const path of ['rollup', 'raw'] as const) {
+      const byTownship = await stats.stats(SYSTEM_ACTOR, { ...year, orgUnitId: f.countyId, groupBy: 'township' }, path);
+      expect(table(byTownship)).toEqual({ [f.east.townshipId]: [3, 750, 440], [f.west.townshipId]: [1, 7000, 1000] });
+      expect(byTownship.rows.map((r) => [r.label, r.villagesReached, r.consultations])).toEqual([['东镇', 2, 0], ['西镇', 1, 0]]);
+    }
     const village = await stats.stats(SYSTEM_ACTOR, { ...year, orgUnitId: f.east.villageIds[1]!, groupBy: 'village' });
     expect(village.totals).toMatchObject({ activities: 2, leaflets: 750, audience: 400, villagesReached: 1, villagesTotal: 1 });
     expect(table(village)).toEqual({ [f.east.villageIds[1]!]: [2, 750, 400] });

@@ -11,5 +11,7 @@ export * from './schemas/catalog.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/plan.ts';
 export * from './schemas/stats.ts';
+export * from './schemas/export.ts';
 export * from './schemas/errors.ts';
 export * from './validation-messages.ts';
+export * from './report.ts';

@@ -94,6 +94,7 @@ export const RULE_MESSAGES: Record<RuleCode, Bilingual> = {
   monthMismatch: { zh: '与计划日期的月份不一致', en: 'does not match the month of the planned day' },
   sameYear: { zh: '不能与原年度相同', en: 'must differ from the year copied' },
   rangeTooLong: { zh: '统计范围不能超过 10 年', en: 'the range cannot exceed 10 years' },
+  yearOrRange: { zh: '请给出年度（year），或起止日期（from 和 to）', en: 'give a year, or both from and to' },
 };
 
 const BLANK: Bilingual = { zh: '必填，不能为空', en: 'required and cannot be blank' };

@@ -173,6 +173,26 @@ export function createEventRepository(prisma: PrismaClient) {
       return { items: rows.map(toEventJson), total, totals: sums };
     },
 
+    /**
+     * Every event matching the filter, oldest first, in batches read by a
+     * keyset cursor: an export of a province's year never holds it all in memory.
+     */
+    async *iterate(actor: Actor, filter: EventFilter, batchSize = 500): AsyncGenerator<Event[]> {
+      const where = eventWhere(actor, await narrowToVillageTownship(prisma, filter));
+      let after: { startDate: Date; id: number } | null = null;
+      for (;;) {
+        const cursor: Prisma.EventWhereInput = after
+          ? { OR: [{ startDate: { gt: after.startDate } }, { startDate: after.startDate, id: { gt: after.id } }] }
+          : {};
+        const rows = await prisma.event.findMany({ where: { AND: [where, cursor] }, include: eventInclude, orderBy: [{ startDate: 'asc' }, { id: 'asc' }], take: batchSize });
+        if (rows.length === 0) return;
+        yield rows.map(toEventJson);
+        const last = rows.at(-1)!;
+        after = { startDate: last.startDate, id: last.id };
+        if (rows.length < batchSize) return;
+      }
+    },
+
     totals: async (actor: Actor, filter: EventFilter) => totals(eventWhere(actor, await narrowToVillageTownship(prisma, filter))),
 
     /** null when there is no such event, it is deleted, or it is outside the actor's scope (all answer 404). */

@@ -18,7 +18,7 @@ export type StatsScope =
   | { kind: 'village'; townshipId: number; villageId: number };
 
 interface SqlRow {
-  part: 't' | 'v' | 'r' | 'n';
+  part: 't' | 'v' | 'r' | 'n' | 'w';
   key: string;
   label: string | null;
   label_en: string | null;
@@ -55,7 +55,11 @@ function rollupSql(scope: StatsScope, { from, to, groupBy }: StatsQuery): Prisma
   const rows =
     groupBy === 'month'
       ? Prisma.sql`SELECT 'r', to_char(month, 'YYYY-MM'), ${sums} FROM event_stats_monthly WHERE dimension = 'total' AND ${where} GROUP BY month`
-      : Prisma.sql`SELECT 'r', key, ${sums} FROM event_stats_monthly WHERE dimension = ${groupBy} AND ${where} GROUP BY key`;
+      : groupBy === 'township'
+        ? Prisma.sql`SELECT 'r', township_id::text, ${sums} FROM event_stats_monthly WHERE dimension = 'total' AND ${where} GROUP BY township_id
+                     UNION ALL SELECT 'w', township_id::text, count(DISTINCT key)::bigint, 0, 0, 0, 0 FROM event_stats_monthly
+                               WHERE dimension = 'village' AND ${where} GROUP BY township_id`
+        : Prisma.sql`SELECT 'r', key, ${sums} FROM event_stats_monthly WHERE dimension = ${groupBy} AND ${where} GROUP BY key`;
   return Prisma.sql`
     SELECT 't' AS part, '' AS key, sum(activities)::bigint AS activities, sum(leaflets)::bigint AS leaflets, sum(audience)::bigint AS audience,
            sum(consultations)::bigint AS consultations, sum(quantity)::bigint AS quantity
@@ -72,6 +76,11 @@ function rawGroupSql(groupBy: StatsGroup, villageId: number | undefined): Prisma
   switch (groupBy) {
     case 'month':
       return Prisma.sql`SELECT 'r', ev.month, ${sums} FROM ev GROUP BY ev.month`;
+    case 'township':
+      return Prisma.sql`SELECT 'r', ev.township_id::text, ${sums} FROM ev GROUP BY ev.township_id
+                        UNION ALL SELECT 'w', ev.township_id::text, count(DISTINCT x.village_id)::bigint, 0, 0, 0, 0
+                                  FROM ev JOIN event_village x ON x.event_id = ev.id
+                                  ${villageId ? Prisma.sql`AND x.village_id = ${villageId}` : Prisma.empty} GROUP BY ev.township_id`;
     case 'campaign':
       return Prisma.sql`SELECT 'r', COALESCE(ev.campaign_id::text, ${NO_CAMPAIGN_KEY}), ${sums} FROM ev GROUP BY 2`;
     case 'village':
@@ -97,7 +106,7 @@ function rawSql(scope: StatsScope, { from, to, groupBy }: StatsQuery): Prisma.Sq
   const villageId = scope.kind === 'village' ? scope.villageId : undefined;
   return Prisma.sql`
     WITH ev AS MATERIALIZED (
-      SELECT e.id, to_char(e.start_date, 'YYYY-MM') AS month, e.campaign_id, e.audience, e.consultations,
+      SELECT e.id, e.township_id, to_char(e.start_date, 'YYYY-MM') AS month, e.campaign_id, e.audience, e.consultations,
              COALESCE((SELECT sum(m.quantity)::bigint FROM event_material m JOIN material_type t ON t.id = m.material_type_id
                        WHERE m.event_id = e.id AND t.counts_as_leaflet), 0) AS leaflets
       FROM event e
@@ -113,6 +122,7 @@ function rawSql(scope: StatsScope, { from, to, groupBy }: StatsQuery): Prisma.Sq
 
 /** The table naming each breakdown key, as (id, name, name_en); none for months (named in code). */
 const LABEL_TABLES: Record<Exclude<StatsGroup, 'month' | 'sixInto'>, string> = {
+  township: 'org_unit',
   campaign: 'campaign',
   village: 'org_unit',
   department: 'department',
@@ -164,6 +174,9 @@ export async function computeStats(prisma: PrismaClient, scope: StatsScope, quer
     leaflets: n(r.leaflets),
     audience: n(r.audience),
     ...(query.groupBy === 'materialType' ? { quantity: n(r.quantity) } : {}),
+    ...(query.groupBy === 'township'
+      ? { consultations: n(r.consultations), villagesReached: n(result.find((w) => w.part === 'w' && w.key === r.key)?.activities ?? 0) }
+      : {}),
   });
   let rows = result.filter((r) => r.part === 'r').map(toRow);
   if (query.groupBy === 'month') {

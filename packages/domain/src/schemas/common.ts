@@ -13,7 +13,8 @@ export type RuleCode =
   | 'notInPlanYear'
   | 'monthMismatch'
   | 'sameYear'
-  | 'rangeTooLong';
+  | 'rangeTooLong'
+  | 'yearOrRange';
 
 export const rule = (code: RuleCode) => ({ params: { code } });
 

@@ -41,6 +41,9 @@ export const StatsRowSchema = z.object({
   audience: z.number().int(),
   /** Material-type rows: the quantity handed out, in the type's unit. */
   quantity: z.number().int().optional(),
+  /** Township rows (the county roll-up): consultations and distinct villages reached. */
+  consultations: z.number().int().optional(),
+  villagesReached: z.number().int().optional(),
 });
 export type StatsRow = z.infer<typeof StatsRowSchema>;
 

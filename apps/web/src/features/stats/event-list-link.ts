@@ -6,6 +6,7 @@ import { paths } from '../../config/paths.ts';
 import type { Lookups } from '../reference/use-lookups.ts';
 
 const FILTER_OF: Record<Exclude<StatsGroup, 'month'>, string> = {
+  township: 'townshipId',
   campaign: 'campaignId',
   village: 'villageId',
   sixInto: 'sixInto',

@@ -1,0 +1,186 @@
+// The annual workbook (年度统计表), written with ExcelJS's streaming writer:
+// rows are committed as they are made, and the ledger is read in batches, so a
+// province's year goes out without being held in memory.
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { ExportLanguage, StatsResponse } from '@pufa/domain';
+import type { Actor, EventRepository } from '@pufa/db';
+import type { AnnualData } from './annual-data.ts';
+import { LEDGER_COLUMNS, ledgerRow } from './ledger-columns.ts';
+
+const WORDS = {
+  zh: {
+    summary: '年度汇总', months: '月度统计', villages: '分村统计', campaigns: '按宣传节点', sixInto: '按六进', departments: '按单位',
+    county: '县级汇总', check: '年终检查', ledger: '活动台账',
+    item: '项目', value: '数值', scope: '统计范围', period: '统计期间', activities: '开展活动(次)', leaflets: '发放宣传资料(份)', audience: '受众(人次)',
+    consultations: '法律咨询(人次)', villagesReached: '覆盖村(社区)数', villagesTotal: '村(社区)总数', campaignsCovered: '开展宣传的节点', paragraph: '报告段落',
+    paragraphRounded: '报告段落（约数）', month: '月份', township: '乡镇(街道)', village: '村(社区)', reached: '是否覆盖', yes: '已覆盖', no: '未覆盖',
+    campaign: '宣传节点', sixIntoPlace: '“六进”场所', department: '参与单位', total: '合计', allDistinct: '全部活动（不重复计）',
+    planItem: '计划事项', planWhen: '计划时间', status: '完成情况', linked: '关联活动数', done: '已完成', partial: '部分完成', notDone: '未完成',
+    gaps: '全年无活动', gapVillages: '村(社区)', gapSixInto: '“六进”场所', gapCampaigns: '宣传节点', gapDepartments: '单位', monthOnly: '月',
+    title: (unit: string, from: string, to: string, what: string) => `${unit} ${what}（${from} 至 ${to}）`,
+  },
+  en: {
+    summary: 'Summary', months: 'By month', villages: 'By village', campaigns: 'By campaign', sixInto: 'By six-into place', departments: 'By department',
+    county: 'County roll-up', check: 'Year-end check', ledger: 'Ledger',
+    item: 'Item', value: 'Value', scope: 'Scope', period: 'Period', activities: 'Activities', leaflets: 'Leaflets', audience: 'Audience (person-times)',
+    consultations: 'Consultations', villagesReached: 'Villages reached', villagesTotal: 'Villages in scope', campaignsCovered: 'Campaigns with activity', paragraph: 'Report paragraph',
+    paragraphRounded: 'Report paragraph (rounded, Chinese)', month: 'Month', township: 'Township', village: 'Village', reached: 'Reached', yes: 'yes', no: 'no',
+    campaign: 'Campaign', sixIntoPlace: 'Six-into place', department: 'Department', total: 'Total', allDistinct: 'All activities (each counted once)',
+    planItem: 'Plan item', planWhen: 'Planned', status: 'Status', linked: 'Linked events', done: 'Done', partial: 'Partly done', notDone: 'Not done',
+    gaps: 'No activity this year', gapVillages: 'Villages', gapSixInto: 'Six-into places', gapCampaigns: 'Named days', gapDepartments: 'Departments', monthOnly: 'month',
+    title: (unit: string, from: string, to: string, what: string) => `${unit} — ${what} (${from} to ${to})`,
+  },
+} as const;
+
+const NUMBER = '#,##0';
+
+interface Column {
+  header: string;
+  width: number;
+  numeric?: boolean;
+}
+
+/** A sheet with a merged title row and a frozen, bold header row. */
+function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, title: string, columns: Column[]) {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
+  sheet.columns = columns.map((c) => ({ width: c.width, style: c.numeric ? { numFmt: NUMBER } : {} }));
+  sheet.mergeCells(1, 1, 1, columns.length);
+  const titleRow = sheet.getRow(1);
+  titleRow.getCell(1).value = title;
+  titleRow.font = { bold: true, size: 13 };
+  titleRow.commit();
+  const header = sheet.getRow(2);
+  header.values = columns.map((c) => c.header);
+  header.font = { bold: true };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF4FF' } };
+  header.commit();
+  return {
+    row: (values: (string | number)[], bold = false) => {
+      const row = sheet.addRow(values);
+      if (bold) row.font = { bold: true };
+      row.commit();
+    },
+    done: () => sheet.commit(),
+  };
+}
+
+export async function writeAnnualWorkbook(output: Writable, data: AnnualData, events: EventRepository, actor: Actor, lang: ExportLanguage): Promise<void> {
+  const w = WORDS[lang];
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Pufa Tracker';
+  const unit = lang === 'en' ? data.unitNameEn : data.unitName;
+  const title = (what: string) => w.title(unit, data.from, data.to, what);
+  const totals = data.stats.month.totals;
+  const label = (row: StatsResponse['rows'][number]) => (lang === 'en' ? row.labelEn : row.label);
+  const figures = [w.activities, w.leaflets, w.audience];
+
+  const summary = addSheet(workbook, w.summary, title(w.summary), [{ header: w.item, width: 24 }, { header: w.value, width: 90, numeric: true }]);
+  summary.row([w.scope, unit]);
+  summary.row([w.period, `${data.from} ~ ${data.to}`]);
+  summary.row([w.activities, totals.activities]);
+  summary.row([w.leaflets, totals.leaflets]);
+  summary.row([w.audience, totals.audience]);
+  summary.row([w.consultations, totals.consultations]);
+  summary.row([w.villagesReached, totals.villagesReached]);
+  summary.row([w.villagesTotal, totals.villagesTotal]);
+  summary.row([w.campaignsCovered, data.report.figures.campaigns.map((c) => (lang === 'en' ? c.nameEn : c.name)).join(lang === 'en' ? ', ' : '、')]);
+  summary.row([w.paragraph, lang === 'en' ? data.report.paragraphs.english : data.report.paragraphs.exact]);
+  summary.row([w.paragraphRounded, data.report.paragraphs.rounded]);
+  summary.done();
+
+  const months = addSheet(workbook, w.months, title(w.months), [
+    { header: w.month, width: 12 },
+    ...figures.map((header) => ({ header, width: 16, numeric: true })),
+  ]);
+  for (const row of data.stats.month.rows) months.row([row.key, row.activities, row.leaflets, row.audience]);
+  months.row([w.total, totals.activities, totals.leaflets, totals.audience], true);
+  months.done();
+
+  const byVillage = new Map(data.stats.village.rows.map((r) => [Number(r.key), r]));
+  const villages = addSheet(workbook, w.villages, title(w.villages), [
+    { header: w.township, width: 14 },
+    { header: w.village, width: 14 },
+    ...figures.map((header) => ({ header, width: 16, numeric: true })),
+    { header: w.reached, width: 10 },
+  ]);
+  for (const village of data.villages) {
+    const row = byVillage.get(village.id);
+    villages.row([data.names.name(data.names.unit(village.parentId)), data.names.name(village), row?.activities ?? 0, row?.leaflets ?? 0, row?.audience ?? 0, row ? w.yes : w.no]);
+  }
+  villages.row([w.allDistinct, `${totals.villagesReached} / ${totals.villagesTotal}`, totals.activities, totals.leaflets, totals.audience, ''], true);
+  villages.done();
+
+  // Campaign rows add up to the total (events with no campaign have a row); the many-valued breakdowns do not, so they end with the distinct total.
+  const breakdown = (name: string, header: string, stats: StatsResponse, totalLabel: string) => {
+    const sheet = addSheet(workbook, name, title(name), [{ header, width: 28 }, ...figures.map((h) => ({ header: h, width: 16, numeric: true }))]);
+    for (const row of stats.rows) sheet.row([label(row), row.activities, row.leaflets, row.audience]);
+    sheet.row([totalLabel, totals.activities, totals.leaflets, totals.audience], true);
+    sheet.done();
+  };
+  breakdown(w.campaigns, w.campaign, data.stats.campaign, w.total);
+  breakdown(w.sixInto, w.sixIntoPlace, data.stats.sixInto, w.allDistinct);
+  breakdown(w.departments, w.department, data.stats.department, w.allDistinct);
+
+  if (data.townships.length > 1 || data.unit?.level === 'county') {
+    const byTownship = new Map(data.stats.township.rows.map((r) => [Number(r.key), r]));
+    const county = addSheet(workbook, w.county, title(w.county), [
+      { header: w.township, width: 16 },
+      ...[w.activities, w.leaflets, w.audience, w.consultations, w.villagesReached, w.villagesTotal].map((header) => ({ header, width: 16, numeric: true })),
+    ]);
+    for (const township of data.townships) {
+      const row = byTownship.get(township.id);
+      county.row([data.names.name(township), row?.activities ?? 0, row?.leaflets ?? 0, row?.audience ?? 0, row?.consultations ?? 0, row?.villagesReached ?? 0, township.children.length]);
+    }
+    county.row([w.total, totals.activities, totals.leaflets, totals.audience, totals.consultations, totals.villagesReached, totals.villagesTotal], true);
+    county.done();
+  }
+
+  if (data.planCheck) {
+    const c = data.planCheck;
+    const status = { done: w.done, partial: w.partial, notDone: w.notDone };
+    const check = addSheet(workbook, w.check, title(w.check), [
+      { header: w.planItem, width: 32 },
+      { header: w.planWhen, width: 12 },
+      { header: w.status, width: 12 },
+      { header: w.linked, width: 12, numeric: true },
+    ]);
+    for (const item of c.items) check.row([item.title, item.targetDate ?? `${item.targetMonth}${lang === 'en' ? ` ${w.monthOnly}` : w.monthOnly}`, status[item.status], item.eventIds.length]);
+    check.row([`${w.done} ${c.counts.done} · ${w.partial} ${c.counts.partial} · ${w.notDone} ${c.counts.notDone}`, '', '', ''], true);
+    const list = (ids: (number | string)[], nameOf: (id: never) => string) => ids.map((id) => nameOf(id as never)).join(lang === 'en' ? ', ' : '、');
+    check.row([`${w.gaps}: ${w.gapVillages}`, list(c.villagesWithoutActivity, (id: number) => data.names.name(data.names.unit(id))), '', '']);
+    check.row([`${w.gaps}: ${w.gapSixInto}`, data.names.list('sixInto', c.sixIntoWithoutActivity), '', '']);
+    check.row([`${w.gaps}: ${w.gapCampaigns}`, data.names.list('campaign', c.campaignsWithoutActivity), '', '']);
+    check.row([`${w.gaps}: ${w.gapDepartments}`, data.names.list('department', c.departmentsWithoutActivity), '', '']);
+    check.done();
+  }
+
+  const ledger = addSheet(
+    workbook,
+    w.ledger,
+    title(w.ledger),
+    LEDGER_COLUMNS.map((c) => ({ header: c[lang], width: c.width, numeric: c.numeric })),
+  );
+  let index = 0;
+  const sums = { audience: 0, consultations: 0, leaflets: 0 };
+  const column = (zh: string) => LEDGER_COLUMNS.findIndex((c) => c.zh === zh);
+  const [audienceAt, consultationsAt, leafletsAt] = [column('受众(人次)'), column('咨询(人次)'), column('宣传资料(份)')];
+  for await (const batch of events.iterate(actor, data.ledgerFilter)) {
+    for (const event of batch) {
+      const values = ledgerRow(event, data.names, index);
+      sums.audience += values[audienceAt] as number;
+      sums.consultations += values[consultationsAt] as number;
+      sums.leaflets += values[leafletsAt] as number;
+      ledger.row(values);
+      index += 1;
+    }
+  }
+  const totalRow: (string | number)[] = LEDGER_COLUMNS.map(() => '');
+  totalRow[0] = w.total;
+  totalRow[audienceAt] = sums.audience;
+  totalRow[consultationsAt] = sums.consultations;
+  totalRow[leafletsAt] = sums.leaflets;
+  ledger.row(totalRow, true);
+  ledger.done();
+  await workbook.commit();
+}

@@ -1,0 +1,24 @@
+// The ledger as CSV for any filter of the event list: UTF-8 with a byte-order
+// mark, so Excel on Windows opens the Chinese text correctly; streamed in batches.
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import type { EventFilter, ExportLanguage } from '@pufa/domain';
+import type { Actor, EventRepository } from '@pufa/db';
+import { ledgerHeader, ledgerRow } from './ledger-columns.ts';
+import type { Names } from './scope-names.ts';
+
+export async function writeLedgerCsv(output: Writable, events: EventRepository, actor: Actor, filter: EventFilter, names: Names, lang: ExportLanguage) {
+  const csv = stringify({ bom: true, record_delimiter: 'windows' });
+  csv.pipe(output);
+  const write = (row: (string | number)[]) => (csv.write(row) ? Promise.resolve() : new Promise<void>((resolve) => csv.once('drain', resolve)));
+  await write(ledgerHeader(lang));
+  let index = 0;
+  for await (const batch of events.iterate(actor, filter)) {
+    for (const event of batch) await write(ledgerRow(event, names, index++));
+  }
+  await new Promise<void>((resolve, reject) => {
+    output.once('finish', resolve);
+    output.once('error', reject);
+    csv.end();
+  });
+}

@@ -1,0 +1,84 @@
+// Exports for the annual report and the county bureau: the workbook, the
+// ledger CSV, the report paragraph and its .docx. Every figure comes from the
+// stats repository, the dashboard's own aggregation.
+import { PassThrough, type Writable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AnnualReportSchema, ApiErrorSchema, LedgerCsvQuerySchema, PeriodQuerySchema } from '@pufa/domain';
+import { ACCESS } from '../plugins/auth.ts';
+import { loadAnnualData } from '../exports/annual-data.ts';
+import { writeAnnualWorkbook } from '../exports/annual-workbook.ts';
+import { writeLedgerCsv } from '../exports/ledger-csv.ts';
+import { annualReportDocx } from '../exports/report-docx.ts';
+import { createNames } from '../exports/scope-names.ts';
+
+const tags = ['exports'];
+const errors = { 400: ApiErrorSchema };
+
+/** A download name in Chinese for the browser, with an ASCII fallback for old clients. */
+function attachment(reply: FastifyReply, type: string, name: string, ascii: string) {
+  return reply.type(type).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+}
+
+/**
+ * Sends a body written as it is made. Headers go first; a failure half-way
+ * ends the download broken (the browser shows it failed) and is logged.
+ */
+function stream(request: FastifyRequest, reply: FastifyReply, write: (out: Writable) => Promise<void>) {
+  const out = new PassThrough();
+  write(out).catch((error: unknown) => {
+    request.log.error(error, 'export failed while streaming');
+    out.destroy(error as Error);
+  });
+  return reply.send(out);
+}
+
+const periodName = (from: string, to: string) => (from.endsWith('-01-01') && to === `${from.slice(0, 4)}-12-31` ? from.slice(0, 4) : `${from}_${to}`);
+
+export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/exports/annual.xlsx',
+    {
+      config: { access: ACCESS.signedIn },
+      schema: { tags, summary: 'The annual workbook: summary, months, villages, campaigns, 六进, departments, county roll-up, year-end check, ledger', querystring: PeriodQuerySchema, response: errors },
+    },
+    async (request, reply) => {
+      const data = await loadAnnualData(app, request.actor, request.query);
+      const name = `${request.query.lang === 'en' ? 'legal-publicity' : '普法宣传统计'}-${request.query.lang === 'en' ? data.unitNameEn : data.unitName}-${periodName(data.from, data.to)}.xlsx`;
+      attachment(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name, `pufa-${periodName(data.from, data.to)}.xlsx`);
+      return stream(request, reply, (out) => writeAnnualWorkbook(out, data, app.events, request.actor, request.query.lang));
+    },
+  );
+
+  app.get(
+    '/api/exports/ledger.csv',
+    { config: { access: ACCESS.signedIn }, schema: { tags, summary: 'The ledger as CSV (UTF-8 with BOM) for any filter of the event list', querystring: LedgerCsvQuerySchema, response: errors } },
+    async (request, reply) => {
+      const { lang, ...filter } = request.query;
+      const names = createNames(await app.reference.get(request.actor), lang);
+      attachment(reply, 'text/csv; charset=utf-8', `${lang === 'en' ? 'ledger' : '活动台账'}.csv`, 'ledger.csv');
+      return stream(request, reply, (out) => writeLedgerCsv(out, app.events, request.actor, filter, names, lang));
+    },
+  );
+
+  app.get(
+    '/api/reports/annual',
+    {
+      config: { access: ACCESS.signedIn },
+      schema: { tags, summary: 'The figures of the annual report and ready-to-paste paragraphs (exact, rounded 余 style, English)', querystring: PeriodQuerySchema, response: { 200: AnnualReportSchema, ...errors } },
+    },
+    async (request) => (await loadAnnualData(app, request.actor, request.query)).report,
+  );
+
+  app.get(
+    '/api/reports/annual.docx',
+    { config: { access: ACCESS.signedIn }, schema: { tags, summary: 'The report section as a Word document', querystring: PeriodQuerySchema, response: errors } },
+    async (request, reply) => {
+      const data = await loadAnnualData(app, request.actor, request.query);
+      const buffer = await annualReportDocx(data.report, request.query.lang);
+      const name = `${request.query.lang === 'en' ? 'legal-publicity-report' : '法治宣传工作情况'}-${periodName(data.from, data.to)}.docx`;
+      attachment(reply, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', name, `pufa-report-${periodName(data.from, data.to)}.docx`);
+      return reply.send(buffer as never); // a binary body: the response schema describes the errors only
+    },
+  );
+};

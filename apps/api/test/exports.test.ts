@@ -1,0 +1,186 @@
+// The exports read back by independent readers — LibreOffice (Debian's
+// libreoffice-calc) for the workbook, csv-parse for the CSV, mammoth for the
+// .docx — and every figure compared with /api/stats for the same scope and period.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import mammoth from 'mammoth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnnualReport, StatsGroup, StatsResponse } from '@pufa/domain';
+import { useTestApp, type TestUser } from './helper.ts';
+
+const ctx = useTestApp();
+const run = promisify(execFile);
+
+/** Every sheet of a workbook as rows of strings, converted by LibreOffice (fails, never skips, without it). */
+async function readWorkbook(body: Buffer): Promise<Record<string, string[][]>> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'pufa-xlsx-'));
+  try {
+    await writeFile(path.join(dir, 'book.xlsx'), body);
+    // 76 = UTF-8; the last field -1 writes every sheet to book-<sheet>.csv.
+    await run('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, path.join(dir, 'book.xlsx')], { timeout: 120_000 });
+    const sheets: Record<string, string[][]> = {};
+    for (const file of await readdir(dir)) {
+      const match = /^book-(.+)\.csv$/.exec(file);
+      if (match) sheets[match[1]!] = parse(await readFile(path.join(dir, file), 'utf8'), { relax_column_count: true });
+    }
+    return sheets;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const num = (cell: string | undefined) => Number((cell ?? '').replace(/,/g, ''));
+const YEAR = 2026;
+const period = `from=${YEAR}-01-01&to=${YEAR}-12-31`;
+
+async function get(as: TestUser, url: string) {
+  const res = await ctx.inject({ method: 'GET', url, as });
+  expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+  return res;
+}
+const stats = async (as: TestUser, groupBy: StatsGroup, scope: string) => (await get(as, `/api/stats?${period}&groupBy=${groupBy}${scope}`)).json<StatsResponse>();
+
+beforeAll(async () => {
+  const { east, west, material, campaign, law } = ctx.fixture;
+  const events = [
+    { startDate: '2026-03-05', title: '三月法治宣传月启动', townshipId: east.townshipId, campaignId: campaign('legal-publicity-month'), villageIds: [east.villageIds[0], east.villageIds[1]],
+      sixInto: ['villages'], lawIds: [law('constitution')], departmentIds: [east.departmentIds[0]], audience: 210, consultations: 12,
+      materials: [{ materialTypeId: material('leaflet'), quantity: 400 }, { materialTypeId: material('banner'), quantity: 4 }] },
+    { startDate: '2026-06-26', title: '6·26禁毒宣传，"进校园"', townshipId: east.townshipId, campaignId: campaign('anti-drug-day'), villageIds: [east.villageIds[1]],
+      sixInto: ['schools'], lawIds: [law('anti-drug')], audience: 330, materials: [{ materialTypeId: material('booklet'), quantity: 60 }], notes: '多行\n备注' },
+    { startDate: '2026-12-04', title: '宪法日', townshipId: east.townshipId, campaignId: campaign('constitution-day'), audience: 95, materials: [] },
+    { startDate: '2026-05-12', title: '西镇防灾减灾', townshipId: west.townshipId, campaignId: campaign('disaster-prevention-day'), villageIds: [west.villageIds[0]],
+      audience: 150, materials: [{ materialTypeId: material('leaflet'), quantity: 1000 }] },
+  ];
+  for (const payload of events) {
+    const res = await ctx.inject({ method: 'POST', url: '/api/events', payload });
+    expect(res.statusCode, res.body).toBe(201);
+  }
+});
+
+describe.each<[string, TestUser, () => string]>([
+  ['a township clerk, default scope', 'eastClerk', () => ''],
+  ['the county administrator, the county', 'countyAdmin', () => `&orgUnitId=${ctx.fixture.countyId}`],
+])('exports of %s', (_name, as, scopeOf) => {
+  it('every figure in the workbook, the CSV, the paragraph and the .docx equals /api/stats', async () => {
+    const scope = scopeOf();
+    const [month, village, campaign, township] = await Promise.all((['month', 'village', 'campaign', 'township'] as const).map((g) => stats(as, g, scope)));
+    const t = month.totals;
+    expect(t.activities).toBeGreaterThan(0);
+
+    const book = await readWorkbook((await get(as, `/api/exports/annual.xlsx?year=${YEAR}${scope}`)).rawPayload);
+    const summary = Object.fromEntries(book['年度汇总']!.slice(2).map(([k, v]) => [k, v]));
+    expect([summary['开展活动(次)'], summary['发放宣传资料(份)'], summary['受众(人次)'], summary['法律咨询(人次)'], summary['覆盖村(社区)数'], summary['村(社区)总数']].map(num))
+      .toEqual([t.activities, t.leaflets, t.audience, t.consultations, t.villagesReached, t.villagesTotal]);
+
+    const months = book['月度统计']!;
+    expect(months[0]![0]).toContain('月度统计');
+    expect(months.slice(2, 14).map((r) => [r[0], num(r[1]), num(r[2]), num(r[3])])).toEqual(month.rows.map((r) => [r.key, r.activities, r.leaflets, r.audience]));
+    expect(months[14]!.map(num).slice(1)).toEqual([t.activities, t.leaflets, t.audience]);
+
+    // Every village in scope, the ones never reached included.
+    const villages = book['分村统计']!.slice(2, -1);
+    expect(villages).toHaveLength(t.villagesTotal);
+    const reached = new Map(village.rows.map((r) => [r.label, r.activities]));
+    for (const row of villages) expect(num(row[2]), row[1]).toBe(reached.get(row[1]!) ?? 0);
+    expect(villages.filter((r) => r[5] === '未覆盖')).toHaveLength(t.villagesTotal - t.villagesReached);
+
+    expect(book['按宣传节点']!.slice(2, -1).map((r) => [r[0], num(r[1])])).toEqual(campaign.rows.map((r) => [r.label, r.activities]));
+
+    const ledger = book['活动台账']!;
+    const header = ledger[1]!;
+    const rows = ledger.slice(2, -1);
+    const sum = (column: string) => rows.reduce((n, r) => n + num(r[header.indexOf(column)]), 0);
+    expect(rows).toHaveLength(t.activities);
+    expect([sum('受众(人次)'), sum('宣传资料(份)'), sum('咨询(人次)')]).toEqual([t.audience, t.leaflets, t.consultations]);
+    const totalRow = ledger.at(-1)!;
+    expect([num(totalRow[header.indexOf('受众(人次)')]), num(totalRow[header.indexOf('宣传资料(份)')])]).toEqual([t.audience, t.leaflets]);
+
+    if (scope) {
+      // What the county bureau sends upward: one row per township, same columns, and a total.
+      const county = book['县级汇总']!;
+      const byName = new Map(township.rows.map((r) => [r.label, r]));
+      for (const row of county.slice(2, -1)) {
+        const expected = byName.get(row[0]!);
+        expect([num(row[1]), num(row[2]), num(row[3]), num(row[5])], row[0]).toEqual([expected?.activities ?? 0, expected?.leaflets ?? 0, expected?.audience ?? 0, expected?.villagesReached ?? 0]);
+      }
+      expect(county.at(-1)!.slice(1).map(num)).toEqual([t.activities, t.leaflets, t.audience, t.consultations, t.villagesReached, t.villagesTotal]);
+    } else {
+      expect(book['县级汇总']).toBeUndefined();
+      expect(book['年终检查']).toBeDefined();
+    }
+
+    // The CSV of the same events.
+    const csvBody = (await get(as, `/api/exports/ledger.csv?${period}`)).rawPayload;
+    expect([...csvBody.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv: string[][] = parse(csvBody, { bom: true });
+    const csvHeader = csv[0]!;
+    const csvRows = csv.slice(1);
+    expect(csvRows).toHaveLength(t.activities);
+    const csvSum = (column: string) => csvRows.reduce((n, r) => n + num(r[csvHeader.indexOf(column)]), 0);
+    expect([csvSum('受众(人次)'), csvSum('宣传资料(份)')]).toEqual([t.audience, t.leaflets]);
+    if (!scope) expect(csvRows.map((r) => r[csvHeader.indexOf('备注')])).toContain('多行\n备注');
+
+    const report = (await get(as, `/api/reports/annual?year=${YEAR}${scope}`)).json<AnnualReport>();
+    const { figures, paragraphs } = report;
+    expect([figures.activities, figures.leaflets, figures.audience, figures.consultations, figures.villagesReached, figures.villagesTotal])
+      .toEqual([t.activities, t.leaflets, t.audience, t.consultations, t.villagesReached, t.villagesTotal]);
+    expect(paragraphs.exact).toContain(`开展法治宣传活动${t.activities}次，发放宣传资料${t.leaflets}份，受众${t.audience}人次`);
+
+    const docx = (await get(as, `/api/reports/annual.docx?year=${YEAR}${scope}`)).rawPayload;
+    const { value: text } = await mammoth.extractRawText({ buffer: docx });
+    expect(text).toContain(paragraphs.exact);
+    expect(text).toContain(paragraphs.rounded);
+    expect(text).toContain(`${t.villagesReached} / ${t.villagesTotal}`);
+  });
+});
+
+describe('export edge cases', () => {
+  it('an empty year gives valid files with zeros, not errors', async () => {
+    const book = await readWorkbook((await get('eastClerk', '/api/exports/annual.xlsx?year=2019')).rawPayload);
+    expect(book['月度统计']!.at(-1)!.slice(1).map(num)).toEqual([0, 0, 0]);
+    expect(book['活动台账']!.slice(2, -1)).toEqual([]);
+    const csv: string[][] = parse((await get('eastClerk', '/api/exports/ledger.csv?from=2019-01-01&to=2019-12-31')).rawPayload, { bom: true });
+    expect(csv).toHaveLength(1);
+    const report = (await get('eastClerk', '/api/reports/annual?year=2019')).json<AnnualReport>();
+    expect(report.paragraphs.exact).toBe('2019年，东镇尚未登记法治宣传活动。');
+    const docx = await mammoth.extractRawText({ buffer: (await get('eastClerk', '/api/reports/annual.docx?year=2019')).rawPayload });
+    expect(docx.value).toContain('尚未登记');
+  });
+
+  it('speaks English with lang=en', async () => {
+    const book = await readWorkbook((await get('eastClerk', `/api/exports/annual.xlsx?year=${YEAR}&lang=en`)).rawPayload);
+    expect(Object.keys(book)).toEqual(expect.arrayContaining(['Summary', 'By month', 'By village', 'Ledger', 'Year-end check']));
+    expect(book['Ledger']![1]).toContain('Audience (person-times)');
+    const csv: string[][] = parse((await get('eastClerk', `/api/exports/ledger.csv?${period}&lang=en`)).rawPayload, { bom: true });
+    expect(csv[0]).toContain('Title');
+  });
+
+  it.each([
+    ['/api/exports/annual.xlsx', 'year'],
+    ['/api/exports/annual.xlsx?from=2026-01-01', 'to'],
+    ['/api/reports/annual?year=1999', 'year'],
+    ['/api/exports/ledger.csv?from=2026-13-01', 'from'],
+  ])('refuses %s with a 400 naming %s', async (url, field) => {
+    const res = await ctx.inject({ method: 'GET', url, as: 'eastClerk' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ fields: { field: string }[] }>().fields.map((f) => f.field)).toContain(field);
+  });
+
+  it("never puts another township's events in a township user's CSV", async () => {
+    const csv: string[][] = parse((await get('eastClerk', `/api/exports/ledger.csv?${period}&townshipId=${ctx.fixture.west.townshipId}`)).rawPayload, { bom: true });
+    expect(csv).toHaveLength(1);
+    const all: string[][] = parse((await get('eastClerk', `/api/exports/ledger.csv?${period}`)).rawPayload, { bom: true });
+    expect(all.slice(1).map((r) => r[3])).not.toContain('西镇');
+  });
+
+  it("refuses another township's org unit like an unknown one, before writing anything", async () => {
+    const res = await ctx.inject({ method: 'GET', url: `/api/exports/annual.xlsx?year=${YEAR}&orgUnitId=${ctx.fixture.west.townshipId}`, as: 'eastClerk' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/json');
+  });
+});

@@ -1,0 +1,89 @@
+// The publicity section of the annual rule-of-law report (法治政府建设年度报告),
+// worded from the stats figures, in the style of the report in ../shared/seed/:
+// "全镇开展宣传10余次，发放宣传资料3000余份". Exact figures and the rounded
+// "余" style side by side, and an English rendering.
+
+/**
+ * Reports round down to the leading digit and add 余 ("more than"):
+ * 16 -> 10余, 3612 -> 3000余, 4000 -> 4000 (nothing to add), 7 -> 7.
+ */
+export function roundedChinese(n: number): string {
+  if (n < 10) return String(n);
+  const magnitude = 10 ** Math.floor(Math.log10(n));
+  const base = Math.floor(n / magnitude) * magnitude;
+  return base === n ? String(n) : `${base}余`;
+}
+
+export interface ReportFigures {
+  /** The org unit's name, e.g. 涂市镇, and in English. */
+  unitName: string;
+  unitNameEn: string;
+  from: string;
+  to: string;
+  activities: number;
+  leaflets: number;
+  audience: number;
+  consultations: number;
+  villagesReached: number;
+  villagesTotal: number;
+  /** Named days and themes with activity, most active first. */
+  campaigns: { name: string; nameEn: string }[];
+  sixInto: { name: string; nameEn: string }[];
+  /** The main laws publicised, most often first. */
+  laws: { name: string; nameEn: string }[];
+}
+
+export interface ReportParagraphs {
+  exact: string;
+  rounded: string;
+  english: string;
+}
+
+const isWholeYear = (from: string, to: string) => from.slice(0, 4) === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31');
+
+function periodZh(from: string, to: string): string {
+  if (isWholeYear(from, to)) return `${Number(from.slice(0, 4))}年`;
+  const day = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+  return `${day(from)}至${day(to)}`;
+}
+
+const periodEn = (from: string, to: string) => (isWholeYear(from, to) ? `In ${from.slice(0, 4)}` : `From ${from} to ${to}`);
+
+const listZh = (items: { name: string }[]) => items.map((i) => i.name).join('、');
+function listEn(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** How many named days and laws a paragraph names before "等". */
+export const REPORT_LIST_LENGTH = 5;
+
+export function reportParagraphs(f: ReportFigures): ReportParagraphs {
+  const period = periodZh(f.from, f.to);
+  if (f.activities === 0) {
+    const none = `${period}，${f.unitName}尚未登记法治宣传活动。`;
+    return { exact: none, rounded: none, english: `${periodEn(f.from, f.to)}, no legal-publicity activity was recorded for ${f.unitNameEn}.` };
+  }
+  const campaigns = f.campaigns.slice(0, REPORT_LIST_LENGTH);
+  const laws = f.laws.slice(0, REPORT_LIST_LENGTH);
+  const tail = [
+    campaigns.length ? `围绕${listZh(campaigns)}${f.campaigns.length > campaigns.length ? '等' : ''}宣传节点开展集中宣传` : '',
+    f.sixInto.length ? `推动法律进${f.sixInto.map((s) => s.name).join('、进')}` : '',
+    laws.length ? `重点宣传了${listZh(laws)}${f.laws.length > laws.length ? '等' : ''}法律法规` : '',
+  ].filter(Boolean);
+  const body = (n: (x: number) => string) =>
+    `${period}，${f.unitName}共开展法治宣传活动${n(f.activities)}次，发放宣传资料${n(f.leaflets)}份，受众${n(f.audience)}人次` +
+    (f.consultations ? `，提供法律咨询${n(f.consultations)}人次` : '') +
+    `，活动覆盖${f.villagesReached}个村（社区）（共${f.villagesTotal}个）。` +
+    (tail.length ? `${tail.join('；')}。` : '');
+  const en = (n: number) => n.toLocaleString('en-US');
+  const english =
+    `${periodEn(f.from, f.to)}, ${f.unitNameEn} held ${en(f.activities)} legal-publicity activities, handed out ${en(f.leaflets)} leaflets and reached ` +
+    `${en(f.audience)} person-times` +
+    (f.consultations ? `, giving ${en(f.consultations)} legal consultations` : '') +
+    `; activities reached ${f.villagesReached} of ${f.villagesTotal} villages (communities).` +
+    (campaigns.length ? ` Campaigns were held around ${listEn(campaigns.map((c) => c.nameEn))}.` : '') +
+    (f.sixInto.length ? ` The law was brought into ${listEn(f.sixInto.map((s) => s.nameEn.toLowerCase()))}.` : '') +
+    (laws.length ? ` The main laws publicised were ${listEn(laws.map((l) => l.nameEn))}.` : '');
+  return { exact: body(String), rounded: body(roundedChinese), english };
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { isoDateSchema, queryIdSchema, rule } from './common.ts';
+import { EventFilterSchema } from './event.ts';
+import { STATS_MAX_YEARS } from './stats.ts';
+
+export const EXPORT_LANGUAGES = ['zh', 'en'] as const;
+export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
+
+/** A year, or a range (`from`, `to`), of an org unit in scope (default: the user's scope). */
+export const PeriodQuerySchema = z
+  .strictObject({
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    orgUnitId: queryIdSchema.optional(),
+    lang: z.enum(EXPORT_LANGUAGES).default('zh'),
+  })
+  .superRefine((q, ctx) => {
+    if (q.year === undefined && (!q.from || !q.to)) {
+      ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'year'], ...rule('yearOrRange'), input: undefined });
+    } else if (q.from && q.to && q.to < q.from) {
+      ctx.addIssue({ code: 'custom', path: ['to'], ...rule('endBeforeStart'), input: q.to });
+    } else if (q.from && q.to && Number(q.to.slice(0, 4)) - Number(q.from.slice(0, 4)) >= STATS_MAX_YEARS) {
+      ctx.addIssue({ code: 'custom', path: ['to'], ...rule('rangeTooLong'), input: q.to });
+    }
+  });
+export type PeriodQuery = z.infer<typeof PeriodQuerySchema>;
+
+/** The period a PeriodQuery names: the year's days, or the range. */
+export function periodOfQuery(q: PeriodQuery): { from: string; to: string } {
+  return q.from && q.to ? { from: q.from, to: q.to } : { from: `${q.year}-01-01`, to: `${q.year}-12-31` };
+}
+
+/** The ledger CSV takes exactly the event list's filters. */
+export const LedgerCsvQuerySchema = EventFilterSchema.extend({ lang: z.enum(EXPORT_LANGUAGES).default('zh') });
+export type LedgerCsvQuery = z.infer<typeof LedgerCsvQuerySchema>;
+
+const namedSchema = z.object({ name: z.string(), nameEn: z.string() });
+
+export const AnnualReportSchema = z
+  .object({
+    figures: z.object({
+      unitName: z.string(),
+      unitNameEn: z.string(),
+      from: z.string(),
+      to: z.string(),
+      activities: z.number().int(),
+      leaflets: z.number().int(),
+      audience: z.number().int(),
+      consultations: z.number().int(),
+      villagesReached: z.number().int(),
+      villagesTotal: z.number().int(),
+      campaigns: z.array(namedSchema),
+      sixInto: z.array(namedSchema),
+      laws: z.array(namedSchema),
+    }),
+    /** Ready to paste: exact figures, the rounded "余" style, and English. */
+    paragraphs: z.object({ exact: z.string(), rounded: z.string(), english: z.string() }),
+  })
+  .meta({ id: 'AnnualReport' });
+export type AnnualReport = z.infer<typeof AnnualReportSchema>;
