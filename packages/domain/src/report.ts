@@ -74,7 +74,7 @@ export function reportParagraphs(f: ReportFigures): ReportParagraphs {
   const body = (n: (x: number) => string) =>
     `${period}，${f.unitName}共开展法治宣传活动${n(f.activities)}次，发放宣传资料${n(f.leaflets)}份，受众${n(f.audience)}人次` +
     (f.consultations ? `，提供法律咨询${n(f.consultations)}人次` : '') +
-    `，活动覆盖${f.villagesReached}个村（社区）（共${f.villagesTotal}个）。` +
+    (f.villagesReached === f.villagesTotal ? `，活动覆盖全部${f.villagesTotal}个村（社区）。` : `，活动覆盖${f.villagesReached}个村（社区）（共${f.villagesTotal}个）。`) +
     (tail.length ? `${tail.join('；')}。` : '');
   const en = (n: number) => n.toLocaleString('en-US');
   const english =

@@ -27,6 +27,10 @@ describe('reportParagraphs', () => {
     expect(p.english).toContain('villages and schools');
   });
 
+  it('says "all" when every village was reached', () => {
+    expect(reportParagraphs({ ...figures, villagesReached: 10 }).exact).toContain('活动覆盖全部10个村（社区）。');
+  });
+
   it('names a part of a year by its days, and says so when nothing was logged', () => {
     const p = reportParagraphs({ ...figures, from: '2026-03-01', to: '2026-06-30', activities: 0 });
     expect(p.exact).toBe('2026年3月1日至2026年6月30日，涂市镇尚未登记法治宣传活动。');

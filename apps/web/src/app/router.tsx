@@ -14,6 +14,8 @@ import { EventsListRoute } from '../routes/events-list.tsx';
 import { NotFoundRoute } from '../routes/not-found.tsx';
 import { SettingsRoute } from '../routes/settings.tsx';
 import { PlansRoute } from '../routes/plans.tsx';
+import { ExportsRoute } from '../routes/exports.tsx';
+import { ReportPrintRoute } from '../routes/report-print.tsx';
 import { CalendarRoute } from '../routes/calendar.tsx';
 
 // The dashboard brings ECharts: loaded only when it is opened.
@@ -34,6 +36,8 @@ const router = createBrowserRouter([
       { path: paths.newEvent, element: <EventNewRoute /> },
       { path: '/events/:id', element: <EventDetailRoute /> },
       { path: '/events/:id/edit', element: <EventEditRoute /> },
+      { path: paths.exports, element: <ExportsRoute /> },
+      { path: paths.reportPrint, element: <ReportPrintRoute /> },
       { path: paths.plans, element: <PlansRoute /> },
       { path: paths.calendar, element: <CalendarRoute /> },
       { path: paths.settings, element: <SettingsRoute /> },

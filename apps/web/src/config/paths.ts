@@ -6,6 +6,8 @@ export const paths = {
   newEvent: '/events/new',
   event: (id: number | string) => `/events/${id}`,
   editEvent: (id: number | string) => `/events/${id}/edit`,
+  exports: '/exports',
+  reportPrint: '/reports/print',
   plans: '/plans',
   calendar: '/calendar',
   settings: '/settings',

@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   app: { title: 'Legal-publicity ledger', subtitle: 'Log and count legal-publicity activities', apiDocs: 'API docs', language: '中文' },
-  nav: { dashboard: 'Dashboard', events: 'Ledger', newEvent: 'Log an event', plans: 'Annual plan', calendar: 'Calendar', settings: 'Campaigns & townships', admin: 'Users & log' },
+  nav: { dashboard: 'Dashboard', exports: 'Exports', events: 'Ledger', newEvent: 'Log an event', plans: 'Annual plan', calendar: 'Calendar', settings: 'Campaigns & townships', admin: 'Users & log' },
   roles: { clerk: 'Clerk', leader: 'Leader', admin: 'Administrator' },
   login: {
     subtitle: 'Sign in with the account your office gave you', username: 'Username', password: 'Password', submit: 'Sign in', logout: 'Sign out',
@@ -73,6 +73,14 @@ export const en: Messages = {
     item: 'Item', leafletsShort: 'Leaflets', noData: 'No activities in this period', notReached: 'Not reached', times: '{{count}} times',
     villageTip: '{{count}} activities, {{leaflets}} leaflets', pickTownship: 'Villages reached per township (click one to see it)',
     by: { campaign: 'Campaign', sixInto: 'Six-into', department: 'Department', form: 'Form', law: 'Law', materialType: 'Material' },
+  },
+  exports: {
+    title: 'Exports and report', language: 'Language', exportThis: 'Export', received: '{{size}} KB received',
+    workbook: 'Annual workbook (Excel)', workbookHelp: 'Summary, months, villages (the unreached ones too), campaigns, six-into places, departments, the county roll-up (for a county), the year-end check (for a township year) and the ledger; the same figures as the dashboard.',
+    downloadWorkbook: 'Download Excel', ledger: 'Ledger (CSV)', ledgerHelp: 'One row per event, every field; UTF-8 that Excel opens with Chinese intact.', downloadLedger: 'Download CSV',
+    report: 'Annual report paragraph', downloadDocx: 'Download Word', print: 'Print', copy: 'Copy', copied: 'Copied', reportTitle: 'Legal publicity and education',
+    paragraph: { exact: 'Exact figures', rounded: 'Rounded (Chinese report style)', english: 'English' },
+    exportCsv: 'Export CSV',
   },
   plans: {
     title: 'Annual legal-publicity plan', year: 'Year', tabPlan: 'Plan items', tabCheck: 'Year-end check', addItem: 'Add a plan item', editItem: 'Edit plan item',

@@ -1,7 +1,7 @@
 // UI words in Simplified Chinese, the default. en.ts mirrors these keys.
 export const zhCN = {
   app: { title: '普法宣传台账', subtitle: '普法宣传活动登记与统计', apiDocs: '接口文档', language: 'English' },
-  nav: { dashboard: '统计看板', events: '活动台账', newEvent: '登记活动', plans: '年度计划', calendar: '宣传日历', settings: '节点与辖区', admin: '用户与日志' },
+  nav: { dashboard: '统计看板', exports: '导出', events: '活动台账', newEvent: '登记活动', plans: '年度计划', calendar: '宣传日历', settings: '节点与辖区', admin: '用户与日志' },
   roles: { clerk: '录入员', leader: '领导', admin: '管理员' },
   login: {
     subtitle: '请使用本单位分配的账号登录', username: '用户名', password: '密码', submit: '登录', logout: '退出登录',
@@ -71,6 +71,14 @@ export const zhCN = {
     item: '项目', leafletsShort: '资料(份)', noData: '本期没有活动', notReached: '未覆盖', times: '{{count}} 次',
     villageTip: '{{count}} 次活动，资料 {{leaflets}} 份', pickTownship: '各乡镇覆盖村数（点击查看该乡镇）',
     by: { campaign: '宣传节点', sixInto: '六进', department: '参与单位', form: '活动形式', law: '宣传法律', materialType: '资料种类' },
+  },
+  exports: {
+    title: '导出与报告', language: '语言', exportThis: '导出', received: '已接收 {{size}} KB',
+    workbook: '年度统计表（Excel）', workbookHelp: '年度汇总、月度统计、分村统计（含未覆盖的村）、按宣传节点、按六进、按单位、县级汇总（选县时）、年终检查（选乡镇全年时）和活动台账，数字与统计看板一致。',
+    downloadWorkbook: '下载 Excel', ledger: '活动台账（CSV）', ledgerHelp: '每次活动一行，全部字段；UTF-8 编码，Excel 可直接打开中文。', downloadLedger: '下载 CSV',
+    report: '年度报告段落', downloadDocx: '下载 Word', print: '打印', copy: '复制', copied: '已复制', reportTitle: '法治宣传教育工作情况',
+    paragraph: { exact: '准确数字', rounded: '约数表述（如“10余次”“3000余份”）', english: 'English' },
+    exportCsv: '导出 CSV',
   },
   plans: {
     title: '年度普法计划', year: '年度', tabPlan: '计划事项', tabCheck: '年终检查', addItem: '新增计划事项', editItem: '修改计划事项',

@@ -1,10 +1,14 @@
 // 统计看板: live totals for a period and an org unit, the year month by month,
 // breakdowns and village coverage. Every figure opens the events it counts.
 // Loaded on its own (React.lazy in the router), so ECharts stays out of the other pages.
-import { Alert, Card, Col, DatePicker, Flex, Row, Segmented, Space, Tabs, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Row, Space, Tabs, Typography } from 'antd';
+import { ExportOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { paths } from '../config/paths.ts';
+import { OrgUnitPicker } from '../features/reference/components/org-unit-picker.tsx';
+import { PeriodPicker } from '../features/stats/components/period-picker.tsx';
 import type { OrgUnitNode, StatsGroup, StatsRow } from '@pufa/domain';
 import { useReference } from '../features/reference/api/get-reference.ts';
 import { useCatalogName, useLookups } from '../features/reference/use-lookups.ts';
@@ -13,7 +17,7 @@ import { BreakdownTable } from '../features/stats/components/breakdown-table.tsx
 import { KpiCards } from '../features/stats/components/kpi-cards.tsx';
 import { MonthChart } from '../features/stats/components/month-chart.tsx';
 import { VillageCoverage } from '../features/stats/components/village-coverage.tsx';
-import { periodOf, samePeriodLastYear, useDashboardParams, type PeriodKind } from '../features/stats/dashboard-params.ts';
+import { samePeriodLastYear, useDashboardParams } from '../features/stats/dashboard-params.ts';
 import { eventListLink } from '../features/stats/event-list-link.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 
@@ -26,6 +30,7 @@ export default function DashboardRoute() {
   const reference = useReference();
   const lookups = useLookups(reference.data);
   const { params, update } = useDashboardParams();
+  const [search] = useSearchParams();
   const scope = { from: params.from, to: params.to, orgUnitId: params.orgUnitId };
   const year = params.from.slice(0, 4);
 
@@ -41,54 +46,19 @@ export default function DashboardRoute() {
   const open = (link: string | null) => link && void navigate(link);
   const error = current.error ?? reference.error;
 
-  const treeData = (nodes: readonly OrgUnitNode[]): object[] =>
-    nodes.map((n) => ({ value: n.id, title: nameOf(n), children: treeData(n.children) }));
-  const setKind = (kind: PeriodKind) => update(kind === 'custom' ? { kind } : { kind, ...periodOf(kind, kind === 'year' ? params.from : dayjs().format('YYYY-MM-DD')) });
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('dashboard.title')}</Typography.Title>
         <Space wrap>
-          <TreeSelect
-            aria-label={t('dashboard.orgUnit')}
-            style={{ minWidth: 180 }}
-            value={params.orgUnitId}
-            placeholder={t('dashboard.wholeScope')}
-            allowClear
-            showSearch
-            treeNodeFilterProp="title"
-            treeDefaultExpandAll={lookups.townships.length <= 1}
-            treeData={treeData(reference.data?.orgUnits ?? [])}
-            onChange={(orgUnitId?: number) => update({ orgUnitId })}
-          />
+          <OrgUnitPicker orgUnits={reference.data?.orgUnits ?? []} value={params.orgUnitId} onChange={(orgUnitId) => update({ orgUnitId })} />
+          <Link to={`${paths.exports}?${new URLSearchParams(search)}`}>
+            <Button icon={<ExportOutlined />}>{t('exports.exportThis')}</Button>
+          </Link>
         </Space>
       </Flex>
-      <Space wrap>
-        <Segmented<PeriodKind>
-          value={params.kind}
-          onChange={setKind}
-          options={[
-            { value: 'month', label: t('dashboard.month') },
-            { value: 'year', label: t('dashboard.year') },
-            { value: 'custom', label: t('dashboard.custom') },
-          ]}
-        />
-        {params.kind === 'month' && (
-          <DatePicker picker="month" allowClear={false} value={dayjs(params.from)} onChange={(d) => d && update(periodOf('month', d.format('YYYY-MM-DD')))} aria-label={t('dashboard.month')} />
-        )}
-        {params.kind === 'year' && (
-          <DatePicker picker="year" allowClear={false} value={dayjs(params.from)} onChange={(d) => d && update(periodOf('year', d.format('YYYY-MM-DD')))} aria-label={t('dashboard.year')} />
-        )}
-        {params.kind === 'custom' && (
-          <DatePicker.RangePicker
-            allowClear={false}
-            value={[dayjs(params.from), dayjs(params.to)]}
-            onChange={(range) => range?.[0] && range[1] && update({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') })}
-          />
-        )}
-        <Typography.Text type="secondary">{params.from} ~ {params.to}</Typography.Text>
-      </Space>
+      <PeriodPicker params={params} update={update} />
       {error && <Alert type="error" showIcon message={error instanceof ApiRequestError ? error.messageIn(i18n.language) : t('common.loadFailed')} />}
       <KpiCards current={current.data?.totals} lastYear={lastYear.data?.totals} loading={current.isLoading} />
       <Card size="small" title={t('dashboard.byMonth', { year })}>

@@ -12,6 +12,7 @@ import { useReference } from '../features/reference/api/get-reference.ts';
 import { useLookups } from '../features/reference/use-lookups.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { usePermissions } from '../features/auth/use-permissions.ts';
+import { DownloadButton } from '../features/exports/components/download-button.tsx';
 import { UpcomingDays } from '../features/plans/components/upcoming-days.tsx';
 
 export function EventsListRoute() {
@@ -33,11 +34,15 @@ export function EventsListRoute() {
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('list.title')}</Typography.Title>
-        {canEdit() && (
-          <Link to={paths.newEvent}>
-            <Button type="primary" icon={<PlusOutlined />}>{t('list.newEvent')}</Button>
-          </Link>
-        )}
+        <Space wrap>
+          {/* Exactly the events on screen: the list's own filters. */}
+          <DownloadButton path="/exports/ledger.csv" query={{ ...params, page: undefined, pageSize: undefined, sort: undefined }} testId="list-csv">{t('exports.exportCsv')}</DownloadButton>
+          {canEdit() && (
+            <Link to={paths.newEvent}>
+              <Button type="primary" icon={<PlusOutlined />}>{t('list.newEvent')}</Button>
+            </Link>
+          )}
+        </Space>
       </Flex>
       {reminderTownshipId && <UpcomingDays townshipId={reminderTownshipId} lookups={lookups} />}
       <EventFilters reference={reference.data} params={params} onChange={update} onClear={clear} hasFilter={hasFilter} />

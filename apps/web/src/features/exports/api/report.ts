@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import type { AnnualReport } from '@pufa/domain';
+import { apiFetch } from '../../../lib/api-client.ts';
+
+export interface ExportScope {
+  from: string;
+  to: string;
+  orgUnitId?: number;
+  lang?: 'zh' | 'en';
+}
+
+export const useAnnualReport = (scope: ExportScope, enabled = true) =>
+  useQuery({ queryKey: ['reports', 'annual', scope], queryFn: () => apiFetch<AnnualReport>('/reports/annual', { query: { ...scope } }), enabled });

@@ -1,0 +1,70 @@
+// 导出: the annual workbook, the ledger CSV, the report paragraph (copy, Word, print) for a period and an org unit.
+import { Card, Col, Flex, Radio, Row, Space, Typography } from 'antd';
+import { FileExcelOutlined, FileTextOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ExportLanguage } from '@pufa/domain';
+import { paths } from '../config/paths.ts';
+import { useAnnualReport } from '../features/exports/api/report.ts';
+import { DownloadButton } from '../features/exports/components/download-button.tsx';
+import { ReportParagraphs } from '../features/exports/components/report-paragraphs.tsx';
+import { useReference } from '../features/reference/api/get-reference.ts';
+import { OrgUnitPicker } from '../features/reference/components/org-unit-picker.tsx';
+import { useLookups } from '../features/reference/use-lookups.ts';
+import { PeriodPicker } from '../features/stats/components/period-picker.tsx';
+import { useDashboardParams } from '../features/stats/dashboard-params.ts';
+import { isEnglish } from '../lib/i18n.ts';
+
+export function ExportsRoute() {
+  const { t, i18n } = useTranslation();
+  const reference = useReference();
+  const lookups = useLookups(reference.data);
+  const { params, update } = useDashboardParams();
+  const [lang, setLang] = useState<ExportLanguage>(isEnglish(i18n.language) ? 'en' : 'zh');
+  const scope = { from: params.from, to: params.to, orgUnitId: params.orgUnitId };
+  const report = useAnnualReport(scope);
+  const unit = params.orgUnitId ? lookups.orgUnitById.get(params.orgUnitId) : undefined;
+  // The ledger CSV takes the event list's filters: the same org unit as a township or village filter.
+  const ledgerQuery = { from: params.from, to: params.to, lang, townshipId: unit?.level === 'township' ? unit.id : undefined, villageId: unit?.level === 'village' ? unit.id : undefined };
+  const printQuery = new URLSearchParams(Object.entries(scope).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('exports.title')}</Typography.Title>
+        <OrgUnitPicker orgUnits={reference.data?.orgUnits ?? []} value={params.orgUnitId} onChange={(orgUnitId) => update({ orgUnitId })} />
+      </Flex>
+      <Space wrap>
+        <PeriodPicker params={params} update={update} kinds={['year', 'month', 'custom']} />
+        <Radio.Group value={lang} onChange={(e) => setLang(e.target.value as ExportLanguage)} optionType="button" options={[{ value: 'zh', label: '中文' }, { value: 'en', label: 'English' }]} aria-label={t('exports.language')} />
+      </Space>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} md={12}>
+          <Card size="small" title={<Space><FileExcelOutlined />{t('exports.workbook')}</Space>} style={{ height: '100%' }}>
+            <Typography.Paragraph type="secondary">{t('exports.workbookHelp')}</Typography.Paragraph>
+            <DownloadButton type="primary" path="/exports/annual.xlsx" query={{ ...scope, lang }} testId="download-workbook">{t('exports.downloadWorkbook')}</DownloadButton>
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card size="small" title={<Space><FileTextOutlined />{t('exports.ledger')}</Space>} style={{ height: '100%' }}>
+            <Typography.Paragraph type="secondary">{t('exports.ledgerHelp')}</Typography.Paragraph>
+            <DownloadButton path="/exports/ledger.csv" query={ledgerQuery} testId="download-ledger">{t('exports.downloadLedger')}</DownloadButton>
+          </Card>
+        </Col>
+      </Row>
+      <Card
+        size="small"
+        title={<Space><FileWordOutlined />{t('exports.report')}</Space>}
+        extra={
+          <Space wrap>
+            <DownloadButton path="/reports/annual.docx" query={{ ...scope, lang }} testId="download-docx">{t('exports.downloadDocx')}</DownloadButton>
+            <Link to={`${paths.reportPrint}?${printQuery}`}><Space><PrinterOutlined />{t('exports.print')}</Space></Link>
+          </Space>
+        }
+      >
+        <ReportParagraphs report={report.data} loading={report.isLoading} />
+      </Card>
+    </Space>
+  );
+}
