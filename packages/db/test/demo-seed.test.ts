@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, createEventRepository, createPlanRepository, prepareDatabase, seedDemo, type Database } from '../src/index.ts';
-import { createTestDatabase } from '../src/testing.ts';
+import { useFreshDatabases } from './fresh-database.ts';
 
-const opened: { drop: () => Promise<void> }[] = [];
-async function freshDatabase(): Promise<Database> {
-  const created = await createTestDatabase();
-  opened.push(created);
-  await created.db.migrate();
-  return created.db;
-}
-afterAll(async () => {
-  for (const { drop } of opened) await drop();
-});
+const freshDatabase = useFreshDatabases();
 
 async function allEvents(db: Database) {
   return (await createEventRepository(db.prisma).list(SYSTEM_ACTOR, { page: 1, pageSize: 200, sort: 'startDate' })).items;
@@ -20,9 +11,7 @@ async function allEvents(db: Database) {
 describe('prepareDatabase', () => {
   let db: Database;
   beforeAll(async () => {
-    const created = await createTestDatabase();
-    opened.push(created);
-    db = created.db;
+    db = await freshDatabase({ migrate: false });
   });
 
   it('migrates, then seeds the demo township once; a second start adds nothing', async () => {

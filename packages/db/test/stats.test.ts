@@ -1,6 +1,6 @@
 // /api/stats numbers, by both ways of computing them (the monthly roll-up and
 // the raw events), against figures worked out in this file from the fixture.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { STATS_GROUPS, type EventCreate, type StatsGroup, type StatsQuery, type StatsResponse } from '@pufa/domain';
 import {
   SYSTEM_ACTOR,
@@ -16,18 +16,9 @@ import {
   type Actor,
   type Database,
 } from '../src/index.ts';
-import { createTestDatabase } from '../src/testing.ts';
+import { useFreshDatabases } from './fresh-database.ts';
 
-const opened: { drop: () => Promise<void> }[] = [];
-async function freshDatabase(): Promise<Database> {
-  const created = await createTestDatabase();
-  opened.push(created);
-  await created.db.migrate();
-  return created.db;
-}
-afterAll(async () => {
-  for (const { drop } of opened) await drop();
-});
+const freshDatabase = useFreshDatabases();
 
 async function fixture(db: Database) {
   await seedCatalogs(db.prisma);

@@ -4,7 +4,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '@pufa/domain';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { townshipsUnder } from '../auth/actor.ts';
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords.ts';
 
 export interface SessionPolicy {
@@ -12,6 +11,19 @@ export interface SessionPolicy {
   idleMs: number;
   /** A session ends this long after sign-in, however active. */
   absoluteMs: number;
+}
+
+interface ResolvedRow {
+  last_seen_at: Date;
+  expires_at: Date;
+  id: number;
+  username: string;
+  display_name: string;
+  role: SessionUser['role'];
+  org_unit_id: number;
+  is_active: boolean;
+  is_top_level: boolean;
+  township_ids: number[];
 }
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 2 * 3_600_000, absoluteMs: 12 * 3_600_000 };
@@ -44,23 +56,32 @@ export function createSessionRepository(prisma: PrismaClient, policy: SessionPol
     /** The signed-in user for a token, or null when it is unknown, expired, idle too long or the user is disabled. */
     async resolve(token: string, now = new Date()): Promise<SessionUser | null> {
       const id = digest(token);
-      const session = await prisma.session.findUnique({
-        where: { id },
-        include: {
-          user: { select: { id: true, username: true, displayName: true, role: true, orgUnitId: true, isActive: true, orgUnit: { select: { parentId: true } } } },
-        },
-      });
+      // Every request starts here: the session, its user and the user's townships in one round trip.
+      const [session] = await prisma.$queryRaw<ResolvedRow[]>`
+        SELECT s.last_seen_at, s.expires_at, u.id, u.username, u.display_name, u.role::text AS role, u.org_unit_id, u.is_active,
+               o.parent_id IS NULL AS is_top_level,
+               CASE o.level WHEN 'township' THEN ARRAY[o.id] WHEN 'village' THEN ARRAY[o.parent_id]
+                    ELSE ARRAY(SELECT t.id FROM org_unit t WHERE t.parent_id = o.id AND t.level = 'township' ORDER BY t.id) END AS township_ids
+        FROM session s JOIN app_user u ON u.id = s.user_id JOIN org_unit o ON o.id = u.org_unit_id
+        WHERE s.id = ${id}`;
       if (!session) return null;
-      const isExpired = session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > policy.idleMs;
-      if (isExpired || !session.user.isActive) {
+      const isExpired = session.expires_at <= now || now.getTime() - session.last_seen_at.getTime() > policy.idleMs;
+      if (isExpired || !session.is_active) {
         await prisma.session.deleteMany({ where: { id } });
         return null;
       }
-      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
         await prisma.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
       }
-      const { isActive: _isActive, orgUnit, ...user } = session.user;
-      return { ...user, isTopLevel: orgUnit.parentId === null, townshipIds: await townshipsUnder(prisma, user.orgUnitId) };
+      return {
+        id: session.id,
+        username: session.username,
+        displayName: session.display_name,
+        role: session.role,
+        orgUnitId: session.org_unit_id,
+        isTopLevel: session.is_top_level,
+        townshipIds: session.township_ids,
+      };
     },
 
     async destroy(token: string): Promise<void> {

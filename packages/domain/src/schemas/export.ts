@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, queryIdSchema, rule } from './common.ts';
 import { EventFilterSchema } from './event.ts';
-import { STATS_MAX_YEARS } from './stats.ts';
+import { STATS_MAX_YEARS, StatsTotalsSchema } from './stats.ts';
 
 export const EXPORT_LANGUAGES = ['zh', 'en'] as const;
 export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
@@ -39,17 +39,11 @@ const namedSchema = z.object({ name: z.string(), nameEn: z.string() });
 
 export const AnnualReportSchema = z
   .object({
-    figures: z.object({
+    figures: StatsTotalsSchema.extend({
       unitName: z.string(),
       unitNameEn: z.string(),
       from: z.string(),
       to: z.string(),
-      activities: z.number().int(),
-      leaflets: z.number().int(),
-      audience: z.number().int(),
-      consultations: z.number().int(),
-      villagesReached: z.number().int(),
-      villagesTotal: z.number().int(),
       campaigns: z.array(namedSchema),
       sixInto: z.array(namedSchema),
       laws: z.array(namedSchema),
