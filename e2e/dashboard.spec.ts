@@ -26,6 +26,10 @@ test('an event logged a moment ago is in the dashboard; a month bar opens that m
   await expect(page.getByTestId('kpi-leaflets').locator('.ant-statistic-content-value')).toHaveText((leafletsBefore + 321).toLocaleString('zh-CN'));
   await expect(page.getByTestId('kpi-activities-last-year')).toContainText('去年同期');
 
+  // The dashboard's Excel is the workbook of this very view.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dashboard-xlsx').click()]);
+  expect(download.suggestedFilename()).toBe('普法宣传统计-涂市镇-2026.xlsx');
+
   // The March column of the 12-month chart (the chart maps a click to the nearest month).
   const chart = page.getByTestId('month-chart');
   await expect(chart.locator('canvas')).toBeVisible();

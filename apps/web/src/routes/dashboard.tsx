@@ -20,6 +20,8 @@ import { VillageCoverage } from '../features/stats/components/village-coverage.t
 import { samePeriodLastYear, useDashboardParams } from '../features/stats/dashboard-params.ts';
 import { eventListLink } from '../features/stats/event-list-link.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
+import { isEnglish } from '../lib/i18n.ts';
+import { DownloadButton } from '../features/exports/components/download-button.tsx';
 
 const BREAKDOWNS = ['campaign', 'sixInto', 'department', 'form', 'law', 'materialType'] as const satisfies readonly StatsGroup[];
 
@@ -53,8 +55,12 @@ export default function DashboardRoute() {
         <Typography.Title level={3} style={{ margin: 0 }}>{t('dashboard.title')}</Typography.Title>
         <Space wrap>
           <OrgUnitPicker orgUnits={reference.data?.orgUnits ?? []} value={params.orgUnitId} onChange={(orgUnitId) => update({ orgUnitId })} />
+          {/* The workbook of exactly this view; the export page (same period and scope) has the rest. */}
+          <DownloadButton path="/exports/annual.xlsx" query={{ ...scope, lang: isEnglish(i18n.language) ? 'en' : 'zh' }} testId="dashboard-xlsx">
+            {t('exports.exportThis')}
+          </DownloadButton>
           <Link to={`${paths.exports}?${new URLSearchParams(search)}`}>
-            <Button icon={<ExportOutlined />}>{t('exports.exportThis')}</Button>
+            <Button icon={<ExportOutlined />}>{t('exports.more')}</Button>
           </Link>
         </Space>
       </Flex>

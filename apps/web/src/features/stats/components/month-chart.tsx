@@ -12,11 +12,12 @@ export function MonthChart({ rows, onMonthClick }: { rows: StatsRow[]; onMonthCl
     () => ({
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
-      grid: { left: 8, right: 8, top: 36, bottom: 32, containLabel: true },
+      grid: { left: 8, right: 8, top: 16, bottom: 32, containLabel: true },
       xAxis: { type: 'category', data: rows.map((r) => (english ? r.key.slice(5) : `${Number(r.key.slice(5))}月`)) },
       yAxis: [
-        { type: 'value', name: t('totals.activities'), minInterval: 1 },
-        { type: 'value', name: t('totals.leaflets'), splitLine: { show: false } },
+        // Axes unnamed: the legend names the series, and a long name would be cut on a phone.
+        { type: 'value', minInterval: 1 },
+        { type: 'value', splitLine: { show: false } },
       ],
       series: [
         { name: t('totals.activities'), type: 'bar', data: rows.map((r) => r.activities), itemStyle: { color: '#1677ff' } },
