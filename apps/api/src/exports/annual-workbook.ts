@@ -65,7 +65,7 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, ti
   };
 }
 
-export async function writeAnnualWorkbook(output: Writable, data: AnnualData, events: EventRepository, actor: Actor, lang: ExportLanguage): Promise<void> {
+export async function writeAnnualWorkbook(output: Writable, data: AnnualData, events: EventRepository, actor: Actor, lang: ExportLanguage, signal?: AbortSignal): Promise<void> {
   const w = WORDS[lang];
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Pufa Tracker';
@@ -166,6 +166,7 @@ export async function writeAnnualWorkbook(output: Writable, data: AnnualData, ev
   const column = (zh: string) => LEDGER_COLUMNS.findIndex((c) => c.zh === zh);
   const [audienceAt, consultationsAt, leafletsAt] = [column('受众(人次)'), column('咨询(人次)'), column('宣传资料(份)')];
   for await (const batch of events.iterate(actor, data.ledgerFilter)) {
+    if (signal?.aborted) return; // the client has gone: stop reading the ledger
     for (const event of batch) {
       const values = ledgerRow(event, data.names, index);
       sums.audience += values[audienceAt] as number;

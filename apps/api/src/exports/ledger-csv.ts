@@ -7,13 +7,19 @@ import type { Actor, EventRepository } from '@pufa/db';
 import { ledgerHeader, ledgerRow } from './ledger-columns.ts';
 import type { Names } from './scope-names.ts';
 
-export async function writeLedgerCsv(output: Writable, events: EventRepository, actor: Actor, filter: EventFilter, names: Names, lang: ExportLanguage) {
+export async function writeLedgerCsv(output: Writable, events: EventRepository, actor: Actor, filter: EventFilter, names: Names, lang: ExportLanguage, signal?: AbortSignal) {
   const csv = stringify({ bom: true, record_delimiter: 'windows' });
   csv.pipe(output);
-  const write = (row: (string | number)[]) => (csv.write(row) ? Promise.resolve() : new Promise<void>((resolve) => csv.once('drain', resolve)));
+  // Waits while the client is slower than the database; stops waiting if it has gone.
+  const write = (row: (string | number)[]) =>
+    csv.write(row) || signal?.aborted ? Promise.resolve() : new Promise<void>((resolve) => {
+      csv.once('drain', resolve);
+      signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
   await write(ledgerHeader(lang));
   let index = 0;
   for await (const batch of events.iterate(actor, filter)) {
+    if (signal?.aborted) return;
     for (const event of batch) await write(ledgerRow(event, names, index++));
   }
   await new Promise<void>((resolve, reject) => {

@@ -22,11 +22,17 @@ function attachment(reply: FastifyReply, type: string, name: string, ascii: stri
 
 /**
  * Sends a body written as it is made. Headers go first; a failure half-way
- * ends the download broken (the browser shows it failed) and is logged.
+ * ends the download broken (the browser shows it failed) and is logged. A
+ * client that goes away stops the writing at the next batch of events.
  */
-function stream(request: FastifyRequest, reply: FastifyReply, write: (out: Writable) => Promise<void>) {
+function stream(request: FastifyRequest, reply: FastifyReply, write: (out: Writable, signal: AbortSignal) => Promise<void>) {
   const out = new PassThrough();
-  write(out).catch((error: unknown) => {
+  const gone = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) gone.abort();
+  });
+  write(out, gone.signal).catch((error: unknown) => {
+    if (gone.signal.aborted) return;
     request.log.error(error, 'export failed while streaming');
     out.destroy(error as Error);
   });
@@ -46,7 +52,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       const data = await loadAnnualData(app, request.actor, request.query);
       const name = `${request.query.lang === 'en' ? 'legal-publicity' : '普法宣传统计'}-${request.query.lang === 'en' ? data.unitNameEn : data.unitName}-${periodName(data.from, data.to)}.xlsx`;
       attachment(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name, `pufa-${periodName(data.from, data.to)}.xlsx`);
-      return stream(request, reply, (out) => writeAnnualWorkbook(out, data, app.events, request.actor, request.query.lang));
+      return stream(request, reply, (out, signal) => writeAnnualWorkbook(out, data, app.events, request.actor, request.query.lang, signal));
     },
   );
 
@@ -57,7 +63,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       const { lang, ...filter } = request.query;
       const names = createNames(await app.reference.get(request.actor), lang);
       attachment(reply, 'text/csv; charset=utf-8', `${lang === 'en' ? 'ledger' : '活动台账'}.csv`, 'ledger.csv');
-      return stream(request, reply, (out) => writeLedgerCsv(out, app.events, request.actor, filter, names, lang));
+      return stream(request, reply, (out, signal) => writeLedgerCsv(out, app.events, request.actor, filter, names, lang, signal));
     },
   );
 
