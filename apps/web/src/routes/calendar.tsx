@@ -86,8 +86,9 @@ export function CalendarRoute() {
               const entries = entriesInMonth(calendar.data, date.year(), date.month() + 1);
               return (
                 <Tooltip title={`${t('calendar.event')}: ${entries.events.length}`}>
+                  {/* The count first: a busy month's cell cuts off what comes last. */}
+                  {entries.events.length > 0 && <Typography.Text type="secondary" className="calendar-text">● {t('calendar.event')} × {entries.events.length}</Typography.Text>}
                   {renderEntries({ ...entries, events: [] }, true)}
-                  {entries.events.length > 0 && <Typography.Text type="secondary">● {t('calendar.event')} × {entries.events.length}</Typography.Text>}
                 </Tooltip>
               );
             }
