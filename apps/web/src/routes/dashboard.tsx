@@ -22,6 +22,7 @@ import { eventListLink } from '../features/stats/event-list-link.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { isEnglish } from '../lib/i18n.ts';
 import { DownloadButton } from '../features/exports/components/download-button.tsx';
+import { UpcomingDays } from '../features/plans/components/upcoming-days.tsx';
 
 const BREAKDOWNS = ['campaign', 'sixInto', 'department', 'form', 'law', 'materialType'] as const satisfies readonly StatsGroup[];
 
@@ -66,6 +67,8 @@ export default function DashboardRoute() {
       </Flex>
       <PeriodPicker params={params} update={update} />
       {error && <Alert type="error" showIcon message={error instanceof ApiRequestError ? error.messageIn(i18n.language) : t('common.loadFailed')} />}
+      {/* Leaders start here: the next 14 days' named days and plan, as on the ledger. */}
+      {township && <UpcomingDays townshipId={township.id} lookups={lookups} />}
       <KpiCards current={current.data?.totals} lastYear={lastYear.data?.totals} loading={current.isLoading} />
       <Card size="small" title={t('dashboard.byMonth', { year })}>
         <MonthChart
