@@ -33,6 +33,10 @@ test('an event logged a moment ago is in the dashboard; a month bar opens that m
   // The March column of the 12-month chart (the chart maps a click to the nearest month).
   const chart = page.getByTestId('month-chart');
   await expect(chart.locator('canvas')).toBeVisible();
+  // Everything above the chart has loaded (the reminder card moves it down when it arrives).
+  await expect(page.getByTestId('upcoming')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await chart.scrollIntoViewIfNeeded();
   const box = (await chart.boundingBox())!;
   const gridLeft = 60;
   const gridWidth = box.width - 2 * gridLeft;

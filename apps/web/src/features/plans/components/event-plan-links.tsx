@@ -16,7 +16,9 @@ export function EventPlanLinks({ event, editable }: { event: Event; editable: bo
   const link = useLinkPlanItem();
   const unlink = useUnlinkPlanItem();
   const linked = (plan.data ?? []).filter((item) => item.eventIds.includes(event.id));
-  const suggested = (suggestions.data ?? []).filter((item) => !item.eventIds.includes(event.id));
+  // The two queries refresh one after the other after a link: an item shows once, in the list that knows it is linked.
+  const linkedIds = new Set(linked.map((item) => item.id));
+  const suggested = (suggestions.data ?? []).filter((item) => !item.eventIds.includes(event.id) && !linkedIds.has(item.id));
   const onError = (e: unknown) => void message.error(e instanceof ApiRequestError ? e.messageIn(i18n.language) : String(e));
   const row = (item: PlanItem, action: React.ReactNode) => (
     <List.Item actions={editable ? [action] : []}>
