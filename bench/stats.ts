@@ -75,9 +75,11 @@ console.log(`Data: ${ids.events} events in ${from.slice(0, 4)}, ${ids.townships}
 console.log('| scope | groupBy | API p50 | API p95 | query layer p50 | SQL p50 | SQL p95 | API/SQL p50 | API/SQL p95 | layer/SQL p50 |');
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 
-// The query layer alone (scope check, the statement, labels; no HTTP, session or serialisation), as the province's administrator.
+// The query layer alone (scope check, the statement, labels; no HTTP, session or serialisation), as the
+// province's administrator, whose scope lists its townships (as the session gives it).
 const stats = createStatsRepository(db.prisma);
-const actor: Actor = { userId: null, role: 'admin', orgUnitId: ids.county, townshipIds: 'all', isTopLevel: true };
+const { rows: townshipRows } = await sql.query(`SELECT id FROM org_unit WHERE parent_id = $1 AND level = 'township'`, [ids.county]);
+const actor: Actor = { userId: null, role: 'admin', orgUnitId: ids.county, townshipIds: townshipRows.map((r) => r.id), isTopLevel: true };
 const worst = { township: 0, province: 0, ratio: 0, layerRatio: 0 };
 for (const scope of ['township', 'province'] as const) {
   const orgUnitId = scope === 'township' ? ids.township : ids.county;

@@ -209,11 +209,15 @@ export async function computeStats(prisma: PrismaClient, scope: StatsScope, quer
  */
 export async function resolveStatsScope(prisma: PrismaClient, actor: Actor, orgUnitId: number | undefined): Promise<StatsScope | null> {
   const mayRead = (townshipId: number) => actor.townshipIds === 'all' || actor.townshipIds.includes(townshipId);
+  // The actor's township ids are townships in scope: asking for one needs no lookup (the common case).
+  const knownTownship = (id: number | null | undefined) => id != null && actor.townshipIds !== 'all' && actor.townshipIds.includes(id);
   if (orgUnitId === undefined) {
     if (actor.townshipIds === 'all') return { kind: 'all' };
+    if (knownTownship(actor.orgUnitId)) return { kind: 'townships', townshipIds: [actor.orgUnitId!] };
     const own = actor.orgUnitId === null ? null : await prisma.orgUnit.findUnique({ where: { id: actor.orgUnitId }, select: { level: true } });
     return own?.level === 'county' ? { kind: 'county', countyId: actor.orgUnitId! } : { kind: 'townships', townshipIds: [...actor.townshipIds] };
   }
+  if (knownTownship(orgUnitId)) return { kind: 'townships', townshipIds: [orgUnitId] };
   const unit = await prisma.orgUnit.findUnique({ where: { id: orgUnitId }, select: { id: true, level: true, parentId: true } });
   if (!unit) return null;
   switch (unit.level) {
