@@ -1,13 +1,14 @@
-// `npm run bench:export` (after `npm run bench:data -- --events 100000 --townships 100 --database pufa_bench_100k`):
+// `npm run bench:export`:
 // peak memory (max RSS) of the API process while it streams the annual workbook
 // and the ledger CSV of a year, each in a fresh process, read over real HTTP by
-// a client that discards the bytes. With --database you can point it at any bench database.
+// a client that discards the bytes. Builds its data set (100,000 events, 100 townships,
+// database pufa_bench_100k) first if missing; --database points it at another bench database.
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@pufa/db';
 import { buildApp } from '../apps/api/src/app.ts';
-import { benchDatabaseUrl, BENCH_PASSWORD, BENCH_USER } from './bench-database.ts';
+import { benchDatabaseUrl, BENCH_PASSWORD, BENCH_USER, ensureBenchData } from './bench-database.ts';
 
 const { values } = parseArgs({ options: { database: { type: 'string', default: 'pufa_bench_100k' }, child: { type: 'string' } } });
 const exports = { xlsx: '/api/exports/annual.xlsx?year=2026', csv: '/api/exports/ledger.csv?from=2026-01-01&to=2026-12-31', none: '' } as const;
@@ -39,6 +40,7 @@ async function child(kind: Kind) {
 if (values.child) {
   await child(values.child as Kind);
 } else {
+  await ensureBenchData(values.database!, 100_000, 100);
   const db = await openDatabase({ kind: 'postgresql', url: benchDatabaseUrl(values.database) });
   const events = await db.prisma.event.count();
   await db.close();

@@ -1,16 +1,17 @@
-// `npm run bench:stats` (after `npm run bench:data`): GET /api/stats for every
+// `npm run bench:stats`: GET /api/stats for every
 // groupBy over one year, for one township and for the whole province, through
 // the whole Fastify pipeline (app.inject: session, validation, query, labels,
 // serialisation), and, interleaved with it on the same database, the best
 // hand-written SQL for the same numbers (labels included). Prints p50/p95 and
-// the ratio of the two. Options: --runs 40 --database pufa_bench
+// the ratio of the two. Builds the data set first (`npm run bench:data`, 1 M
+// events) if the database has none. Options: --runs 40 --database pufa_bench
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import pg from 'pg';
 import { STATS_GROUPS, type StatsGroup, type StatsResponse } from '@pufa/domain';
 import { createStatsRepository, openDatabase, type Actor } from '@pufa/db';
 import { buildApp } from '../apps/api/src/app.ts';
-import { benchDatabaseUrl, BENCH_PASSWORD, BENCH_USER } from './bench-database.ts';
+import { benchDatabaseUrl, BENCH_PASSWORD, BENCH_USER, ensureBenchData } from './bench-database.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '40' }, database: { type: 'string', default: 'pufa_bench' } } });
 const runs = Number(values.runs);
@@ -58,6 +59,7 @@ const timed = async (work: () => Promise<unknown>) => {
   return performance.now() - t0;
 };
 
+await ensureBenchData(values.database!, 1_000_000, 1_000);
 const db = await openDatabase({ kind: 'postgresql', url });
 const sql = new pg.Client({ connectionString: url });
 await sql.connect();
