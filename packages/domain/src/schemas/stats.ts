@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STATS_GROUPS } from '../stats.ts';
 import { isoDateSchema, queryIdSchema, rule } from './common.ts';
+import { TotalsSchema } from './event.ts';
 
 /** Ten years of months is the longest range a chart or a report asks for. */
 export const STATS_MAX_YEARS = 10;
@@ -21,14 +22,8 @@ export const StatsQuerySchema = z
   });
 export type StatsQuery = z.infer<typeof StatsQuerySchema>;
 
-export const StatsTotalsSchema = z.object({
-  activities: z.number().int(),
-  leaflets: z.number().int(),
-  audience: z.number().int(),
-  consultations: z.number().int(),
-  villagesReached: z.number().int(),
-  villagesTotal: z.number().int(),
-});
+/** The list's totals (counting rules) and the number of villages in scope. */
+export const StatsTotalsSchema = TotalsSchema.extend({ villagesTotal: z.number().int() });
 export type StatsTotals = z.infer<typeof StatsTotalsSchema>;
 
 export const StatsRowSchema = z.object({

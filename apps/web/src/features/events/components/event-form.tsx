@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { describeIssues, EventCreateSchema, leafletTotal, suggestCampaigns, type EventCreate, type FieldError, type Reference } from '@pufa/domain';
 import { ApiRequestError } from '../../../lib/api-client.ts';
 import { isEnglish } from '../../../lib/i18n.ts';
+import { SixIntoCheckboxes } from '../../reference/components/six-into-checkboxes.tsx';
 import { useCatalogName, useLookups } from '../../reference/use-lookups.ts';
 import { fieldNamePath, formValuesToPayload, type EventFormValues } from '../event-form-values.ts';
 import { DuplicateWarning } from './duplicate-warning.tsx';
@@ -234,7 +235,7 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
             </Col>
             <Col xs={24}>
               <Form.Item name="sixInto" label={t('form.sixInto')}>
-                <Checkbox.Group options={reference.sixInto.map((c) => ({ value: c.code, label: nameOf(c) }))} />
+                <SixIntoCheckboxes reference={reference} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

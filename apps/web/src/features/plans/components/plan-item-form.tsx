@@ -1,12 +1,13 @@
 // Add or change a plan item: theme, a day or a month, target villages and 六进
 // places, responsible department, target audience and leaflets.
 import { useEffect } from 'react';
-import { App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { PlanItem, Reference } from '@pufa/domain';
 import { ApiRequestError } from '../../../lib/api-client.ts';
 import { isEnglish } from '../../../lib/i18n.ts';
+import { SixIntoCheckboxes } from '../../reference/components/six-into-checkboxes.tsx';
 import { useCatalogName, useLookups } from '../../reference/use-lookups.ts';
 import { fieldNamePath } from '../../events/event-form-values.ts';
 import { useCreatePlanItem, useUpdatePlanItem } from '../api/plans.ts';
@@ -132,7 +133,7 @@ export function PlanItemForm({ open, onClose, reference, townshipId, year, item 
           </Col>
           <Col xs={24}>
             <Form.Item name="sixInto" label={t('form.sixInto')}>
-              <Checkbox.Group options={reference.sixInto.map((c) => ({ value: c.code, label: nameOf(c) }))} />
+              <SixIntoCheckboxes reference={reference} />
             </Form.Item>
           </Col>
           <Col xs={12}>
