@@ -134,7 +134,7 @@ function TownshipCoverage({ townships, rows, onPick }: { townships: OrgUnitNode[
       {list.slice(0, 50).map(({ tw, reached: n, total }) => (
         <a key={tw.id} onClick={() => onPick(tw.id)} style={{ display: 'flex', justifyContent: 'space-between' }}>
           <span>{nameOf(tw)}</span>
-          <Typography.Text type={n < total ? 'danger' : 'success'}>{n} / {total}</Typography.Text>
+          <Typography.Text type={total === 0 ? 'secondary' : n < total ? 'danger' : 'success'}>{n} / {total}</Typography.Text>
         </a>
       ))}
     </Space>

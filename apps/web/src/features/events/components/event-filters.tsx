@@ -43,6 +43,18 @@ export function EventFilters({ reference, params, onChange, onClear, hasFilter }
         onChange={(campaignId?: number) => onChange({ campaignId })}
         options={(reference?.campaigns ?? []).map((c) => ({ value: c.id, label: nameOf(c) }))}
       />
+      {lookups.townships.length > 1 && (
+        <Select
+          aria-label={t('form.township')}
+          placeholder={t('form.township')}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ minWidth: 140 }}
+          value={params.townshipId}
+          onChange={(townshipId?: number) => onChange({ townshipId, villageId: undefined })}
+          options={lookups.townships.map((township) => ({ value: township.id, label: nameOf(township) }))}
+        />
+      )}
       <Select
         aria-label={t('filters.village')}
         placeholder={t('filters.village')}
@@ -51,11 +63,13 @@ export function EventFilters({ reference, params, onChange, onClear, hasFilter }
         style={{ minWidth: 160 }}
         value={params.villageId}
         onChange={(villageId?: number) => onChange({ villageId })}
-        options={lookups.townships.map((township) => ({
-          label: nameOf(township),
-          title: nameOf(township),
-          options: township.children.map((v) => ({ value: v.id, label: nameOf(v) })),
-        }))}
+        options={lookups.townships
+          .filter((township) => !params.townshipId || township.id === params.townshipId)
+          .map((township) => ({
+            label: nameOf(township),
+            title: nameOf(township),
+            options: township.children.map((v) => ({ value: v.id, label: nameOf(v) })),
+          }))}
       />
       <Input.Search
         aria-label={t('filters.search')}
@@ -67,9 +81,6 @@ export function EventFilters({ reference, params, onChange, onClear, hasFilter }
         style={{ width: 240 }}
       />
       {/* Filters that come from a dashboard row: shown as tags, each removable. */}
-      {params.townshipId && (
-        <Tag closable onClose={() => onChange({ townshipId: undefined })}>{t('form.township')}: {nameOf(lookups.orgUnitById.get(params.townshipId))}</Tag>
-      )}
       {params.sixInto && <Tag closable onClose={() => onChange({ sixInto: undefined })}>{t('form.sixInto')}: {nameOf(lookups.sixIntoByCode.get(params.sixInto))}</Tag>}
       {params.departmentId && (
         <Tag closable onClose={() => onChange({ departmentId: undefined })}>
