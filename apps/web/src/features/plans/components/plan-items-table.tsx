@@ -57,6 +57,7 @@ export function PlanItemsTable({ items, loading, lookups, editable, onEdit }: Pr
             </>
           ),
         },
+        { title: t('plans.statusLabel'), key: 'status', width: 90, render: (_, item) => <PlanStatusTag status={item.status} /> },
         {
           title: t('plans.villages'),
           key: 'villages',
@@ -65,7 +66,6 @@ export function PlanItemsTable({ items, loading, lookups, editable, onEdit }: Pr
               <Tag key={id} color={item.eventIds.length && item.coveredVillageIds.includes(id) ? 'green' : undefined}>{nameOf(lookups.orgUnitById.get(id))}</Tag>
             )),
         },
-        { title: t('plans.statusLabel'), key: 'status', width: 100, render: (_, item) => <PlanStatusTag status={item.status} /> },
         {
           title: t('plans.linkedEvents'),
           key: 'events',
