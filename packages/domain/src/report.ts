@@ -81,7 +81,9 @@ export function reportParagraphs(f: ReportFigures): ReportParagraphs {
     `${periodEn(f.from, f.to)}, ${f.unitNameEn} held ${en(f.activities)} legal-publicity activities, handed out ${en(f.leaflets)} leaflets and reached ` +
     `${en(f.audience)} person-times` +
     (f.consultations ? `, giving ${en(f.consultations)} legal consultations` : '') +
-    `; activities reached ${f.villagesReached} of ${f.villagesTotal} villages (communities).` +
+    (f.villagesReached === f.villagesTotal
+      ? `; activities reached all ${f.villagesTotal} villages (communities).`
+      : `; activities reached ${f.villagesReached} of ${f.villagesTotal} villages (communities).`) +
     (campaigns.length ? ` Campaigns were held around ${listEn(campaigns.map((c) => c.nameEn))}.` : '') +
     (f.sixInto.length ? ` The law was brought into ${listEn(f.sixInto.map((s) => s.nameEn.toLowerCase()))}.` : '') +
     (laws.length ? ` The main laws publicised were ${listEn(laws.map((l) => l.nameEn))}.` : '');

@@ -28,7 +28,9 @@ describe('reportParagraphs', () => {
   });
 
   it('says "all" when every village was reached', () => {
-    expect(reportParagraphs({ ...figures, villagesReached: 10 }).exact).toContain('活动覆盖全部10个村（社区）。');
+    const all = reportParagraphs({ ...figures, villagesReached: 10 });
+    expect(all.exact).toContain('活动覆盖全部10个村（社区）。');
+    expect(all.english).toContain('activities reached all 10 villages (communities).');
   });
 
   it('names a part of a year by its days, and says so when nothing was logged', () => {
