@@ -27,6 +27,17 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
+/** The period from 1 January to 31 December of one year. */
+export function isWholeYear(from: IsoDate, to: IsoDate): boolean {
+  return from.slice(0, 4) === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31');
+}
+
+/** The last day of the date's month. */
+export function endOfMonth(date: IsoDate): IsoDate {
+  const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  return isoDate(year, month, daysInMonth(year, month));
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

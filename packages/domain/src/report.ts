@@ -2,6 +2,7 @@
 // worded from the stats figures, in the style of the report in ../shared/seed/:
 // "全镇开展宣传10余次，发放宣传资料3000余份". Exact figures and the rounded
 // "余" style side by side, and an English rendering.
+import { isWholeYear } from './dates.ts';
 
 /**
  * Reports round down to the leading digit and add 余 ("more than"):
@@ -38,8 +39,6 @@ export interface ReportParagraphs {
   rounded: string;
   english: string;
 }
-
-const isWholeYear = (from: string, to: string) => from.slice(0, 4) === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31');
 
 function periodZh(from: string, to: string): string {
   if (isWholeYear(from, to)) return `${Number(from.slice(0, 4))}年`;

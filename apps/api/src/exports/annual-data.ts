@@ -3,6 +3,7 @@
 // and, for a township's year, its plan check.
 import type { FastifyInstance } from 'fastify';
 import {
+  isWholeYear,
   periodOfQuery,
   reportParagraphs,
   type AnnualReport,
@@ -16,10 +17,13 @@ import {
 import type { Actor } from '@pufa/db';
 import { createNames, type Names } from './scope-names.ts';
 
-const GROUPS = ['month', 'township', 'campaign', 'village', 'sixInto', 'department', 'law'] as const satisfies readonly StatsGroup[];
-type Group = (typeof GROUPS)[number];
+/** What the report paragraph names; the workbook lays out three breakdowns more. */
+const REPORT_GROUPS = ['month', 'campaign', 'sixInto', 'law'] as const satisfies readonly StatsGroup[];
+const WORKBOOK_GROUPS = [...REPORT_GROUPS, 'township', 'village', 'department'] as const satisfies readonly StatsGroup[];
+type ReportGroup = (typeof REPORT_GROUPS)[number];
+type WorkbookGroup = (typeof WORKBOOK_GROUPS)[number];
 
-export interface AnnualData {
+export interface AnnualData<G extends StatsGroup = ReportGroup> {
   from: string;
   to: string;
   names: Names;
@@ -27,7 +31,7 @@ export interface AnnualData {
   unit?: OrgUnitNode;
   unitName: string;
   unitNameEn: string;
-  stats: Record<Group, StatsResponse>;
+  stats: Record<G, StatsResponse>;
   report: AnnualReport;
   /** Every village in scope, reached or not. */
   villages: OrgUnitNode[];
@@ -35,16 +39,29 @@ export interface AnnualData {
   townships: OrgUnitNode[];
   /** The ledger's filter for the same scope. */
   ledgerFilter: EventFilter;
+}
+
+export interface WorkbookData extends AnnualData<WorkbookGroup> {
   planCheck: PlanCheck | null;
 }
 
-export async function loadAnnualData(app: FastifyInstance, actor: Actor, query: PeriodQuery): Promise<AnnualData> {
+/** What the report paragraph and its .docx need. */
+export const loadAnnualReport = (app: FastifyInstance, actor: Actor, query: PeriodQuery) => load(app, actor, query, REPORT_GROUPS);
+
+/** The workbook's data: the report's, three breakdowns more and, for a township's year, its plan check. */
+export async function loadWorkbookData(app: FastifyInstance, actor: Actor, query: PeriodQuery): Promise<WorkbookData> {
+  const data = await load(app, actor, query, WORKBOOK_GROUPS);
+  const { unit, from, to } = data;
+  const planCheck = unit?.level === 'township' && isWholeYear(from, to) ? await app.plans.check(actor, { townshipId: unit.id, year: Number(from.slice(0, 4)) }) : null;
+  return { ...data, planCheck };
+}
+
+async function load<G extends ReportGroup | WorkbookGroup>(app: FastifyInstance, actor: Actor, query: PeriodQuery, groups: readonly G[]): Promise<AnnualData<G>> {
   const { from, to } = periodOfQuery(query);
   const orgUnitId = query.orgUnitId;
   // Stats first: it refuses an org unit out of scope (400) before anything else is read.
-  const month = await app.stats.stats(actor, { from, to, orgUnitId, groupBy: 'month' });
-  const others = await Promise.all(GROUPS.filter((g) => g !== 'month').map((groupBy) => app.stats.stats(actor, { from, to, orgUnitId, groupBy })));
-  const stats = Object.fromEntries([['month', month], ...others.map((s) => [s.groupBy, s])]) as Record<Group, StatsResponse>;
+  const stats = (await app.stats.statsByGroups(actor, { from, to, orgUnitId }, groups)) as Record<G, StatsResponse> & Record<ReportGroup, StatsResponse>;
+  const month = stats.month;
 
   const reference = await app.reference.get(actor);
   const names = createNames(reference, query.lang);
@@ -73,7 +90,6 @@ export async function loadAnnualData(app: FastifyInstance, actor: Actor, query: 
     sixInto: pick(stats.sixInto.rows),
     laws: pick(stats.law.rows),
   };
-  const isOneYear = from.endsWith('-01-01') && to === `${from.slice(0, 4)}-12-31`;
   return {
     from,
     to,
@@ -86,6 +102,5 @@ export async function loadAnnualData(app: FastifyInstance, actor: Actor, query: 
     villages: scoped.filter((u) => u.level === 'village'),
     townships: scoped.filter((u) => u.level === 'township'),
     ledgerFilter: { from, to, ...(unit?.level === 'township' ? { townshipId: unit.id } : unit?.level === 'village' ? { villageId: unit.id } : {}) },
-    planCheck: unit?.level === 'township' && isOneYear ? await app.plans.check(actor, { townshipId: unit.id, year: Number(from.slice(0, 4)) }) : null,
   };
 }

@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportLanguage, StatsResponse } from '@pufa/domain';
 import type { Actor, EventRepository } from '@pufa/db';
-import type { AnnualData } from './annual-data.ts';
+import type { WorkbookData } from './annual-data.ts';
 import { LEDGER_COLUMNS, ledgerRow } from './ledger-columns.ts';
 
 const WORDS = {
@@ -65,7 +65,7 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, ti
   };
 }
 
-export async function writeAnnualWorkbook(output: Writable, data: AnnualData, events: EventRepository, actor: Actor, lang: ExportLanguage, signal?: AbortSignal): Promise<void> {
+export async function writeAnnualWorkbook(output: Writable, data: WorkbookData, events: EventRepository, actor: Actor, lang: ExportLanguage, signal?: AbortSignal): Promise<void> {
   const w = WORDS[lang];
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Pufa Tracker';
@@ -162,25 +162,18 @@ export async function writeAnnualWorkbook(output: Writable, data: AnnualData, ev
     LEDGER_COLUMNS.map((c) => ({ header: c[lang], width: c.width, numeric: c.numeric })),
   );
   let index = 0;
-  const sums = { audience: 0, consultations: 0, leaflets: 0 };
-  const column = (zh: string) => LEDGER_COLUMNS.findIndex((c) => c.zh === zh);
-  const [audienceAt, consultationsAt, leafletsAt] = [column('受众(人次)'), column('咨询(人次)'), column('宣传资料(份)')];
+  const totalRow: (string | number)[] = LEDGER_COLUMNS.map((c, i) => (i === 0 ? w.total : c.totalled ? 0 : ''));
   for await (const batch of events.iterate(actor, data.ledgerFilter)) {
     if (signal?.aborted) return; // the client has gone: stop reading the ledger
     for (const event of batch) {
       const values = ledgerRow(event, data.names, index);
-      sums.audience += values[audienceAt] as number;
-      sums.consultations += values[consultationsAt] as number;
-      sums.leaflets += values[leafletsAt] as number;
+      LEDGER_COLUMNS.forEach((c, i) => {
+        if (c.totalled) (totalRow[i] as number) += values[i] as number;
+      });
       ledger.row(values);
       index += 1;
     }
   }
-  const totalRow: (string | number)[] = LEDGER_COLUMNS.map(() => '');
-  totalRow[0] = w.total;
-  totalRow[audienceAt] = sums.audience;
-  totalRow[consultationsAt] = sums.consultations;
-  totalRow[leafletsAt] = sums.leaflets;
   ledger.row(totalRow, true);
   ledger.done();
   await workbook.commit();

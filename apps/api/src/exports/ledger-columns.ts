@@ -8,6 +8,8 @@ export interface LedgerColumn {
   en: string;
   width: number;
   numeric?: boolean;
+  /** Summed in the ledger's totals row. */
+  totalled?: boolean;
   value: (event: Event, names: Names, index: number) => string | number;
 }
 
@@ -25,13 +27,14 @@ export const LEDGER_COLUMNS: LedgerColumn[] = [
   { zh: '宣传法律', en: 'Laws publicised', width: 24, value: (e, n) => n.list('law', e.lawIds) },
   { zh: '参与单位', en: 'Departments', width: 20, value: (e, n) => n.list('department', e.departmentIds) },
   { zh: '宣传对象', en: 'Target groups', width: 16, value: (e, n) => n.list('targetGroup', e.targetGroupIds) },
-  { zh: '受众(人次)', en: 'Audience (person-times)', width: 12, numeric: true, value: (e) => e.audience },
-  { zh: '咨询(人次)', en: 'Consultations', width: 12, numeric: true, value: (e) => e.consultations },
+  { zh: '受众(人次)', en: 'Audience (person-times)', width: 12, numeric: true, totalled: true, value: (e) => e.audience },
+  { zh: '咨询(人次)', en: 'Consultations', width: 12, numeric: true, totalled: true, value: (e) => e.consultations },
   {
     zh: '宣传资料(份)',
     en: 'Leaflets',
     width: 12,
     numeric: true,
+    totalled: true,
     value: (e, n) => leafletTotal(e.materials, n.leafletRules),
   },
   {

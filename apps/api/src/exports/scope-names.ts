@@ -1,12 +1,8 @@
 // Names the exports need from the reference data: org units, catalogs, in either language.
-import type { CatalogEntry, ExportLanguage, OrgUnitNode, Reference } from '@pufa/domain';
-
-export function flattenUnits(nodes: readonly OrgUnitNode[]): OrgUnitNode[] {
-  return nodes.flatMap((n) => [n, ...flattenUnits(n.children)]);
-}
+import { flattenOrgUnits, type CatalogEntry, type ExportLanguage, type Reference } from '@pufa/domain';
 
 export function createNames(reference: Reference, lang: ExportLanguage) {
-  const units = flattenUnits(reference.orgUnits);
+  const units = flattenOrgUnits(reference.orgUnits);
   const unitById = new Map(units.map((u) => [u.id, u]));
   const name = (entry: Pick<CatalogEntry, 'name' | 'nameEn'> | undefined) => (entry ? (lang === 'en' ? entry.nameEn : entry.name) : '');
   const byId = <T extends { id: number }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));

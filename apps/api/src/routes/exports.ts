@@ -4,9 +4,9 @@
 import { PassThrough, type Writable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AnnualReportSchema, ApiErrorSchema, LedgerCsvQuerySchema, PeriodQuerySchema } from '@pufa/domain';
+import { AnnualReportSchema, ApiErrorSchema, isWholeYear, LedgerCsvQuerySchema, PeriodQuerySchema } from '@pufa/domain';
 import { ACCESS } from '../plugins/auth.ts';
-import { loadAnnualData } from '../exports/annual-data.ts';
+import { loadAnnualReport, loadWorkbookData } from '../exports/annual-data.ts';
 import { writeAnnualWorkbook } from '../exports/annual-workbook.ts';
 import { writeLedgerCsv } from '../exports/ledger-csv.ts';
 import { annualReportDocx } from '../exports/report-docx.ts';
@@ -39,7 +39,7 @@ function stream(request: FastifyRequest, reply: FastifyReply, write: (out: Writa
   return reply.send(out);
 }
 
-const periodName = (from: string, to: string) => (from.endsWith('-01-01') && to === `${from.slice(0, 4)}-12-31` ? from.slice(0, 4) : `${from}_${to}`);
+const periodName = (from: string, to: string) => (isWholeYear(from, to) ? from.slice(0, 4) : `${from}_${to}`);
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -49,7 +49,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'The annual workbook: summary, months, villages, campaigns, 六进, departments, county roll-up, year-end check, ledger', querystring: PeriodQuerySchema, response: errors },
     },
     async (request, reply) => {
-      const data = await loadAnnualData(app, request.actor, request.query);
+      const data = await loadWorkbookData(app, request.actor, request.query);
       const name = `${request.query.lang === 'en' ? 'legal-publicity' : '普法宣传统计'}-${request.query.lang === 'en' ? data.unitNameEn : data.unitName}-${periodName(data.from, data.to)}.xlsx`;
       attachment(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name, `pufa-${periodName(data.from, data.to)}.xlsx`);
       return stream(request, reply, (out, signal) => writeAnnualWorkbook(out, data, app.events, request.actor, request.query.lang, signal));
@@ -73,14 +73,14 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ACCESS.signedIn },
       schema: { tags, summary: 'The figures of the annual report and ready-to-paste paragraphs (exact, rounded 余 style, English)', querystring: PeriodQuerySchema, response: { 200: AnnualReportSchema, ...errors } },
     },
-    async (request) => (await loadAnnualData(app, request.actor, request.query)).report,
+    async (request) => (await loadAnnualReport(app, request.actor, request.query)).report,
   );
 
   app.get(
     '/api/reports/annual.docx',
     { config: { access: ACCESS.signedIn }, schema: { tags, summary: 'The report section as a Word document', querystring: PeriodQuerySchema, response: errors } },
     async (request, reply) => {
-      const data = await loadAnnualData(app, request.actor, request.query);
+      const data = await loadAnnualReport(app, request.actor, request.query);
       const buffer = await annualReportDocx(data.report, request.query.lang);
       const name = `${request.query.lang === 'en' ? 'legal-publicity-report' : '法治宣传工作情况'}-${periodName(data.from, data.to)}.docx`;
       attachment(reply, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', name, `pufa-report-${periodName(data.from, data.to)}.docx`);

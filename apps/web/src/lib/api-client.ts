@@ -19,6 +19,10 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** What a request that never reached the server throws. */
+export const unreachable = () =>
+  new ApiRequestError(0, { message: '无法连接服务器，请检查网络', messageEn: 'Cannot reach the server; check the network' });
+
 type Query = Record<string, string | number | undefined | null>;
 
 export function toQueryString(query: Query): string {
@@ -40,7 +44,7 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiRequestError(0, { message: '无法连接服务器，请检查网络', messageEn: 'Cannot reach the server; check the network' });
+    throw unreachable();
   }
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => ({}));

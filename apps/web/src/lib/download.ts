@@ -1,6 +1,6 @@
 // Downloads a file from the API with progress: exports are streamed, so the
 // size is unknown until the end; what has arrived is reported as it arrives.
-import { ApiRequestError, toQueryString } from './api-client.ts';
+import { ApiRequestError, toQueryString, unreachable } from './api-client.ts';
 
 type Query = Parameters<typeof toQueryString>[0];
 
@@ -10,7 +10,7 @@ export async function downloadFile(path: string, query: Query, onProgress: (byte
   try {
     response = await fetch(url);
   } catch {
-    throw new ApiRequestError(0, { message: '无法连接服务器，请检查网络', messageEn: 'Cannot reach the server; check the network' });
+    throw unreachable();
   }
   if (!response.ok || !response.body) throw new ApiRequestError(response.status, await response.json().catch(() => ({})));
   const reader = response.body.getReader();

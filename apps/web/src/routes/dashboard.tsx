@@ -3,13 +3,12 @@
 // Loaded on its own (React.lazy in the router), so ECharts stays out of the other pages.
 import { Alert, Button, Card, Col, Flex, Row, Space, Tabs, Typography } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../config/paths.ts';
 import { OrgUnitPicker } from '../features/reference/components/org-unit-picker.tsx';
 import { PeriodPicker } from '../features/stats/components/period-picker.tsx';
-import type { OrgUnitNode, StatsGroup, StatsRow } from '@pufa/domain';
+import { endOfMonth, type OrgUnitNode, type StatsGroup, type StatsRow } from '@pufa/domain';
 import { useReference } from '../features/reference/api/get-reference.ts';
 import { useCatalogName, useLookups } from '../features/reference/use-lookups.ts';
 import { useStats } from '../features/stats/api/stats.ts';
@@ -29,7 +28,6 @@ const BREAKDOWNS = ['campaign', 'sixInto', 'department', 'form', 'law', 'materia
 export default function DashboardRoute() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const nameOf = useCatalogName();
   const reference = useReference();
   const lookups = useLookups(reference.data);
   const { params, update } = useDashboardParams();
@@ -48,7 +46,6 @@ export default function DashboardRoute() {
   const coverageVillages = unit?.level === 'village' ? [unit] : (township?.children ?? []);
   const open = (link: string | null) => link && void navigate(link);
   const error = current.error ?? reference.error;
-
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
@@ -75,7 +72,7 @@ export default function DashboardRoute() {
           rows={months.data?.rows ?? []}
           onMonthClick={(month) => {
             const from = `${month}-01`;
-            open(eventListLink(lookups, { from, to: dayjs(from).endOf('month').format('YYYY-MM-DD'), orgUnitId: params.orgUnitId }));
+            open(eventListLink(lookups, { from, to: endOfMonth(from), orgUnitId: params.orgUnitId }));
           }}
         />
       </Card>

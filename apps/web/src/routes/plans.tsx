@@ -55,7 +55,7 @@ export function PlansRoute() {
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('plans.title')}</Typography.Title>
         <Space wrap>
-          <TownshipSelect lookups={lookups} value={townshipId} onChange={(id) => setParam('townshipId', id)} />
+          <TownshipSelect lookups={lookups} value={townshipId} onChange={(id) => id && setParam('townshipId', id)} />
           <InputNumber
             aria-label={t('plans.year')}
             addonBefore={t('plans.year')}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Select, Space, Spin, Typography } from 'antd';
+import { Card, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CampaignCalendar } from '../features/catalogs/components/campaign-calendar.tsx';
 import { DepartmentsEditor } from '../features/catalogs/components/departments-editor.tsx';
@@ -7,14 +7,14 @@ import { OrgUnitsEditor } from '../features/catalogs/components/org-units-editor
 import { SharedCatalogsEditor } from '../features/catalogs/components/shared-catalogs-editor.tsx';
 import { usePermissions } from '../features/auth/use-permissions.ts';
 import { useReference } from '../features/reference/api/get-reference.ts';
-import { useCatalogName, useLookups } from '../features/reference/use-lookups.ts';
+import { TownshipSelect } from '../features/reference/components/township-select.tsx';
+import { useLookups } from '../features/reference/use-lookups.ts';
 import { LoadError } from './load-error.tsx';
 
 export function SettingsRoute() {
   const { t } = useTranslation();
   const reference = useReference();
   const lookups = useLookups(reference.data);
-  const nameOf = useCatalogName();
   const [chosen, setChosen] = useState<number>();
   const { user } = usePermissions();
   if (reference.error) return <LoadError error={reference.error} onRetry={() => void reference.refetch()} />;
@@ -23,15 +23,7 @@ export function SettingsRoute() {
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('settings.title')}</Typography.Title>
-      {lookups.townships.length > 1 && (
-        <Select
-          aria-label={t('form.township')}
-          style={{ minWidth: 200 }}
-          value={townshipId}
-          onChange={setChosen}
-          options={lookups.townships.map((tw) => ({ value: tw.id, label: nameOf(tw) }))}
-        />
-      )}
+      <TownshipSelect lookups={lookups} value={townshipId} onChange={setChosen} />
       <Card size="small" title={t('settings.calendar')}>
         <CampaignCalendar reference={reference.data} townshipId={townshipId} />
       </Card>

@@ -211,7 +211,7 @@ export function createEventRepository(prisma: PrismaClient) {
           include: eventInclude,
         });
         const event = toEventJson(row);
-        await applyToRollup(tx, event, 1);
+        await applyToRollup(tx, { add: event });
         await writeAudit(tx, actor, { action: 'create', entity: 'event', entityId: event.id, townshipId: event.townshipId, after: event });
         return event;
       });
@@ -244,8 +244,7 @@ export function createEventRepository(prisma: PrismaClient) {
           include: eventInclude,
         });
         const event = toEventJson(row);
-        await applyToRollup(tx, stored, -1);
-        await applyToRollup(tx, event, 1);
+        await applyToRollup(tx, { remove: stored, add: event });
         await writeAudit(tx, actor, { action: 'update', entity: 'event', entityId: id, townshipId: event.townshipId, before: stored, after: event });
         return event;
       });
@@ -258,7 +257,7 @@ export function createEventRepository(prisma: PrismaClient) {
         if (!current) return false;
         await tx.event.update({ where: { id }, data: { deletedAt: now, deletedById: actor.userId } });
         const before = toEventJson(current);
-        await applyToRollup(tx, before, -1);
+        await applyToRollup(tx, { remove: before });
         await writeAudit(tx, actor, { action: 'delete', entity: 'event', entityId: id, townshipId: current.townshipId, before });
         return true;
       });
@@ -284,7 +283,7 @@ export function createEventRepository(prisma: PrismaClient) {
         });
         if (count === 0) return null;
         const event = toEventJson(await tx.event.findUniqueOrThrow({ where: { id }, include: eventInclude }));
-        await applyToRollup(tx, event, 1);
+        await applyToRollup(tx, { add: event });
         await writeAudit(tx, actor, { action: 'restore', entity: 'event', entityId: id, townshipId: event.townshipId, after: event });
         return event;
       });

@@ -17,12 +17,23 @@ async function leafletRules(db: Db) {
 }
 
 /**
+ * Takes away what an event counted before (`remove`) and adds what it counts
+ * now (`add`): a create adds, a delete removes, an edit does both, reading the
+ * leaflet rules once.
+ */
+export async function applyToRollup(db: Db, change: { remove?: RollupEvent; add?: RollupEvent }): Promise<void> {
+  const rules = await leafletRules(db);
+  if (change.remove) await writeContributions(db, change.remove, -1, rules);
+  if (change.add) await writeContributions(db, change.add, 1, rules);
+}
+
+/**
  * Adds (sign 1) or takes away (sign -1) one event's contributions. Rows are
  * written in key order, so two transactions touching the same rows lock them
  * in the same order and cannot deadlock. Rows left at zero are removed.
  */
-export async function applyToRollup(db: Db, event: RollupEvent, sign: 1 | -1): Promise<void> {
-  const rows = statContributions(event, await leafletRules(db)).sort((a, b) =>
+async function writeContributions(db: Db, event: RollupEvent, sign: 1 | -1, rules: Awaited<ReturnType<typeof leafletRules>>): Promise<void> {
+  const rows = statContributions(event, rules).sort((a, b) =>
     a.dimension === b.dimension ? a.key.localeCompare(b.key) : a.dimension.localeCompare(b.dimension),
   );
   const month = rollupMonth(event.startDate);

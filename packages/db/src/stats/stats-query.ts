@@ -6,7 +6,7 @@
 //   such a narrow question are few.
 // The test suite checks that both agree with a recount of the events.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import { fieldError, monthsBetween, NO_CAMPAIGN_KEY, REFERENCE_MESSAGES, type StatsGroup, type StatsQuery, type StatsResponse, type StatsRow } from '@pufa/domain';
+import { endOfMonth, fieldError, monthsBetween, NO_CAMPAIGN_KEY, REFERENCE_MESSAGES, type StatsGroup, type StatsQuery, type StatsResponse, type StatsRow } from '@pufa/domain';
 import type { Actor } from '../auth/actor.ts';
 import { InvalidReferencesError } from '../repositories/errors.ts';
 
@@ -29,11 +29,7 @@ interface SqlRow {
   quantity: bigint | number;
 }
 
-const lastDayOfMonth = (iso: string) => {
-  const [y, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
-  return `${iso.slice(0, 8)}${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-};
-const coversWholeMonths = (from: string, to: string) => from.endsWith('-01') && to === lastDayOfMonth(to);
+const coversWholeMonths = (from: string, to: string) => from.endsWith('-01') && to === endOfMonth(to);
 
 /** The townships of a scope as a SQL condition on `column`. */
 function townshipCondition(scope: StatsScope, column: Prisma.Sql): Prisma.Sql {
@@ -231,12 +227,27 @@ export async function resolveStatsScope(prisma: PrismaClient, actor: Actor, orgU
 }
 
 export function createStatsRepository(prisma: PrismaClient) {
+  /** Throws InvalidReferencesError (a 400 on orgUnitId) when the org unit is unknown or outside the actor's scope. */
+  async function scopeOf(actor: Actor, orgUnitId: number | undefined): Promise<StatsScope> {
+    const scope = await resolveStatsScope(prisma, actor, orgUnitId);
+    if (!scope) throw new InvalidReferencesError([fieldError(['orgUnitId'], REFERENCE_MESSAGES.unknownIds([orgUnitId!]))]);
+    return scope;
+  }
+  const answer = async (scope: StatsScope, query: StatsQuery, path?: StatsPath): Promise<StatsResponse> => ({
+    ...(await computeStats(prisma, scope, query, path)),
+    orgUnitId: query.orgUnitId ?? null,
+  });
+
   return {
-    /** Throws InvalidReferencesError (a 400 on orgUnitId) when the org unit is unknown or outside the actor's scope. */
     async stats(actor: Actor, query: StatsQuery, path?: StatsPath): Promise<StatsResponse> {
-      const scope = await resolveStatsScope(prisma, actor, query.orgUnitId);
-      if (!scope) throw new InvalidReferencesError([fieldError(['orgUnitId'], REFERENCE_MESSAGES.unknownIds([query.orgUnitId!]))]);
-      return { ...(await computeStats(prisma, scope, query, path)), orgUnitId: query.orgUnitId ?? null };
+      return answer(await scopeOf(actor, query.orgUnitId), query, path);
+    },
+
+    /** Several breakdowns of one period and org unit (the exports), the scope checked once. */
+    async statsByGroups<G extends StatsGroup>(actor: Actor, query: Omit<StatsQuery, 'groupBy'>, groups: readonly G[]): Promise<Record<G, StatsResponse>> {
+      const scope = await scopeOf(actor, query.orgUnitId);
+      const answers = await Promise.all(groups.map((groupBy) => answer(scope, { ...query, groupBy })));
+      return Object.fromEntries(groups.map((g, i) => [g, answers[i]!])) as Record<G, StatsResponse>;
     },
   };
 }

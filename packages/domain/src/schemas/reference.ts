@@ -45,6 +45,11 @@ export interface OrgUnitNode extends Omit<CatalogEntry, 'isActive'> {
   children: OrgUnitNode[];
 }
 
+/** Every unit of a tree, parents before their children. */
+export function flattenOrgUnits(nodes: readonly OrgUnitNode[]): OrgUnitNode[] {
+  return nodes.flatMap((node) => [node, ...flattenOrgUnits(node.children)]);
+}
+
 export const OrgUnitNodeSchema: z.ZodType<OrgUnitNode> = z
   .object({
     ...catalogEntry,

@@ -1,10 +1,8 @@
 // What the calendar shows on one day: named days, plan items and events, from one /api/calendar answer.
-import type { Calendar, PlanItem } from '@pufa/domain';
+import { daysBetween, type Calendar, type PlanItem } from '@pufa/domain';
 
 /** Periods longer than this (a publicity month) are shown on their first day only, not on every cell. */
 const LONG_PERIOD_DAYS = 7;
-
-const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 export interface DayEntries {
   namedDays: Calendar['namedDays'];
@@ -16,7 +14,7 @@ export function entriesOn(calendar: Calendar | undefined, date: string): DayEntr
   if (!calendar) return { namedDays: [], planItems: [], events: [] };
   return {
     namedDays: calendar.namedDays.filter((d) =>
-      dayNumber(d.endDate) - dayNumber(d.startDate) + 1 > LONG_PERIOD_DAYS ? d.startDate === date : d.startDate <= date && date <= d.endDate,
+      daysBetween(d.startDate, d.endDate) + 1 > LONG_PERIOD_DAYS ? d.startDate === date : d.startDate <= date && date <= d.endDate,
     ),
     planItems: calendar.planItems.filter((item) => item.targetDate === date),
     events: calendar.events.filter((e) => e.startDate <= date && date <= (e.endDate ?? e.startDate)),

@@ -2,7 +2,7 @@
 // their villages, material rules for the leaflet count.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogEntry, OrgUnitNode, Reference } from '@pufa/domain';
+import { flattenOrgUnits, type CatalogEntry, type Reference } from '@pufa/domain';
 import { isEnglish } from '../../lib/i18n.ts';
 
 export type Named = Pick<CatalogEntry, 'name' | 'nameEn'>;
@@ -13,13 +13,9 @@ export function useCatalogName() {
   return (entry: Named | undefined) => (entry ? (english ? entry.nameEn : entry.name) : '');
 }
 
-function flatten(nodes: readonly OrgUnitNode[]): OrgUnitNode[] {
-  return nodes.flatMap((node) => [node, ...flatten(node.children)]);
-}
-
 export function useLookups(reference: Reference | undefined) {
   return useMemo(() => {
-    const units = flatten(reference?.orgUnits ?? []);
+    const units = flattenOrgUnits(reference?.orgUnits ?? []);
     const byId = <T extends { id: number }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
     return {
       townships: units.filter((u) => u.level === 'township'),

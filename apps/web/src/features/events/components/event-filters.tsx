@@ -2,6 +2,7 @@ import { Button, DatePicker, Input, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { todayInChina, type Reference } from '@pufa/domain';
+import { TownshipSelect } from '../../reference/components/township-select.tsx';
 import { useCatalogName, useLookups } from '../../reference/use-lookups.ts';
 import type { ListParams } from '../use-list-params.ts';
 
@@ -43,18 +44,7 @@ export function EventFilters({ reference, params, onChange, onClear, hasFilter }
         onChange={(campaignId?: number) => onChange({ campaignId })}
         options={(reference?.campaigns ?? []).map((c) => ({ value: c.id, label: nameOf(c) }))}
       />
-      {lookups.townships.length > 1 && (
-        <Select
-          aria-label={t('form.township')}
-          placeholder={t('form.township')}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ minWidth: 140 }}
-          value={params.townshipId}
-          onChange={(townshipId?: number) => onChange({ townshipId, villageId: undefined })}
-          options={lookups.townships.map((township) => ({ value: township.id, label: nameOf(township) }))}
-        />
-      )}
+      <TownshipSelect lookups={lookups} value={params.townshipId} onChange={(townshipId) => onChange({ townshipId, villageId: undefined })} allowClear />
       <Select
         aria-label={t('filters.village')}
         placeholder={t('filters.village')}

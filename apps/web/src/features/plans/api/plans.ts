@@ -30,8 +30,8 @@ export const useCalendar = (townshipId: number | undefined, from: string, to: st
     placeholderData: keepPreviousData,
   });
 
-export const usePlanSuggestions = (eventId: number, enabled: boolean) =>
-  useQuery({ queryKey: planKeys.suggestions(eventId), queryFn: () => apiFetch<PlanItem[]>('/plans/suggestions', { query: { eventId } }), enabled });
+export const usePlanSuggestions = (eventId: number) =>
+  useQuery({ queryKey: planKeys.suggestions(eventId), queryFn: () => apiFetch<PlanItem[]>('/plans/suggestions', { query: { eventId } }) });
 
 /** Every plan change can move statuses, the calendar and the check: refresh all plan queries. */
 function usePlanMutation<T, R = unknown>(request: (input: T) => Promise<R>) {

@@ -12,7 +12,7 @@ export function EventPlanLinks({ event, editable }: { event: Event; editable: bo
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const plan = usePlan(event.townshipId, Number(event.startDate.slice(0, 4)));
-  const suggestions = usePlanSuggestions(event.id, true);
+  const suggestions = usePlanSuggestions(event.id);
   const link = useLinkPlanItem();
   const unlink = useUnlinkPlanItem();
   const linked = (plan.data ?? []).filter((item) => item.eventIds.includes(event.id));
