@@ -8,6 +8,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
 import type { DatabaseConfig } from './env.ts';
 import { applyMigrations } from './migrations.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
 export type DatabaseKind = DatabaseConfig['kind'];
 
@@ -17,6 +18,12 @@ export interface Database {
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/** Someone took the data folder from under us: writing on would lose data, so stop. */
+function exitOnLostLock(error: Error) {
+  console.error(`Pufa Tracker: lost the lock on the data folder (${error.message}); stopping so that no write is lost.`);
+  process.exit(1);
 }
 
 /** `dataDir: 'memory://'` gives a throwaway in-memory PGlite (tests). */
@@ -30,11 +37,23 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     adapterFactory = new PrismaPg(pool);
     closeDriver = () => pool.end();
   } else {
-    const pglite = await PGlite.create(config.dataDir);
+    const unlock = config.dataDir.startsWith('memory://') ? async () => {} : await lockDataDir(config.dataDir, exitOnLostLock);
+    let pglite: PGlite;
+    try {
+      pglite = await PGlite.create(config.dataDir);
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
     adapterFactory = new PrismaPGlite(pglite);
-    closeDriver = () => pglite.close();
+    closeDriver = async () => {
+      await pglite.close();
+      await unlock();
+    };
   }
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  // PGlite has one connection, so transactions queue for it: give the queue time
+  // (a busy moment must wait, not fail), and a long copy or import time to finish.
+  const prisma = new PrismaClient({ adapter: adapterFactory, transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
   return {
     prisma,
     kind: config.kind,
