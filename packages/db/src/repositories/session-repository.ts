@@ -106,28 +106,38 @@ export interface LoginThrottlePolicy {
 
 export const DEFAULT_LOGIN_THROTTLE: LoginThrottlePolicy = { windowMs: 15 * 60_000, maxPerUsername: 5, maxPerIp: 30 };
 
+
 /**
  * Failed sign-ins counted in the database (shared by all API processes): too
  * many for one username or from one address within the window and further
  * attempts are refused until the window has passed. A success clears the username's count.
+ *
+ * Each attempt is claimed before the password is checked, under a lock, and
+ * counts as a failure unless it succeeds: a burst of parallel guesses cannot
+ * all pass the check before any of them is recorded.
  */
 export function createLoginThrottle(prisma: PrismaClient, policy: LoginThrottlePolicy = DEFAULT_LOGIN_THROTTLE) {
   return {
     policy,
-    async isBlocked(username: string, ip: string, now = new Date()): Promise<boolean> {
+    /** Records an attempt and returns its id, or null when the username or the address is over its limit. */
+    async claimAttempt(username: string, ip: string, now = new Date()): Promise<number | null> {
       const since = new Date(now.getTime() - policy.windowMs);
-      const [byUser, byIp] = await Promise.all([
-        prisma.loginFailure.count({ where: { username, at: { gt: since } } }),
-        prisma.loginFailure.count({ where: { ip, at: { gt: since } } }),
+      const [, , claimed] = await prisma.$transaction([
+        // One advisory lock (an arbitrary fixed key) serialises count-and-claim across connections and API processes.
+        prisma.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(7104401)`,
+        prisma.$executeRaw`DELETE FROM login_failure WHERE at <= ${since}`,
+        prisma.$queryRaw<{ id: number }[]>`
+          INSERT INTO login_failure (username, ip, at)
+          SELECT ${username}, ${ip}, ${now}
+          WHERE (SELECT count(*) FROM login_failure WHERE username = ${username} AND at > ${since}) < ${policy.maxPerUsername}
+            AND (SELECT count(*) FROM login_failure WHERE ip = ${ip} AND at > ${since}) < ${policy.maxPerIp}
+          RETURNING id`,
       ]);
-      return byUser >= policy.maxPerUsername || byIp >= policy.maxPerIp;
+      return claimed[0]?.id ?? null;
     },
-    async recordFailure(username: string, ip: string, now = new Date()) {
-      await prisma.loginFailure.create({ data: { username, ip, at: now } });
-      await prisma.loginFailure.deleteMany({ where: { at: { lt: new Date(now.getTime() - policy.windowMs) } } });
-    },
-    async clear(username: string) {
-      await prisma.loginFailure.deleteMany({ where: { username } });
+    /** The attempt was a correct sign-in: it was no failure, and the username's failures are forgiven. */
+    async succeeded(attemptId: number, username: string) {
+      await prisma.loginFailure.deleteMany({ where: { OR: [{ id: attemptId }, { username }] } });
     },
   };
 }
