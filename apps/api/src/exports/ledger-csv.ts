@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify';
 import type { EventFilter, ExportLanguage } from '@pufa/domain';
 import type { Actor, EventRepository } from '@pufa/db';
 import { ledgerHeader, ledgerRow } from './ledger-columns.ts';
+import { neutralizeFormula } from './csv-formula.ts';
 import type { Names } from './scope-names.ts';
 
 export async function writeLedgerCsv(output: Writable, events: EventRepository, actor: Actor, filter: EventFilter, names: Names, lang: ExportLanguage, signal?: AbortSignal) {
@@ -13,14 +14,20 @@ export async function writeLedgerCsv(output: Writable, events: EventRepository, 
   // Waits while the client is slower than the database; stops waiting if it has gone.
   const write = (row: (string | number)[]) =>
     csv.write(row) || signal?.aborted ? Promise.resolve() : new Promise<void>((resolve) => {
-      csv.once('drain', resolve);
-      signal?.addEventListener('abort', () => resolve(), { once: true });
+      // Whichever comes first removes both listeners: a long export must not pile them up.
+      const done = () => {
+        csv.off('drain', done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      csv.once('drain', done);
+      signal?.addEventListener('abort', done, { once: true });
     });
   await write(ledgerHeader(lang));
   let index = 0;
   for await (const batch of events.iterate(actor, filter)) {
     if (signal?.aborted) return;
-    for (const event of batch) await write(ledgerRow(event, names, index++));
+    for (const event of batch) await write(ledgerRow(event, names, index++).map((cell) => (typeof cell === 'string' ? neutralizeFormula(cell) : cell)));
   }
   await new Promise<void>((resolve, reject) => {
     output.once('finish', resolve);
