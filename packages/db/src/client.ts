@@ -7,7 +7,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
 import type { DatabaseConfig } from './env.ts';
-import { applyMigrations } from './migrations.ts';
+import { applyMigrations, hasPendingMigrations } from './migrations.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
 export type DatabaseKind = DatabaseConfig['kind'];
@@ -57,7 +57,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return {
     prisma,
     kind: config.kind,
-    migrate: () => applyMigrations(adapterFactory),
+    migrate: async () =>
+      (await hasPendingMigrations((sql) => prisma.$queryRawUnsafe<{ name: string | null }[]>(sql))) ? applyMigrations(adapterFactory) : [],
     close: async () => {
       await prisma.$disconnect();
       await closeDriver();
