@@ -9,6 +9,7 @@ import { PrismaClient } from './generated/prisma/client.ts';
 import type { DatabaseConfig } from './env.ts';
 import { applyMigrations, hasPendingMigrations } from './migrations.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { listenOnPglite, listenOnPostgres, type AuthChangeFeed } from './auth-changes.ts';
 
 export type DatabaseKind = DatabaseConfig['kind'];
 
@@ -17,6 +18,8 @@ export interface Database {
   kind: DatabaseKind;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
+  /** The feed of sign-in changes (LISTEN pufa_auth_changed), opened on first use and closed with the database. */
+  authChanges(): Promise<AuthChangeFeed>;
   close(): Promise<void>;
 }
 
@@ -30,12 +33,14 @@ function exitOnLostLock(error: Error) {
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   let adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   let closeDriver: () => Promise<void>;
+  let openFeed: () => Promise<AuthChangeFeed>;
   if (config.kind === 'postgresql') {
     // We own the pool so close() ends it; the schema engine's connection would
     // otherwise keep the process alive until the pool's idle timeout.
     const pool = new pg.Pool({ connectionString: config.url });
     adapterFactory = new PrismaPg(pool);
     closeDriver = () => pool.end();
+    openFeed = async () => listenOnPostgres(config.url);
   } else {
     const unlock = config.dataDir.startsWith('memory://') ? async () => {} : await lockDataDir(config.dataDir, exitOnLostLock);
     let pglite: PGlite;
@@ -46,6 +51,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       throw error;
     }
     adapterFactory = new PrismaPGlite(pglite);
+    openFeed = () => listenOnPglite(pglite);
     closeDriver = async () => {
       await pglite.close();
       await unlock();
@@ -54,12 +60,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   // PGlite has one connection, so transactions queue for it: give the queue time
   // (a busy moment must wait, not fail), and a long copy or import time to finish.
   const prisma = new PrismaClient({ adapter: adapterFactory, transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
+  let feed: Promise<AuthChangeFeed> | null = null;
   return {
     prisma,
     kind: config.kind,
+    authChanges: () => (feed ??= openFeed()),
     migrate: async () =>
       (await hasPendingMigrations((sql) => prisma.$queryRawUnsafe<{ name: string | null }[]>(sql))) ? applyMigrations(adapterFactory) : [],
     close: async () => {
+      if (feed) await (await feed).close();
       await prisma.$disconnect();
       await closeDriver();
     },

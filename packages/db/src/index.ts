@@ -20,3 +20,4 @@ export * from './repositories/plan-repository.ts';
 export * from './stats/stats-query.ts';
 export * from './stats/rollup.ts';
 export * from './data-dir-lock.ts';
+export * from './auth-changes.ts';

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '@pufa/domain';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords.ts';
+import type { AuthChangeFeed } from '../auth-changes.ts';
 
 export interface SessionPolicy {
   /** A session unused this long ends. */
@@ -33,7 +34,60 @@ const TOUCH_EVERY_MS = 60_000;
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createSessionRepository(prisma: PrismaClient, policy: SessionPolicy = DEFAULT_SESSION_POLICY) {
+/** Sessions held in memory per process; beyond this the oldest are dropped. */
+const CACHE_LIMIT = 10_000;
+/** Even with the change feed live, a cached session is looked up again after this long. */
+const CACHE_TTL_MS = 5 * 60_000;
+
+interface CachedSession {
+  user: SessionUser;
+  expiresAt: number;
+  lastSeenAt: number;
+  cachedAt: number;
+}
+
+/**
+ * Signed-in sessions held in memory, so that most requests need no database
+ * round trip to know who is asking. Correct across API processes because the
+ * database announces every change to sessions, users and org units (an
+ * AuthChangeFeed) and the whole cache is dropped then; while the feed is down
+ * nothing is cached. A lookup that started before a change is not cached
+ * after it (the generation check).
+ */
+function createSessionCache(feed: AuthChangeFeed | undefined) {
+  const entries = new Map<string, CachedSession>();
+  let generation = 0;
+  const cache = {
+    get generation() {
+      return generation;
+    },
+    get(id: string, now: number): CachedSession | undefined {
+      const entry = entries.get(id);
+      if (entry && now - entry.cachedAt > CACHE_TTL_MS) entries.delete(id);
+      else return entry;
+      return undefined;
+    },
+    set(id: string, entry: CachedSession, startedAt: number) {
+      if (!feed?.isLive || startedAt !== generation) return;
+      if (entries.size >= CACHE_LIMIT) entries.delete(entries.keys().next().value!);
+      entries.set(id, entry);
+    },
+    delete: (id: string) => entries.delete(id),
+    clear() {
+      generation++;
+      entries.clear();
+    },
+  };
+  feed?.subscribe(() => cache.clear());
+  return cache;
+}
+
+export function createSessionRepository(prisma: PrismaClient, policy: SessionPolicy = DEFAULT_SESSION_POLICY, changes?: AuthChangeFeed) {
+  const cache = createSessionCache(changes);
+  /** Writes lastSeenAt at most once a minute; idle expiry counts from it. */
+  const touch = async (id: string, now: Date) => {
+    await prisma.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+  };
   return {
     policy,
 
@@ -56,7 +110,20 @@ export function createSessionRepository(prisma: PrismaClient, policy: SessionPol
     /** The signed-in user for a token, or null when it is unknown, expired, idle too long or the user is disabled. */
     async resolve(token: string, now = new Date()): Promise<SessionUser | null> {
       const id = digest(token);
-      // Every request starts here: the session, its user and the user's townships in one round trip.
+      const cached = cache.get(id, now.getTime());
+      if (cached) {
+        const isExpired = cached.expiresAt <= now.getTime() || now.getTime() - cached.lastSeenAt > policy.idleMs;
+        if (!isExpired) {
+          if (now.getTime() - cached.lastSeenAt > TOUCH_EVERY_MS) {
+            cached.lastSeenAt = now.getTime();
+            await touch(id, now);
+          }
+          return cached.user;
+        }
+        cache.delete(id);
+      }
+      const generation = cache.generation;
+      // Every uncached request starts here: the session, its user and the user's townships in one round trip.
       const [session] = await prisma.$queryRaw<ResolvedRow[]>`
         SELECT s.last_seen_at, s.expires_at, u.id, u.username, u.display_name, u.role::text AS role, u.org_unit_id, u.is_active,
                o.parent_id IS NULL AS is_top_level,
@@ -70,10 +137,12 @@ export function createSessionRepository(prisma: PrismaClient, policy: SessionPol
         await prisma.session.deleteMany({ where: { id } });
         return null;
       }
-      if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-        await prisma.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+      let lastSeenAt = session.last_seen_at.getTime();
+      if (now.getTime() - lastSeenAt > TOUCH_EVERY_MS) {
+        lastSeenAt = now.getTime();
+        await touch(id, now);
       }
-      return {
+      const user: SessionUser = {
         id: session.id,
         username: session.username,
         displayName: session.display_name,
@@ -82,9 +151,15 @@ export function createSessionRepository(prisma: PrismaClient, policy: SessionPol
         isTopLevel: session.is_top_level,
         townshipIds: session.township_ids,
       };
+      cache.set(id, { user, expiresAt: session.expires_at.getTime(), lastSeenAt, cachedAt: now.getTime() }, generation);
+      return user;
     },
 
+    /** Forget every cached session at once: this process just changed users, sessions or org units (others hear it from the database). */
+    forgetCached: () => cache.clear(),
+
     async destroy(token: string): Promise<void> {
+      cache.delete(digest(token)); // this process at once; the others when the trigger's notification arrives
       await prisma.session.deleteMany({ where: { id: digest(token) } });
     },
 
