@@ -22,6 +22,7 @@ import { inScope, townshipFilter, type Actor } from '../auth/actor.ts';
 import { applyToRollup } from '../stats/rollup.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { findInvalidReferences } from './event-references.ts';
+import { readEventsByIds } from './event-rows.ts';
 import { InvalidReferencesError, VersionConflictError } from './errors.ts';
 
 const eventInclude = {
@@ -164,37 +165,32 @@ export function createEventRepository(prisma: PrismaClient) {
 
     async list(actor: Actor, query: EventListQuery): Promise<EventListResponse> {
       const where = eventWhere(actor, await scopedFilter(prisma, actor, query));
-      const [rows, total, sums] = await Promise.all([
-        prisma.event.findMany({
-          where,
-          include: eventInclude,
-          orderBy: ORDER[query.sort],
-          skip: (query.page - 1) * query.pageSize,
-          take: query.pageSize,
-        }),
+      const [page, total, sums] = await Promise.all([
+        prisma.event.findMany({ where, select: { id: true }, orderBy: ORDER[query.sort], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
         prisma.event.count({ where }),
         totals(where),
       ]);
-      return { items: rows.map(toEventJson), total, totals: sums };
+      return { items: await readEventsByIds(prisma, page.map((row) => row.id)), total, totals: sums };
     },
 
     /**
      * Every event matching the filter, oldest first, in batches read by a
      * keyset cursor: an export of a province's year never holds it all in memory.
      */
-    async *iterate(actor: Actor, filter: EventFilter, batchSize = 500): AsyncGenerator<Event[]> {
+    async *iterate(actor: Actor, filter: EventFilter, batchSize = 2_000): AsyncGenerator<Event[]> {
       const where = eventWhere(actor, await scopedFilter(prisma, actor, filter));
       let after: { startDate: Date; id: number } | null = null;
       for (;;) {
         const cursor: Prisma.EventWhereInput = after
           ? { OR: [{ startDate: { gt: after.startDate } }, { startDate: after.startDate, id: { gt: after.id } }] }
           : {};
-        const rows = await prisma.event.findMany({ where: { AND: [where, cursor] }, include: eventInclude, orderBy: [{ startDate: 'asc' }, { id: 'asc' }], take: batchSize });
-        if (rows.length === 0) return;
-        yield rows.map(toEventJson);
-        const last = rows.at(-1)!;
+        // The batch's keys by the filter, then the events in one statement (readEventsByIds).
+        const keys = await prisma.event.findMany({ where: { AND: [where, cursor] }, select: { id: true, startDate: true }, orderBy: [{ startDate: 'asc' }, { id: 'asc' }], take: batchSize });
+        if (keys.length === 0) return;
+        yield await readEventsByIds(prisma, keys.map((k) => k.id));
+        const last = keys.at(-1)!;
         after = { startDate: last.startDate, id: last.id };
-        if (rows.length < batchSize) return;
+        if (keys.length < batchSize) return;
       }
     },
 
