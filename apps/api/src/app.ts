@@ -20,6 +20,9 @@ import { eventRoutes } from './routes/events.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { systemRoutes } from './routes/system.ts';
 
+/** Time to receive a whole request (headers and body): generous for a slow phone connection. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 export interface AppOptions {
   db: Database;
   logger?: FastifyServerOptions['logger'];
@@ -29,14 +32,22 @@ export interface AppOptions {
   loginThrottle?: LoginThrottlePolicy;
   /** Behind a reverse proxy (X-Forwarded-For / -Proto): client address and https detection. */
   trustProxy?: boolean;
+  /** Time to receive a whole request before answering 408 (tests shorten it). */
+  requestTimeoutMs?: number;
 }
 
-export async function buildApp({ db, logger = false, serveWebApp = true, sessionPolicy, loginThrottle, trustProxy = false }: AppOptions) {
+export async function buildApp({ db, logger = false, serveWebApp = true, sessionPolicy, loginThrottle, trustProxy = false, requestTimeoutMs = REQUEST_TIMEOUT_MS }: AppOptions) {
   const app = Fastify({
     logger,
     // One line per request is noise for an office server; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
+    // A request whose body never arrives in full (a Content-Length larger than
+    // what is sent, a client gone quiet) is answered 408 and closed instead of
+    // holding a connection for ever; checked every few seconds. Node 20 only
+    // watches for it when the server is created with the timeout, hence `http`.
+    requestTimeout: requestTimeoutMs,
+    http: { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(2_000, requestTimeoutMs) },
     routerOptions: { ignoreTrailingSlash: true },
     trustProxy,
   });

@@ -2,7 +2,7 @@
 // the document cannot drift from the code: the session cookie as a security
 // scheme on every route whose access rule needs it, and the error answers that
 // the shared hooks give (401/403 from the auth hook, 403 from the CSRF check,
-// 400/413/415 from body parsing and validation, 409 from the write conflict
+// 400/408/413/415 from body parsing and validation, 409 from the write conflict
 // mapping, 503 when the database is unreachable). Components nobody refers to
 // are dropped (the zod registry makes an input and an output variant of each).
 import type { OpenAPIV3 } from 'openapi-types';
@@ -26,6 +26,7 @@ export const SHARED_RESPONSES = {
   Forbidden: errorResponse('The role may not do this, or the request came from another site'),
   NotFound: errorResponse('No such record within the user’s scope'),
   Conflict: errorResponse('The record changed meanwhile (a stale `version` answers with `currentVersion`); reload and try again; nothing was changed'),
+  RequestTimeout: errorResponse('The whole request did not arrive within 30 s (e.g. a Content-Length larger than the body)'),
   PayloadTooLarge: errorResponse('The body is larger than 256 KiB'),
   UnsupportedMediaType: errorResponse('The body is not application/json'),
   TooManyRequests: errorResponse('Too many failed sign-ins; wait and try again'),
@@ -41,6 +42,7 @@ const STATUS: Record<SharedResponse, string> = {
   Forbidden: '403',
   NotFound: '404',
   Conflict: '409',
+  RequestTimeout: '408',
   PayloadTooLarge: '413',
   UnsupportedMediaType: '415',
   TooManyRequests: '429',
@@ -56,7 +58,7 @@ export function sharedErrors(method: string, url: string, rule: RouteRule, opera
   const hasInput = Boolean(operation.parameters?.length);
   const hasBody = Boolean(operation.requestBody);
   if (hasInput || hasBody) errors.push('BadRequest');
-  if (hasBody) errors.push('PayloadTooLarge', 'UnsupportedMediaType');
+  if (hasBody) errors.push('RequestTimeout', 'PayloadTooLarge', 'UnsupportedMediaType');
   if (rule.access !== 'public') errors.push('Unauthorized');
   // Roles narrower than "signed in" get 403; so does any write from another site.
   if (Array.isArray(rule.access) || WRITE_METHODS.has(method)) errors.push('Forbidden');

@@ -1,13 +1,17 @@
 // `npm start`: open the database (migrate, seed demo data on first start), serve
 // API and web app on one port, close cleanly on Ctrl-C / SIGTERM.
-import { openDatabase, prepareDatabase } from '@pufa/db';
+import { DataDirInUseError, openDatabase, prepareDatabase } from '@pufa/db';
 import { buildApp } from './app.ts';
 import { loadServerEnv } from './env.ts';
 
 const env = loadServerEnv();
 const where = env.database.kind === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.database.dataDir}`;
 console.log(`Pufa Tracker: opening the database, ${where}…`);
-const db = await openDatabase(env.database);
+const db = await openDatabase(env.database).catch((error: unknown) => {
+  if (!(error instanceof DataDirInUseError)) throw error;
+  console.error(`Pufa Tracker: ${error.message}`);
+  process.exit(1);
+});
 const { appliedMigrations, demoSeeded } = await prepareDatabase(db, { demo: env.demo, demoPassword: env.demoPassword });
 if (appliedMigrations.length) console.log(`Applied migrations: ${appliedMigrations.join(', ')}`);
 if (demoSeeded) {

@@ -43,6 +43,9 @@ async function createPlanItem(side: Side, year = 2026): Promise<number> {
 
 /** Signed in (any role) gets `ok`; no session 401. */
 const signedIn = (ok: number) => (who: Who) => (who === 'anonymous' ? 401 : ok);
+/** Any signed-in user on their own township; another township's id refused like an unknown one. */
+const ownOr400 = (who: Who, side: Side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 400);
+
 /** Only the given roles; others 403; scoping decides own/other. */
 const rolesOnly = (roles: Who[], own: number, other: number) => (who: Who, side: Side) =>
   who === 'anonymous' ? 401 : !roles.includes(who) ? 403 : side === 'own' ? own : other;
@@ -65,7 +68,8 @@ const RULES: Record<string, Rule> = {
   'GET /api/docs/yaml': { build: get('/api/docs/yaml'), expect: signedIn(200) },
   'GET /api/docs/static/*': { build: get('/api/docs/static/swagger-ui.css'), expect: signedIn(200) },
   'GET /api/reference': { build: get('/api/reference'), expect: signedIn(200) },
-  'GET /api/events': { build: async (side) => ({ method: 'GET', url: `/api/events?townshipId=${townshipOf(side).townshipId}` }), expect: signedIn(200) },
+  // Another township's filter is refused like an unknown id (400 on townshipId), never an empty answer.
+  'GET /api/events': { build: async (side) => ({ method: 'GET', url: `/api/events?townshipId=${townshipOf(side).townshipId}` }), expect: ownOr400 },
   'GET /api/events/:id': { build: async (side) => ({ method: 'GET', url: `/api/events/${(await createEvent(side)).id}` }), expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 404) },
   'GET /api/events/:id/history': {
     build: async (side) => ({ method: 'GET', url: `/api/events/${(await createEvent(side)).id}/history` }),
@@ -146,9 +150,8 @@ const RULES: Record<string, Rule> = {
     build: async (side) => ({ method: 'GET', url: `/api/reports/annual.docx?year=2026&orgUnitId=${townshipOf(side).townshipId}` }),
     expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 400),
   },
-  // Another township's filter answers an empty ledger (as the event list does).
-  'GET /api/exports/ledger.csv': { build: async (side) => ({ method: 'GET', url: `/api/exports/ledger.csv?townshipId=${townshipOf(side).townshipId}` }), expect: signedIn(200) },
-  'GET /api/plans': { build: async (side) => ({ method: 'GET', url: `/api/plans?townshipId=${townshipOf(side).townshipId}&year=2026` }), expect: signedIn(200) },
+  'GET /api/exports/ledger.csv': { build: async (side) => ({ method: 'GET', url: `/api/exports/ledger.csv?townshipId=${townshipOf(side).townshipId}` }), expect: ownOr400 },
+  'GET /api/plans': { build: async (side) => ({ method: 'GET', url: `/api/plans?townshipId=${townshipOf(side).townshipId}&year=2026` }), expect: ownOr400 },
   'POST /api/plans': {
     build: async (side) => ({ method: 'POST', url: '/api/plans', payload: { townshipId: townshipOf(side).townshipId, year: 2026, title: '计划', targetMonth: 6 } }),
     expect: rolesOnly(['clerk', 'admin'], 201, 400),
@@ -169,7 +172,7 @@ const RULES: Record<string, Rule> = {
   },
   'GET /api/plans/check': {
     build: async (side) => ({ method: 'GET', url: `/api/plans/check?townshipId=${townshipOf(side).townshipId}&year=2026` }),
-    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 404),
+    expect: ownOr400,
   },
   'GET /api/plans/suggestions': {
     build: async (side) => ({ method: 'GET', url: `/api/plans/suggestions?eventId=${(await createEvent(side)).id}` }),
@@ -190,7 +193,7 @@ const RULES: Record<string, Rule> = {
   },
   'GET /api/calendar': {
     build: async (side) => ({ method: 'GET', url: `/api/calendar?townshipId=${townshipOf(side).townshipId}&from=2026-06-01&to=2026-06-30` }),
-    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 404),
+    expect: ownOr400,
   },
   // Shared by every township: the matrix's township administrator may read, not edit (403 either side).
   'GET /api/catalogs/:catalog': { build: get('/api/catalogs/laws'), expect: rolesOnly(['admin'], 200, 200) },
@@ -245,8 +248,12 @@ describe('the authorisation matrix', () => {
     const asClerk = (url: string) => ctx.inject({ method: 'GET', url, as: 'eastClerk' });
     const all = (await asClerk('/api/events?pageSize=200')).json<{ items: Event[]; totals: { activities: number } }>();
     expect(all.items.every((e) => e.townshipId === ctx.fixture.east.townshipId)).toBe(true);
-    const west = (await asClerk(`/api/events?townshipId=${ctx.fixture.west.townshipId}`)).json<{ items: Event[]; total: number; totals: { activities: number } }>();
-    expect(west).toMatchObject({ items: [], total: 0, totals: { activities: 0 } });
+    const west = await asClerk(`/api/events?townshipId=${ctx.fixture.west.townshipId}`);
+    expect(west.statusCode).toBe(400);
+    expect(west.json<{ fields: { field: string }[] }>().fields.map((f) => f.field)).toEqual(['townshipId']);
+    const westVillage = await asClerk(`/api/events?villageId=${ctx.fixture.west.villageIds[0]}`);
+    expect(westVillage.statusCode).toBe(400);
+    expect(westVillage.json<{ fields: { field: string }[] }>().fields.map((f) => f.field)).toEqual(['villageId']);
     const reference = (await asClerk('/api/reference')).json<{ orgUnits: { children: { id: number }[] }[]; departments: { townshipId: number }[] }>();
     expect(reference.orgUnits[0]!.children.map((t) => t.id)).toEqual([ctx.fixture.east.townshipId]);
     expect(reference.departments.every((d) => d.townshipId === ctx.fixture.east.townshipId)).toBe(true);
@@ -256,7 +263,8 @@ describe('the authorisation matrix', () => {
     const reference = (await ctx.inject({ method: 'GET', url: '/api/reference' })).json<{ campaigns: { id: number; code: string }[] }>();
     const week = reference.campaigns.find((c) => c.code === 'constitution-week')!;
     const put = (as: TestUser) => ctx.inject({ method: 'PUT', url: `/api/campaigns/${week.id}/periods/2027`, payload: { startDate: '2027-12-01', endDate: '2027-12-07' }, as });
-    expect((await put('eastAdmin')).statusCode).toBe(404);
+    // A shared campaign the township sees but may not change: 403, as docs/security.md says.
+    expect((await put('eastAdmin')).statusCode).toBe(403);
     expect((await put('countyAdmin')).statusCode).toBe(204);
   });
 });

@@ -124,8 +124,8 @@ describe('GET /api/plans/check', () => {
     expect(check.campaignsWithoutActivity).not.toContain(day);
     expect(check.campaignsWithoutActivity).toContain(await campaignId('constitution-day'));
     expect(check.departmentsWithoutActivity).toEqual(f.east.departmentIds.slice(1));
-    // Another township's check answers 404 to a township user.
-    expect((await ctx.inject({ method: 'GET', url: `/api/plans/check?townshipId=${f.west.townshipId}&year=${year}`, as: 'eastLeader' })).statusCode).toBe(404);
+    // Another township's check is refused like an unknown township (400 on townshipId).
+    expect((await ctx.inject({ method: 'GET', url: `/api/plans/check?townshipId=${f.west.townshipId}&year=${year}`, as: 'eastLeader' })).statusCode).toBe(400);
   });
 });
 

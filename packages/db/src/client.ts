@@ -7,7 +7,9 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
 import type { DatabaseConfig } from './env.ts';
-import { applyMigrations } from './migrations.ts';
+import { applyMigrations, hasPendingMigrations } from './migrations.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import { listenOnPglite, listenOnPostgres, type AuthChangeFeed } from './auth-changes.ts';
 
 export type DatabaseKind = DatabaseConfig['kind'];
 
@@ -16,30 +18,57 @@ export interface Database {
   kind: DatabaseKind;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
+  /** The feed of sign-in changes (LISTEN pufa_auth_changed), opened on first use and closed with the database. */
+  authChanges(): Promise<AuthChangeFeed>;
   close(): Promise<void>;
+}
+
+/** Someone took the data folder from under us: writing on would lose data, so stop. */
+function exitOnLostLock(error: Error) {
+  console.error(`Pufa Tracker: lost the lock on the data folder (${error.message}); stopping so that no write is lost.`);
+  process.exit(1);
 }
 
 /** `dataDir: 'memory://'` gives a throwaway in-memory PGlite (tests). */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   let adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   let closeDriver: () => Promise<void>;
+  let openFeed: () => Promise<AuthChangeFeed>;
   if (config.kind === 'postgresql') {
     // We own the pool so close() ends it; the schema engine's connection would
     // otherwise keep the process alive until the pool's idle timeout.
     const pool = new pg.Pool({ connectionString: config.url });
     adapterFactory = new PrismaPg(pool);
     closeDriver = () => pool.end();
+    openFeed = async () => listenOnPostgres(config.url);
   } else {
-    const pglite = await PGlite.create(config.dataDir);
+    const unlock = config.dataDir.startsWith('memory://') ? async () => {} : await lockDataDir(config.dataDir, exitOnLostLock);
+    let pglite: PGlite;
+    try {
+      pglite = await PGlite.create(config.dataDir);
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
     adapterFactory = new PrismaPGlite(pglite);
-    closeDriver = () => pglite.close();
+    openFeed = () => listenOnPglite(pglite);
+    closeDriver = async () => {
+      await pglite.close();
+      await unlock();
+    };
   }
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  // PGlite has one connection, so transactions queue for it: give the queue time
+  // (a busy moment must wait, not fail), and a long copy or import time to finish.
+  const prisma = new PrismaClient({ adapter: adapterFactory, transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
+  let feed: Promise<AuthChangeFeed> | null = null;
   return {
     prisma,
     kind: config.kind,
-    migrate: () => applyMigrations(adapterFactory),
+    authChanges: () => (feed ??= openFeed()),
+    migrate: async () =>
+      (await hasPendingMigrations((sql) => prisma.$queryRawUnsafe<{ name: string | null }[]>(sql))) ? applyMigrations(adapterFactory) : [],
     close: async () => {
+      if (feed) await (await feed).close();
       await prisma.$disconnect();
       await closeDriver();
     },

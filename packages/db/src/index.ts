@@ -19,3 +19,5 @@ export * from './repositories/shared-catalog-repository.ts';
 export * from './repositories/plan-repository.ts';
 export * from './stats/stats-query.ts';
 export * from './stats/rollup.ts';
+export * from './data-dir-lock.ts';
+export * from './auth-changes.ts';

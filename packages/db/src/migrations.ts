@@ -33,6 +33,21 @@ export async function loadMigrationsList(baseDir = migrationsDir): Promise<Migra
   };
 }
 
+/**
+ * Whether any migration folder is not recorded as applied. Every start asks;
+ * the answer is nearly always no, and one query is far cheaper than loading
+ * the schema engine (WASM) to be told so.
+ */
+export async function hasPendingMigrations(query: (sql: string) => Promise<{ name: string | null }[]>): Promise<boolean> {
+  const [{ name: table } = { name: null }] = await query(`SELECT to_regclass('_prisma_migrations')::text AS name`);
+  if (!table) return true;
+  const applied = new Set(
+    (await query('SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')).map((r) => r.name),
+  );
+  const folders = (await readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+  return folders.some((folder) => !applied.has(folder));
+}
+
 /** Applies every migration not yet applied; returns the names it applied. Safe to call on every start. */
 export async function applyMigrations(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,

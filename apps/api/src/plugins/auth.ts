@@ -49,13 +49,16 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'pufa_session';
 
+/** Writes that change who is signed in or what they may reach (users, their org units, sign-out). */
+const AUTH_CHANGING_ROUTES = ['/api/users', '/api/org-units', '/api/auth/logout'];
+
 /** The OpenAPI document and its page: for signed-in users, like the rest of the API. */
 const DOCS_PREFIXES = ['/api/docs', '/api/openapi.json'];
 
 export const authPlugin = fp(
   async (app, { db, sessionPolicy, loginThrottle }: { db: Database; sessionPolicy?: SessionPolicy; loginThrottle?: LoginThrottlePolicy }) => {
     await app.register(cookie);
-    const sessions = createSessionRepository(db.prisma, sessionPolicy);
+    const sessions = createSessionRepository(db.prisma, sessionPolicy, await db.authChanges());
     app.decorate('sessions', sessions);
     app.decorate('loginThrottle', createLoginThrottle(db.prisma, loginThrottle));
     app.decorate('routeTable', [] as RouteRule[]);
@@ -85,6 +88,13 @@ export const authPlugin = fp(
     });
     app.decorate('clearSessionCookie', (reply: FastifyReply) => {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    });
+
+    // A change to users, org units or sessions made here is seen by this process's
+    // next request at once, not only when the database's notification arrives.
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (request.method !== 'GET' && reply.statusCode < 400 && AUTH_CHANGING_ROUTES.some((prefix) => request.url.startsWith(prefix))) sessions.forgetCached();
+      return payload;
     });
 
     app.addHook('onRequest', async (request) => {

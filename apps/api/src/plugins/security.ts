@@ -5,10 +5,11 @@ import { HttpError } from '../http-errors.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The host of an origin, default port dropped; null for 'null' or anything malformed. */
-function originHost(origin: string): string | null {
+/** An origin as scheme://host[:port], default port dropped; null for 'null' or anything malformed. */
+function normalOrigin(origin: string): string | null {
   try {
-    return new URL(origin).host;
+    const { origin: normal } = new URL(origin);
+    return normal === 'null' ? null : normal;
   } catch {
     return null;
   }
@@ -37,13 +38,17 @@ export const securityPlugin = fp(async (app) => {
   });
 
   // CSRF for a cookie-session SPA: the cookie is SameSite=Lax, and a state-changing
-  // request that a browser marks as coming from another site is refused.
+  // request is refused unless it comes from our own origin: scheme, host and port.
+  // Browsers say where a request comes from (Sec-Fetch-Site, Origin); a client
+  // that is not a browser sends neither and is not exposed to CSRF.
   app.addHook('onRequest', async (request) => {
     if (!UNSAFE.has(request.method)) return;
     const site = request.headers['sec-fetch-site'];
     const origin = request.headers.origin;
-    const ownHost = originHost(`${request.protocol}://${request.headers.host ?? ''}`);
-    if (site === 'cross-site' || (origin !== undefined && originHost(origin) !== ownHost)) {
+    const isOtherSite = site !== undefined && site !== 'same-origin' && site !== 'none';
+    const claimed = origin === undefined ? undefined : normalOrigin(origin);
+    const isOtherOrigin = claimed !== undefined && (claimed === null || claimed !== normalOrigin(`${request.protocol}://${request.host}`));
+    if (isOtherSite || isOtherOrigin) {
       throw new HttpError(403, { zh: '拒绝来自其他网站的请求', en: 'Requests from other sites are refused' });
     }
   });

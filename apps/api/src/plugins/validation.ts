@@ -3,11 +3,12 @@
 // { statusCode, error, message, messageEn, fields? } with no internals.
 import fp from 'fastify-plugin';
 import { createSerializerCompiler } from 'fastify-type-provider-zod';
-import { describeIssues, summarizeFieldErrors, type ApiError, type Bilingual } from '@pufa/domain';
+import { describeIssues, fieldError, findUnstorableText, RULE_MESSAGES, summarizeFieldErrors, type ApiError, type Bilingual } from '@pufa/domain';
 import { InvalidReferencesError, NotPermittedError, VersionConflictError } from '@pufa/db';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { FRAMEWORK_ERRORS, HttpError, RequestValidationError } from '../http-errors.ts';
+import { classifyDatabaseError, type DatabaseFailure } from '../database-errors.ts';
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'Bad Request',
@@ -28,14 +29,23 @@ function send(reply: FastifyReply, statusCode: number, words: Bilingual, extra: 
   return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
 }
 
-/** Prisma errors a request can still cause (e.g. a village deleted between check and write). */
-function prismaConflict(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && ['P2002', 'P2003', 'P2034'].includes(code);
-}
+/** Seconds a client should wait before retrying a 503. */
+const RETRY_AFTER_SECONDS = 5;
+
+const DATABASE_ANSWERS: Record<DatabaseFailure, { statusCode: number; words: Bilingual }> = {
+  unavailable: { statusCode: 503, words: { zh: '数据库暂时不可用，请稍后重试', en: 'The database is temporarily unavailable; please try again shortly' } },
+  busy: { statusCode: 503, words: { zh: '服务器正忙，请稍后重试', en: 'The server is busy; please try again shortly' } },
+  gone: { statusCode: 404, words: { zh: '记录不存在或已被删除', en: 'Record not found (it may have been deleted)' } },
+  conflict: { statusCode: 409, words: { zh: '数据已变化，请刷新后重试', en: 'The data changed meanwhile; reload and try again' } },
+  badValue: { statusCode: 400, words: { zh: '有数值或文字超出了可保存的范围', en: 'A value is outside what can be stored' } },
+};
 
 export const validationPlugin = fp(async function validation(app: FastifyInstance) {
+  const databaseOutage = createOutageLog();
   app.setValidatorCompiler(({ schema }) => (data) => {
+    // One check for every text in every request, whatever its schema says.
+    const unstorable = findUnstorableText(data);
+    if (unstorable) return { error: new RequestValidationError([fieldError(unstorable, RULE_MESSAGES.unstorableText)]) };
     // reportInput lets the messages tell "missing" from "wrong type".
     const result = (schema as z.ZodType).safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
@@ -57,8 +67,12 @@ export const validationPlugin = fp(async function validation(app: FastifyInstanc
         { currentVersion: error.currentVersion },
       );
     }
-    if (prismaConflict(error)) {
-      return send(reply, 409, { zh: '数据已变化，请刷新后重试', en: 'The data changed meanwhile; reload and try again' });
+    const failure = classifyDatabaseError(error);
+    if (failure) {
+      const { statusCode, words } = DATABASE_ANSWERS[failure];
+      if (failure === 'unavailable') databaseOutage.failed(request.log, error);
+      if (statusCode === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return send(reply, statusCode, words);
     }
     const statusCode = (error as FastifyError).statusCode;
     if (statusCode && statusCode >= 400 && statusCode < 500) {
@@ -69,7 +83,30 @@ export const validationPlugin = fp(async function validation(app: FastifyInstanc
     return send(reply, 500, { zh: '服务器内部错误，请稍后重试', en: 'Internal server error; please try again later' });
   });
 
+  // The outage is over once a request that needs the database succeeds again.
+  app.addHook('onResponse', async (request, reply) => {
+    if (databaseOutage.isOngoing() && reply.statusCode < 500 && request.url.startsWith('/api/')) databaseOutage.recovered(request.log);
+  });
+
   app.setNotFoundHandler((request, reply) =>
     send(reply, 404, { zh: `没有这个接口：${request.method} ${request.url}`, en: `No such endpoint: ${request.method} ${request.url}` }),
   );
 });
+
+/** One log line when the database goes away and one when it is back, not one per request in between. */
+function createOutageLog() {
+  let since: number | null = null;
+  return {
+    isOngoing: () => since !== null,
+    failed(log: FastifyBaseLogger, error: unknown) {
+      if (since !== null) return;
+      since = Date.now();
+      log.error({ err: error }, 'database unavailable: answering 503 until it is back');
+    },
+    recovered(log: FastifyBaseLogger) {
+      if (since === null) return;
+      log.warn(`database available again after ${((Date.now() - since) / 1000).toFixed(1)} s`);
+      since = null;
+    },
+  };
+}

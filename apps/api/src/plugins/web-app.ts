@@ -16,6 +16,9 @@ export const webAppPlugin = fp(async (app, { distDir = webDistDir }: { distDir?:
   await app.register(fastifyStatic, {
     root: distDir,
     wildcard: false,
+    // The build writes brotli and gzip copies beside each file; the client's
+    // Accept-Encoding picks one (with Vary: Accept-Encoding).
+    preCompressed: true,
     // Hashed assets never change; index.html must be revalidated to pick up new builds.
     setHeaders: (res, filePath) => {
       res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -22,17 +22,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const ip = request.ip;
-      if (await app.loginThrottle.isBlocked(username, ip)) {
+      const attempt = await app.loginThrottle.claimAttempt(username, request.ip);
+      if (attempt === null) {
         const minutes = Math.round(app.loginThrottle.policy.windowMs / 60_000);
         throw new HttpError(429, { zh: `登录失败次数过多，请 ${minutes} 分钟后再试`, en: `Too many failed sign-ins; try again in ${minutes} minutes` });
       }
+      // A wrong password leaves the claimed attempt as a recorded failure.
       const account = await app.sessions.verifyCredentials(username, password);
-      if (!account) {
-        await app.loginThrottle.recordFailure(username, ip);
-        throw new HttpError(401, BAD_CREDENTIALS);
-      }
-      await app.loginThrottle.clear(username);
+      if (!account) throw new HttpError(401, BAD_CREDENTIALS);
+      await app.loginThrottle.succeeded(attempt, username);
       const token = await app.sessions.create(account.id);
       const user = await app.sessions.resolve(token);
       if (!user) throw new HttpError(401, BAD_CREDENTIALS);

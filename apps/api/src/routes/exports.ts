@@ -71,6 +71,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: ACCESS.signedIn }, schema: { operationId: 'exportLedgerCsv', tags, summary: 'The ledger as CSV (UTF-8 with BOM) for any filter of the event list', querystring: LedgerCsvQuerySchema, response: { 200: download(CSV, 'The ledger, as an attachment'), ...errors } } },
     async (request, reply) => {
       const { lang, ...filter } = request.query;
+      await app.events.checkFilter(request.actor, filter); // a 400 must come before the download starts
       const names = createNames(await app.reference.get(request.actor), lang);
       attachment(reply, CSV, `${lang === 'en' ? 'ledger' : '活动台账'}.csv`, 'ledger.csv');
       return stream(request, reply, (out, signal) => writeLedgerCsv(out, app.events, request.actor, filter, names, lang, signal));

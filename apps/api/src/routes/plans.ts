@@ -18,7 +18,6 @@ import { ACCESS } from '../plugins/auth.ts';
 import { notFound } from '../http-errors.ts';
 
 const PLAN_ITEM = { zh: '计划事项', en: 'Plan item' };
-const TOWNSHIP = { zh: '乡镇', en: 'Township' };
 const errors = { 400: ApiErrorSchema, 404: ApiErrorSchema };
 const tags = ['plans'];
 
@@ -53,8 +52,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/plans/check',
-    { config: { access: ACCESS.signedIn }, schema: { operationId: 'getPlanCheck', tags, summary: 'The year-end check (年终检查)', querystring: PlanQuerySchema, response: { 200: PlanCheckSchema, ...errors } } },
-    async (request) => (await app.plans.check(request.actor, request.query)) ?? Promise.reject(notFound(TOWNSHIP)),
+    { config: { access: ACCESS.signedIn }, schema: { operationId: 'getPlanCheck', tags, summary: 'The year-end check (年终检查)', querystring: PlanQuerySchema, response: { 200: PlanCheckSchema, 400: ApiErrorSchema } } },
+    (request) => app.plans.check(request.actor, request.query),
   );
 
   app.get(
@@ -109,8 +108,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/calendar',
     {
       config: { access: ACCESS.signedIn },
-      schema: { operationId: 'getCalendar', tags, summary: 'Named days, plan items and events between two dates (at most a year)', querystring: CalendarQuerySchema, response: { 200: CalendarSchema, ...errors } },
+      schema: { operationId: 'getCalendar', tags, summary: 'Named days, plan items and events between two dates (at most a year)', querystring: CalendarQuerySchema, response: { 200: CalendarSchema, 400: ApiErrorSchema } },
     },
-    async (request) => (await app.plans.calendar(request.actor, request.query)) ?? Promise.reject(notFound(TOWNSHIP)),
+    (request) => app.plans.calendar(request.actor, request.query),
   );
 };

@@ -18,8 +18,13 @@ export interface AuditRecord {
 const json = (value: unknown) => (value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
 
 export async function writeAudit(tx: Prisma.TransactionClient, actor: Actor, record: AuditRecord): Promise<void> {
-  await tx.auditLog.create({
-    data: {
+  await writeAudits(tx, actor, [record]);
+}
+
+/** Several changes of one request (a plan copy) in one statement. */
+export async function writeAudits(tx: Prisma.TransactionClient, actor: Actor, records: AuditRecord[]): Promise<void> {
+  await tx.auditLog.createMany({
+    data: records.map((record) => ({
       userId: actor.userId,
       action: record.action,
       entity: record.entity,
@@ -27,6 +32,6 @@ export async function writeAudit(tx: Prisma.TransactionClient, actor: Actor, rec
       townshipId: record.townshipId ?? null,
       before: json(record.before),
       after: json(record.after),
-    },
+    })),
   });
 }

@@ -15,7 +15,7 @@ import {
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { inScope, type Actor } from '../auth/actor.ts';
 import { writeAudit } from '../auth/audit.ts';
-import { InvalidReferencesError } from './errors.ts';
+import { InvalidReferencesError, NotPermittedError } from './errors.ts';
 
 /** A stable slug for an entry an office adds (built-in entries have readable codes). */
 const ownCode = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -27,11 +27,19 @@ export function createCatalogRepository(prisma: PrismaClient) {
     if (!township || !inScope(actor, townshipId)) throw new InvalidReferencesError([fieldError(['townshipId'], REFERENCE_MESSAGES.unknownIds([townshipId]))]);
   }
 
-  /** Built-in campaigns are shared by every township: only the top of the tree edits their dates. */
+  /**
+   * Whether the campaign exists for the actor (false: 404). Built-in campaigns
+   * are shared by every township and seen by all: only the top of the tree edits
+   * their dates, anyone else is refused (403, NotPermittedError).
+   */
   async function mayEditCampaign(actor: Actor, campaignId: number): Promise<boolean> {
     const campaign = await prisma.campaign.findUnique({ where: { id: campaignId }, select: { townshipId: true } });
     if (!campaign) return false;
-    return campaign.townshipId === null ? actor.isTopLevel : inScope(actor, campaign.townshipId);
+    if (campaign.townshipId !== null) return inScope(actor, campaign.townshipId);
+    if (!actor.isTopLevel) {
+      throw new NotPermittedError({ zh: '内置宣传节点的日期由县级管理员设置', en: "A built-in campaign's dates are set by a county administrator" });
+    }
+    return true;
   }
 
   return {

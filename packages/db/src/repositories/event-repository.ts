@@ -22,6 +22,7 @@ import { inScope, townshipFilter, type Actor } from '../auth/actor.ts';
 import { applyToRollup } from '../stats/rollup.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { findInvalidReferences } from './event-references.ts';
+import { readEventsByIds } from './event-rows.ts';
 import { InvalidReferencesError, VersionConflictError } from './errors.ts';
 
 const eventInclude = {
@@ -157,43 +158,43 @@ export function createEventRepository(prisma: PrismaClient) {
   }
 
   return {
+    /** Throws InvalidReferencesError when the filter names a township or village out of scope (before an export sends anything). */
+    checkFilter: async (actor: Actor, filter: EventFilter): Promise<void> => {
+      await scopedFilter(prisma, actor, filter);
+    },
+
     async list(actor: Actor, query: EventListQuery): Promise<EventListResponse> {
-      const where = eventWhere(actor, await narrowToVillageTownship(prisma, query));
-      const [rows, total, sums] = await Promise.all([
-        prisma.event.findMany({
-          where,
-          include: eventInclude,
-          orderBy: ORDER[query.sort],
-          skip: (query.page - 1) * query.pageSize,
-          take: query.pageSize,
-        }),
+      const where = eventWhere(actor, await scopedFilter(prisma, actor, query));
+      const [page, total, sums] = await Promise.all([
+        prisma.event.findMany({ where, select: { id: true }, orderBy: ORDER[query.sort], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
         prisma.event.count({ where }),
         totals(where),
       ]);
-      return { items: rows.map(toEventJson), total, totals: sums };
+      return { items: await readEventsByIds(prisma, page.map((row) => row.id)), total, totals: sums };
     },
 
     /**
      * Every event matching the filter, oldest first, in batches read by a
      * keyset cursor: an export of a province's year never holds it all in memory.
      */
-    async *iterate(actor: Actor, filter: EventFilter, batchSize = 500): AsyncGenerator<Event[]> {
-      const where = eventWhere(actor, await narrowToVillageTownship(prisma, filter));
+    async *iterate(actor: Actor, filter: EventFilter, batchSize = 2_000): AsyncGenerator<Event[]> {
+      const where = eventWhere(actor, await scopedFilter(prisma, actor, filter));
       let after: { startDate: Date; id: number } | null = null;
       for (;;) {
         const cursor: Prisma.EventWhereInput = after
           ? { OR: [{ startDate: { gt: after.startDate } }, { startDate: after.startDate, id: { gt: after.id } }] }
           : {};
-        const rows = await prisma.event.findMany({ where: { AND: [where, cursor] }, include: eventInclude, orderBy: [{ startDate: 'asc' }, { id: 'asc' }], take: batchSize });
-        if (rows.length === 0) return;
-        yield rows.map(toEventJson);
-        const last = rows.at(-1)!;
+        // The batch's keys by the filter, then the events in one statement (readEventsByIds).
+        const keys = await prisma.event.findMany({ where: { AND: [where, cursor] }, select: { id: true, startDate: true }, orderBy: [{ startDate: 'asc' }, { id: 'asc' }], take: batchSize });
+        if (keys.length === 0) return;
+        yield await readEventsByIds(prisma, keys.map((k) => k.id));
+        const last = keys.at(-1)!;
         after = { startDate: last.startDate, id: last.id };
-        if (rows.length < batchSize) return;
+        if (keys.length < batchSize) return;
       }
     },
 
-    totals: async (actor: Actor, filter: EventFilter) => totals(eventWhere(actor, await narrowToVillageTownship(prisma, filter))),
+    totals: async (actor: Actor, filter: EventFilter) => totals(eventWhere(actor, await scopedFilter(prisma, actor, filter))),
 
     /** null when there is no such event, it is deleted, or it is outside the actor's scope (all answer 404). */
     async get(actor: Actor, id: number): Promise<Event | null> {
@@ -224,9 +225,19 @@ export function createEventRepository(prisma: PrismaClient) {
     async update(actor: Actor, id: number, patch: EventPatch): Promise<Event | null> {
       const { version, ...changes } = patch;
       return prisma.$transaction(async (tx) => {
-        const current = await tx.event.findFirst({ where: { id, deletedAt: null, townshipId: townshipFilter(actor) }, include: eventInclude });
-        if (!current) return null;
-        const stored = toEventJson(current);
+        const inScopeEvent = { id, deletedAt: null, townshipId: townshipFilter(actor) };
+        // Version check and bump first, in one statement: of two saves of the same
+        // version the second waits on the row lock, then matches nothing; and the
+        // row read next is the one this save changes.
+        const { count } = await tx.event.updateMany({ where: { ...inScopeEvent, version }, data: { version: { increment: 1 } } });
+        if (count === 0) {
+          // Read after the lock is released: the version someone else just saved, not the one we started with.
+          const latest = await tx.event.findFirst({ where: inScopeEvent, select: { version: true } });
+          if (!latest) return null;
+          throw new VersionConflictError(latest.version);
+        }
+        const current = await tx.event.findUniqueOrThrow({ where: { id }, include: eventInclude });
+        const stored = { ...toEventJson(current), version };
         const merged = { ...stored, ...changes };
         const rangeIssues = dateRangeIssues(merged);
         const invalid = [
@@ -234,10 +245,6 @@ export function createEventRepository(prisma: PrismaClient) {
           ...(inScope(actor, merged.townshipId) ? await findInvalidReferences(tx, merged) : [unknownTownship(merged.townshipId)]),
         ];
         if (invalid.length > 0) throw new InvalidReferencesError(invalid);
-        // Version check and bump in one statement: of two saves of the same
-        // version, the second waits on the row lock, then matches nothing.
-        const { count } = await tx.event.updateMany({ where: { id, version }, data: { version: { increment: 1 } } });
-        if (count === 0) throw new VersionConflictError(stored.version);
         const row = await tx.event.update({
           where: { id },
           data: { ...scalarFields(changes), ...listWrites(changes, { replace: true }) } as Prisma.EventUncheckedUpdateInput,
@@ -253,9 +260,13 @@ export function createEventRepository(prisma: PrismaClient) {
     /** Soft delete; returns false when there was no such event in scope. */
     async delete(actor: Actor, id: number, now = new Date()): Promise<boolean> {
       return prisma.$transaction(async (tx) => {
-        const current = await tx.event.findFirst({ where: { id, deletedAt: null, townshipId: townshipFilter(actor) }, include: eventInclude });
-        if (!current) return false;
-        await tx.event.update({ where: { id }, data: { deletedAt: now, deletedById: actor.userId } });
+        // Claim the delete first: of two deletes at once, the second waits on the row, then matches nothing (one 204, one 404, one audit row).
+        const { count } = await tx.event.updateMany({
+          where: { id, deletedAt: null, townshipId: townshipFilter(actor) },
+          data: { deletedAt: now, deletedById: actor.userId },
+        });
+        if (count === 0) return false;
+        const current = await tx.event.findUniqueOrThrow({ where: { id }, include: eventInclude });
         const before = toEventJson(current);
         await applyToRollup(tx, { remove: before });
         await writeAudit(tx, actor, { action: 'delete', entity: 'event', entityId: id, townshipId: current.townshipId, before });
@@ -292,15 +303,20 @@ export function createEventRepository(prisma: PrismaClient) {
 }
 
 /**
- * A village belongs to one township: filtering by a village, name its township
- * too, so the scope check is one equality instead of a list of every township
- * in scope (a plan PostgreSQL handles far better). A village of another
- * township still matches nothing.
+ * The filter as the queries use it, or an InvalidReferencesError naming a
+ * township or village outside the actor's scope (refused like an unknown id,
+ * docs/security.md). A village belongs to one township: filtering by a village
+ * names its township too, so the scope check is one equality instead of a list
+ * of every township in scope (a plan PostgreSQL handles far better).
  */
-async function narrowToVillageTownship<T extends EventFilter>(prisma: PrismaClient, filter: T): Promise<T> {
+async function scopedFilter<T extends EventFilter>(prisma: PrismaClient, actor: Actor, filter: T): Promise<T> {
+  if (filter.townshipId !== undefined && !inScope(actor, filter.townshipId)) throw new InvalidReferencesError([unknownTownship(filter.townshipId)]);
   if (!filter.villageId || filter.townshipId) return filter;
-  const village = await prisma.orgUnit.findUnique({ where: { id: filter.villageId }, select: { parentId: true } });
-  return { ...filter, townshipId: village?.parentId ?? -1 };
+  const village = await prisma.orgUnit.findFirst({ where: { id: filter.villageId, level: 'village' }, select: { parentId: true } });
+  if (!village?.parentId || !inScope(actor, village.parentId)) {
+    throw new InvalidReferencesError([fieldError(['villageId'], REFERENCE_MESSAGES.unknownIds([filter.villageId]))]);
+  }
+  return { ...filter, townshipId: village.parentId };
 }
 
 function restoreCutoff(now: Date) {

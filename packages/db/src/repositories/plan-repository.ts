@@ -21,7 +21,7 @@ import {
 } from '@pufa/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { inScope, townshipFilter, type Actor } from '../auth/actor.ts';
-import { writeAudit } from '../auth/audit.ts';
+import { writeAudit, writeAudits } from '../auth/audit.ts';
 import { InvalidReferencesError } from './errors.ts';
 import { findInvalidReferences } from './event-references.ts';
 
@@ -55,6 +55,9 @@ export function toPlanItemJson(row: PlanRow): PlanItem {
     ...planItemStatus(villageIds, linked),
   };
 }
+
+/** Key of the advisory lock that serialises plan copies (arbitrary, fixed). */
+const PLAN_COPY_LOCK = 7_104_402;
 
 const outOfScope = (field: string, id: number) => new InvalidReferencesError([fieldError([field], REFERENCE_MESSAGES.unknownIds([id]))]);
 
@@ -126,7 +129,7 @@ export function createPlanRepository(prisma: PrismaClient) {
 
   const repository = {
     async list(actor: Actor, { townshipId, year }: PlanQuery): Promise<PlanItem[]> {
-      if (!inScope(actor, townshipId)) return [];
+      if (!inScope(actor, townshipId)) throw outOfScope('townshipId', townshipId);
       return listRows(actor, { townshipId, year });
     },
 
@@ -173,7 +176,9 @@ export function createPlanRepository(prisma: PrismaClient) {
       return prisma.$transaction(async (tx) => {
         const current = await findInScope(tx, actor, id);
         if (!current) return false;
-        await tx.planItem.delete({ where: { id } });
+        // Of two deletes at once, the second waits on the row, then deletes nothing: one 204, one 404.
+        const { count } = await tx.planItem.deleteMany({ where: { id } });
+        if (count === 0) return false;
         await writeAudit(tx, actor, { action: 'delete', entity: 'planItem', entityId: id, townshipId: current.townshipId, before: toPlanItemJson(current) });
         return true;
       });
@@ -184,30 +189,34 @@ export function createPlanRepository(prisma: PrismaClient) {
       if (!inScope(actor, townshipId)) throw outOfScope('townshipId', townshipId);
       const campaigns = await campaignTimings();
       return prisma.$transaction(async (tx) => {
+        // Copies into one township's year run one at a time, so the second of two
+        // simultaneous copies sees the first one's items and is refused.
+        await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${PLAN_COPY_LOCK}::int4, ${townshipId}::int4)`;
         if (await tx.planItem.count({ where: { townshipId, year: toYear } })) {
           throw new InvalidReferencesError([fieldError(['toYear'], { zh: '该年度已有计划，请先删除或逐条添加', en: 'that year already has a plan; delete it first or add items one by one' })]);
         }
-        const source = await tx.planItem.findMany({ where: { townshipId, year: fromYear }, include: planInclude, orderBy: { id: 'asc' } });
+        const source = (await tx.planItem.findMany({ where: { townshipId, year: fromYear }, include: planInclude, orderBy: { id: 'asc' } })).map(toPlanItemJson);
         if (source.length === 0) {
           throw new InvalidReferencesError([fieldError(['fromYear'], { zh: '该年度没有计划可复制', en: 'that year has no plan to copy' })]);
         }
-        const copied: PlanItem[] = [];
-        for (const row of source) {
-          const item = toPlanItemJson(row);
-          const timing = shiftPlanTiming(item, fromYear, toYear, item.campaignId ? campaigns.get(item.campaignId) : null);
-          const created = await tx.planItem.create({
-            data: {
+        // A few statements whatever the plan's size (a row-by-row copy of 125 items outran the transaction's time).
+        const created = await tx.planItem.createManyAndReturn({
+          data: source.map((item) => {
+            const timing = shiftPlanTiming(item, fromYear, toYear, item.campaignId ? campaigns.get(item.campaignId) : null);
+            return {
               townshipId, year: toYear, campaignId: item.campaignId, title: item.title, departmentId: item.departmentId,
               targetDate: timing.targetDate ? isoToDate(timing.targetDate) : null, targetMonth: timing.targetMonth,
               targetAudience: item.targetAudience, targetLeaflets: item.targetLeaflets, notes: item.notes,
-              ...planWrites({ villageIds: item.villageIds, sixInto: item.sixInto }, { replace: false }),
-            },
-            include: planInclude,
-          });
-          const json = toPlanItemJson(created);
-          await writeAudit(tx, actor, { action: 'create', entity: 'planItem', entityId: json.id, townshipId, after: json });
-          copied.push(json);
-        }
+            };
+          }),
+          select: { id: true },
+        });
+        // RETURNING gives the rows in the order of the VALUES list: created[i] is the copy of source[i].
+        const newIds = created.map((row) => row.id);
+        await tx.planItemVillage.createMany({ data: source.flatMap((item, i) => item.villageIds.map((villageId) => ({ planItemId: newIds[i]!, villageId }))) });
+        await tx.planItemSixInto.createMany({ data: source.flatMap((item, i) => item.sixInto.map((categoryCode) => ({ planItemId: newIds[i]!, categoryCode }))) });
+        const copied = (await tx.planItem.findMany({ where: { id: { in: newIds } }, include: planInclude, orderBy: { id: 'asc' } })).map(toPlanItemJson);
+        await writeAudits(tx, actor, copied.map((item) => ({ action: 'create' as const, entity: 'planItem' as const, entityId: item.id, townshipId, after: item })));
         return copied;
       });
     },
@@ -247,8 +256,8 @@ export function createPlanRepository(prisma: PrismaClient) {
     },
 
     /** The year-end check (年终检查): plan items by status, and what the year's events never reached. */
-    async check(actor: Actor, { townshipId, year }: PlanQuery): Promise<PlanCheck | null> {
-      if (!inScope(actor, townshipId)) return null;
+    async check(actor: Actor, { townshipId, year }: PlanQuery): Promise<PlanCheck> {
+      if (!inScope(actor, townshipId)) throw outOfScope('townshipId', townshipId);
       const [items, events, villages, categories, departments, campaigns] = await Promise.all([
         listRows(actor, { townshipId, year }),
         prisma.event.findMany({
@@ -282,8 +291,8 @@ export function createPlanRepository(prisma: PrismaClient) {
     },
 
     /** Named days, plan items and events between two dates, for the calendar page. */
-    async calendar(actor: Actor, { townshipId, from, to }: CalendarQuery): Promise<Calendar | null> {
-      if (!inScope(actor, townshipId)) return null;
+    async calendar(actor: Actor, { townshipId, from, to }: CalendarQuery): Promise<Calendar> {
+      if (!inScope(actor, townshipId)) throw outOfScope('townshipId', townshipId);
       const years = [...new Set([Number(from.slice(0, 4)), Number(to.slice(0, 4))])];
       const campaigns = await campaignTimings();
       const namedDays = [...campaigns.values()]

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '@pufa/domain';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords.ts';
+import type { AuthChangeFeed } from '../auth-changes.ts';
 
 export interface SessionPolicy {
   /** A session unused this long ends. */
@@ -33,7 +34,60 @@ const TOUCH_EVERY_MS = 60_000;
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createSessionRepository(prisma: PrismaClient, policy: SessionPolicy = DEFAULT_SESSION_POLICY) {
+/** Sessions held in memory per process; beyond this the oldest are dropped. */
+const CACHE_LIMIT = 10_000;
+/** Even with the change feed live, a cached session is looked up again after this long. */
+const CACHE_TTL_MS = 5 * 60_000;
+
+interface CachedSession {
+  user: SessionUser;
+  expiresAt: number;
+  lastSeenAt: number;
+  cachedAt: number;
+}
+
+/**
+ * Signed-in sessions held in memory, so that most requests need no database
+ * round trip to know who is asking. Correct across API processes because the
+ * database announces every change to sessions, users and org units (an
+ * AuthChangeFeed) and the whole cache is dropped then; while the feed is down
+ * nothing is cached. A lookup that started before a change is not cached
+ * after it (the generation check).
+ */
+function createSessionCache(feed: AuthChangeFeed | undefined) {
+  const entries = new Map<string, CachedSession>();
+  let generation = 0;
+  const cache = {
+    get generation() {
+      return generation;
+    },
+    get(id: string, now: number): CachedSession | undefined {
+      const entry = entries.get(id);
+      if (entry && now - entry.cachedAt > CACHE_TTL_MS) entries.delete(id);
+      else return entry;
+      return undefined;
+    },
+    set(id: string, entry: CachedSession, startedAt: number) {
+      if (!feed?.isLive || startedAt !== generation) return;
+      if (entries.size >= CACHE_LIMIT) entries.delete(entries.keys().next().value!);
+      entries.set(id, entry);
+    },
+    delete: (id: string) => entries.delete(id),
+    clear() {
+      generation++;
+      entries.clear();
+    },
+  };
+  feed?.subscribe(() => cache.clear());
+  return cache;
+}
+
+export function createSessionRepository(prisma: PrismaClient, policy: SessionPolicy = DEFAULT_SESSION_POLICY, changes?: AuthChangeFeed) {
+  const cache = createSessionCache(changes);
+  /** Writes lastSeenAt at most once a minute; idle expiry counts from it. */
+  const touch = async (id: string, now: Date) => {
+    await prisma.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+  };
   return {
     policy,
 
@@ -56,7 +110,20 @@ export function createSessionRepository(prisma: PrismaClient, policy: SessionPol
     /** The signed-in user for a token, or null when it is unknown, expired, idle too long or the user is disabled. */
     async resolve(token: string, now = new Date()): Promise<SessionUser | null> {
       const id = digest(token);
-      // Every request starts here: the session, its user and the user's townships in one round trip.
+      const cached = cache.get(id, now.getTime());
+      if (cached) {
+        const isExpired = cached.expiresAt <= now.getTime() || now.getTime() - cached.lastSeenAt > policy.idleMs;
+        if (!isExpired) {
+          if (now.getTime() - cached.lastSeenAt > TOUCH_EVERY_MS) {
+            cached.lastSeenAt = now.getTime();
+            await touch(id, now);
+          }
+          return cached.user;
+        }
+        cache.delete(id);
+      }
+      const generation = cache.generation;
+      // Every uncached request starts here: the session, its user and the user's townships in one round trip.
       const [session] = await prisma.$queryRaw<ResolvedRow[]>`
         SELECT s.last_seen_at, s.expires_at, u.id, u.username, u.display_name, u.role::text AS role, u.org_unit_id, u.is_active,
                o.parent_id IS NULL AS is_top_level,
@@ -70,10 +137,12 @@ export function createSessionRepository(prisma: PrismaClient, policy: SessionPol
         await prisma.session.deleteMany({ where: { id } });
         return null;
       }
-      if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-        await prisma.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+      let lastSeenAt = session.last_seen_at.getTime();
+      if (now.getTime() - lastSeenAt > TOUCH_EVERY_MS) {
+        lastSeenAt = now.getTime();
+        await touch(id, now);
       }
-      return {
+      const user: SessionUser = {
         id: session.id,
         username: session.username,
         displayName: session.display_name,
@@ -82,9 +151,15 @@ export function createSessionRepository(prisma: PrismaClient, policy: SessionPol
         isTopLevel: session.is_top_level,
         townshipIds: session.township_ids,
       };
+      cache.set(id, { user, expiresAt: session.expires_at.getTime(), lastSeenAt, cachedAt: now.getTime() }, generation);
+      return user;
     },
 
+    /** Forget every cached session at once: this process just changed users, sessions or org units (others hear it from the database). */
+    forgetCached: () => cache.clear(),
+
     async destroy(token: string): Promise<void> {
+      cache.delete(digest(token)); // this process at once; the others when the trigger's notification arrives
       await prisma.session.deleteMany({ where: { id: digest(token) } });
     },
 
@@ -106,28 +181,38 @@ export interface LoginThrottlePolicy {
 
 export const DEFAULT_LOGIN_THROTTLE: LoginThrottlePolicy = { windowMs: 15 * 60_000, maxPerUsername: 5, maxPerIp: 30 };
 
+
 /**
  * Failed sign-ins counted in the database (shared by all API processes): too
  * many for one username or from one address within the window and further
  * attempts are refused until the window has passed. A success clears the username's count.
+ *
+ * Each attempt is claimed before the password is checked, under a lock, and
+ * counts as a failure unless it succeeds: a burst of parallel guesses cannot
+ * all pass the check before any of them is recorded.
  */
 export function createLoginThrottle(prisma: PrismaClient, policy: LoginThrottlePolicy = DEFAULT_LOGIN_THROTTLE) {
   return {
     policy,
-    async isBlocked(username: string, ip: string, now = new Date()): Promise<boolean> {
+    /** Records an attempt and returns its id, or null when the username or the address is over its limit. */
+    async claimAttempt(username: string, ip: string, now = new Date()): Promise<number | null> {
       const since = new Date(now.getTime() - policy.windowMs);
-      const [byUser, byIp] = await Promise.all([
-        prisma.loginFailure.count({ where: { username, at: { gt: since } } }),
-        prisma.loginFailure.count({ where: { ip, at: { gt: since } } }),
+      const [, , claimed] = await prisma.$transaction([
+        // One advisory lock (an arbitrary fixed key) serialises count-and-claim across connections and API processes.
+        prisma.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(7104401)`,
+        prisma.$executeRaw`DELETE FROM login_failure WHERE at <= ${since}`,
+        prisma.$queryRaw<{ id: number }[]>`
+          INSERT INTO login_failure (username, ip, at)
+          SELECT ${username}, ${ip}, ${now}
+          WHERE (SELECT count(*) FROM login_failure WHERE username = ${username} AND at > ${since}) < ${policy.maxPerUsername}
+            AND (SELECT count(*) FROM login_failure WHERE ip = ${ip} AND at > ${since}) < ${policy.maxPerIp}
+          RETURNING id`,
       ]);
-      return byUser >= policy.maxPerUsername || byIp >= policy.maxPerIp;
+      return claimed[0]?.id ?? null;
     },
-    async recordFailure(username: string, ip: string, now = new Date()) {
-      await prisma.loginFailure.create({ data: { username, ip, at: now } });
-      await prisma.loginFailure.deleteMany({ where: { at: { lt: new Date(now.getTime() - policy.windowMs) } } });
-    },
-    async clear(username: string) {
-      await prisma.loginFailure.deleteMany({ where: { username } });
+    /** The attempt was a correct sign-in: it was no failure, and the username's failures are forgiven. */
+    async succeeded(attemptId: number, username: string) {
+      await prisma.loginFailure.deleteMany({ where: { OR: [{ id: attemptId }, { username }] } });
     },
   };
 }

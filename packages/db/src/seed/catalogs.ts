@@ -13,7 +13,25 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 
 const ordered = <T>(rows: readonly T[]) => rows.map((row, i) => ({ ...row, sortOrder: (i + 1) * 10 }));
 
+/** Every built-in code, by table: one query on start tells whether anything is missing. */
+const BUILTIN_CODES: [table: string, codes: string[]][] = [
+  ['six_into_category', SIX_INTO_CATEGORIES.map((c) => c.code)],
+  ['material_type', MATERIAL_TYPES.map((c) => c.code)],
+  ['target_group', TARGET_GROUPS.map((c) => c.code)],
+  ['activity_form', ACTIVITY_FORMS.map((c) => c.code)],
+  ['law', LAWS.map((c) => c.code)],
+  ['campaign', BUILTIN_CAMPAIGNS.map((c) => c.code)],
+];
+
+async function isEveryBuiltinPresent(prisma: PrismaClient): Promise<boolean> {
+  const counts = BUILTIN_CODES.map(([table], i) => `(SELECT count(*) FROM ${table} WHERE code = ANY($${i + 1}::text[]))`).join(' + ');
+  const [row] = await prisma.$queryRawUnsafe<{ present: bigint | number }[]>(`SELECT ${counts} AS present`, ...BUILTIN_CODES.map(([, codes]) => codes));
+  return Number(row?.present) === BUILTIN_CODES.reduce((sum, [, codes]) => sum + codes.length, 0);
+}
+
 export async function seedCatalogs(prisma: PrismaClient): Promise<void> {
+  // Every start calls this; nearly always there is nothing to add.
+  if (await isEveryBuiltinPresent(prisma)) return;
   await prisma.$transaction(async (tx) => {
     await tx.sixIntoCategory.createMany({
       data: ordered(SIX_INTO_CATEGORIES).map((c) => ({ ...c, isBuiltin: true })),

@@ -1,6 +1,6 @@
 // Accounts and sessions as the API accepts and returns them.
 import { z } from 'zod';
-import { idSchema, optionalText, queryIdSchema, requiredText } from './common.ts';
+import { idSchema, optionalText, queryIdSchema, queryIntSchema, requiredText } from './common.ts';
 
 export const ROLES = ['clerk', 'leader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -104,8 +104,8 @@ export const AuditQuerySchema = z.strictObject({
   entityId: z.string().trim().max(64).optional(),
   userId: queryIdSchema.optional(),
   action: z.enum(AUDIT_ACTIONS).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: queryIntSchema(1, 100_000).default(1),
+  pageSize: queryIntSchema(1, 200).default(50),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 

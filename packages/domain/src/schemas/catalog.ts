@@ -2,7 +2,7 @@
 // campaign in a given year, and its departments.
 import { z } from 'zod';
 import { daysBetween, daysInMonth } from '../dates.ts';
-import { idSchema, isoDateSchema, optionalText, queryIdSchema, requiredText } from './common.ts';
+import { idSchema, isoDateSchema, MAX_YEAR, MIN_YEAR, optionalText, queryIdSchema, queryIntSchema, requiredText } from './common.ts';
 
 const month = z.number().int().min(1).max(12);
 const day = z.number().int().min(1).max(31);
@@ -43,7 +43,7 @@ export type CampaignPeriodInput = z.infer<typeof CampaignPeriodInputSchema>;
 
 export const CampaignPeriodParamsSchema = z.strictObject({
   id: queryIdSchema,
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: queryIntSchema(MIN_YEAR, MAX_YEAR),
 });
 
 export const DepartmentCreateSchema = z

@@ -2,7 +2,7 @@
 // validate requests, type the web form and generate the OpenAPI document.
 import { z } from 'zod';
 import { daysBetween } from '../dates.ts';
-import { codeSchema, idListSchema, idSchema, isoDateSchema, optionalText, queryIdSchema, requiredText, rule } from './common.ts';
+import { codeSchema, idListSchema, idSchema, INT32_MAX, isoDateSchema, optionalText, queryIdSchema, queryIntSchema, requiredText, rule } from './common.ts';
 
 export const EVENT_LIMITS = {
   title: 200,
@@ -74,7 +74,7 @@ export type EventCreate = z.infer<typeof EventCreateSchema>;
 
 /** PATCH: any subset of fields, plus the version the client last read (optimistic concurrency). */
 export const EventPatchSchema = z
-  .strictObject({ ...eventFields, version: z.number().int().min(1) })
+  .strictObject({ ...eventFields, version: z.number().int().min(1).max(INT32_MAX) })
   .partial()
   .required({ version: true })
   .superRefine(checkDateRange)
@@ -130,8 +130,8 @@ export const EventFilterSchema = z.strictObject({
 export type EventFilter = z.infer<typeof EventFilterSchema>;
 
 export const EventListQuerySchema = EventFilterSchema.extend({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(EVENT_PAGE_SIZE_MAX).default(20),
+  page: queryIntSchema(1, 100_000).default(1),
+  pageSize: queryIntSchema(1, EVENT_PAGE_SIZE_MAX).default(20),
   sort: z.enum(EVENT_SORTS).default('-startDate'),
 }).superRefine((query, ctx) => {
   if (query.from && query.to && query.to < query.from) {

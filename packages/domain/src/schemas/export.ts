@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, queryIdSchema, rule } from './common.ts';
+import { isoDateSchema, MAX_YEAR, MIN_YEAR, queryIdSchema, queryIntSchema, rule } from './common.ts';
 import { EventFilterSchema } from './event.ts';
 import { STATS_MAX_YEARS, StatsTotalsSchema } from './stats.ts';
 
@@ -9,7 +9,7 @@ export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
 /** A year, or a range (`from`, `to`), of an org unit in scope (default: the user's scope). */
 export const PeriodQuerySchema = z
   .strictObject({
-    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    year: queryIntSchema(MIN_YEAR, MAX_YEAR).optional(),
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),
     orgUnitId: queryIdSchema.optional(),

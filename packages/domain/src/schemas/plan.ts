@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { codeSchema, idListSchema, idSchema, isoDateSchema, optionalText, queryIdSchema, requiredText, rule } from './common.ts';
+import { codeSchema, idListSchema, idSchema, isoDateSchema, MAX_YEAR, MIN_YEAR, optionalText, queryIdSchema, queryIntSchema, requiredText, rule } from './common.ts';
 import { PLAN_STATUSES } from '../plans.ts';
 
-const yearSchema = z.coerce.number().int().min(2000).max(2100);
+const yearSchema = queryIntSchema(MIN_YEAR, MAX_YEAR);
 
 const planItemFields = {
   townshipId: idSchema,

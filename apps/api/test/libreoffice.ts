@@ -1,0 +1,32 @@
+// LibreOffice (Debian's libreoffice-calc) as the independent reader of what we
+// export: it opens the file as an office would, and writes every sheet back
+// as UTF-8 CSV. A missing LibreOffice fails the test, never skips it.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parse } from 'csv-parse/sync';
+
+const run = promisify(execFile);
+
+/** Every sheet of a file (.xlsx, or .csv read as UTF-8) as rows of the strings LibreOffice shows. */
+export async function readWithLibreOffice(body: Buffer | string, extension: 'xlsx' | 'csv'): Promise<Record<string, string[][]>> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'pufa-lo-'));
+  try {
+    const input = path.join(dir, `book.${extension}`);
+    await writeFile(input, body);
+    // 44,34,76 = comma, double quote, UTF-8; the last field -1 writes every sheet to book-<sheet>.csv.
+    const csvFilter = 'Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+    const inFilter = extension === 'csv' ? [`--infilter=CSV:44,34,76,1`] : [];
+    await run('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, ...inFilter, '--convert-to', `csv:${csvFilter}`, '--outdir', path.join(dir, 'out'), input], { timeout: 120_000 });
+    const sheets: Record<string, string[][]> = {};
+    for (const file of await readdir(path.join(dir, 'out'))) {
+      const match = /^book(?:-(.+))?\.csv$/.exec(file);
+      if (match) sheets[match[1] ?? 'book'] = parse(await readFile(path.join(dir, 'out', file), 'utf8'), { relax_column_count: true, bom: true });
+    }
+    return sheets;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

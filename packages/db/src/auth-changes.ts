@@ -1,0 +1,100 @@
+// A feed of "sign-ins may have changed" from the database itself: triggers on
+// session, app_user and org_unit NOTIFY pufa_auth_changed (migration
+// 20261127220600), and every API process LISTENs. Session caches use it to
+// forget what they hold; while the feed is down they must not cache at all.
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export const AUTH_CHANGED_CHANNEL = 'pufa_auth_changed';
+
+export interface AuthChangeFeed {
+  /** True while changes are being heard: only then may anything be cached. */
+  readonly isLive: boolean;
+  /** Called on every change and whenever the feed goes down or comes back. */
+  subscribe(onChange: () => void): () => void;
+  close(): Promise<void>;
+}
+
+function createFeed() {
+  const listeners = new Set<() => void>();
+  let isLive = false;
+  return {
+    get isLive() {
+      return isLive;
+    },
+    setLive(live: boolean) {
+      isLive = live;
+      for (const listener of listeners) listener();
+    },
+    changed() {
+      for (const listener of listeners) listener();
+    },
+    subscribe(onChange: () => void) {
+      listeners.add(onChange);
+      return () => void listeners.delete(onChange);
+    },
+  };
+}
+
+/** A dedicated connection that LISTENs, reconnecting after a second when the server goes away. */
+export function listenOnPostgres(connectionString: string): AuthChangeFeed {
+  const feed = createFeed();
+  let client: pg.Client | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async () => {
+    const next = new pg.Client({ connectionString });
+    const down = () => {
+      if (client !== next) return;
+      client = null;
+      feed.setLive(false);
+      next.end().catch(() => {});
+      if (!closed) retry = setTimeout(() => void connect(), 1_000).unref();
+    };
+    next.on('error', down);
+    next.on('end', down);
+    next.on('notification', () => feed.changed());
+    client = next;
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${AUTH_CHANGED_CHANNEL}`);
+      if (client === next && !closed) feed.setLive(true);
+    } catch {
+      down();
+    }
+  };
+  void connect();
+
+  return {
+    get isLive() {
+      return feed.isLive;
+    },
+    subscribe: feed.subscribe,
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      const last = client;
+      client = null;
+      feed.setLive(false);
+      await last?.end().catch(() => {});
+    },
+  };
+}
+
+/** PGlite delivers its own notifications in-process. */
+export async function listenOnPglite(pglite: PGlite): Promise<AuthChangeFeed> {
+  const feed = createFeed();
+  const unlisten = await pglite.listen(AUTH_CHANGED_CHANNEL, () => feed.changed());
+  feed.setLive(true);
+  return {
+    get isLive() {
+      return feed.isLive;
+    },
+    subscribe: feed.subscribe,
+    async close() {
+      feed.setLive(false);
+      await unlisten();
+    },
+  };
+}
