@@ -84,8 +84,14 @@ afterAll(async () => {
 describe(`npm run db:backup, then npm run db:restore (${testDatabaseKind()})`, () => {
   it('restores a database that answers the stats, the ledger and the plan exactly as the original', async () => {
     const before = await answers(source.db, fixture);
-    // PostgreSQL is backed up while the app has it open; the embedded database folder must be free.
-    if (source.config.kind === 'pglite') await source.db.close();
+    // PostgreSQL is backed up while the app has it open; the embedded database folder must be
+    // free: a backup beside a running server is refused, naming it, and leaves no folder behind.
+    if (source.config.kind === 'pglite') {
+      const refused = await npmScript(['db:backup', '--', '--out', backupsDir], source.config).catch((error: { code: number; stderr: string }) => error);
+      expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining(`in use by process ${process.pid}`) });
+      expect(await readdir(backupsDir)).toEqual([]);
+      await source.db.close();
+    }
     const backup = await npmScript(['db:backup', '--', '--out', backupsDir], source.config);
     expect(backup.stdout).toContain('Backup written to');
     const [folder] = await readdir(backupsDir);

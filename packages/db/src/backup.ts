@@ -4,12 +4,13 @@
 // of its data folder) and, when it exists, the files folder beside the
 // embedded database (DATA_DIR/files), copied as it is.
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { DatabaseConfig } from './env.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
 const run = promisify(execFile);
 
@@ -54,14 +55,30 @@ async function appliedMigrations(db: Queryable): Promise<string[]> {
   return rows.map((r) => r.migration_name);
 }
 
-/** Runs `use` with a plain connection to the database (PGlite opens its folder: nothing else may have it open). */
-async function withConnection<T>(config: DatabaseConfig, use: (db: Queryable, pglite?: PGlite) => Promise<T>): Promise<T> {
+/** Someone took the data folder while a backup or restore held it: stop rather than write on. */
+function exitOnLostLock(error: Error): never {
+  console.error(`Lost the lock on the data folder (${error.message}); stopping.`);
+  process.exit(1);
+}
+
+/**
+ * Runs `use` with a plain connection to the database. The embedded database's
+ * folder is locked first, like the server does, so a backup or restore never
+ * runs beside a server on the same folder (it is refused, naming the server).
+ * `load` fills an empty folder from a PGlite dump before opening it.
+ */
+async function withConnection<T>(config: DatabaseConfig, use: (db: Queryable, pglite?: PGlite) => Promise<T>, load?: Blob): Promise<T> {
   if (config.kind === 'pglite') {
-    const pglite = await PGlite.create(config.dataDir);
+    const unlock = await lockDataDir(config.dataDir, exitOnLostLock);
     try {
-      return await use(pglite, pglite);
+      const pglite = await PGlite.create(config.dataDir, load ? { loadDataDir: load } : {});
+      try {
+        return await use(pglite, pglite);
+      } finally {
+        await pglite.close();
+      }
     } finally {
-      await pglite.close();
+      await unlock();
     }
   }
   const client = new pg.Client({ connectionString: config.url });
@@ -91,6 +108,16 @@ export function backupName(kind: DatabaseConfig['kind'], at = new Date()): strin
 export async function createBackup(config: DatabaseConfig, options: { target: string; filesDir?: string }): Promise<BackupManifest> {
   if (await exists(options.target)) throw new Error(`${options.target} already exists; choose a new folder`);
   await mkdir(options.target, { recursive: true });
+  try {
+    return await writeBackup(config, options);
+  } catch (error) {
+    // A half-written backup must not pass for one.
+    await rm(options.target, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function writeBackup(config: DatabaseConfig, options: { target: string; filesDir?: string }): Promise<BackupManifest> {
   const manifest = await withConnection(config, async (db, pglite) => {
     const describe = async (): Promise<BackupManifest> => ({
       format: BACKUP_FORMAT,
@@ -163,19 +190,21 @@ export async function restoreBackup(config: DatabaseConfig, options: { source: s
     await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', ...clean, `--dbname=${config.url}`, path.join(options.source, POSTGRESQL_DUMP)]);
   } else {
     const dataDir = config.dataDir;
-    const isInUse = (await exists(dataDir)) && (await readdir(dataDir)).length > 0;
-    if (isInUse && !options.replace) throw new Error(`${dataDir} already holds a database; choose an empty DATA_DIR, or pass --replace (the old folder is kept beside it)`);
-    if (isInUse) {
+    // The lock's own files do not count: a folder with only them holds no database.
+    const contents = (await exists(dataDir)) ? (await readdir(dataDir)).filter((name) => !name.startsWith('.pufa-lock')) : [];
+    if (contents.length && !options.replace) throw new Error(`${dataDir} already holds a database; choose an empty DATA_DIR, or pass --replace (the old folder is kept beside it)`);
+    if (contents.length) {
+      // Taken and given back first, so a folder a server is using is refused, not moved.
+      await (await lockDataDir(dataDir, exitOnLostLock))();
       movedAside = `${dataDir}.before-restore-${backupName('pglite').slice('pufa-pglite-'.length)}`;
       await rename(dataDir, movedAside);
     }
-    const dump = new Blob([await readFile(path.join(options.source, PGLITE_DUMP))]);
-    const pglite = await PGlite.create(dataDir, { loadDataDir: dump });
-    await pglite.close();
   }
+  const dump = config.kind === 'pglite' ? new Blob([await readFile(path.join(options.source, PGLITE_DUMP))]) : undefined;
+  const restoredCounts = await withConnection(config, tableRowCounts, dump);
   const filesDir = options.filesDir ?? (config.kind === 'pglite' ? filesDirOf(config.dataDir) : undefined);
   if (manifest.hasFiles && filesDir) await cp(path.join(options.source, FILES), filesDir, { recursive: true });
-  const differences = countDifferences(manifest.rowCounts, await withConnection(config, tableRowCounts));
+  const differences = countDifferences(manifest.rowCounts, restoredCounts);
   if (differences.length) throw new Error(`The restored database differs from the backup:\n  ${differences.join('\n  ')}`);
   return { manifest, movedAside };
 }
