@@ -33,6 +33,25 @@ describe('GET /api/openapi.json', () => {
     expect(schema.properties.title.maxLength).toBe(200);
   });
 
+  it('names the session cookie on exactly the operations that answer 401 without it', async () => {
+    const doc = (await ctx.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'pufa_session' });
+    expect(doc.security).toEqual([{ session: [] }]);
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, { operationId: string; security?: unknown[]; responses: Record<string, unknown> }>).map(([method, op]) => ({ path, method, op })),
+    );
+    expect(operations.length).toBeGreaterThan(40);
+    expect(new Set(operations.map((o) => o.op.operationId)).size).toBe(operations.length);
+    for (const { path, method, op } of operations) {
+      const url = path.replace(/\{[^}]+\}/g, '1');
+      // Anonymous, same-site: what the document says must be what the code does.
+      const res = await ctx.app.inject({ method: method.toUpperCase() as 'GET', url, payload: method === 'get' ? undefined : {} });
+      const isPublic = Array.isArray(op.security) && op.security.length === 0;
+      expect({ path, method, status: res.statusCode === 401 }).toEqual({ path, method, status: !isPublic });
+      expect(Object.keys(op.responses)).toContain(isPublic ? '503' : '401');
+    }
+  });
+
   it('has a browsable docs page', async () => {
     const res = await ctx.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);

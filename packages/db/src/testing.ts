@@ -2,8 +2,12 @@
 // PostgreSQL server named by DATABASE_URL (TEST_DATABASE=postgresql) or an
 // in-memory PGlite (TEST_DATABASE=pglite). Never mocked, never skipped.
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from './client.ts';
+import type { DatabaseConfig } from './env.ts';
 
 export type TestDatabaseKind = 'postgresql' | 'pglite';
 
@@ -16,10 +20,23 @@ export function testDatabaseKind(): TestDatabaseKind {
   return kind;
 }
 
-export async function createTestDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
+/**
+ * `onDisk`: PGlite in a temporary folder instead of memory, for tests that hand
+ * the database to another process (the backup scripts). `config` says how to open it.
+ */
+export async function createTestDatabase({ onDisk = false } = {}): Promise<{ db: Database; config: DatabaseConfig; drop: () => Promise<void> }> {
   if (testDatabaseKind() === 'pglite') {
-    const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
-    return { db, drop: () => db.close() };
+    const folder = onDisk ? await mkdtemp(path.join(tmpdir(), 'pufa-test-')) : undefined;
+    const config: DatabaseConfig = { kind: 'pglite', dataDir: folder ? path.join(folder, 'data') : 'memory://' };
+    const db = await openDatabase(config);
+    return {
+      db,
+      config,
+      drop: async () => {
+        await db.close().catch(() => {}); // a test may have closed it to let another process open the folder
+        if (folder) await rm(folder, { recursive: true, force: true });
+      },
+    };
   }
   const serverUrl = process.env.DATABASE_URL || DEFAULT_TEST_SERVER;
   const name = `pufa_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
@@ -32,11 +49,13 @@ export async function createTestDatabase(): Promise<{ db: Database; drop: () => 
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ kind: 'postgresql', url: url.toString() });
+  const config: DatabaseConfig = { kind: 'postgresql', url: url.toString() };
+  const db = await openDatabase(config);
   return {
     db,
+    config,
     drop: async () => {
-      await db.close();
+      await db.close().catch(() => {}); // a test may have closed it already
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },

@@ -4,6 +4,8 @@ import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import type { OpenAPIV3 } from 'openapi-types';
+import { finishDocument } from '../openapi-document.ts';
 
 export const openapiPlugin = fp(async (app) => {
   await app.register(swagger, {
@@ -14,6 +16,7 @@ export const openapiPlugin = fp(async (app) => {
           'Legal-publicity events of township judicial offices. Dates are YYYY-MM-DD calendar days (China Standard Time). ' +
           'Every error answers { statusCode, error, message (Chinese), messageEn, fields? }.',
         version: '1.0.0',
+        license: { name: 'Proprietary: all rights reserved' },
       },
       tags: [
         { name: 'events', description: '宣传活动台账 (the event ledger)' },
@@ -22,11 +25,14 @@ export const openapiPlugin = fp(async (app) => {
         { name: 'auth', description: 'Sign-in: a session cookie (httpOnly, SameSite=Lax)' },
         { name: 'users', description: 'Accounts (administrators)' },
         { name: 'audit', description: 'Who changed what, when' },
+        { name: 'stats', description: 'Live totals and breakdowns (docs/counting-rules.md)' },
+        { name: 'exports', description: 'The annual workbook, the ledger CSV and the report' },
         { name: 'system', description: 'Health' },
       ],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    // Runs when the document is asked for, after every route is registered.
+    transformObject: (input) => finishDocument(jsonSchemaTransformObject(input) as OpenAPIV3.Document, app.routeTable) as never,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'signedIn' }, schema: { hide: true } }, async () => app.swagger());

@@ -10,6 +10,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.admins },
       schema: {
+        operationId: 'listAuditEntries',
         tags: ['audit'],
         summary: 'The audit log of the administrator’s scope, newest first',
         querystring: AuditQuerySchema,
@@ -24,6 +25,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.signedIn },
       schema: {
+        operationId: 'getEventHistory',
         tags: ['events', 'audit'],
         summary: 'Who logged and changed an event, when, and what changed',
         params: EventIdParamsSchema,

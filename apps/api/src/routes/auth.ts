@@ -13,6 +13,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.public },
       schema: {
+        operationId: 'login',
         tags: ['auth'],
         summary: 'Sign in; sets the session cookie',
         body: LoginSchema,
@@ -40,7 +41,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { config: { access: ACCESS.signedIn }, schema: { tags: ['auth'], summary: 'Sign out: the session ends on the server', response: { 204: z.null() } } },
+    { config: { access: ACCESS.signedIn }, schema: { operationId: 'logout', tags: ['auth'], summary: 'Sign out: the session ends on the server', response: { 204: z.null() } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await app.sessions.destroy(token);
@@ -51,7 +52,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/auth/me',
-    { config: { access: ACCESS.signedIn }, schema: { tags: ['auth'], summary: 'The signed-in user and their scope', response: { 200: SessionUserSchema } } },
+    { config: { access: ACCESS.signedIn }, schema: { operationId: 'getCurrentUser', tags: ['auth'], summary: 'The signed-in user and their scope', response: { 200: SessionUserSchema } } },
     async (request) => request.user!,
   );
 };

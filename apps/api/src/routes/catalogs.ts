@@ -20,7 +20,7 @@ const CAMPAIGN_PERIOD = { zh: '该年份的宣传节点日期', en: "The campaig
 export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/campaigns',
-    { config: { access: ACCESS.admins }, schema: { tags: ['reference'], summary: "Add an office's own campaign or theme", body: CampaignCreateSchema, response: { 201: Created, 400: ApiErrorSchema } } },
+    { config: { access: ACCESS.admins }, schema: { operationId: 'createCampaign', tags: ['reference'], summary: "Add an office's own campaign or theme", body: CampaignCreateSchema, response: { 201: Created, 400: ApiErrorSchema } } },
     async (request, reply) => reply.code(201).send(await app.catalogs.createCampaign(request.actor, request.body)),
   );
 
@@ -29,6 +29,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.admins },
       schema: {
+        operationId: 'setCampaignPeriod',
         tags: ['reference'],
         summary: "Set a campaign's dates for one year",
         description:
@@ -47,7 +48,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/campaigns/:id/periods/:year',
-    { config: { access: ACCESS.admins }, schema: { tags: ['reference'], summary: "Forget a year's dates: the yearly rule applies again", params: CampaignPeriodParamsSchema, response: { 204: z.null(), ...errors } } },
+    { config: { access: ACCESS.admins }, schema: { operationId: 'deleteCampaignPeriod', tags: ['reference'], summary: "Forget a year's dates: the yearly rule applies again", params: CampaignPeriodParamsSchema, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
       if (!(await app.catalogs.clearCampaignPeriod(request.actor, request.params.id, request.params.year))) throw notFound(CAMPAIGN_PERIOD);
       return reply.code(204).send(null);
@@ -59,6 +60,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.admins },
       schema: {
+        operationId: 'createOrgUnit',
         tags: ['reference'],
         summary: 'Add a township under a county, or a village under a township',
         body: OrgUnitCreateSchema,
@@ -70,13 +72,13 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/departments',
-    { config: { access: ACCESS.admins }, schema: { tags: ['reference'], summary: 'Add a department to a township', body: DepartmentCreateSchema, response: { 201: Created, 400: ApiErrorSchema } } },
+    { config: { access: ACCESS.admins }, schema: { operationId: 'createDepartment', tags: ['reference'], summary: 'Add a department to a township', body: DepartmentCreateSchema, response: { 201: Created, 400: ApiErrorSchema } } },
     async (request, reply) => reply.code(201).send(await app.catalogs.createDepartment(request.actor, request.body)),
   );
 
   app.patch(
     '/api/departments/:id',
-    { config: { access: ACCESS.admins }, schema: { tags: ['reference'], summary: 'Rename or (de)activate a department', params: IdParamsSchema, body: DepartmentPatchSchema, response: { 204: z.null(), ...errors } } },
+    { config: { access: ACCESS.admins }, schema: { operationId: 'updateDepartment', tags: ['reference'], summary: 'Rename or (de)activate a department', params: IdParamsSchema, body: DepartmentPatchSchema, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
       if (!(await app.catalogs.updateDepartment(request.actor, request.params.id, request.body))) throw notFound({ zh: '参与单位', en: 'Department' });
       return reply.code(204).send(null);

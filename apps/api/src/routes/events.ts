@@ -21,6 +21,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.signedIn },
       schema: {
+        operationId: 'listEvents',
         tags: ['events'],
         summary: 'List events matching a filter, with the totals of all matching events',
         description: 'from/to filter on the start date (the month an event counts in). Totals follow docs/counting-rules.md.',
@@ -36,6 +37,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.editors },
       schema: {
+        operationId: 'createEvent',
         tags: ['events'],
         summary: 'Log an event',
         body: EventCreateSchema,
@@ -47,7 +49,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/events/:id',
-    { config: { access: ACCESS.signedIn }, schema: { tags: ['events'], summary: 'One event', params: EventIdParamsSchema, response: { 200: EventSchema, ...errors } } },
+    { config: { access: ACCESS.signedIn }, schema: { operationId: 'getEvent', tags: ['events'], summary: 'One event', params: EventIdParamsSchema, response: { 200: EventSchema, ...errors } } },
     async (request) => (await app.events.get(request.actor, request.params.id)) ?? Promise.reject(notFound(EVENT)),
   );
 
@@ -56,6 +58,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.editors },
       schema: {
+        operationId: 'updateEvent',
         tags: ['events'],
         summary: 'Change an event',
         description: 'Send only the fields to change, with the version you read. A stale version answers 409 and changes nothing.',
@@ -72,6 +75,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.editors },
       schema: {
+        operationId: 'deleteEvent',
         tags: ['events'],
         summary: 'Delete an event',
         description: 'A soft delete: an administrator can restore the event for 30 days.',
@@ -90,6 +94,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.admins },
       schema: {
+        operationId: 'listDeletedEvents',
         tags: ['events'],
         summary: 'Events deleted in the last 30 days (restorable)',
         response: { 200: z.array(EventSchema.extend({ deletedAt: z.string(), deletedById: z.number().int().nullable() })) },
@@ -102,7 +107,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/events/:id/restore',
     {
       config: { access: ACCESS.admins },
-      schema: { tags: ['events'], summary: 'Restore a deleted event (within 30 days)', params: EventIdParamsSchema, response: { 200: EventSchema, ...errors } } },
+      schema: { operationId: 'restoreEvent', tags: ['events'], summary: 'Restore a deleted event (within 30 days)', params: EventIdParamsSchema, response: { 200: EventSchema, ...errors } } },
     async (request) => (await app.events.restore(request.actor, request.params.id)) ?? Promise.reject(notFound(EVENT)),
   );
 };

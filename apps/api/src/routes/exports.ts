@@ -3,6 +3,7 @@
 // stats repository, the dashboard's own aggregation.
 import { PassThrough, type Writable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AnnualReportSchema, ApiErrorSchema, isWholeYear, LedgerCsvQuerySchema, PeriodQuerySchema } from '@pufa/domain';
 import { ACCESS } from '../plugins/auth.ts';
@@ -14,6 +15,15 @@ import { createNames } from '../exports/scope-names.ts';
 
 const tags = ['exports'];
 const errors = { 400: ApiErrorSchema };
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const CSV = 'text/csv; charset=utf-8';
+
+/** A file answer in the OpenAPI document; the body is a stream or a buffer, so nothing is serialized. */
+const download = (contentType: string, description: string) => ({
+  description,
+  content: { [contentType]: { schema: z.string().meta({ format: 'binary' }) } },
+});
 
 /** A download name in Chinese for the browser, with an ASCII fallback for old clients. */
 function attachment(reply: FastifyReply, type: string, name: string, ascii: string) {
@@ -46,24 +56,24 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/exports/annual.xlsx',
     {
       config: { access: ACCESS.signedIn },
-      schema: { tags, summary: 'The annual workbook: summary, months, villages, campaigns, 六进, departments, county roll-up, year-end check, ledger', querystring: PeriodQuerySchema, response: errors },
+      schema: { operationId: 'exportAnnualWorkbook', tags, summary: 'The annual workbook: summary, months, villages, campaigns, 六进, departments, county roll-up, year-end check, ledger', querystring: PeriodQuerySchema, response: { 200: download(XLSX, 'The workbook, as an attachment'), ...errors } },
     },
     async (request, reply) => {
       const data = await loadWorkbookData(app, request.actor, request.query);
       const name = `${request.query.lang === 'en' ? 'legal-publicity' : '普法宣传统计'}-${request.query.lang === 'en' ? data.unitNameEn : data.unitName}-${periodName(data.from, data.to)}.xlsx`;
-      attachment(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name, `pufa-${periodName(data.from, data.to)}.xlsx`);
+      attachment(reply, XLSX, name, `pufa-${periodName(data.from, data.to)}.xlsx`);
       return stream(request, reply, (out, signal) => writeAnnualWorkbook(out, data, app.events, request.actor, request.query.lang, signal));
     },
   );
 
   app.get(
     '/api/exports/ledger.csv',
-    { config: { access: ACCESS.signedIn }, schema: { tags, summary: 'The ledger as CSV (UTF-8 with BOM) for any filter of the event list', querystring: LedgerCsvQuerySchema, response: errors } },
+    { config: { access: ACCESS.signedIn }, schema: { operationId: 'exportLedgerCsv', tags, summary: 'The ledger as CSV (UTF-8 with BOM) for any filter of the event list', querystring: LedgerCsvQuerySchema, response: { 200: download(CSV, 'The ledger, as an attachment'), ...errors } } },
     async (request, reply) => {
       const { lang, ...filter } = request.query;
       await app.events.checkFilter(request.actor, filter); // a 400 must come before the download starts
       const names = createNames(await app.reference.get(request.actor), lang);
-      attachment(reply, 'text/csv; charset=utf-8', `${lang === 'en' ? 'ledger' : '活动台账'}.csv`, 'ledger.csv');
+      attachment(reply, CSV, `${lang === 'en' ? 'ledger' : '活动台账'}.csv`, 'ledger.csv');
       return stream(request, reply, (out, signal) => writeLedgerCsv(out, app.events, request.actor, filter, names, lang, signal));
     },
   );
@@ -72,20 +82,20 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/reports/annual',
     {
       config: { access: ACCESS.signedIn },
-      schema: { tags, summary: 'The figures of the annual report and ready-to-paste paragraphs (exact, rounded 余 style, English)', querystring: PeriodQuerySchema, response: { 200: AnnualReportSchema, ...errors } },
+      schema: { operationId: 'getAnnualReport', tags, summary: 'The figures of the annual report and ready-to-paste paragraphs (exact, rounded 余 style, English)', querystring: PeriodQuerySchema, response: { 200: AnnualReportSchema, ...errors } },
     },
     async (request) => (await loadAnnualReport(app, request.actor, request.query)).report,
   );
 
   app.get(
     '/api/reports/annual.docx',
-    { config: { access: ACCESS.signedIn }, schema: { tags, summary: 'The report section as a Word document', querystring: PeriodQuerySchema, response: errors } },
+    { config: { access: ACCESS.signedIn }, schema: { operationId: 'exportAnnualReportDocx', tags, summary: 'The report section as a Word document', querystring: PeriodQuerySchema, response: { 200: download(DOCX, 'The report, as an attachment'), ...errors } } },
     async (request, reply) => {
       const data = await loadAnnualReport(app, request.actor, request.query);
       const buffer = await annualReportDocx(data.report, request.query.lang);
       const name = `${request.query.lang === 'en' ? 'legal-publicity-report' : '法治宣传工作情况'}-${periodName(data.from, data.to)}.docx`;
-      attachment(reply, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', name, `pufa-report-${periodName(data.from, data.to)}.docx`);
-      return reply.send(buffer as never); // a binary body: the response schema describes the errors only
+      attachment(reply, DOCX, name, `pufa-report-${periodName(data.from, data.to)}.docx`);
+      return reply.send(buffer as never); // a binary body: not serialized
     },
   );
 };

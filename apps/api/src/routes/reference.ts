@@ -8,6 +8,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.signedIn },
       schema: {
+        operationId: 'getReference',
         tags: ['reference'],
         summary: 'All catalogs and the org-unit tree (within the user’s scope)',
         description: 'Org units (county > township > village), departments, campaigns with their yearly periods, material types, target groups, forms, laws and 六进 categories.',

@@ -18,7 +18,7 @@ export const sharedCatalogRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/catalogs/:catalog',
     {
       config: { access: ACCESS.admins },
-      schema: { tags: ['reference'], summary: 'A shared catalog with its inactive entries', description, params: SharedCatalogParamsSchema, response: { 200: z.array(CatalogEntryAdminSchema) } },
+      schema: { operationId: 'listCatalogEntries', tags: ['reference'], summary: 'A shared catalog with its inactive entries', description, params: SharedCatalogParamsSchema, response: { 200: z.array(CatalogEntryAdminSchema) } },
     },
     (request) => app.sharedCatalogs.list(request.params.catalog),
   );
@@ -28,6 +28,7 @@ export const sharedCatalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.admins },
       schema: {
+        operationId: 'createCatalogEntry',
         tags: ['reference'],
         summary: 'Add an entry to a shared catalog',
         description,
@@ -44,6 +45,7 @@ export const sharedCatalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.admins },
       schema: {
+        operationId: 'updateCatalogEntry',
         tags: ['reference'],
         summary: 'Rename an entry, change a material type’s unit or leaflet counting, switch an entry off',
         description,

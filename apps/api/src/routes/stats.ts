@@ -8,6 +8,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.signedIn },
       schema: {
+        operationId: 'getStats',
         tags: ['stats'],
         summary: 'Totals and one breakdown for a period and an org unit (docs/counting-rules.md); live: an event saved a moment ago is counted',
         querystring: StatsQuerySchema,

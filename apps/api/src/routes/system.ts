@@ -9,7 +9,7 @@ const HealthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pgli
 export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/health',
-    { config: { access: ACCESS.public }, schema: { tags: ['system'], summary: 'Is the API up, and on which database', response: { 200: HealthSchema, 503: ApiErrorSchema } } },
+    { config: { access: ACCESS.public }, schema: { operationId: 'getHealth', tags: ['system'], summary: 'Is the API up, and on which database', response: { 200: HealthSchema, 503: ApiErrorSchema } } },
     async () => {
       try {
         await app.db.prisma.$queryRaw`SELECT 1`;

@@ -9,7 +9,7 @@ const USER = { zh: '用户', en: 'User' };
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/users',
-    { config: { access: ACCESS.admins }, schema: { tags: ['users'], summary: 'Users in the administrator’s scope', response: { 200: z.array(UserSchema) } } },
+    { config: { access: ACCESS.admins }, schema: { operationId: 'listUsers', tags: ['users'], summary: 'Users in the administrator’s scope', response: { 200: z.array(UserSchema) } } },
     (request) => app.users.list(request.actor),
   );
 
@@ -17,7 +17,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/users',
     {
       config: { access: ACCESS.admins },
-      schema: { tags: ['users'], summary: 'Create a user', body: UserCreateSchema, response: { 201: UserSchema, 400: ApiErrorSchema } },
+      schema: { operationId: 'createUser', tags: ['users'], summary: 'Create a user', body: UserCreateSchema, response: { 201: UserSchema, 400: ApiErrorSchema } },
     },
     async (request, reply) => reply.code(201).send(await app.users.create(request.actor, request.body)),
   );
@@ -27,6 +27,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.admins },
       schema: {
+        operationId: 'updateUser',
         tags: ['users'],
         summary: 'Change a user: name, role, org unit, disable, reset password',
         description: 'Disabling, resetting the password, or changing role or org unit ends the user’s sessions.',
