@@ -19,3 +19,4 @@ export * from './repositories/shared-catalog-repository.ts';
 export * from './repositories/plan-repository.ts';
 export * from './stats/stats-query.ts';
 export * from './stats/rollup.ts';
+export * from './repositories/import-repository.ts';

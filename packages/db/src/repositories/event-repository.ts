@@ -19,7 +19,7 @@ import {
 } from '@pufa/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { inScope, townshipFilter, type Actor } from '../auth/actor.ts';
-import { applyToRollup } from '../stats/rollup.ts';
+import { applyManyToRollup, applyToRollup } from '../stats/rollup.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { findInvalidReferences } from './event-references.ts';
 import { InvalidReferencesError, VersionConflictError } from './errors.ts';
@@ -313,3 +313,89 @@ function unknownTownship(townshipId: number) {
 }
 
 export type EventRepository = ReturnType<typeof createEventRepository>;
+
+// ---------------------------------------------------------------------------
+// Batch entry points (ledger import and its undo). They run inside the
+// caller's transaction and apply the same rules as create and delete above:
+// scope, findInvalidReferences, the roll-up and one audit row per event; they
+// only do each step once for all events instead of once per event.
+
+const BATCH_CHUNK = 1000;
+
+function chunks<T>(items: readonly T[], size = BATCH_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const auditJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+
+/** Creates events inside `tx`; throws InvalidReferencesError (and writes nothing) when any reference is wrong. */
+export async function createEventsInTransaction(tx: Prisma.TransactionClient, actor: Actor, inputs: readonly EventCreate[]): Promise<Event[]> {
+  if (inputs.length === 0) return [];
+  // References are checked per township over the union of what its events name.
+  const townships = [...new Set(inputs.map((i) => i.townshipId))];
+  for (const townshipId of townships) {
+    if (!inScope(actor, townshipId)) throw new InvalidReferencesError([unknownTownship(townshipId)]);
+    const mine = inputs.filter((i) => i.townshipId === townshipId);
+    const union = (pick: (i: EventCreate) => readonly number[] | undefined) => [...new Set(mine.flatMap((i) => pick(i) ?? []))];
+    const invalid = await findInvalidReferences(tx, {
+      townshipId,
+      villageIds: union((i) => i.villageIds),
+      formIds: union((i) => i.formIds),
+      lawIds: union((i) => i.lawIds),
+      departmentIds: union((i) => i.departmentIds),
+      targetGroupIds: union((i) => i.targetGroupIds),
+      sixInto: [...new Set(mine.flatMap((i) => i.sixInto ?? []))],
+      materials: union((i) => i.materials?.map((m) => m.materialTypeId)).map((materialTypeId) => ({ materialTypeId })),
+    });
+    const campaignIds = union((i) => (i.campaignId ? [i.campaignId] : []));
+    for (const campaignId of campaignIds) invalid.push(...(await findInvalidReferences(tx, { townshipId, campaignId })));
+    if (invalid.length > 0) throw new InvalidReferencesError(invalid);
+  }
+  // Ids first, so the lists can name their event without relying on the order rows come back in.
+  const ids = (await tx.$queryRaw<{ id: number }[]>`SELECT nextval(pg_get_serial_sequence('event', 'id'))::int AS id FROM generate_series(1, ${inputs.length}::int)`).map((r) => r.id);
+  const withIds = inputs.map((input, index) => ({ id: ids[index]!, input }));
+  for (const part of chunks(withIds)) {
+    await tx.event.createMany({ data: part.map(({ id, input }) => ({ id, ...scalarFields(input), townshipId: input.townshipId }) as Prisma.EventCreateManyInput) });
+    const lists = <T>(pick: (input: EventCreate, eventId: number) => T[]) => part.flatMap(({ id, input }) => pick(input, id));
+    await tx.eventVillage.createMany({ data: lists((i, eventId) => (i.villageIds ?? []).map((villageId) => ({ eventId, villageId }))) });
+    await tx.eventSixInto.createMany({ data: lists((i, eventId) => (i.sixInto ?? []).map((categoryCode) => ({ eventId, categoryCode }))) });
+    await tx.eventForm.createMany({ data: lists((i, eventId) => (i.formIds ?? []).map((formId) => ({ eventId, formId }))) });
+    await tx.eventLaw.createMany({ data: lists((i, eventId) => (i.lawIds ?? []).map((lawId) => ({ eventId, lawId }))) });
+    await tx.eventDepartment.createMany({ data: lists((i, eventId) => (i.departmentIds ?? []).map((departmentId) => ({ eventId, departmentId }))) });
+    await tx.eventTargetGroup.createMany({ data: lists((i, eventId) => (i.targetGroupIds ?? []).map((targetGroupId) => ({ eventId, targetGroupId }))) });
+    await tx.eventMaterial.createMany({ data: lists((i, eventId) => (i.materials ?? []).map(({ materialTypeId, quantity }) => ({ eventId, materialTypeId, quantity }))) });
+  }
+  // Read back as the single create returns them, for the roll-up and the audit trail.
+  const events: Event[] = [];
+  for (const part of chunks(ids)) {
+    const rows = await tx.event.findMany({ where: { id: { in: part } }, include: eventInclude, orderBy: { id: 'asc' } });
+    events.push(...rows.map(toEventJson));
+  }
+  await applyManyToRollup(tx, events, 1);
+  for (const part of chunks(events)) {
+    await tx.auditLog.createMany({
+      data: part.map((event) => ({ userId: actor.userId, action: 'create', entity: 'event', entityId: String(event.id), townshipId: event.townshipId, after: auditJson(event) })),
+    });
+  }
+  return events;
+}
+
+/** Soft-deletes the events among `ids` that are in scope and not deleted yet; returns the ids it deleted. */
+export async function deleteEventsInTransaction(tx: Prisma.TransactionClient, actor: Actor, ids: readonly number[], now = new Date()): Promise<number[]> {
+  const deleted: Event[] = [];
+  for (const part of chunks(ids)) {
+    const rows = await tx.event.findMany({ where: { id: { in: part }, deletedAt: null, townshipId: townshipFilter(actor) }, include: eventInclude, orderBy: { id: 'asc' } });
+    if (rows.length === 0) continue;
+    await tx.event.updateMany({ where: { id: { in: rows.map((r) => r.id) }, deletedAt: null }, data: { deletedAt: now, deletedById: actor.userId } });
+    deleted.push(...rows.map(toEventJson));
+  }
+  await applyManyToRollup(tx, deleted, -1);
+  for (const part of chunks(deleted)) {
+    await tx.auditLog.createMany({
+      data: part.map((event) => ({ userId: actor.userId, action: 'delete', entity: 'event', entityId: String(event.id), townshipId: event.townshipId, before: auditJson(event) })),
+    });
+  }
+  return deleted.map((e) => e.id);
+}

@@ -154,7 +154,14 @@ export const ImportBatchSchema = ImportBatchSummarySchema.extend({
 }).meta({ id: 'ImportBatch' });
 export type ImportBatch = z.infer<typeof ImportBatchSchema>;
 
-export const ImportCommitResultSchema = z.object({ batchId: idSchema, eventIds: z.array(idSchema), summary: ImportSummarySchema }).meta({ id: 'ImportCommitResult' });
+export const ImportCommitResultSchema = z.object({
+  batchId: idSchema,
+  /** Events created by this call: 0 on a second commit. */
+  created: z.number().int(),
+  /** The batch's events. */
+  eventIds: z.array(idSchema),
+  summary: ImportSummarySchema,
+}).meta({ id: 'ImportCommitResult' });
 export type ImportCommitResult = z.infer<typeof ImportCommitResultSchema>;
 
 export const ImportUndoResultSchema = z.object({ batchId: idSchema, deletedEventIds: z.array(idSchema) });
