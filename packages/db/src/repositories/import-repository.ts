@@ -151,6 +151,8 @@ export function createImportRepository(prisma: PrismaClient) {
     return {
       ...summary!,
       year: settings.year,
+      excludedRows: [...settings.excludedRows],
+      keepDuplicateRows: [...settings.keepDuplicateRows],
       sheets: analysis.sheets,
       rows: analysis.rows,
       summary: analysis.summary,

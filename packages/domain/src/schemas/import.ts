@@ -146,6 +146,9 @@ export type ImportBatchSummary = z.infer<typeof ImportBatchSummarySchema>;
 
 export const ImportBatchSchema = ImportBatchSummarySchema.extend({
   year: z.number().int().nullable(),
+  /** The clerk's row choices so far (PATCH replaces these lists). */
+  excludedRows: z.array(z.string()),
+  keepDuplicateRows: z.array(z.string()),
   sheets: z.array(ImportSheetSummarySchema),
   rows: z.array(ImportRowSchema),
   summary: ImportSummarySchema,
