@@ -103,8 +103,13 @@ describe('a messy .xlsx (ExcelJS) from upload to the dashboard, again, and undon
       activities: 6, leaflets: 500 + 1200 + 300 + 800 + 100 + 150, audience: 300 + 200 + 20 + 500 + 80 + 120, consultations: 32, villagesReached: 5, villagesTotal: 5,
     });
     // One audit row per event, and one for the batch.
-    const audit = await ctx.db.prisma.auditLog.count({ where: { entity: 'event', action: 'create', entityId: { in: result.eventIds.map(String) } } });
-    expect(audit).toBe(6);
+    const audit = await ctx.db.prisma.auditLog.findMany({ where: { entity: 'event', action: 'create', entityId: { in: result.eventIds.map(String) } }, orderBy: { entityId: 'asc' } });
+    expect(audit).toHaveLength(6);
+    // The batch path writes the audit trail from the events it built: they must be the events as stored.
+    for (const row of audit) {
+      const stored = await ctx.inject({ method: 'GET', url: `/api/events/${row.entityId}` });
+      expect(row.after).toEqual(stored.json());
+    }
     expect(await ctx.db.prisma.auditLog.count({ where: { entity: 'importBatch', entityId: String(batch.id) } })).toBe(1);
   });
 

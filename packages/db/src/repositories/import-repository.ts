@@ -5,6 +5,9 @@
 // batch entry point; undo soft-deletes them, within the same 30 days as a delete.
 import {
   analyzeImport,
+  finishImport,
+  readImport,
+  readingDates,
   dateToIso,
   duplicateKey,
   EMPTY_IMPORT_SETTINGS,
@@ -83,20 +86,20 @@ export async function loadImportCatalogs(db: Db, townshipId: number): Promise<Im
   };
 }
 
-/** Keys (date|title) of the township's events on the days a file names: what a row would duplicate. */
-async function existingKeys(db: Db, townshipId: number, sheets: readonly ImportSheet[], settings: ImportSettings, catalogs: ImportCatalogs): Promise<Set<string>> {
-  const dates = new Set(analyzeImport(sheets, settings, catalogs, new Set()).rows.flatMap((r) => (r.event.startDate ? [r.event.startDate] : [])));
-  if (dates.size === 0) return new Set();
+/** Keys (date|title) of the township's events on the given days: what a row would duplicate. */
+async function existingKeys(db: Db, townshipId: number, dates: readonly string[]): Promise<Set<string>> {
+  if (dates.length === 0) return new Set();
   const events = await db.event.findMany({
-    where: { townshipId, deletedAt: null, startDate: { in: [...dates].map(isoToDate) } },
+    where: { townshipId, deletedAt: null, startDate: { in: dates.map(isoToDate) } },
     select: { startDate: true, title: true },
   });
   return new Set(events.map((e) => duplicateKey(dateToIso(e.startDate), e.title)));
 }
 
+/** The preview of a file against the office's catalogs and ledger as they are now: one pass over the rows. */
 async function analyze(db: Db, townshipId: number, sheets: readonly ImportSheet[], settings: ImportSettings) {
-  const catalogs = await loadImportCatalogs(db, townshipId);
-  return analyzeImport(sheets, settings, catalogs, await existingKeys(db, townshipId, sheets, settings, catalogs));
+  const reading = readImport(sheets, settings, await loadImportCatalogs(db, townshipId));
+  return finishImport(reading, settings, await existingKeys(db, townshipId, readingDates(reading)));
 }
 
 const batchSelect = {
@@ -138,9 +141,12 @@ export interface NewImport {
 }
 
 export function createImportRepository(prisma: PrismaClient) {
-  async function view(db: Db, id: number): Promise<ImportBatch> {
-    const row = await db.importBatch.findUniqueOrThrow({ where: { id }, select: { ...batchSelect, sheets: true, settings: true } });
-    const settings = settingsOf(row.settings);
+  /** The batch with its preview; `known` spares reading back the cells just written. */
+  async function view(db: Db, id: number, known?: { sheets: readonly ImportSheet[]; settings: ImportSettings }): Promise<ImportBatch> {
+    const row = known
+      ? { ...(await db.importBatch.findUniqueOrThrow({ where: { id }, select: batchSelect })), ...known }
+      : await db.importBatch.findUniqueOrThrow({ where: { id }, select: { ...batchSelect, sheets: true, settings: true } });
+    const settings = known ? known.settings : settingsOf(row.settings);
     const analysis = await analyze(db, row.townshipId, row.sheets as unknown as ImportSheet[], settings);
     const [summary] = await summaries(db, [row]);
     const same = await db.importBatch.findFirst({
@@ -192,8 +198,9 @@ export function createImportRepository(prisma: PrismaClient) {
         mapping: (profile?.mapping ?? {}) as Record<string, ImportField>,
         aliases: (profile?.aliases ?? {}) as ImportSettings['aliases'],
       };
+      // Only the header search first: a file without one is refused before anything is stored.
       const catalogs = await loadImportCatalogs(prisma, input.townshipId);
-      const probe = analyzeImport(input.sheets, settings, catalogs, new Set());
+      const probe = analyzeImport(input.sheets.map((s) => ({ ...s, rows: s.rows.slice(0, 40) })), settings, catalogs, new Set());
       if (!probe.sheets.some((s) => s.headerRow !== null)) throw new ImportRejectedError(400, NO_HEADER);
       if (probe.summary.rows + probe.summary.skipped === 0) throw new ImportRejectedError(400, { zh: '表头下面没有数据行', en: 'There are no rows under the header' });
       const row = await prisma.importBatch.create({
@@ -209,7 +216,7 @@ export function createImportRepository(prisma: PrismaClient) {
         },
         select: { id: true },
       });
-      return view(prisma, row.id);
+      return view(prisma, row.id, { sheets: input.sheets, settings });
     },
 
     async get(actor: Actor, id: number): Promise<ImportBatch | null> {
@@ -243,7 +250,7 @@ export function createImportRepository(prisma: PrismaClient) {
       // Only a preview batch changes: a commit racing this patch wins, the patch then changes nothing.
       const { count } = await prisma.importBatch.updateMany({ where: { id, status: 'preview' }, data: { settings: next as unknown as Prisma.InputJsonValue } });
       if (count === 0) throw new ImportRejectedError(409, NOT_PREVIEW);
-      return view(prisma, id);
+      return view(prisma, id, { sheets: batch.sheets as unknown as ImportSheet[], settings: next });
     },
 
     /**
@@ -263,8 +270,9 @@ export function createImportRepository(prisma: PrismaClient) {
           const links = await tx.importBatchEvent.findMany({ where: { batchId: id }, select: { eventId: true }, orderBy: { eventId: 'asc' } });
           return { batchId: id, created: 0, eventIds: links.map((l) => l.eventId), summary: analysis.summary };
         }
-        const events = await createEventsInTransaction(tx, actor, analysis.toCreate.map((c) => c.event));
-        await tx.importBatchEvent.createMany({ data: events.map((event, index) => ({ batchId: id, eventId: event.id, rowId: analysis.toCreate[index]!.rowId })) });
+        const events = await createEventsInTransaction(tx, actor, analysis.toCreate.map((c) => c.event), now);
+        await tx.$executeRaw`INSERT INTO import_batch_event (batch_id, event_id, row_id)
+          SELECT ${id}::int, e, r FROM unnest(${events.map((e) => e.id)}::int[], ${analysis.toCreate.map((c) => c.rowId)}::text[]) AS u(e, r)`;
         await tx.importBatch.update({ where: { id }, data: { status: 'committed', committedAt: now, committedById: actor.userId } });
         // Remember the mapping the clerk committed with (guesses they accepted included) for the office's next file.
         const explicit = Object.fromEntries(analysis.sheets.flatMap((s) => s.columns.map((c) => [c.key, c.field])));

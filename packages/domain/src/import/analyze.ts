@@ -5,7 +5,7 @@
 import { EventCreateSchema, type EventCreate } from '../schemas/event.ts';
 import type { ImportCellIssue, ImportEventPreview, ImportRow, ImportSheetSummary, ImportSummary } from '../schemas/import.ts';
 import { describeIssues, type Bilingual } from '../validation-messages.ts';
-import { guessCampaign, type GuessableCampaign } from './campaign-guess.ts';
+import { createCampaignGuesser, type GuessableCampaign } from './campaign-guess.ts';
 import {
   guessMapping,
   HEADER_SEARCH_ROWS,
@@ -109,18 +109,36 @@ const issue = (field: string, catalogs: ImportCatalogs, words: Bilingual, extra:
 const expandNames = (entries: readonly NamedEntry[]): NamedEntry[] =>
   entries.flatMap((e) => e.name.split('/').filter(Boolean).map((name) => ({ id: e.id, name })));
 
+/** The rows of a file read and judged, before duplicates are looked for (they need the ledger). */
+export interface ImportReading {
+  sheets: ImportSheetSummary[];
+  rows: ImportRow[];
+  /** The event of each row that is valid so far, by row id. */
+  valid: Map<string, EventCreate>;
+}
+
 export function analyzeImport(sheets: readonly ImportSheet[], settings: ImportSettings, catalogs: ImportCatalogs, existingKeys: ReadonlySet<string>): ImportAnalysis {
+  return finishImport(readImport(sheets, settings, catalogs), settings, existingKeys);
+}
+
+/** The days the rows fall on: where existing events could duplicate them. */
+export const readingDates = (reading: ImportReading) => [...new Set([...reading.valid.values()].map((e) => e.startDate))];
+
+/** Reads every row of every sheet into the event it becomes, with its problems and interpretations. */
+export function readImport(sheets: readonly ImportSheet[], settings: ImportSettings, catalogs: ImportCatalogs): ImportReading {
   const summaries: ImportSheetSummary[] = [];
   const rows: ImportRow[] = [];
-  const toCreate: ImportAnalysis['toCreate'] = [];
-  const seen = new Map<string, string>();
+  const valid = new Map<string, EventCreate>();
   const excluded = new Set(settings.excludedRows);
-  const keepDuplicates = new Set(settings.keepDuplicateRows);
   const sixIntoEntries = catalogs.sixInto.map((c, i) => ({ id: i + 1, name: c.name }));
-  const lists = {
-    forms: expandNames(catalogs.forms),
-    laws: expandNames(catalogs.laws),
-    targetGroups: expandNames(catalogs.targetGroups),
+  const context: Omit<RowContext, 'year'> = {
+    catalogs,
+    settings,
+    sixIntoEntries,
+    lists: { forms: expandNames(catalogs.forms), laws: expandNames(catalogs.laws), targetGroups: expandNames(catalogs.targetGroups) },
+    guessCampaign: createCampaignGuesser(catalogs.campaigns),
+    // A ledger names the same villages and departments over and over: each text is matched once.
+    names: new Map(),
   };
 
   sheets.forEach((sheet, sheetIndex) => {
@@ -141,28 +159,19 @@ export function analyzeImport(sheets: readonly ImportSheet[], settings: ImportSe
     const columns = headers
       .map((header, index) => ({ index, header, key: headerKey(header), field: mapping[index]!.field, guessed: mapping[index]!.guessed }))
       .filter((c) => c.header !== '');
-    const headerKeys = new Set(columns.map((c) => c.key));
+    const headerTexts = new Set(columns.map((c) => c.header));
     let dataRows = 0;
 
     for (const row of sheet.rows.slice(headerIndex + 1)) {
       const id = `${sheetIndex}:${row.number}`;
-      const edits = settings.cellEdits[id] ?? {};
-      const values = new Map<string, ImportCell[]>();
-      const formulaFields = new Set<string>();
-      for (const column of columns) {
-        if (column.field === 'ignore' || column.field === 'serial') continue;
-        const cell = row.cells[column.index] ?? null;
-        if (isBlank(cell)) continue;
-        values.set(column.field, [...(values.get(column.field) ?? []), cell]);
-        if (row.formulas?.includes(column.index)) formulaFields.add(column.field);
-      }
-      for (const [field, text] of Object.entries(edits)) values.set(field, text === '' ? [] : [text]);
-      const texts = [...values.values()].flat().map((c) => cellText(c)).filter(Boolean);
-      const rawTexts = row.cells.filter((c) => !isBlank(c)).map((c) => cellText(c));
-      const first = normalizeText(rawTexts[0] ?? '');
-      const base = { id, sheet: sheet.name, rowNumber: row.number };
+      // Each cell's text once: the checks below all read it.
+      const cellTexts = row.cells.map((c) => (isBlank(c) ? '' : cellText(c)));
+      const rawTexts = cellTexts.filter(Boolean);
+      if (rawTexts.length === 0) continue;
       // A repeated header (sheets pasted together) is not data either.
-      if (row.cells.filter((c) => typeof c === 'string' && headerKeys.has(headerKey(c))).length >= 2) continue;
+      if (row.cells.filter((c, i) => typeof c === 'string' && headerTexts.has(cellTexts[i]!)).length >= 2) continue;
+      const first = normalizeText(rawTexts[0]!);
+      const base = { id, sheet: sheet.name, rowNumber: row.number };
       // Totals and notes are listed as skipped, so the clerk sees nothing vanished unseen.
       if (TOTAL_ROW.test(first) || NOTE_ROW.test(first)) {
         const isTotal = TOTAL_ROW.test(first);
@@ -177,36 +186,63 @@ export function analyzeImport(sheets: readonly ImportSheet[], settings: ImportSe
         });
         continue;
       }
+      const edits = settings.cellEdits[id] ?? {};
+      const values = new Map<string, ImportCell[]>();
+      const cells: Record<string, string> = {};
+      const formulaFields = new Set<string>();
+      for (const column of columns) {
+        if (column.field === 'ignore' || column.field === 'serial') continue;
+        const text = cellTexts[column.index] ?? '';
+        if (text === '') continue;
+        const list = values.get(column.field);
+        if (list) list.push(row.cells[column.index]!);
+        else values.set(column.field, [row.cells[column.index]!]);
+        cells[column.field] = cells[column.field] ? `${cells[column.field]}；${text}` : text;
+        if (row.formulas?.includes(column.index)) formulaFields.add(column.field);
+      }
+      for (const [field, text] of Object.entries(edits)) {
+        values.set(field, text === '' ? [] : [text]);
+        cells[field] = text;
+      }
+      const texts = Object.values(cells).filter(Boolean);
       if (texts.length === 0) continue;
       dataRows++;
-      const read = readRow(values, { year, catalogs, settings, lists, sixIntoEntries });
+      const read = readRow(values, { ...context, year });
       for (const field of formulaFields) {
         read.interpretations.push(interpretation(field, texts.join(''), { zh: '公式单元格：取文件中保存的计算结果（不重新计算）', en: 'a formula cell: its saved result is used (never recalculated)' }));
       }
-      const cells = Object.fromEntries([...values].map(([field, list]) => [field, list.map((c) => cellText(c)).join('；')]));
-      let status: ImportRow['status'] = read.errors.length ? 'invalid' : 'valid';
-      let reason: ImportRow['reason'];
-      if (excluded.has(id)) status = 'excluded';
-      else if (status === 'valid' && read.event.startDate) {
-        const key = duplicateKey(read.event.startDate, read.event.title);
-        const earlier = seen.get(key);
-        if (!keepDuplicates.has(id) && existingKeys.has(key)) {
-          status = 'duplicate';
-          reason = { message: '与已登记的活动重复（同日期、同主题），默认不导入', messageEn: 'the same as an event already logged (same date and title): skipped by default' };
-        } else if (!keepDuplicates.has(id) && earlier) {
-          status = 'duplicate';
-          reason = { message: `与本文件第 ${earlier} 行重复，默认不导入`, messageEn: `the same as row ${earlier} of this file: skipped by default` };
-        } else seen.set(key, `${sheet.name} ${row.number}`);
-      }
-      if (status === 'valid') toCreate.push({ rowId: id, event: read.valid! });
-      rows.push({ ...base, status, ...(reason ? { reason } : {}), cells, event: read.event, errors: read.errors, interpretations: read.interpretations });
+      const status: ImportRow['status'] = excluded.has(id) ? 'excluded' : read.errors.length ? 'invalid' : 'valid';
+      if (status === 'valid') valid.set(id, read.valid!);
+      rows.push({ ...base, status, cells, event: read.event, errors: read.errors, interpretations: read.interpretations });
     }
     summaries.push({ index: sheetIndex, name: sheet.name, title, headerRow: headerRow.number, year, yearSource, columns, dataRows });
   });
+  return { sheets: summaries, rows, valid };
+}
 
+/** Marks rows equal to an existing event or to an earlier row as duplicates (unless kept), and sums up. */
+export function finishImport(reading: ImportReading, settings: ImportSettings, existingKeys: ReadonlySet<string>): ImportAnalysis {
+  const keepDuplicates = new Set(settings.keepDuplicateRows);
+  const seen = new Map<string, string>();
+  const toCreate: ImportAnalysis['toCreate'] = [];
+  const rows = reading.rows.map((row): ImportRow => {
+    const event = reading.valid.get(row.id);
+    if (row.status !== 'valid' || !event) return row;
+    const key = duplicateKey(event.startDate, event.title);
+    const earlier = seen.get(key);
+    if (!keepDuplicates.has(row.id) && existingKeys.has(key)) {
+      return { ...row, status: 'duplicate', reason: { message: '与已登记的活动重复（同日期、同主题），默认不导入', messageEn: 'the same as an event already logged (same date and title): skipped by default' } };
+    }
+    if (!keepDuplicates.has(row.id) && earlier) {
+      return { ...row, status: 'duplicate', reason: { message: `与本文件第 ${earlier} 行重复，默认不导入`, messageEn: `the same as row ${earlier} of this file: skipped by default` } };
+    }
+    seen.set(key, `${row.sheet} ${row.rowNumber}`);
+    toCreate.push({ rowId: row.id, event });
+    return row;
+  });
   const count = (status: ImportRow['status']) => rows.filter((r) => r.status === status).length;
   return {
-    sheets: summaries,
+    sheets: reading.sheets,
     rows,
     toCreate,
     summary: {
@@ -233,6 +269,16 @@ interface RowContext {
   settings: ImportSettings;
   lists: Record<'forms' | 'laws' | 'targetGroups', NamedEntry[]>;
   sixIntoEntries: NamedEntry[];
+  guessCampaign: ReturnType<typeof createCampaignGuesser>;
+  names: Map<string, NameListMatch>;
+}
+
+/** A name match remembered for the rest of the file (same field, same text, same answer). */
+function cached(context: RowContext, field: string, text: string, match: () => NameListMatch): NameListMatch {
+  const key = `${field}\u0000${text}`;
+  let result = context.names.get(key);
+  if (!result) context.names.set(key, (result = match()));
+  return result;
 }
 
 /** Event fields (schema paths) back to the import field whose cell they came from. */
@@ -286,13 +332,19 @@ function readRow(values: Map<string, ImportCell[]>, context: RowContext) {
     if (match.interpreted) interpretations.push(interpretation(field, text(field), match.interpreted));
     return match.ids;
   };
-  if (values.has('villages')) event.villageIds = names('villages', matchVillages(text('villages'), catalogs.villages, settings.aliases.villages), { zh: '村（社区）', en: 'village' });
+  if (values.has('villages')) {
+    const match = cached(context, 'villages', text('villages'), () => matchVillages(text('villages'), catalogs.villages, settings.aliases.villages));
+    event.villageIds = names('villages', match, { zh: '村（社区）', en: 'village' });
+  }
   if (values.has('departments')) {
-    event.departmentIds = names('departments', matchNameList(text('departments'), catalogs.departments, { acceptContained: true, ...(settings.aliases.departments ? { aliases: settings.aliases.departments } : {}) }), { zh: '单位', en: 'department' });
+    const aliases = settings.aliases.departments ? { aliases: settings.aliases.departments } : {};
+    const match = cached(context, 'departments', text('departments'), () => matchNameList(text('departments'), catalogs.departments, { acceptContained: true, ...aliases }));
+    event.departmentIds = names('departments', match, { zh: '单位', en: 'department' });
   }
   for (const field of ['forms', 'laws', 'targetGroups'] as const) {
     if (!values.has(field)) continue;
-    const ids = names(field, matchNameList(text(field), context.lists[field], { acceptContained: true }), { zh: '选项', en: 'entry' });
+    const match = cached(context, field, text(field), () => matchNameList(text(field), context.lists[field], { acceptContained: true }));
+    const ids = names(field, match, { zh: '选项', en: 'entry' });
     event[field === 'forms' ? 'formIds' : field === 'laws' ? 'lawIds' : 'targetGroupIds'] = ids;
   }
   if (values.has('sixInto')) {
@@ -329,7 +381,7 @@ function readRow(values: Map<string, ImportCell[]>, context: RowContext) {
       text: campaignText, candidates: match.candidates.map((c) => ({ id: c.id, name: catalogs.campaigns.find((x) => x.id === c.id)!.name })),
     }));
   } else if (event.startDate && event.title) {
-    const guess = guessCampaign(event.startDate, event.title, catalogs.campaigns);
+    const guess = context.guessCampaign(event.startDate, event.title);
     if (guess) {
       event.campaignId = guess.campaignId;
       interpretations.push(interpretation('campaign', event.title, guess.interpreted));

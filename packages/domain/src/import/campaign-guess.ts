@@ -38,13 +38,34 @@ export interface CampaignGuess {
 const TITLE_WINDOW_DAYS = 7;
 
 export function guessCampaign(startDate: IsoDate, title: string, campaigns: readonly GuessableCampaign[]): CampaignGuess | null {
-  const text = normalizeText(title);
-  const byDate = suggestCampaigns(startDate, campaigns);
+  return createCampaignGuesser(campaigns)(startDate, title);
+}
+
+/**
+ * guessCampaign for many rows: each campaign's words are normalized once and
+ * the date suggestions are worked out once per day (a ledger repeats its days).
+ */
+export function createCampaignGuesser(campaigns: readonly GuessableCampaign[]) {
+  const words = new Map(
+    campaigns.map((c) => [c.id, [...(CAMPAIGN_TITLE_WORDS[c.code] ?? []), c.name.replace(/^[\d·.]+/, '')].map(normalizeText).filter((w) => w.length >= 2)]),
+  );
+  const byDay = new Map<IsoDate, ReturnType<typeof suggestCampaigns>>();
+  return (startDate: IsoDate, title: string): CampaignGuess | null => {
+    let byDate = byDay.get(startDate);
+    if (!byDate) byDay.set(startDate, (byDate = suggestCampaigns(startDate, campaigns)));
+    return guessFrom(startDate, normalizeText(title), campaigns, byDate, words);
+  };
+}
+
+function guessFrom(
+  _startDate: IsoDate,
+  text: string,
+  campaigns: readonly GuessableCampaign[],
+  byDate: ReturnType<typeof suggestCampaigns>,
+  words: ReadonlyMap<number, string[]>,
+): CampaignGuess | null {
   const near = new Map(byDate.map((s) => [s.campaignId, s]));
-  const named = campaigns.filter((c) => {
-    const words = [...(CAMPAIGN_TITLE_WORDS[c.code] ?? []), normalizeText(c.name).replace(/^[\d·.]+/, '')];
-    return words.some((w) => w.length >= 2 && text.includes(normalizeText(w)));
-  });
+  const named = campaigns.filter((c) => words.get(c.id)!.some((w) => text.includes(w)));
   // Title and date agree: the most specific period of the named ones that the date is near.
   const agreeing = named
     .filter((c) => c.rule === null || (near.get(c.id)?.distance ?? Infinity) <= TITLE_WINDOW_DAYS)
