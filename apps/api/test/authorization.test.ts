@@ -275,7 +275,8 @@ describe('the authorisation matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every route × 8 callers, one after another: past the default 30 s on a busy shared machine.
+  }, 120_000);
 
   it("never lists another township's events, totals or villages", async () => {
     await createEvent('other');

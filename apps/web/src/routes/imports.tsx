@@ -1,7 +1,7 @@
 // 导入台账: upload an office's old ledger, check and fix the preview, commit it
 // as events; the batches imported so far, with undo for administrators.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Popconfirm, Radio, Result, Space, Statistic, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, InputNumber, Popconfirm, Radio, Result, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { ImportCommitResult, ImportPatch } from '@pufa/domain';
@@ -80,7 +80,28 @@ function BatchPreview({ id, onClose }: { id: number; onClose: () => void }) {
       <Card
         size="small"
         title={`${data.fileName} · ${t(`imports.batchStatus.${data.status}`)}`}
-        extra={<Button onClick={onClose}>{t('imports.close')}</Button>}
+        extra={
+          <Space>
+            {editable && (
+              <span>
+                {t('imports.yearLabel')}{' '}
+                <InputNumber
+                  aria-label={t('imports.yearLabel')}
+                  min={2000}
+                  max={2100}
+                  defaultValue={data.year ?? undefined}
+                  placeholder={t('imports.yearPlaceholder')}
+                  onBlur={(e) => {
+                    const year = Number(e.target.value) || null;
+                    if (year !== data.year) change({ year });
+                  }}
+                  style={{ width: 130 }}
+                />
+              </span>
+            )}
+            <Button onClick={onClose}>{t('imports.close')}</Button>
+          </Space>
+        }
       >
         {data.sameFileAs && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('imports.sameFile', { date: new Date(data.sameFileAs.createdAt).toLocaleDateString(i18n.language) })} />}
         <Flex gap={24} wrap data-testid="import-summary">
