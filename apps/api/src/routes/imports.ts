@@ -20,8 +20,11 @@ import {
 import { ImportRejectedError, type Actor } from '@pufa/db';
 import { HttpError, notFound, RequestValidationError } from '../http-errors.ts';
 import { ACCESS } from '../plugins/auth.ts';
-import { FILE_ERRORS, LedgerFileError, readLedgerFile } from '../imports/read-ledger-file.ts';
-import { importTemplate } from '../imports/template.ts';
+import { FILE_ERRORS, LedgerFileError } from '../imports/file-errors.ts';
+
+// SheetJS, iconv, chardet and ExcelJS are loaded on the first import or template, not at start.
+const readLedgerFile = async (bytes: Buffer) => (await import('../imports/read-ledger-file.ts')).readLedgerFile(bytes);
+const importTemplate: typeof import('../imports/template.ts').importTemplate = async (...args) => (await import('../imports/template.ts')).importTemplate(...args);
 
 const BATCH = { zh: '导入批次', en: 'Import batch' };
 
