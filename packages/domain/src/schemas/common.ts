@@ -8,6 +8,7 @@ export type RuleCode =
   | 'dateOutOfRange'
   | 'endBeforeStart'
   | 'spanTooLong'
+  | 'dateTooFarAhead'
   | 'duplicateIds'
   | 'duplicateMaterialType'
   | 'notInPlanYear'
@@ -29,7 +30,7 @@ export const isoDateSchema = z
   .refine((d) => {
     const year = Number(d.slice(0, 4));
     return year >= MIN_YEAR && year <= MAX_YEAR;
-  }, rule('dateOutOfRange'))
+  }, { ...rule('dateOutOfRange'), abort: true })
   .meta({ format: 'date', example: '2026-12-04' });
 
 export const idSchema = z.number().int().positive().max(2_147_483_647);
