@@ -81,3 +81,17 @@ describe('POST /api/events: the plan item is linked on save when exactly one mat
     expect((await plan()).filter((i) => i.campaignId === antiDrug).every((i) => i.eventIds.length === 0)).toBe(true);
   });
 });
+
+describe('GET /api/events?villageId: villages reached counts only the village filtered to', () => {
+  it('says 1 (of 1), not the number of villages its events reached, as /api/stats does', async () => {
+    const [v1, v2, v3] = ctx.fixture.east.villageIds as [number, number, number];
+    await post(event({ startDate: '2016-03-01', title: '三村联合宣传', villageIds: [v1, v2, v3] }));
+    const list = await ctx.inject({ method: 'GET', url: `/api/events?villageId=${v1}&from=2016-01-01&to=2016-12-31`, as: 'eastClerk' });
+    expect(list.json().totals).toMatchObject({ activities: 1, villagesReached: 1 });
+    const stats = await ctx.inject({ method: 'GET', url: `/api/stats?orgUnitId=${v1}&from=2016-01-01&to=2016-12-31&groupBy=month`, as: 'eastClerk' });
+    expect(stats.json().totals).toMatchObject({ activities: 1, villagesReached: 1, villagesTotal: 1 });
+    // Unfiltered, the same event reaches its three villages.
+    const all = await ctx.inject({ method: 'GET', url: '/api/events?from=2016-01-01&to=2016-12-31', as: 'eastClerk' });
+    expect(all.json().totals.villagesReached).toBe(3);
+  });
+});
