@@ -1,3 +1,4 @@
+import { PageTitle } from '../components/page-title.tsx';
 import { Alert, Button, Flex, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -33,7 +34,7 @@ export function EventsListRoute() {
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('list.title')}</Typography.Title>
+        <PageTitle style={{ margin: 0 }}>{t('list.title')}</PageTitle>
         <Space wrap>
           {/* Exactly the events on screen: the list's own filters. */}
           <DownloadButton path="/exports/ledger.csv" query={{ ...params, page: undefined, pageSize: undefined, sort: undefined }} testId="list-csv">{t('exports.exportCsv')}</DownloadButton>

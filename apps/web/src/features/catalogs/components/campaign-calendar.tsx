@@ -59,7 +59,7 @@ export function CampaignCalendar({ reference, townshipId }: { reference: Referen
           },
           {
             key: 'actions',
-            title: '',
+            title: <span className="sr-only">{t('list.columns.actions')}</span>,
             render: (_, r) => (
               <Space>
                 <Button

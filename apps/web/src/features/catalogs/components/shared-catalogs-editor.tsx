@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { SHARED_CATALOGS, type CatalogEntryAdmin, type CatalogEntryCreate, type CatalogEntryPatch, type SharedCatalog } from '@pufa/domain';
 import { apiFetch, ApiRequestError } from '../../../lib/api-client.ts';
+import { ResponsiveTabs } from '../../../components/responsive-tabs.tsx';
 import { referenceQueryOptions } from '../../reference/api/get-reference.ts';
 
 const catalogKey = (catalog: SharedCatalog) => ['catalogs', catalog] as const;
@@ -96,7 +97,10 @@ export function SharedCatalogsEditor() {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('settings.sharedHint')}</Typography.Paragraph>
-      <Tabs items={SHARED_CATALOGS.map((catalog) => ({ key: catalog, label: t(`settings.catalogs.${catalog}`), children: <CatalogTable catalog={catalog} /> }))} />
+      <ResponsiveTabs
+        label={t('settings.sharedCatalogs')}
+        items={SHARED_CATALOGS.map((catalog) => ({ key: catalog, label: t(`settings.catalogs.${catalog}`), children: <CatalogTable catalog={catalog} /> }))}
+      />
     </>
   );
 }
