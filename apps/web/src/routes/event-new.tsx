@@ -42,19 +42,20 @@ export function EventNewRoute() {
               key,
               title: t('plans.autoLinked', { title: item.title }),
               duration: 10,
+              // Below, so it never covers the event page's title and its 编辑/删除 buttons.
+              placement: 'bottomRight',
               actions: (
                 <Button
                   size="small"
                   onClick={() =>
-                    unlink.mutate(
-                      { planItemId: item.id, eventId: event.id },
-                      {
-                        onSuccess: () => {
-                          notification.destroy(key);
-                          void message.info(t('plans.autoLinkUndone'));
-                        },
-                        onError: (e) => void message.error(e instanceof ApiRequestError ? e.messageIn(i18n.language) : String(e)),
+                    // mutateAsync: this page is gone by then (the event page is open), and a plain
+                    // mutate's callbacks do not run for an unmounted component.
+                    unlink.mutateAsync({ planItemId: item.id, eventId: event.id }).then(
+                      () => {
+                        notification.destroy(key);
+                        void message.info(t('plans.autoLinkUndone'));
                       },
+                      (e: unknown) => void message.error(e instanceof ApiRequestError ? e.messageIn(i18n.language) : String(e)),
                     )
                   }
                 >
