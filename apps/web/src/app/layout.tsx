@@ -75,7 +75,7 @@ export function AppLayout() {
           <Button
             icon={<TranslationOutlined />}
             onClick={() => setLanguage(isEnglish(i18n.language) ? 'zh-CN' : 'en')}
-            aria-label="切换语言 / Switch language"
+            aria-label={`${t('app.language')} (切换语言 / Switch language)`}
             lang={isEnglish(i18n.language) ? 'zh-CN' : 'en'}
           >
             {t('app.language')}

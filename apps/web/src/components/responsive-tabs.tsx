@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Grid, Select, Space, Tabs } from 'antd';
+import { Select, Space, Tabs } from 'antd';
+import { useIsPhone } from '../lib/use-is-phone.ts';
 
 interface Item {
   key: string;
@@ -13,7 +14,7 @@ interface Item {
  * sense of), a labelled select chooses the panel instead.
  */
 export function ResponsiveTabs({ items, label, size }: { items: Item[]; label: string; size?: 'small' | 'middle' }) {
-  const isPhone = Grid.useBreakpoint().md === false;
+  const isPhone = useIsPhone();
   const [active, setActive] = useState(items[0]?.key);
   if (!isPhone) return <Tabs size={size} items={items} activeKey={active} onChange={setActive} />;
   return (

@@ -1,11 +1,12 @@
 import { PageTitle } from '../components/page-title.tsx';
 import { useState } from 'react';
-import { Badge, Calendar, Card, Flex, Grid, List, Radio, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Calendar, Card, Flex, List, Radio, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { paths } from '../config/paths.ts';
 import { useCalendar } from '../features/plans/api/plans.ts';
+import { useIsPhone } from '../lib/use-is-phone.ts';
 import { entriesInMonth, entriesOn, type DayEntries } from '../features/plans/calendar-entries.ts';
 import { PlanStatusTag } from '../features/plans/components/plan-status-tag.tsx';
 import { useReference } from '../features/reference/api/get-reference.ts';
@@ -33,7 +34,7 @@ export function CalendarRoute() {
   };
   const townshipId = chosen ?? lookups.townships[0]?.id;
   // On a phone the month grid is too narrow for names: a compact grid with dots, and the month as a list below.
-  const isPhone = !Grid.useBreakpoint().md;
+  const isPhone = useIsPhone();
   // One query per displayed year serves both the month and the year view.
   const year = value.year();
   const calendar = useCalendar(townshipId, `${year}-01-01`, `${year}-12-31`);

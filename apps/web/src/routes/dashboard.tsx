@@ -24,6 +24,7 @@ import { isEnglish } from '../lib/i18n.ts';
 import { DownloadButton } from '../features/exports/components/download-button.tsx';
 import { UpcomingDays } from '../features/plans/components/upcoming-days.tsx';
 import { ResponsiveTabs } from '../components/responsive-tabs.tsx';
+import { usePermissions } from '../features/auth/use-permissions.ts';
 
 const BREAKDOWNS = ['campaign', 'sixInto', 'department', 'form', 'law', 'materialType'] as const satisfies readonly StatsGroup[];
 
@@ -45,6 +46,9 @@ export default function DashboardRoute() {
   const unit = params.orgUnitId ? lookups.orgUnitById.get(params.orgUnitId) : undefined;
   // The villages whose coverage is shown: the chosen township's, or the only township's.
   const township = unit?.level === 'township' ? unit : unit?.level === 'village' ? lookups.orgUnitById.get(unit.parentId!) : lookups.townships.length === 1 ? lookups.townships[0] : undefined;
+  // A one-township user's reminders are known from the session: the card is drawn at once, nothing below it moves.
+  const { user } = usePermissions();
+  const reminderTownshipId = township?.id ?? (!params.orgUnitId && user?.townshipIds.length === 1 ? user.townshipIds[0] : undefined);
   const coverageVillages = unit?.level === 'village' ? [unit] : (township?.children ?? []);
   const open = (link: string | null) => link && void navigate(link);
   const error = current.error ?? reference.error;
@@ -67,7 +71,7 @@ export default function DashboardRoute() {
       <PeriodPicker params={params} update={update} />
       {error && <Alert type="error" showIcon message={error instanceof ApiRequestError ? error.messageIn(i18n.language) : t('common.loadFailed')} />}
       {/* Leaders start here: the next 14 days' named days and plan, as on the ledger. */}
-      {township && <UpcomingDays townshipId={township.id} lookups={lookups} />}
+      {reminderTownshipId && <UpcomingDays townshipId={reminderTownshipId} lookups={lookups} />}
       <KpiCards current={current.data?.totals} lastYear={lastYear.data?.totals} loading={current.isLoading} />
       <Card size="small" title={t('dashboard.byMonth', { year })}>
         <MonthChart

@@ -1,9 +1,10 @@
-import { Card, Grid, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, List, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EVENT_SORTS, leafletTotal, type Event, type EventSort } from '@pufa/domain';
 import { paths } from '../../../config/paths.ts';
+import { useIsPhone } from '../../../lib/use-is-phone.ts';
 import { useCatalogName, type Lookups } from '../../reference/use-lookups.ts';
 
 interface Props {
@@ -22,8 +23,7 @@ const SORTABLE = { startDate: 'startDate', title: 'title', audience: 'audience' 
 
 /** The ledger: a table from 768 px on, a list of cards on a phone (every figure in view, no sideways scrolling). */
 export function EventTable(props: Props) {
-  const screens = Grid.useBreakpoint();
-  return screens.md === false ? <EventCards {...props} /> : <EventRows {...props} />;
+  return useIsPhone() ? <EventCards {...props} /> : <EventRows {...props} />;
 }
 
 const villageNames = (e: Event, lookups: Lookups, nameOf: ReturnType<typeof useCatalogName>) => e.villageIds.map((id) => nameOf(lookups.orgUnitById.get(id))).join('、');

@@ -1,5 +1,5 @@
 // The year's plan items: when, what, where, status; editors change and delete them here.
-import { App, Button, Card, Grid, List, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, List, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { ApiRequestError } from '../../../lib/api-client.ts';
 import { useCatalogName, type Lookups } from '../../reference/use-lookups.ts';
 import { useDeletePlanItem } from '../api/plans.ts';
 import { PlanStatusTag } from './plan-status-tag.tsx';
+import { useIsPhone } from '../../../lib/use-is-phone.ts';
 
 interface Props {
   items: PlanItem[];
@@ -33,10 +34,10 @@ function LinkedEvents({ item }: { item: PlanItem }) {
 
 export function PlanItemsTable({ items, loading, lookups, editable, onEdit }: Props) {
   const { t, i18n } = useTranslation();
-  const screens = Grid.useBreakpoint();
   const { modal, message } = App.useApp();
   const nameOf = useCatalogName();
   const remove = useDeletePlanItem();
+  const isPhone = useIsPhone();
   const confirmDelete = (item: PlanItem) =>
     modal.confirm({
       title: t('plans.confirmDelete'),
@@ -62,7 +63,7 @@ export function PlanItemsTable({ items, loading, lookups, editable, onEdit }: Pr
     </Space>
   );
   // A phone gets cards: the status beside the title, nothing to scroll sideways for.
-  if (screens.md === false) {
+  if (isPhone) {
     return (
       <List<PlanItem>
         dataSource={items}
