@@ -27,7 +27,7 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
       test.setTimeout(240_000);
       await page.setViewportSize(viewport);
       await page.goto('/login');
-      await page.evaluate((lang) => localStorage.setItem('pufa.language', lang), language);
+      await page.evaluate(`localStorage.setItem('pufa.language', '${language}')`);
       await page.reload();
       expect(await violations(page), '/login').toEqual([]);
 

@@ -26,7 +26,8 @@ function countedKeyboard(page: Page) {
   };
 }
 
-const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+// Expressions evaluated in the page (the e2e type check has no DOM library).
+const focusedId = (page: Page) => page.evaluate<string>("document.activeElement?.id ?? ''");
 const reference = async (page: Page) => (await page.request.get('/api/reference')).json() as Promise<Reference>;
 
 test('the sample event is logged with the keyboard alone in at most 60 key presses, and saves what was chosen', async ({ page }) => {
@@ -66,7 +67,7 @@ test('the sample event is logged with the keyboard alone in at most 60 key press
 
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   // The event page opens at its top: title and 编辑/删除 in view.
-  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  expect(await page.evaluate<number>('window.scrollY')).toBe(0);
   await expect(page.getByRole('button', { name: '编辑' })).toBeInViewport();
   console.log(`sample event: ${keys.presses} key presses`);
   expect(keys.presses).toBeLessThanOrEqual(60);
@@ -112,7 +113,7 @@ test('Tab leaves every select of the event form without choosing anything; Escap
   await page.keyboard.type('没有这个村');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+  expect(await page.evaluate<string>('document.activeElement?.tagName')).not.toBe('BODY');
 });
 
 test('the form says what is wrong at the top, under each field without repeating its label, warns on a future date and never cuts a title', async ({ page }) => {
@@ -127,7 +128,7 @@ test('the form says what is wrong at the top, under each field without repeating
   const dateItem = page.locator('.ant-form-item', { has: page.locator('#startDate') });
   await expect(dateItem.locator('.ant-form-item-explain')).toHaveText('必填');
   await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0);
-  expect(await summary.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(300);
+  expect((await summary.boundingBox())!.y).toBeLessThan(300);
 
   const next = new Date(Date.now() + 8 * 3_600_000 + 5 * 86_400_000).toISOString().slice(0, 10);
   await page.locator('#startDate').fill(next);
@@ -228,7 +229,7 @@ test('on a phone the ledger and the plan are cards with every figure in view, no
   await expect(card).toContainText('覆盖村(社区)');
   await expect(card).toContainText('受众(人次)');
   await expect(card).toContainText('宣传资料(份)');
-  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  const fits = () => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
   expect(await fits()).toBe(true);
   await page.goto('/plans?year=2026');
   const plan = page.getByTestId('plan-card').first();
@@ -260,14 +261,14 @@ test('English: singular counts, spaced labels, the tab title and the page langua
   await page.goto('/dashboard?period=year&from=2026-01-01&to=2026-12-31');
   await page.getByRole('button', { name: /切换语言/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page).toHaveTitle('Dashboard - Legal-publicity ledger');
   for (const count of await page.locator('.village-count').allTextContents()) {
     expect(count).toMatch(/^(Not reached|1 time|([02-9]|\d\d+) times)$/);
   }
   await expect(page.getByTestId('upcoming')).not.toContainText(/Planned:\S/);
   await page.reload();
-  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
 test('the report paragraph rounds to two significant figures and names every material kind with its unit', async ({ page }) => {
