@@ -84,8 +84,8 @@ function CatalogTable({ catalog }: { catalog: SharedCatalog }) {
         ]}
       />
       <Space.Compact style={{ maxWidth: 480, width: '100%' }}>
-        <Input placeholder={t('settings.newEntry')} aria-label={t('settings.newEntry')} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} onPressEnter={add} />
-        {isMaterial && <Input placeholder={t('settings.unit')} aria-label={t('settings.unit')} style={{ maxWidth: 90 }} value={unit} maxLength={16} onChange={(e) => setUnit(e.target.value)} onPressEnter={add} />}
+        <Input placeholder={t('settings.newEntry')} aria-label={t('settings.newEntry')} value={name} count={{ show: true, max: 100 }} onChange={(e) => setName(e.target.value)} onPressEnter={add} />
+        {isMaterial && <Input placeholder={t('settings.unit')} aria-label={t('settings.unit')} style={{ maxWidth: 90 }} value={unit} count={{ show: true, max: 16 }} onChange={(e) => setUnit(e.target.value)} onPressEnter={add} />}
         <Button type="primary" disabled={!canAdd} loading={create.isPending} onClick={add}>{t('settings.add')}</Button>
       </Space.Compact>
     </Space>
