@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planItemStatus, shiftPlanTiming, suggestPlanItems, type MatchablePlanItem } from '../src/plans.ts';
+import { autoLinkPlanItem, planItemStatus, shiftPlanTiming, suggestPlanItems, type MatchablePlanItem } from '../src/plans.ts';
 import type { CampaignTiming } from '../src/calendar.ts';
 
 const constitutionWeek: CampaignTiming = {
@@ -47,6 +47,22 @@ describe('suggestPlanItems', () => {
   it('suggests nothing for an event outside any plan', () => {
     expect(suggestPlanItems({ townshipId: 1, startDate: '2026-08-10', campaignId: null }, items)).toEqual([]);
     expect(suggestPlanItems({ townshipId: 1, startDate: '2025-06-26', campaignId: 26 }, items)).toEqual([]);
+  });
+});
+
+describe('autoLinkPlanItem', () => {
+  const item = (id: number, over: Partial<MatchablePlanItem>): MatchablePlanItem => ({ id, townshipId: 1, year: 2026, campaignId: null, targetDate: null, targetMonth: 1, ...over });
+  const constitutionDay = item(1, { campaignId: 12, targetDate: '2026-12-04', targetMonth: 12 });
+  it('links the one item of the same campaign and township within its window', () => {
+    expect(autoLinkPlanItem({ townshipId: 1, startDate: '2026-12-04', campaignId: 12 }, [constitutionDay, item(2, { targetDate: '2026-12-05', targetMonth: 12 })])?.id).toBe(1);
+    expect(autoLinkPlanItem({ townshipId: 1, startDate: '2026-12-11', campaignId: 12 }, [constitutionDay])?.id).toBe(1);
+    expect(autoLinkPlanItem({ townshipId: 1, startDate: '2026-03-20', campaignId: 3 }, [item(3, { campaignId: 3, targetMonth: 3 })])?.id).toBe(3);
+  });
+  it('links nothing outside the window, in another township, without a campaign, or when two items match', () => {
+    expect(autoLinkPlanItem({ townshipId: 1, startDate: '2026-12-12', campaignId: 12 }, [constitutionDay])).toBeNull();
+    expect(autoLinkPlanItem({ townshipId: 2, startDate: '2026-12-04', campaignId: 12 }, [constitutionDay])).toBeNull();
+    expect(autoLinkPlanItem({ townshipId: 1, startDate: '2026-12-04', campaignId: null }, [item(4, { targetDate: '2026-12-04', targetMonth: 12 })])).toBeNull();
+    expect(autoLinkPlanItem({ townshipId: 1, startDate: '2026-12-04', campaignId: 12 }, [constitutionDay, item(5, { campaignId: 12, targetMonth: 12 })])).toBeNull();
   });
 });
 

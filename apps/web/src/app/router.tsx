@@ -1,8 +1,9 @@
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { paths } from '../config/paths.ts';
 import { AppLayout } from './layout.tsx';
 import { usePermissions } from '../features/auth/use-permissions.ts';
 import { RequireAuth } from '../features/auth/components/require-auth.tsx';
+import { RequirePermission } from '../features/auth/components/require-permission.tsx';
 import { LoginRoute } from '../routes/login.tsx';
 import { EventDetailRoute } from '../routes/event-detail.tsx';
 import { EventEditRoute } from '../routes/event-edit.tsx';
@@ -26,20 +27,29 @@ const router = createBrowserRouter([
       { path: paths.home, element: <HomeRedirect /> },
       { path: paths.dashboard, lazy: load(async () => (await import('../routes/dashboard.tsx')).default) },
       { path: paths.events, element: <EventsListRoute /> },
-      { path: paths.newEvent, element: <EventNewRoute /> },
+      { path: paths.newEvent, element: <ForEditors><EventNewRoute /></ForEditors> },
       { path: '/events/:id', element: <EventDetailRoute /> },
-      { path: '/events/:id/edit', element: <EventEditRoute /> },
+      { path: '/events/:id/edit', element: <ForEditors><EventEditRoute /></ForEditors> },
       { path: paths.exports, lazy: load(async () => (await import('../routes/exports.tsx')).ExportsRoute) },
       { path: paths.imports, lazy: load(async () => (await import('../routes/imports.tsx')).ImportsRoute) },
       { path: paths.reportPrint, lazy: load(async () => (await import('../routes/report-print.tsx')).ReportPrintRoute) },
       { path: paths.plans, lazy: load(async () => (await import('../routes/plans.tsx')).PlansRoute) },
       { path: paths.calendar, lazy: load(async () => (await import('../routes/calendar.tsx')).CalendarRoute) },
-      { path: paths.settings, lazy: load(async () => (await import('../routes/settings.tsx')).SettingsRoute) },
-      { path: paths.admin, lazy: load(async () => (await import('../routes/admin.tsx')).AdminRoute) },
+      { path: paths.settings, element: <ForAdmins />, children: [{ index: true, lazy: load(async () => (await import('../routes/settings.tsx')).SettingsRoute) }] },
+      { path: paths.admin, element: <ForAdmins />, children: [{ index: true, lazy: load(async () => (await import('../routes/admin.tsx')).AdminRoute) }] },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },
 ]);
+
+/** Pages that log or change events: clerks and administrators. */
+function ForEditors({ children }: { children: React.ReactNode }) {
+  return <RequirePermission allowed={usePermissions().canEdit()}>{children}</RequirePermission>;
+}
+
+function ForAdmins() {
+  return <RequirePermission allowed={usePermissions().isAdmin}><Outlet /></RequirePermission>;
+}
 
 /** Leaders start on the dashboard; clerks and admins on the ledger they fill in. */
 function HomeRedirect() {
