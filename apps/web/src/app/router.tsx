@@ -5,14 +5,11 @@ import { usePermissions } from '../features/auth/use-permissions.ts';
 import { RequireAuth } from '../features/auth/components/require-auth.tsx';
 import { RequirePermission } from '../features/auth/components/require-permission.tsx';
 import { LoginRoute } from '../routes/login.tsx';
-import { EventDetailRoute } from '../routes/event-detail.tsx';
-import { EventEditRoute } from '../routes/event-edit.tsx';
-import { EventNewRoute } from '../routes/event-new.tsx';
 import { EventsListRoute } from '../routes/events-list.tsx';
 import { NotFoundRoute } from '../routes/not-found.tsx';
 
 // The ledger (what a clerk opens all day) is in the first download; other pages load when first
-// opened, the dashboard with ECharts among them.
+// opened: the dashboard with ECharts, and the event form with the validation schemas (zod).
 const load = (component: () => Promise<React.ComponentType>) => async () => ({ Component: await component() });
 
 const router = createBrowserRouter([
@@ -27,9 +24,9 @@ const router = createBrowserRouter([
       { path: paths.home, element: <HomeRedirect /> },
       { path: paths.dashboard, lazy: load(async () => (await import('../routes/dashboard.tsx')).default) },
       { path: paths.events, element: <EventsListRoute /> },
-      { path: paths.newEvent, element: <ForEditors><EventNewRoute /></ForEditors> },
-      { path: '/events/:id', element: <EventDetailRoute /> },
-      { path: '/events/:id/edit', element: <ForEditors><EventEditRoute /></ForEditors> },
+      { path: paths.newEvent, element: <ForEditors />, children: [{ index: true, lazy: load(async () => (await import('../routes/event-new.tsx')).EventNewRoute) }] },
+      { path: '/events/:id', lazy: load(async () => (await import('../routes/event-detail.tsx')).EventDetailRoute) },
+      { path: '/events/:id/edit', element: <ForEditors />, children: [{ index: true, lazy: load(async () => (await import('../routes/event-edit.tsx')).EventEditRoute) }] },
       { path: paths.exports, lazy: load(async () => (await import('../routes/exports.tsx')).ExportsRoute) },
       { path: paths.imports, lazy: load(async () => (await import('../routes/imports.tsx')).ImportsRoute) },
       { path: paths.reportPrint, lazy: load(async () => (await import('../routes/report-print.tsx')).ReportPrintRoute) },
@@ -43,8 +40,8 @@ const router = createBrowserRouter([
 ]);
 
 /** Pages that log or change events: clerks and administrators. */
-function ForEditors({ children }: { children: React.ReactNode }) {
-  return <RequirePermission allowed={usePermissions().canEdit()}>{children}</RequirePermission>;
+function ForEditors() {
+  return <RequirePermission allowed={usePermissions().canEdit()}><Outlet /></RequirePermission>;
 }
 
 function ForAdmins() {

@@ -1,6 +1,7 @@
 // 统计看板: live totals for a period and an org unit, the year month by month,
 // breakdowns and village coverage. Every figure opens the events it counts.
 // Loaded on its own (React.lazy in the router), so ECharts stays out of the other pages.
+import { lazy, Suspense } from 'react';
 import { PageTitle } from '../components/page-title.tsx';
 import { Alert, Button, Card, Col, Flex, Row, Space, Typography } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
@@ -15,7 +16,6 @@ import { useCatalogName, useLookups } from '../features/reference/use-lookups.ts
 import { useStats } from '../features/stats/api/stats.ts';
 import { BreakdownTable } from '../features/stats/components/breakdown-table.tsx';
 import { KpiCards } from '../features/stats/components/kpi-cards.tsx';
-import { MonthChart } from '../features/stats/components/month-chart.tsx';
 import { VillageCoverage } from '../features/stats/components/village-coverage.tsx';
 import { samePeriodLastYear, useDashboardParams } from '../features/stats/dashboard-params.ts';
 import { eventListLink } from '../features/stats/event-list-link.ts';
@@ -25,6 +25,9 @@ import { DownloadButton } from '../features/exports/components/download-button.t
 import { UpcomingDays } from '../features/plans/components/upcoming-days.tsx';
 import { ResponsiveTabs } from '../components/responsive-tabs.tsx';
 import { usePermissions } from '../features/auth/use-permissions.ts';
+
+// ECharts (~150 KB compressed) comes after the figures: the cards and tables show first, the chart fills in.
+const MonthChart = lazy(async () => ({ default: (await import('../features/stats/components/month-chart.tsx')).MonthChart }));
 
 const BREAKDOWNS = ['campaign', 'sixInto', 'department', 'form', 'law', 'materialType'] as const satisfies readonly StatsGroup[];
 
@@ -74,6 +77,7 @@ export default function DashboardRoute() {
       {reminderTownshipId && <UpcomingDays townshipId={reminderTownshipId} lookups={lookups} />}
       <KpiCards current={current.data?.totals} lastYear={lastYear.data?.totals} loading={current.isLoading} />
       <Card size="small" title={t('dashboard.byMonth', { year })}>
+        <Suspense fallback={<div style={{ height: 280 }} aria-busy="true" />}>
         <MonthChart
           rows={months.data?.rows ?? []}
           onMonthClick={(month) => {
@@ -81,6 +85,7 @@ export default function DashboardRoute() {
             open(eventListLink(lookups, { from, to: endOfMonth(from), orgUnitId: params.orgUnitId }));
           }}
         />
+        </Suspense>
       </Card>
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={12}>

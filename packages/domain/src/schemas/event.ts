@@ -1,6 +1,7 @@
 // The event (宣传活动) as the API accepts and returns it. The same schemas
 // validate requests, type the web form and generate the OpenAPI document.
 import { z } from 'zod';
+import { EVENT_SORTS } from '../vocabulary.ts';
 import { daysBetween, daysInMonth, isoDate, todayInChina, type IsoDate } from '../dates.ts';
 import { codeSchema, idListSchema, idSchema, INT32_MAX, isoDateSchema, optionalText, queryIdSchema, queryIntSchema, requiredText, rule } from './common.ts';
 
@@ -126,8 +127,6 @@ export const EventSchema = z
   .meta({ id: 'Event' });
 export type Event = z.infer<typeof EventSchema>;
 
-export const EVENT_SORTS = ['-startDate', 'startDate', 'title', '-title', '-audience', 'audience', '-updatedAt'] as const;
-export type EventSort = (typeof EVENT_SORTS)[number];
 
 export const EVENT_PAGE_SIZE_MAX = 200;
 
