@@ -3,10 +3,10 @@
 // stats repository, the dashboard's own aggregation.
 import { PassThrough, type Writable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AnnualReportSchema, ApiErrorSchema, isWholeYear, LedgerCsvQuerySchema, PeriodQuerySchema } from '@pufa/domain';
 import { ACCESS } from '../plugins/auth.ts';
+import { attachment, CONTENT_TYPES, download } from '../file-download.ts';
 import { loadAnnualReport, loadWorkbookData } from '../exports/annual-data.ts';
 import { writeLedgerCsv } from '../exports/ledger-csv.ts';
 import { createNames } from '../exports/scope-names.ts';
@@ -17,20 +17,7 @@ const loadDocxWriter = async () => (await import('../exports/report-docx.ts')).a
 
 const tags = ['exports'];
 const errors = { 400: ApiErrorSchema };
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const CSV = 'text/csv; charset=utf-8';
-
-/** A file answer in the OpenAPI document; the body is a stream or a buffer, so nothing is serialized. */
-const download = (contentType: string, description: string) => ({
-  description,
-  content: { [contentType]: { schema: z.string().meta({ format: 'binary' }) } },
-});
-
-/** A download name in Chinese for the browser, with an ASCII fallback for old clients. */
-function attachment(reply: FastifyReply, type: string, name: string, ascii: string) {
-  return reply.type(type).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-}
+const { xlsx: XLSX, docx: DOCX, csv: CSV } = CONTENT_TYPES;
 
 /**
  * Sends a body written as it is made. Headers go first; a failure half-way

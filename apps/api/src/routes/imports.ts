@@ -20,6 +20,7 @@ import {
 import { ImportRejectedError, type Actor } from '@pufa/db';
 import { HttpError, notFound, RequestValidationError } from '../http-errors.ts';
 import { ACCESS } from '../plugins/auth.ts';
+import { attachment, CONTENT_TYPES, download } from '../file-download.ts';
 import { FILE_ERRORS, LedgerFileError } from '../imports/file-errors.ts';
 
 // SheetJS, iconv, chardet and ExcelJS are loaded on the first import or template, not at start.
@@ -89,7 +90,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       validatorCompiler: () => (data) => ({ value: data }),
       schema: {
         tags,
-        summary: 'Upload a ledger file: its sheets, header, column mapping and a preview of every row',
+        operationId: 'uploadImport', summary: 'Upload a ledger file: its sheets, header, column mapping and a preview of every row',
         description:
           'multipart/form-data with `file` (.xlsx/.xls/.csv), optional `townshipId` and `year`. Nothing is written to the ledger until ' +
           'POST /api/imports/{id}/commit. Bad files answer 400/413/415 with a message: not a spreadsheet, password-protected, empty, no header, ' +
@@ -137,7 +138,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/imports',
-    { config: { access: ACCESS.signedIn }, schema: { tags, summary: 'Import batches in your scope, newest first: who imported what and when', response: { 200: z.array(ImportBatchSummarySchema) } } },
+    { config: { access: ACCESS.signedIn }, schema: { operationId: 'listImports', tags, summary: 'Import batches in your scope, newest first: who imported what and when', response: { 200: z.array(ImportBatchSummarySchema) } } },
     (request) => app.imports.list(request.actor),
   );
 
@@ -145,23 +146,20 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/imports/template.xlsx',
     {
       config: { access: ACCESS.editors },
-      schema: { tags, summary: '导入模板.xlsx: the recognised headers, with the township’s villages, campaigns and catalogs as drop-down lists', querystring: ImportTemplateQuerySchema, response: { 400: ApiErrorSchema, 404: ApiErrorSchema } },
+      schema: { operationId: 'getImportTemplate', tags, summary: '导入模板.xlsx: the recognised headers, with the township’s villages, campaigns and catalogs as drop-down lists', querystring: ImportTemplateQuerySchema, response: { 200: download(CONTENT_TYPES.xlsx, 'The template, as an attachment'), 400: ApiErrorSchema, 404: ApiErrorSchema } },
     },
     async (request, reply) => {
       const townshipId = defaultTownship(request.actor, request.query.townshipId);
       const data = await app.imports.templateData(request.actor, townshipId);
       if (!data) throw notFound({ zh: '乡镇', en: 'Township' });
       const body = await importTemplate(data.catalogs, data.townshipName);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('导入模板.xlsx')}`)
-        .send(body as never);
+      return attachment(reply, CONTENT_TYPES.xlsx, '导入模板.xlsx', 'import-template.xlsx').send(body as never);
     },
   );
 
   app.get(
     '/api/imports/:id',
-    { ...plainJson, config: { access: ACCESS.signedIn }, schema: { tags, summary: 'One import batch with its preview (recomputed against the ledger as it is now)', params: ImportIdParamsSchema, response: { 200: ImportBatchSchema, 404: ApiErrorSchema } } },
+    { ...plainJson, config: { access: ACCESS.signedIn }, schema: { operationId: 'getImport', tags, summary: 'One import batch with its preview (recomputed against the ledger as it is now)', params: ImportIdParamsSchema, response: { 200: ImportBatchSchema, 404: ApiErrorSchema } } },
     async (request) => (await app.imports.get(request.actor, request.params.id)) ?? Promise.reject(notFound(BATCH)),
   );
 
@@ -172,7 +170,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       ...plainJson,
       schema: {
         tags,
-        summary: 'Change the mapping, the year, excluded rows, kept duplicates, cell text or matched names; answers the new preview',
+        operationId: 'updateImport', summary: 'Change the mapping, the year, excluded rows, kept duplicates, cell text or matched names; answers the new preview',
         params: ImportIdParamsSchema,
         body: ImportPatchSchema,
         response: { 200: ImportBatchSchema, ...errors },
@@ -187,7 +185,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ACCESS.editors },
       schema: {
         tags,
-        summary: 'Create the events of every valid row, in one transaction (all or nothing); a second commit creates nothing',
+        operationId: 'commitImport', summary: 'Create the events of every valid row, in one transaction (all or nothing); a second commit creates nothing',
         params: ImportIdParamsSchema,
         response: { 200: ImportCommitResultSchema, ...errors },
       },
@@ -201,7 +199,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ACCESS.admins },
       schema: {
         tags,
-        summary: 'Undo an import: its events are deleted (soft, audited, restorable one by one) within 30 days of the commit',
+        operationId: 'undoImport', summary: 'Undo an import: its events are deleted (soft, audited, restorable one by one) within 30 days of the commit',
         params: ImportIdParamsSchema,
         response: { 200: ImportUndoResultSchema, ...errors },
       },
