@@ -80,6 +80,11 @@ describe('reportParagraphs, clause by clause', () => {
     expect(sixIntoOnly.exact).toMatch(/（共10个）。推动法律进乡村、进学校。$/);
   });
 
+  it('says 0, not a rounded figure, for a year of activities without leaflets', () => {
+    expect(roundedChinese(0)).toBe('0');
+    expect(reportParagraphs({ ...figures, leaflets: 0 }).rounded).toContain('发放宣传资料0份');
+  });
+
   it('says in English too when nothing was logged', () => {
     expect(reportParagraphs({ ...figures, activities: 0 }).english).toBe('In 2026, no legal-publicity activity was recorded for Tushi Town.');
   });
