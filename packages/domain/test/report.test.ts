@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportParagraphs, roundedChinese, type ReportFigures } from '../src/report.ts';
+import { REPORT_LIST_LENGTH, reportParagraphs, roundedChinese, type ReportFigures } from '../src/report.ts';
 
 describe('roundedChinese: two significant figures, rounded down (docs/counting-rules.md)', () => {
   it.each([
@@ -79,5 +79,55 @@ describe('reportParagraphs', () => {
     const p = reportParagraphs({ ...figures, from: '2026-03-01', to: '2026-06-30', activities: 0 });
     expect(p.exact).toBe('2026年3月1日至2026年6月30日，涂市镇尚未登记法治宣传活动。');
     expect(p.english).toContain('From 2026-03-01 to 2026-06-30');
+  });
+});
+
+// Each clause of the paragraph on its own, so a change to one (the 余 rounding, the materials named)
+// leaves the others' tests standing.
+describe('reportParagraphs, clause by clause', () => {
+  const named = (n: number, what: string) => Array.from({ length: n }, (_, i) => ({ name: `${what}${i + 1}`, nameEn: `${what} ${i + 1}` }));
+
+  it('in English: audience, consultations, the villages reached of all, the campaigns, 六进 places and laws', () => {
+    const { english } = reportParagraphs(figures);
+    expect(english).toContain('and reached 4,018 person-times, giving 120 legal consultations; activities reached 9 of 10 villages (communities).');
+    expect(english).toContain(' Campaigns were held around Constitution Day (12.4) and International Anti-Drug Day (6.26).');
+    expect(english).toContain(' The law was brought into villages and schools.');
+    expect(english).toMatch(/ The main laws publicised were the Constitution\.$/);
+  });
+
+  it('lists three or more as "a, b and c", and one without "and"', () => {
+    const { english } = reportParagraphs({ ...figures, campaigns: named(3, 'C'), laws: named(1, 'L') });
+    expect(english).toContain(' Campaigns were held around C 1, C 2 and C 3.');
+    expect(english).toContain(' The main laws publicised were L 1.');
+  });
+
+  it(`names at most ${REPORT_LIST_LENGTH} campaigns and laws, then 等 (and not 等 at exactly ${REPORT_LIST_LENGTH})`, () => {
+    const many = reportParagraphs({ ...figures, campaigns: named(REPORT_LIST_LENGTH + 1, '节点'), laws: named(REPORT_LIST_LENGTH + 1, '法') });
+    expect(many.exact).toContain('围绕节点1、节点2、节点3、节点4、节点5等宣传节点开展集中宣传');
+    expect(many.exact).toContain('重点宣传了法1、法2、法3、法4、法5等法律法规。');
+    expect(many.english).toContain('around 节点 1, 节点 2, 节点 3, 节点 4 and 节点 5.');
+    expect(many.english).toContain('were 法 1, 法 2, 法 3, 法 4 and 法 5.');
+    const five = reportParagraphs({ ...figures, campaigns: named(REPORT_LIST_LENGTH, '节点'), laws: named(REPORT_LIST_LENGTH, '法') });
+    expect(five.exact).toContain('围绕节点1、节点2、节点3、节点4、节点5宣传节点开展集中宣传');
+    expect(five.exact).toContain('重点宣传了法1、法2、法3、法4、法5法律法规。');
+  });
+
+  it('leaves out what did not happen: no consultations, no campaigns, no 六进 places, no laws', () => {
+    const bare = reportParagraphs({ ...figures, consultations: 0, campaigns: [], sixInto: [], laws: [] });
+    expect(bare.exact).toBe('2026年，涂市镇共开展法治宣传活动16次，发放宣传资料3612份，受众4018人次，活动覆盖9个村（社区）（共10个）。');
+    expect(bare.rounded).toMatch(/受众4\d*余人次，活动覆盖9个村（社区）（共10个）。$/);
+    expect(bare.english).toMatch(/ person-times; activities reached 9 of 10 villages \(communities\)\.$/);
+    // Only the 六进 places: the tail is that one clause.
+    const sixIntoOnly = reportParagraphs({ ...figures, campaigns: [], laws: [] });
+    expect(sixIntoOnly.exact).toMatch(/（共10个）。推动法律进乡村、进学校。$/);
+  });
+
+  it('says 0, not a rounded figure, for a year of activities without leaflets', () => {
+    expect(roundedChinese(0)).toBe('0');
+    expect(reportParagraphs({ ...figures, leaflets: 0 }).rounded).toContain('发放宣传资料0份');
+  });
+
+  it('says in English too when nothing was logged', () => {
+    expect(reportParagraphs({ ...figures, activities: 0 }).english).toBe('In 2026, no legal-publicity activity was recorded for Tushi Town.');
   });
 });
