@@ -145,6 +145,14 @@ describe('text a database cannot store', () => {
     const key = await ctx.inject({ method: 'POST', url: '/api/events', payload: { ...eventInput(ctx.fixture), 'x\u0000': 1 }, as: 'eastClerk' });
     expect(key.statusCode).toBe(400);
   });
+
+  it('refuses a body nested 50,000 deep (the fuzz drill found it exhausted the stack: 500) with 400', async () => {
+    const deep = '['.repeat(50_000) + ']'.repeat(50_000);
+    for (const url of ['/api/auth/login', '/api/events', '/api/plans/copy']) {
+      const res = await ctx.inject({ method: 'POST', url, payload: deep, headers: { 'content-type': 'application/json' }, as: 'eastClerk' });
+      expect(res.statusCode, url).toBe(400);
+    }
+  });
 });
 
 describe('numbers and ids', () => {

@@ -37,6 +37,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     // We own the pool so close() ends it; the schema engine's connection would
     // otherwise keep the process alive until the pool's idle timeout.
     const pool = new pg.Pool({ connectionString: config.url });
+    // An idle connection the server drops (a restart, a dropped database) must not
+    // crash the process: the next query reconnects, or fails and is answered 503.
+    pool.on('error', () => {});
     adapterFactory = new PrismaPg(pool);
     closeDriver = () => pool.end();
     openFeed = async () => listenOnPostgres(config.url);

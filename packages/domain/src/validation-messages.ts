@@ -100,6 +100,7 @@ export const RULE_MESSAGES: Record<RuleCode, Bilingual> = {
   rangeTooLong: { zh: '统计范围不能超过 10 年', en: 'the range cannot exceed 10 years' },
   yearOrRange: { zh: '请给出年度（year），或起止日期（from 和 to）', en: 'give a year, or both from and to' },
   wholeNumber: { zh: '应为整数（只含数字 0-9）', en: 'must be a whole number (digits 0-9 only)' },
+  nestedTooDeep: { zh: '数据嵌套层数过多', en: 'is nested too deeply' },
   unstorableText: { zh: '含有无法保存的字符（如空字符），请删除后重试', en: 'contains characters that cannot be stored (such as NUL); remove them' },
 };
 

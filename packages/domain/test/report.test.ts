@@ -89,7 +89,7 @@ describe('reportParagraphs, clause by clause', () => {
 
   it('in English: audience, consultations, the villages reached of all, the campaigns, 六进 places and laws', () => {
     const { english } = reportParagraphs(figures);
-    expect(english).toContain('and reached 4,018 person-times, giving 120 legal consultations; activities reached 9 of 10 villages (communities).');
+    expect(english).toContain('and reached 4,018 person-times, answering 120 legal consultations; activities reached 9 of 10 villages (communities).');
     expect(english).toContain(' Campaigns were held around Constitution Day (12.4) and International Anti-Drug Day (6.26).');
     expect(english).toContain(' The law was brought into villages and schools.');
     expect(english).toMatch(/ The main laws publicised were the Constitution\.$/);
@@ -114,7 +114,7 @@ describe('reportParagraphs, clause by clause', () => {
 
   it('leaves out what did not happen: no consultations, no campaigns, no 六进 places, no laws', () => {
     const bare = reportParagraphs({ ...figures, consultations: 0, campaigns: [], sixInto: [], laws: [] });
-    expect(bare.exact).toBe('2026年，涂市镇共开展法治宣传活动16次，发放宣传资料3612份，受众4018人次，活动覆盖9个村（社区）（共10个）。');
+    expect(bare.exact).toBe('2026年，涂市镇共开展法治宣传活动16次，发放宣传资料3000份、法律手册612册，受众4018人次，活动覆盖9个村（社区）（共10个）。');
     expect(bare.rounded).toMatch(/受众4\d*余人次，活动覆盖9个村（社区）（共10个）。$/);
     expect(bare.english).toMatch(/ person-times; activities reached 9 of 10 villages \(communities\)\.$/);
     // Only the 六进 places: the tail is that one clause.
@@ -122,9 +122,12 @@ describe('reportParagraphs, clause by clause', () => {
     expect(sixIntoOnly.exact).toMatch(/（共10个）。推动法律进乡村、进学校。$/);
   });
 
-  it('says 0, not a rounded figure, for a year of activities without leaflets', () => {
+  it('says 0, not a rounded figure (it once said NaN余), and leaves out materials for a year without any', () => {
     expect(roundedChinese(0)).toBe('0');
-    expect(reportParagraphs({ ...figures, leaflets: 0 }).rounded).toContain('发放宣传资料0份');
+    const none = reportParagraphs({ ...figures, leaflets: 0, materials: [] });
+    expect(none.rounded).toContain('共开展法治宣传活动10余次，受众4000余人次，');
+    expect(none.exact).toContain('共开展法治宣传活动16次，受众4018人次，');
+    expect(`${none.exact}${none.rounded}${none.english}`).not.toMatch(/NaN|发放|handed out/);
   });
 
   it('says in English too when nothing was logged', () => {

@@ -45,7 +45,7 @@ export const validationPlugin = fp(async function validation(app: FastifyInstanc
   app.setValidatorCompiler(({ schema }) => (data) => {
     // One check for every text in every request, whatever its schema says.
     const unstorable = findUnstorableText(data);
-    if (unstorable) return { error: new RequestValidationError([fieldError(unstorable, RULE_MESSAGES.unstorableText)]) };
+    if (unstorable) return { error: new RequestValidationError([fieldError(unstorable.path, RULE_MESSAGES[unstorable.rule])]) };
     // reportInput lets the messages tell "missing" from "wrong type".
     const result = (schema as z.ZodType).safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };

@@ -17,7 +17,8 @@ export type RuleCode =
   | 'rangeTooLong'
   | 'yearOrRange'
   | 'wholeNumber'
-  | 'unstorableText';
+  | 'unstorableText'
+  | 'nestedTooDeep';
 
 export const rule = (code: RuleCode) => ({ params: { code } });
 
@@ -61,20 +62,30 @@ export const queryIdSchema = queryIntSchema(1, INT32_MAX);
 const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const isStorableText = (text: string) => !UNSTORABLE_TEXT.test(text);
 
-/** The path of the first string (or key) anywhere in a request that cannot be stored; null when there is none. */
-export function findUnstorableText(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
-  if (typeof value === 'string') return isStorableText(value) ? null : path;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = findUnstorableText(item, [...path, index]);
-      if (found) return found;
+/** Requests are JSON of a few levels; deeper nesting is refused before anything walks it. */
+export const MAX_REQUEST_DEPTH = 32;
+
+/**
+ * The path of the first string (or key) anywhere in a request that cannot be
+ * stored, or of the first value nested deeper than MAX_REQUEST_DEPTH; null when
+ * there is none. Walks with its own stack: a body of 50,000 nested arrays must
+ * not exhaust the call stack.
+ */
+export function findUnstorableText(value: unknown): { path: PropertyKey[]; rule: 'unstorableText' | 'nestedTooDeep' } | null {
+  const pending: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
+  while (pending.length > 0) {
+    const { value: current, path } = pending.pop()!;
+    if (typeof current === 'string') {
+      if (!isStorableText(current)) return { path, rule: 'unstorableText' };
+      continue;
     }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = isStorableText(key) ? findUnstorableText(item, [...path, key]) : [...path, key];
-      if (found) return found;
+    if (current === null || typeof current !== 'object') continue;
+    if (path.length >= MAX_REQUEST_DEPTH) return { path, rule: 'nestedTooDeep' };
+    const entries = Array.isArray(current) ? current.map((item, index) => [index, item] as const) : Object.entries(current);
+    for (let i = entries.length - 1; i >= 0; i -= 1) {
+      const [key, item] = entries[i]!;
+      if (typeof key === 'string' && !isStorableText(key)) return { path: [...path, key], rule: 'unstorableText' };
+      pending.push({ value: item, path: [...path, key] });
     }
   }
   return null;
