@@ -22,46 +22,56 @@ const ISO_TIMESTAMP = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
  * Creates the event, or returns null when a reference does not check out (the
  * caller then asks findInvalidReferences which one, for the field errors).
  */
-export async function insertEvent(prisma: PrismaClient, actor: Actor, input: EventCreate): Promise<Event | null> {
-  const villageIds = [...(input.villageIds ?? [])].sort(ascending);
-  const sixInto = [...(input.sixInto ?? [])];
-  const formIds = [...(input.formIds ?? [])].sort(ascending);
-  const lawIds = [...(input.lawIds ?? [])].sort(ascending);
-  const departmentIds = [...(input.departmentIds ?? [])].sort(ascending);
-  const targetGroupIds = [...(input.targetGroupIds ?? [])].sort(ascending);
-  const materials = [...(input.materials ?? [])].sort((a, b) => a.materialTypeId - b.materialTypeId);
-  const fields = {
+/**
+ * An event as it will be stored, before the database gives it an id and
+ * timestamps: defaults filled in, lists in toEventJson's order (ids ascending;
+ * 六进 as given, the caller orders them by the catalog).
+ */
+export function unsavedEvent(input: EventCreate): Omit<Event, 'id' | 'createdAt' | 'updatedAt'> {
+  return {
     startDate: input.startDate,
     endDate: input.endDate ?? null,
     title: input.title,
     townshipId: input.townshipId,
     campaignId: input.campaignId ?? null,
     location: input.location ?? '',
+    villageIds: [...(input.villageIds ?? [])].sort(ascending),
+    sixInto: [...(input.sixInto ?? [])],
+    formIds: [...(input.formIds ?? [])].sort(ascending),
+    lawIds: [...(input.lawIds ?? [])].sort(ascending),
+    departmentIds: [...(input.departmentIds ?? [])].sort(ascending),
+    targetGroupIds: [...(input.targetGroupIds ?? [])].sort(ascending),
     audience: input.audience ?? 0,
     consultations: input.consultations ?? 0,
+    materials: (input.materials ?? []).map(({ materialTypeId, quantity }) => ({ materialTypeId, quantity })).sort((a, b) => a.materialTypeId - b.materialTypeId),
     notes: input.notes ?? '',
+    version: 1,
   };
+}
+
+export async function insertEvent(prisma: PrismaClient, actor: Actor, input: EventCreate): Promise<Event | null> {
+  // The stored event but for what the database gives it (id, timestamps) and the catalog's order of 六进.
+  const unsaved = unsavedEvent(input);
+  const { villageIds, sixInto, formIds, lawIds, departmentIds, targetGroupIds, materials } = unsaved;
   // Which roll-up rows the event adds to is the domain's rule; how many of its
   // materials are leaflets is read from material_type in the statement itself.
-  const contributions = statContributions({ ...fields, villageIds, sixInto, departmentIds, formIds, lawIds, materials }, new Map());
-  // The stored event but for what the database gives it (id, timestamps) and the catalog's order of 六进.
-  const unsaved = { ...fields, villageIds, sixInto, formIds, lawIds, departmentIds, targetGroupIds, materials, version: 1 };
+  const contributions = statContributions(unsaved, new Map());
   const typeIds = materials.map((m) => m.materialTypeId);
   const [row] = await prisma.$queryRaw<InsertedRow[]>`
     WITH valid AS (
-      SELECT EXISTS (SELECT 1 FROM org_unit WHERE id = ${fields.townshipId} AND level = 'township')
-         AND (${fields.campaignId}::int IS NULL OR EXISTS (SELECT 1 FROM campaign WHERE id = ${fields.campaignId}::int AND (township_id IS NULL OR township_id = ${fields.townshipId})))
-         AND (SELECT count(*) FROM org_unit WHERE id = ANY(${villageIds}::int[]) AND parent_id = ${fields.townshipId} AND level = 'village') = cardinality(${villageIds}::int[])
+      SELECT EXISTS (SELECT 1 FROM org_unit WHERE id = ${unsaved.townshipId} AND level = 'township')
+         AND (${unsaved.campaignId}::int IS NULL OR EXISTS (SELECT 1 FROM campaign WHERE id = ${unsaved.campaignId}::int AND (township_id IS NULL OR township_id = ${unsaved.townshipId})))
+         AND (SELECT count(*) FROM org_unit WHERE id = ANY(${villageIds}::int[]) AND parent_id = ${unsaved.townshipId} AND level = 'village') = cardinality(${villageIds}::int[])
          AND (SELECT count(*) FROM six_into_category WHERE code = ANY(${sixInto}::text[])) = cardinality(${sixInto}::text[])
          AND (SELECT count(*) FROM activity_form WHERE id = ANY(${formIds}::int[])) = cardinality(${formIds}::int[])
          AND (SELECT count(*) FROM law WHERE id = ANY(${lawIds}::int[])) = cardinality(${lawIds}::int[])
-         AND (SELECT count(*) FROM department WHERE id = ANY(${departmentIds}::int[]) AND township_id = ${fields.townshipId}) = cardinality(${departmentIds}::int[])
+         AND (SELECT count(*) FROM department WHERE id = ANY(${departmentIds}::int[]) AND township_id = ${unsaved.townshipId}) = cardinality(${departmentIds}::int[])
          AND (SELECT count(*) FROM target_group WHERE id = ANY(${targetGroupIds}::int[])) = cardinality(${targetGroupIds}::int[])
          AND (SELECT count(*) FROM material_type WHERE id = ANY(${typeIds}::int[])) = cardinality(${typeIds}::int[]) AS ok
     ), e AS (
       INSERT INTO event (township_id, campaign_id, start_date, end_date, title, location, audience, consultations, notes, updated_at)
-      SELECT ${fields.townshipId}, ${fields.campaignId}::int, ${fields.startDate}::date, ${fields.endDate}::date, ${fields.title},
-             ${fields.location}, ${fields.audience}, ${fields.consultations}, ${fields.notes}, now()
+      SELECT ${unsaved.townshipId}, ${unsaved.campaignId}::int, ${unsaved.startDate}::date, ${unsaved.endDate}::date, ${unsaved.title},
+             ${unsaved.location}, ${unsaved.audience}, ${unsaved.consultations}, ${unsaved.notes}, now()
       FROM valid WHERE valid.ok
       RETURNING id, created_at, updated_at
     ), villages AS (
@@ -86,9 +96,9 @@ export async function insertEvent(prisma: PrismaClient, actor: Actor, input: Eve
     ), rollup AS (
       -- rows in key order, as applyToRollup writes them: two creates lock shared rows in the same order
       INSERT INTO event_stats_monthly AS s (township_id, month, dimension, key, activities, leaflets, audience, consultations, quantity)
-      SELECT ${fields.townshipId}, ${rollupMonth(fields.startDate)}::date, c.dimension, c.key, 1,
+      SELECT ${unsaved.townshipId}, ${rollupMonth(unsaved.startDate)}::date, c.dimension, c.key, 1,
              CASE WHEN c.dimension = 'materialType' THEN (CASE WHEN t.counts_as_leaflet THEN c.quantity ELSE 0 END) ELSE leaflets.total END,
-             ${fields.audience}, ${fields.consultations}, c.quantity
+             ${unsaved.audience}, ${unsaved.consultations}, c.quantity
       FROM e, leaflets,
            unnest(${contributions.map((c) => c.dimension)}::text[], ${contributions.map((c) => c.key)}::text[], ${contributions.map((c) => c.quantity)}::bigint[])
              AS c(dimension, key, quantity)
@@ -102,7 +112,7 @@ export async function insertEvent(prisma: PrismaClient, actor: Actor, input: Eve
       SELECT ARRAY(SELECT code::text FROM six_into_category WHERE code = ANY(${sixInto}::text[]) ORDER BY sort_order) AS codes
     ), audit AS (
       INSERT INTO audit_log (user_id, action, entity, entity_id, township_id, after)
-      SELECT ${actor.userId}::int, 'create', 'event', e.id::text, ${fields.townshipId},
+      SELECT ${actor.userId}::int, 'create', 'event', e.id::text, ${unsaved.townshipId},
              ${JSON.stringify(unsaved)}::jsonb || jsonb_build_object('id', e.id, 'sixInto', to_jsonb(o.codes),
                'createdAt', to_char(e.created_at AT TIME ZONE 'UTC', ${ISO_TIMESTAMP}), 'updatedAt', to_char(e.updated_at AT TIME ZONE 'UTC', ${ISO_TIMESTAMP}))
       FROM e, ordered_six_into o

@@ -23,7 +23,7 @@ import { applyManyToRollup, applyToRollup } from '../stats/rollup.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { findInvalidReferences } from './event-references.ts';
 import { readEventsByIds } from './event-rows.ts';
-import { insertEvent } from './event-insert.ts';
+import { insertEvent, unsavedEvent } from './event-insert.ts';
 import { InvalidReferencesError, VersionConflictError } from './errors.ts';
 
 const eventInclude = {
@@ -404,25 +404,11 @@ export async function createEventsInTransaction(tx: Prisma.TransactionClient, ac
       SELECT * FROM unnest(${materialEvents}::int[], ${materials.map((m) => m.materialTypeId)}::int[], ${materials.map((m) => m.quantity)}::int[])`;
     // The stored event as toEventJson returns it (lists in the same order), for the roll-up and the audit rows.
     for (const { id, input } of part) {
+      const stored = unsavedEvent(input);
       events.push({
         id,
-        startDate: input.startDate,
-        endDate: input.endDate ?? null,
-        title: input.title,
-        townshipId: input.townshipId,
-        campaignId: input.campaignId ?? null,
-        location: input.location ?? '',
-        villageIds: [...(input.villageIds ?? [])].sort(ascending),
-        sixInto: [...(input.sixInto ?? [])].sort((a, b) => (sixIntoOrder.get(a) ?? 0) - (sixIntoOrder.get(b) ?? 0)),
-        formIds: [...(input.formIds ?? [])].sort(ascending),
-        lawIds: [...(input.lawIds ?? [])].sort(ascending),
-        departmentIds: [...(input.departmentIds ?? [])].sort(ascending),
-        targetGroupIds: [...(input.targetGroupIds ?? [])].sort(ascending),
-        audience: input.audience ?? 0,
-        consultations: input.consultations ?? 0,
-        materials: (input.materials ?? []).map(({ materialTypeId, quantity }) => ({ materialTypeId, quantity })).sort((a, b) => a.materialTypeId - b.materialTypeId),
-        notes: input.notes ?? '',
-        version: 1,
+        ...stored,
+        sixInto: stored.sixInto.sort((a, b) => (sixIntoOrder.get(a) ?? 0) - (sixIntoOrder.get(b) ?? 0)),
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       });
