@@ -82,13 +82,15 @@ function yearIn(text: string): number | null {
 
 const isBlank = (cell: ImportCell | undefined) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
+/** The row, among the first ones, that reads best as a header; null when none reads well enough. */
 function findHeader(sheet: ImportSheet, materialTypes: readonly MaterialTypeLike[]): number | null {
-  let best: { index: number; score: number } | null = null;
+  let bestIndex: number | null = null;
+  let bestScore = MIN_HEADER_SCORE - 1;
   sheet.rows.slice(0, HEADER_SEARCH_ROWS).forEach((row, index) => {
     const score = headerScore(row.cells, materialTypes);
-    if (score >= MIN_HEADER_SCORE && (!best || score > best.score)) best = { index, score };
+    if (score > bestScore) [bestIndex, bestScore] = [index, score];
   });
-  return best ? (best as { index: number }).index : null;
+  return bestIndex;
 }
 
 const label = (field: string, catalogs: ImportCatalogs): Bilingual => {

@@ -53,12 +53,11 @@ export function createCampaignGuesser(campaigns: readonly GuessableCampaign[]) {
   return (startDate: IsoDate, title: string): CampaignGuess | null => {
     let byDate = byDay.get(startDate);
     if (!byDate) byDay.set(startDate, (byDate = suggestCampaigns(startDate, campaigns)));
-    return guessFrom(startDate, normalizeText(title), campaigns, byDate, words);
+    return guessFrom(normalizeText(title), campaigns, byDate, words);
   };
 }
 
 function guessFrom(
-  _startDate: IsoDate,
   text: string,
   campaigns: readonly GuessableCampaign[],
   byDate: ReturnType<typeof suggestCampaigns>,

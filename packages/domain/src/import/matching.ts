@@ -95,7 +95,8 @@ const VILLAGE_COUNT = /^(\d+|[一二两三四五六七八九十]+)个(?:村|村�
 
 /** The villages a cell names: a list, "全镇各村" (all of them), or "10个村" (all only when that is every village). */
 export function matchVillages(text: string, villages: readonly NamedEntry[], aliases?: Readonly<Record<string, number>>): NameListMatch {
-  const compact = normalizeText(text).replace(/[()（）]/g, (c) => (c === '（' ? '(' : c === '）' ? ')' : c));
+  // NFKC has already made full-width brackets half-width.
+  const compact = normalizeText(text);
   if (compact === '') return { ids: [], unknown: [] };
   if (WHOLE_TOWNSHIP.test(compact)) {
     return {
