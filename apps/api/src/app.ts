@@ -17,6 +17,7 @@ import { planRoutes } from './routes/plans.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { eventRoutes } from './routes/events.ts';
+import { importRoutes } from './routes/imports.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { systemRoutes } from './routes/system.ts';
 
@@ -67,6 +68,7 @@ export async function buildApp({ db, logger = false, serveWebApp = true, session
   await app.register(planRoutes);
   await app.register(statsRoutes);
   await app.register(exportRoutes);
+  await app.register(importRoutes);
   if (serveWebApp) await app.register(webAppPlugin, {});
   return app;
 }

@@ -5,6 +5,7 @@ import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { Event } from '@pufa/domain';
 import { signIn, useTestApp, type TestContext, type TestUser } from './helper.ts';
+import { multipartBody } from './import-fixtures.ts';
 
 const ctx = useTestApp();
 
@@ -42,6 +43,20 @@ async function createPlanItem(side: Side, year = 2026): Promise<number> {
 }
 
 /** Signed in (any role) gets `ok`; no session 401. */
+let importDay = 1;
+
+/** A ledger file uploaded into the side's township (as the county administrator); each with a row of its own. */
+async function importUpload(side: Side): Promise<InjectOptions> {
+  const csv = Buffer.from(`日期,活动主题\n2019-03-${String((importDay++ % 28) + 1).padStart(2, '0')},矩阵导入${importDay}\n`, 'utf8');
+  return { method: 'POST', url: '/api/imports', ...(await multipartBody({ bytes: csv, name: 'm.csv' }, { townshipId: String(townshipOf(side).townshipId) })) };
+}
+
+async function createImport(side: Side, committed = false): Promise<number> {
+  const id = (await ctx.inject(await importUpload(side))).json<{ id: number }>().id;
+  if (committed) await ctx.inject({ method: 'POST', url: `/api/imports/${id}/commit` });
+  return id;
+}
+
 const signedIn = (ok: number) => (who: Who) => (who === 'anonymous' ? 401 : ok);
 /** Any signed-in user on their own township; another township's id refused like an unknown one. */
 const ownOr400 = (who: Who, side: Side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 400);
@@ -191,6 +206,28 @@ const RULES: Record<string, Rule> = {
     },
     expect: rolesOnly(['clerk', 'admin'], 200, 404),
   },
+  'POST /api/imports': { build: importUpload, expect: rolesOnly(['clerk', 'admin'], 201, 400) },
+  'GET /api/imports': { build: get('/api/imports'), expect: signedIn(200) },
+  'GET /api/imports/template.xlsx': {
+    build: async (side) => ({ method: 'GET', url: `/api/imports/template.xlsx?townshipId=${townshipOf(side).townshipId}` }),
+    expect: rolesOnly(['clerk', 'admin'], 200, 404),
+  },
+  'GET /api/imports/:id': {
+    build: async (side) => ({ method: 'GET', url: `/api/imports/${await createImport(side)}` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 404),
+  },
+  'PATCH /api/imports/:id': {
+    build: async (side) => ({ method: 'PATCH', url: `/api/imports/${await createImport(side)}`, payload: { year: 2019 } }),
+    expect: rolesOnly(['clerk', 'admin'], 200, 404),
+  },
+  'POST /api/imports/:id/commit': {
+    build: async (side) => ({ method: 'POST', url: `/api/imports/${await createImport(side)}/commit` }),
+    expect: rolesOnly(['clerk', 'admin'], 200, 404),
+  },
+  'POST /api/imports/:id/undo': {
+    build: async (side) => ({ method: 'POST', url: `/api/imports/${await createImport(side, true)}/undo` }),
+    expect: rolesOnly(['admin'], 200, 404),
+  },
   'GET /api/calendar': {
     build: async (side) => ({ method: 'GET', url: `/api/calendar?townshipId=${townshipOf(side).townshipId}&from=2026-06-01&to=2026-06-30` }),
     expect: ownOr400,
@@ -241,7 +278,8 @@ describe('the authorisation matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every route × 8 callers, one after another: past the default 30 s on a busy shared machine.
+  }, 120_000);
 
   it("never lists another township's events, totals or villages", async () => {
     await createEvent('other');

@@ -1,10 +1,9 @@
 // Builds the Prisma client on one of the two ways to run PostgreSQL. Both go
 // through a driver adapter, so the same client code and SQL serve both.
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
 import type { DatabaseConfig } from './env.ts';
 import { applyMigrations, hasPendingMigrations } from './migrations.ts';
@@ -45,11 +44,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const unlock = config.dataDir.startsWith('memory://') ? async () => {} : await lockDataDir(config.dataDir, exitOnLostLock);
     let pglite: PGlite;
     try {
+      // Loaded only for the embedded database: PGlite's module costs ~45 MB a PostgreSQL deployment does not need.
+      const { PGlite } = await import('@electric-sql/pglite');
       pglite = await PGlite.create(config.dataDir);
     } catch (error) {
       await unlock();
       throw error;
     }
+    const { PrismaPGlite } = await import('pglite-prisma-adapter');
     adapterFactory = new PrismaPGlite(pglite);
     openFeed = () => listenOnPglite(pglite);
     closeDriver = async () => {

@@ -21,3 +21,4 @@ export * from './stats/stats-query.ts';
 export * from './stats/rollup.ts';
 export * from './data-dir-lock.ts';
 export * from './auth-changes.ts';
+export * from './repositories/import-repository.ts';

@@ -22,6 +22,7 @@ export const openapiPlugin = fp(async (app) => {
         { name: 'events', description: '宣传活动台账 (the event ledger)' },
         { name: 'reference', description: 'Catalogs and the org-unit tree' },
         { name: 'plans', description: '年度普法计划, the calendar and the year-end check' },
+        { name: 'imports', description: '导入台账: importing the ledgers offices keep in Excel, WPS and CSV' },
         { name: 'auth', description: 'Sign-in: a session cookie (httpOnly, SameSite=Lax)' },
         { name: 'users', description: 'Accounts (administrators)' },
         { name: 'audit', description: 'Who changed what, when' },

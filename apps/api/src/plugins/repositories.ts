@@ -18,6 +18,8 @@ import {
   type Database,
   type EventRepository,
   type ReferenceRepository,
+  createImportRepository,
+  type ImportRepository,
 } from '@pufa/db';
 
 declare module 'fastify' {
@@ -31,6 +33,7 @@ declare module 'fastify' {
     sharedCatalogs: SharedCatalogRepository;
     plans: PlanRepository;
     stats: StatsRepository;
+    imports: ImportRepository;
   }
 }
 
@@ -45,6 +48,7 @@ export const repositoriesPlugin = fp(
     app.decorate('sharedCatalogs', createSharedCatalogRepository(db.prisma));
     app.decorate('plans', createPlanRepository(db.prisma));
     app.decorate('stats', createStatsRepository(db.prisma));
+    app.decorate('imports', createImportRepository(db.prisma));
   },
   { name: 'repositories' },
 );

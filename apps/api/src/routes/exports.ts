@@ -8,10 +8,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AnnualReportSchema, ApiErrorSchema, isWholeYear, LedgerCsvQuerySchema, PeriodQuerySchema } from '@pufa/domain';
 import { ACCESS } from '../plugins/auth.ts';
 import { loadAnnualReport, loadWorkbookData } from '../exports/annual-data.ts';
-import { writeAnnualWorkbook } from '../exports/annual-workbook.ts';
 import { writeLedgerCsv } from '../exports/ledger-csv.ts';
-import { annualReportDocx } from '../exports/report-docx.ts';
 import { createNames } from '../exports/scope-names.ts';
+
+// ExcelJS and docx are loaded on the first export, not at start: ~30 MB an idle server does not need.
+const loadWorkbookWriter = async () => (await import('../exports/annual-workbook.ts')).writeAnnualWorkbook;
+const loadDocxWriter = async () => (await import('../exports/report-docx.ts')).annualReportDocx;
 
 const tags = ['exports'];
 const errors = { 400: ApiErrorSchema };
@@ -62,7 +64,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       const data = await loadWorkbookData(app, request.actor, request.query);
       const name = `${request.query.lang === 'en' ? 'legal-publicity' : '普法宣传统计'}-${request.query.lang === 'en' ? data.unitNameEn : data.unitName}-${periodName(data.from, data.to)}.xlsx`;
       attachment(reply, XLSX, name, `pufa-${periodName(data.from, data.to)}.xlsx`);
-      return stream(request, reply, (out, signal) => writeAnnualWorkbook(out, data, app.events, request.actor, request.query.lang, signal));
+      return stream(request, reply, async (out, signal) => (await loadWorkbookWriter())(out, data, app.events, request.actor, request.query.lang, signal));
     },
   );
 
@@ -92,7 +94,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: ACCESS.signedIn }, schema: { operationId: 'exportAnnualReportDocx', tags, summary: 'The report section as a Word document', querystring: PeriodQuerySchema, response: { 200: download(DOCX, 'The report, as an attachment'), ...errors } } },
     async (request, reply) => {
       const data = await loadAnnualReport(app, request.actor, request.query);
-      const buffer = await annualReportDocx(data.report, request.query.lang);
+      const buffer = await (await loadDocxWriter())(data.report, request.query.lang);
       const name = `${request.query.lang === 'en' ? 'legal-publicity-report' : '法治宣传工作情况'}-${periodName(data.from, data.to)}.docx`;
       attachment(reply, DOCX, name, `pufa-report-${periodName(data.from, data.to)}.docx`);
       return reply.send(buffer as never); // a binary body: not serialized

@@ -1,5 +1,5 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { BarChartOutlined, CalendarOutlined, ExportOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, PlusOutlined, SafetyOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalendarOutlined, ExportOutlined, ImportOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, PlusOutlined, SafetyOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api/session.ts';
@@ -15,7 +15,7 @@ export function AppLayout() {
   const logout = useLogout();
   const selected = pathname.startsWith('/reports')
     ? paths.exports
-    : ([paths.dashboard, paths.exports, paths.newEvent, paths.plans, paths.calendar, paths.settings, paths.admin].find((p) => pathname === p) ?? paths.events);
+    : ([paths.dashboard, paths.exports, paths.imports, paths.newEvent, paths.plans, paths.calendar, paths.settings, paths.admin].find((p) => pathname === p) ?? paths.events);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
@@ -34,6 +34,7 @@ export function AppLayout() {
             { key: paths.plans, icon: <ScheduleOutlined />, label: <Link to={paths.plans}>{t('nav.plans')}</Link> },
             { key: paths.calendar, icon: <CalendarOutlined />, label: <Link to={paths.calendar}>{t('nav.calendar')}</Link> },
             { key: paths.exports, icon: <ExportOutlined />, label: <Link to={paths.exports}>{t('nav.exports')}</Link> },
+            ...(canEdit() ? [{ key: paths.imports, icon: <ImportOutlined />, label: <Link to={paths.imports}>{t('nav.imports')}</Link> }] : []),
             ...(isAdmin
               ? [
                   { key: paths.settings, icon: <SettingOutlined />, label: <Link to={paths.settings}>{t('nav.settings')}</Link> },

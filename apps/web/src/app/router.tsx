@@ -30,6 +30,7 @@ const router = createBrowserRouter([
       { path: '/events/:id', element: <EventDetailRoute /> },
       { path: '/events/:id/edit', element: <EventEditRoute /> },
       { path: paths.exports, lazy: load(async () => (await import('../routes/exports.tsx')).ExportsRoute) },
+      { path: paths.imports, lazy: load(async () => (await import('../routes/imports.tsx')).ImportsRoute) },
       { path: paths.reportPrint, lazy: load(async () => (await import('../routes/report-print.tsx')).ReportPrintRoute) },
       { path: paths.plans, lazy: load(async () => (await import('../routes/plans.tsx')).PlansRoute) },
       { path: paths.calendar, lazy: load(async () => (await import('../routes/calendar.tsx')).CalendarRoute) },

@@ -7,6 +7,7 @@ export const paths = {
   event: (id: number | string) => `/events/${id}`,
   editEvent: (id: number | string) => `/events/${id}/edit`,
   exports: '/exports',
+  imports: '/imports',
   reportPrint: '/reports/print',
   plans: '/plans',
   calendar: '/calendar',

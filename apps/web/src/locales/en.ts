@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   app: { title: 'Legal-publicity ledger', subtitle: 'Log and count legal-publicity activities', apiDocs: 'API docs', language: '中文' },
-  nav: { dashboard: 'Dashboard', exports: 'Exports', events: 'Ledger', newEvent: 'Log an event', plans: 'Annual plan', calendar: 'Calendar', settings: 'Campaigns & townships', admin: 'Users & log' },
+  nav: { dashboard: 'Dashboard', exports: 'Exports', events: 'Ledger', newEvent: 'Log an event', plans: 'Annual plan', calendar: 'Calendar', settings: 'Campaigns & townships', admin: 'Users & log', imports: 'Import' },
   roles: { clerk: 'Clerk', leader: 'Leader', admin: 'Administrator' },
   login: {
     subtitle: 'Sign in with the account your office gave you', username: 'Username', password: 'Password', submit: 'Sign in', logout: 'Sign out',
@@ -97,6 +97,24 @@ export const en: Messages = {
     title: 'Publicity calendar', month: 'Month', year: 'Year', namedDay: 'Named day', planned: 'Planned', event: 'Event', today: 'Today',
     upcoming: 'Next 14 days', upcomingEmpty: 'No named days or planned items in the next 14 days', plannedItems: 'Planned:', notPlanned: 'Not planned', missing: 'Not yet done',
     noEvents: 'None', daysLeft: 'in {{count}} days', isToday: 'today',
+  },
+  imports: {
+    title: 'Import ledgers', intro: 'Upload a ledger kept in Excel, WPS or CSV: the header is found, each column guessed, every row previewed as the event it becomes, with problems marked on their cells. Nothing is logged until you confirm.',
+    yearLabel: 'Year', yearPlaceholder: 'if the file has none', template: 'Download the template', drop: 'Click or drop a ledger file here', reading: 'Reading…', formats: '.xlsx, .xls (Excel, WPS) and .csv (UTF-8 or GBK), up to 10 MB and 20,000 rows',
+    noHeader: 'no header found: not imported', headerAt: 'header on row {{row}}, {{rows}} data rows', yearFrom: 'year {{year}} ({{source}})',
+    yearSource: { title: 'from the title', sheetName: 'from the sheet name', request: 'as set above' },
+    column: 'Column in the file', becomes: 'Imported as', guessed: 'guessed', chosen: 'chosen', mapping: 'Columns', preview: 'Rows',
+    row: 'Row', status: 'Status', statuses: { valid: 'ready', invalid: 'problem', duplicate: 'duplicate', excluded: 'excluded', skipped: 'skipped' },
+    filters: { all: 'All', problems: 'Problems', duplicates: 'Duplicates', skipped: 'Skipped/excluded' },
+    pickVillage: 'Pick the village', pickDepartment: 'Pick the department', correct: 'Correct', apply: 'Apply', exclude: 'Exclude', include: 'Include', keepDuplicate: 'Import anyway',
+    summary: { rows: 'Rows', valid: 'Ready', invalid: 'Problems', duplicates: 'Duplicates', excluded: 'Excluded', skipped: 'Skipped' },
+    fixHint: 'Cells marked red need you: pick from the closest names, correct the text, or exclude the row. Notes in yellow say how a cell was read; correct it if that is wrong.',
+    invalidLeftOut: '{{count}} rows with problems will not be imported', commit: 'Import {{count}} events', commitConfirm: 'Log {{count}} events?',
+    committed: '{{count}} events imported', toDashboard: 'Open the dashboard', toLedger: 'Open the ledger', another: 'Import another file', close: 'Close',
+    sameFile: 'The same file was uploaded on {{date}}; duplicate rows are not imported by default.',
+    batches: 'Imports', file: 'File', events: 'Events', uploadedBy: 'Uploaded', committedBy: 'Imported',
+    batchStatus: { preview: 'to confirm', committed: 'imported', undone: 'undone' },
+    undo: 'Undo import', undoConfirm: 'Undo: its {{count}} events will be deleted (each restorable for 30 days). Continue?', undone: 'Undone: {{count}} events deleted',
   },
   notFound: { title: 'Page not found', back: 'Back to the ledger' },
 };

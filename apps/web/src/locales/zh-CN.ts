@@ -1,7 +1,7 @@
 // UI words in Simplified Chinese, the default. en.ts mirrors these keys.
 export const zhCN = {
   app: { title: '普法宣传台账', subtitle: '普法宣传活动登记与统计', apiDocs: '接口文档', language: 'English' },
-  nav: { dashboard: '统计看板', exports: '导出', events: '活动台账', newEvent: '登记活动', plans: '年度计划', calendar: '宣传日历', settings: '节点与辖区', admin: '用户与日志' },
+  nav: { dashboard: '统计看板', exports: '导出', events: '活动台账', newEvent: '登记活动', plans: '年度计划', calendar: '宣传日历', settings: '节点与辖区', admin: '用户与日志', imports: '导入台账' },
   roles: { clerk: '录入员', leader: '领导', admin: '管理员' },
   login: {
     subtitle: '请使用本单位分配的账号登录', username: '用户名', password: '密码', submit: '登录', logout: '退出登录',
@@ -95,6 +95,24 @@ export const zhCN = {
     title: '宣传日历', month: '月', year: '年', namedDay: '宣传节点', planned: '计划', event: '活动', today: '今天',
     upcoming: '未来 14 天', upcomingEmpty: '未来 14 天没有宣传节点或计划', plannedItems: '已计划：', notPlanned: '尚未计划', missing: '尚未开展',
     noEvents: '无', daysLeft: '{{count}} 天后', isToday: '今天',
+  },
+  imports: {
+    title: '导入台账', intro: '上传已有的 Excel、WPS 或 CSV 台账：系统找出表头、猜出每列的含义，逐行预览将要登记的活动，问题标在单元格上；核对无误后再确认导入。',
+    yearLabel: '年度', yearPlaceholder: '表中无年份时', template: '下载导入模板', drop: '点击或拖入台账文件', reading: '正在读取…', formats: '支持 .xlsx、.xls（Excel、WPS）和 .csv（UTF-8 或 GBK），最大 10 MB、20,000 行',
+    noHeader: '未找到表头，不导入', headerAt: '表头在第 {{row}} 行，{{rows}} 行数据', yearFrom: '年份 {{year}}（{{source}}）',
+    yearSource: { title: '取自标题', sheetName: '取自工作表名', request: '取自所填年度' },
+    column: '表中列名', becomes: '导入为', guessed: '自动识别', chosen: '已选定', mapping: '列的对应', preview: '逐行预览',
+    row: '行', status: '状态', statuses: { valid: '可导入', invalid: '有问题', duplicate: '重复', excluded: '已排除', skipped: '跳过' },
+    filters: { all: '全部', problems: '有问题', duplicates: '重复', skipped: '跳过/排除' },
+    pickVillage: '选择村（社区）', pickDepartment: '选择单位', correct: '更正', apply: '更正', exclude: '排除', include: '恢复', keepDuplicate: '仍要导入',
+    summary: { rows: '数据行', valid: '可导入', invalid: '有问题', duplicates: '重复', excluded: '已排除', skipped: '跳过' },
+    fixHint: '红色标出的单元格需要处理：从相近的名称中选择、更正内容，或排除该行。黄色说明是系统的理解，如不对请更正。',
+    invalidLeftOut: '{{count}} 行有问题，不会导入', commit: '确认导入 {{count}} 条', commitConfirm: '将登记 {{count}} 条活动，确定吗？',
+    committed: '已导入 {{count}} 条活动', toDashboard: '查看统计看板', toLedger: '查看活动台账', another: '继续导入', close: '关闭',
+    sameFile: '同一文件已于 {{date}} 上传过；重复的行默认不导入。',
+    batches: '导入记录', file: '文件', events: '活动数', uploadedBy: '上传', committedBy: '导入',
+    batchStatus: { preview: '待确认', committed: '已导入', undone: '已撤销' },
+    undo: '撤销导入', undoConfirm: '撤销后这 {{count}} 条活动将被删除（30 天内可逐条恢复），确定吗？', undone: '已撤销，删除了 {{count}} 条活动',
   },
   notFound: { title: '页面不存在', back: '回到活动台账' },
 } as const;

@@ -17,42 +17,52 @@ export interface EventReferences {
 
 type Tx = Prisma.TransactionClient;
 
+interface FoundReferences {
+  is_township: boolean;
+  campaigns: number[];
+  villages: number[];
+  categories: string[];
+  forms: number[];
+  laws: number[];
+  departments: number[];
+  groups: number[];
+  material_types: number[];
+}
+
 function missing<T>(wanted: readonly T[] | undefined, found: readonly T[]): T[] {
   const present = new Set(found);
   return [...new Set(wanted ?? [])].filter((id) => !present.has(id));
 }
 
+/** Every id the event names, looked up in one statement (it was nine, one after another). */
 export async function findInvalidReferences(tx: Tx, refs: EventReferences): Promise<FieldError[]> {
   const { townshipId } = refs;
-  const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
+  const list = <T>(values: readonly T[] | undefined) => [...(values ?? [])];
+  const [found] = await tx.$queryRaw<FoundReferences[]>`
+    SELECT EXISTS (SELECT 1 FROM org_unit WHERE id = ${townshipId} AND level = 'township') AS is_township,
+           ARRAY(SELECT id FROM campaign WHERE id = ANY(${refs.campaignId ? [refs.campaignId] : []}::int[]) AND (township_id IS NULL OR township_id = ${townshipId})) AS campaigns,
+           ARRAY(SELECT id FROM org_unit WHERE id = ANY(${list(refs.villageIds)}::int[]) AND parent_id = ${townshipId} AND level = 'village') AS villages,
+           ARRAY(SELECT code::text FROM six_into_category WHERE code = ANY(${list(refs.sixInto)}::text[])) AS categories,
+           ARRAY(SELECT id FROM activity_form WHERE id = ANY(${list(refs.formIds)}::int[])) AS forms,
+           ARRAY(SELECT id FROM law WHERE id = ANY(${list(refs.lawIds)}::int[])) AS laws,
+           ARRAY(SELECT id FROM department WHERE id = ANY(${list(refs.departmentIds)}::int[]) AND township_id = ${townshipId}) AS departments,
+           ARRAY(SELECT id FROM target_group WHERE id = ANY(${list(refs.targetGroupIds)}::int[])) AS groups,
+           ARRAY(SELECT id FROM material_type WHERE id = ANY(${(refs.materials ?? []).map((m) => m.materialTypeId)}::int[])) AS material_types`;
   const errors: FieldError[] = [];
   const report = (field: string, bad: readonly (number | string)[]) => {
     if (bad.length > 0) errors.push(fieldError([field], REFERENCE_MESSAGES.unknownIds(bad)));
   };
-
-  const township = await tx.orgUnit.findFirst({ where: { id: townshipId, level: 'township' }, select: { id: true } });
-  if (!township) {
+  if (!found?.is_township) {
     report('townshipId', [townshipId]);
     return errors; // everything else is judged against the township
   }
-  // One after another: a transaction is one connection, which runs one query at a time.
-  const campaigns = refs.campaignId
-    ? await tx.campaign.findMany({ where: { id: refs.campaignId, OR: [{ townshipId: null }, { townshipId }] }, select: { id: true } })
-    : [];
-  const villages = await tx.orgUnit.findMany({ where: { id: { in: [...(refs.villageIds ?? [])] }, parentId: townshipId, level: 'village' }, select: { id: true } });
-  const categories = await tx.sixIntoCategory.findMany({ where: { code: { in: [...(refs.sixInto ?? [])] } }, select: { code: true } });
-  const forms = await tx.activityForm.findMany({ where: { id: { in: [...(refs.formIds ?? [])] } }, select: { id: true } });
-  const laws = await tx.law.findMany({ where: { id: { in: [...(refs.lawIds ?? [])] } }, select: { id: true } });
-  const departments = await tx.department.findMany({ where: { id: { in: [...(refs.departmentIds ?? [])] }, townshipId }, select: { id: true } });
-  const groups = await tx.targetGroup.findMany({ where: { id: { in: [...(refs.targetGroupIds ?? [])] } }, select: { id: true } });
-  const materialTypes = await tx.materialType.findMany({ where: { id: { in: (refs.materials ?? []).map((m) => m.materialTypeId) } }, select: { id: true } });
-  if (refs.campaignId) report('campaignId', missing([refs.campaignId], ids(campaigns)));
-  report('villageIds', missing(refs.villageIds, ids(villages)));
-  report('sixInto', missing(refs.sixInto, categories.map((c) => c.code)));
-  report('formIds', missing(refs.formIds, ids(forms)));
-  report('lawIds', missing(refs.lawIds, ids(laws)));
-  report('departmentIds', missing(refs.departmentIds, ids(departments)));
-  report('targetGroupIds', missing(refs.targetGroupIds, ids(groups)));
-  report('materials', missing(refs.materials?.map((m) => m.materialTypeId), ids(materialTypes)));
+  if (refs.campaignId) report('campaignId', missing([refs.campaignId], found.campaigns));
+  report('villageIds', missing(refs.villageIds, found.villages));
+  report('sixInto', missing(refs.sixInto, found.categories));
+  report('formIds', missing(refs.formIds, found.forms));
+  report('lawIds', missing(refs.lawIds, found.laws));
+  report('departmentIds', missing(refs.departmentIds, found.departments));
+  report('targetGroupIds', missing(refs.targetGroupIds, found.groups));
+  report('materials', missing(refs.materials?.map((m) => m.materialTypeId), found.material_types));
   return errors;
 }

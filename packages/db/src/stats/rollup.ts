@@ -90,3 +90,43 @@ export async function rebuildRollup(tx: Prisma.TransactionClient): Promise<void>
 
 /** rebuildRollup in a transaction of its own, for bulk loads (the benchmark's data generator). */
 export const rebuildRollupNow = (prisma: PrismaClient) => prisma.$transaction((tx) => rebuildRollup(tx), { timeout: 30 * 60_000, maxWait: 60_000 });
+
+/**
+ * The roll-up change of many events at once (an import, or its undo): their
+ * contributions summed per row first, then written in one statement.
+ */
+export async function applyManyToRollup(db: Db, events: readonly RollupEvent[], sign: 1 | -1): Promise<void> {
+  if (events.length === 0) return;
+  const rules = await leafletRules(db);
+  const sums = new Map<string, { townshipId: number; month: string; dimension: string; key: string; activities: number; leaflets: number; audience: number; consultations: number; quantity: number }>();
+  for (const event of events) {
+    const month = rollupMonth(event.startDate);
+    for (const row of statContributions(event, rules)) {
+      const id = `${event.townshipId}|${month}|${row.dimension}|${row.key}`;
+      const sum = sums.get(id) ?? { townshipId: event.townshipId, month, dimension: row.dimension, key: row.key, activities: 0, leaflets: 0, audience: 0, consultations: 0, quantity: 0 };
+      sum.activities += sign * row.activities;
+      sum.leaflets += sign * row.leaflets;
+      sum.audience += sign * row.audience;
+      sum.consultations += sign * row.consultations;
+      sum.quantity += sign * row.quantity;
+      sums.set(id, sum);
+    }
+  }
+  // Key order, as writeContributions does, so concurrent writers lock rows in the same order.
+  const rows = [...sums.values()].sort((a, b) =>
+    a.townshipId - b.townshipId || a.dimension.localeCompare(b.dimension) || a.month.localeCompare(b.month) || a.key.localeCompare(b.key),
+  );
+  const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
+  await db.$executeRaw`
+    INSERT INTO event_stats_monthly AS s (township_id, month, dimension, key, activities, leaflets, audience, consultations, quantity)
+    SELECT t, m::date, d, k, a, l, au, c, q
+    FROM unnest(${column('townshipId')}::int[], ${column('month')}::text[], ${column('dimension')}::text[], ${column('key')}::text[], ${column('activities')}::int[],
+                ${column('leaflets')}::bigint[], ${column('audience')}::bigint[], ${column('consultations')}::bigint[], ${column('quantity')}::bigint[]) AS u(t, m, d, k, a, l, au, c, q)
+    ON CONFLICT (township_id, dimension, month, key) DO UPDATE SET
+      activities = s.activities + EXCLUDED.activities, leaflets = s.leaflets + EXCLUDED.leaflets, audience = s.audience + EXCLUDED.audience,
+      consultations = s.consultations + EXCLUDED.consultations, quantity = s.quantity + EXCLUDED.quantity`;
+  if (sign < 0) {
+    const townships = [...new Set(rows.map((r) => r.townshipId))];
+    await db.$executeRaw`DELETE FROM event_stats_monthly WHERE township_id = ANY(${townships}::int[]) AND activities = 0`;
+  }
+}

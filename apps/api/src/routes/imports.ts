@@ -1,0 +1,211 @@
+// Ledger import (导入台账): upload a file, see and fix the preview, commit it
+// as events, undo it. Multipart uploads are accepted on POST /api/imports only.
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ApiErrorSchema,
+  describeIssues,
+  fieldError,
+  ImportBatchSchema,
+  ImportBatchSummarySchema,
+  ImportCommitResultSchema,
+  ImportIdParamsSchema,
+  ImportPatchSchema,
+  ImportTemplateQuerySchema,
+  ImportUndoResultSchema,
+  IMPORT_LIMITS,
+  queryIdSchema,
+} from '@pufa/domain';
+import { ImportRejectedError, type Actor } from '@pufa/db';
+import { HttpError, notFound, RequestValidationError } from '../http-errors.ts';
+import { ACCESS } from '../plugins/auth.ts';
+import { FILE_ERRORS, LedgerFileError } from '../imports/file-errors.ts';
+
+// SheetJS, iconv, chardet and ExcelJS are loaded on the first import or template, not at start.
+const readLedgerFile = async (bytes: Buffer) => (await import('../imports/read-ledger-file.ts')).readLedgerFile(bytes);
+const importTemplate: typeof import('../imports/template.ts').importTemplate = async (...args) => (await import('../imports/template.ts')).importTemplate(...args);
+
+const BATCH = { zh: '导入批次', en: 'Import batch' };
+
+/**
+ * A batch's preview has a row per line of the file (10,000 and more): written
+ * with JSON.stringify, not checked field by field against the schema on the way
+ * out (that doubled the memory and time of a large upload). The types are the
+ * schema's; the tests read the answers.
+ */
+const plainJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
+const tags = ['imports'];
+const errors = { 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
+
+/** The form fields that may come with the file. */
+const UploadFieldsSchema = z.strictObject({
+  townshipId: queryIdSchema.optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+/** For the OpenAPI document only: multipart bodies are read by the handler, not the validator. */
+const UploadBodySchema = z.object({
+  file: z.string().meta({ format: 'binary', description: `.xlsx, .xls or .csv (UTF-8 or GBK/GB18030), at most ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB and ${IMPORT_LIMITS.rows} rows` }),
+  townshipId: z.string().optional().meta({ description: 'The township the events belong to; needed when you have more than one' }),
+  year: z.string().optional().meta({ description: 'Year of dates written without one ("3月15日"), when neither the title nor the sheet name says' }),
+});
+
+/** Turns the import's own refusals into HTTP answers with their words. */
+async function answer<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof LedgerFileError || error instanceof ImportRejectedError) throw new HttpError(error.statusCode, error.words);
+    throw error;
+  }
+}
+
+const UPLOAD_ERRORS: Record<string, { status: number; words: { zh: string; en: string } }> = {
+  FST_REQ_FILE_TOO_LARGE: { status: 413, words: FILE_ERRORS.tooLarge },
+  FST_FILES_LIMIT: { status: 400, words: { zh: '一次只能上传一个文件', en: 'Upload one file at a time' } },
+  FST_PARTS_LIMIT: { status: 400, words: { zh: '上传的内容过多', en: 'Too many parts in the upload' } },
+  FST_FIELDS_LIMIT: { status: 400, words: { zh: '上传的内容过多', en: 'Too many fields in the upload' } },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, words: { zh: '请以 multipart/form-data 上传文件', en: 'Send the file as multipart/form-data' } },
+};
+
+function defaultTownship(actor: Actor, requested: number | undefined): number {
+  if (requested !== undefined) return requested;
+  if (actor.townshipIds !== 'all' && actor.townshipIds.length === 1) return actor.townshipIds[0]!;
+  throw new RequestValidationError([fieldError(['townshipId'], { zh: '请选择导入到哪个乡镇', en: 'choose the township to import into' })]);
+}
+
+export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(multipart, {
+    limits: { fileSize: IMPORT_LIMITS.fileBytes, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
+  });
+
+  app.post(
+    '/api/imports',
+    {
+      config: { access: ACCESS.editors },
+      ...plainJson,
+      // The multipart body is read by the handler (with limits); the schema documents it.
+      validatorCompiler: () => (data) => ({ value: data }),
+      schema: {
+        tags,
+        summary: 'Upload a ledger file: its sheets, header, column mapping and a preview of every row',
+        description:
+          'multipart/form-data with `file` (.xlsx/.xls/.csv), optional `townshipId` and `year`. Nothing is written to the ledger until ' +
+          'POST /api/imports/{id}/commit. Bad files answer 400/413/415 with a message: not a spreadsheet, password-protected, empty, no header, ' +
+          'too large, too many rows, a zip bomb. Formulas are never evaluated: their saved results are read and marked.',
+        consumes: ['multipart/form-data'],
+        body: UploadBodySchema,
+        response: { 201: ImportBatchSchema, 400: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema },
+      },
+    },
+    async (request, reply) =>
+      answer(async () => {
+        if (!request.isMultipart()) throw new HttpError(415, UPLOAD_ERRORS.FST_INVALID_MULTIPART_CONTENT_TYPE!.words);
+        const fields: Record<string, string> = {};
+        let upload: { bytes: Buffer; fileName: string } | null = null;
+        try {
+          for await (const part of request.parts()) {
+            if (part.type === 'file') {
+              if (part.fieldname !== 'file') throw new RequestValidationError([fieldError([part.fieldname], { zh: '文件应放在 file 字段', en: 'send the file in the field named file' })]);
+              upload = { bytes: await part.toBuffer(), fileName: part.filename || 'upload' };
+            } else fields[part.fieldname] = String(part.value);
+          }
+        } catch (error) {
+          const known = UPLOAD_ERRORS[(error as { code?: string }).code ?? ''];
+          if (known) throw new HttpError(known.status, known.words);
+          if (error instanceof RequestValidationError) throw error;
+          throw new HttpError(400, FILE_ERRORS.corrupt);
+        }
+        const parsed = UploadFieldsSchema.safeParse(fields, { reportInput: true });
+        if (!parsed.success) throw new RequestValidationError(describeIssues(parsed.error.issues));
+        if (!upload) throw new RequestValidationError([fieldError(['file'], { zh: '请选择要上传的文件', en: 'choose a file to upload' })]);
+        const townshipId = defaultTownship(request.actor, parsed.data.townshipId);
+        const file = await readLedgerFile(upload.bytes);
+        const batch = await app.imports.create(request.actor, {
+          townshipId,
+          fileName: upload.fileName,
+          fileSha256: file.sha256,
+          fileBytes: upload.bytes.length,
+          format: file.format,
+          sheets: file.sheets,
+          year: parsed.data.year ?? null,
+        });
+        return reply.code(201).send(batch);
+      }),
+  );
+
+  app.get(
+    '/api/imports',
+    { config: { access: ACCESS.signedIn }, schema: { tags, summary: 'Import batches in your scope, newest first: who imported what and when', response: { 200: z.array(ImportBatchSummarySchema) } } },
+    (request) => app.imports.list(request.actor),
+  );
+
+  app.get(
+    '/api/imports/template.xlsx',
+    {
+      config: { access: ACCESS.editors },
+      schema: { tags, summary: '导入模板.xlsx: the recognised headers, with the township’s villages, campaigns and catalogs as drop-down lists', querystring: ImportTemplateQuerySchema, response: { 400: ApiErrorSchema, 404: ApiErrorSchema } },
+    },
+    async (request, reply) => {
+      const townshipId = defaultTownship(request.actor, request.query.townshipId);
+      const data = await app.imports.templateData(request.actor, townshipId);
+      if (!data) throw notFound({ zh: '乡镇', en: 'Township' });
+      const body = await importTemplate(data.catalogs, data.townshipName);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('导入模板.xlsx')}`)
+        .send(body as never);
+    },
+  );
+
+  app.get(
+    '/api/imports/:id',
+    { ...plainJson, config: { access: ACCESS.signedIn }, schema: { tags, summary: 'One import batch with its preview (recomputed against the ledger as it is now)', params: ImportIdParamsSchema, response: { 200: ImportBatchSchema, 404: ApiErrorSchema } } },
+    async (request) => (await app.imports.get(request.actor, request.params.id)) ?? Promise.reject(notFound(BATCH)),
+  );
+
+  app.patch(
+    '/api/imports/:id',
+    {
+      config: { access: ACCESS.editors },
+      ...plainJson,
+      schema: {
+        tags,
+        summary: 'Change the mapping, the year, excluded rows, kept duplicates, cell text or matched names; answers the new preview',
+        params: ImportIdParamsSchema,
+        body: ImportPatchSchema,
+        response: { 200: ImportBatchSchema, ...errors },
+      },
+    },
+    (request) => answer(async () => (await app.imports.patch(request.actor, request.params.id, request.body)) ?? Promise.reject(notFound(BATCH))),
+  );
+
+  app.post(
+    '/api/imports/:id/commit',
+    {
+      config: { access: ACCESS.editors },
+      schema: {
+        tags,
+        summary: 'Create the events of every valid row, in one transaction (all or nothing); a second commit creates nothing',
+        params: ImportIdParamsSchema,
+        response: { 200: ImportCommitResultSchema, ...errors },
+      },
+    },
+    (request) => answer(async () => (await app.imports.commit(request.actor, request.params.id)) ?? Promise.reject(notFound(BATCH))),
+  );
+
+  app.post(
+    '/api/imports/:id/undo',
+    {
+      config: { access: ACCESS.admins },
+      schema: {
+        tags,
+        summary: 'Undo an import: its events are deleted (soft, audited, restorable one by one) within 30 days of the commit',
+        params: ImportIdParamsSchema,
+        response: { 200: ImportUndoResultSchema, ...errors },
+      },
+    },
+    (request) => answer(async () => (await app.imports.undo(request.actor, request.params.id)) ?? Promise.reject(notFound(BATCH))),
+  );
+};

@@ -1,0 +1,69 @@
+// The import endpoints: upload (multipart), one batch's preview, its changes,
+// commit and undo, and the list of batches.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiError, ImportBatch, ImportBatchSummary, ImportCommitResult, ImportPatch } from '@pufa/domain';
+import { ApiRequestError, apiFetch, unreachable } from '../../../lib/api-client.ts';
+
+export const importKeys = {
+  all: ['imports'] as const,
+  list: () => [...importKeys.all, 'list'] as const,
+  batch: (id: number) => [...importKeys.all, 'batch', id] as const,
+};
+
+export const useImportBatches = () => useQuery({ queryKey: importKeys.list(), queryFn: () => apiFetch<ImportBatchSummary[]>('/imports') });
+
+export const useImportBatch = (id: number | undefined) =>
+  useQuery({ queryKey: importKeys.batch(id ?? 0), queryFn: () => apiFetch<ImportBatch>(`/imports/${id}`), enabled: !!id });
+
+/** The file goes as multipart/form-data, which apiFetch (JSON) does not send. */
+async function uploadLedger(input: { file: File; townshipId?: number; year?: number }): Promise<ImportBatch> {
+  const form = new FormData();
+  if (input.townshipId) form.append('townshipId', String(input.townshipId));
+  if (input.year) form.append('year', String(input.year));
+  form.append('file', input.file, input.file.name);
+  let response: Response;
+  try {
+    response = await fetch('/api/imports', { method: 'POST', body: form });
+  } catch {
+    throw unreachable();
+  }
+  const data: unknown = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiRequestError(response.status, data as ApiError);
+  return data as ImportBatch;
+}
+
+export function useUploadLedger() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: uploadLedger,
+    onSuccess: (batch) => {
+      queryClient.setQueryData(importKeys.batch(batch.id), batch);
+      void queryClient.invalidateQueries({ queryKey: importKeys.list() });
+    },
+  });
+}
+
+export function usePatchImport(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: ImportPatch) => apiFetch<ImportBatch>(`/imports/${id}`, { method: 'PATCH', body: patch }),
+    onSuccess: (batch) => queryClient.setQueryData(importKeys.batch(id), batch),
+  });
+}
+
+/** Commit and undo change the ledger and the dashboard: everything read before is stale. */
+export function useCommitImport(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<ImportCommitResult>(`/imports/${id}/commit`, { method: 'POST' }),
+    onSuccess: () => void queryClient.invalidateQueries(),
+  });
+}
+
+export function useUndoImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => apiFetch<{ batchId: number; deletedEventIds: number[] }>(`/imports/${id}/undo`, { method: 'POST' }),
+    onSuccess: () => void queryClient.invalidateQueries(),
+  });
+}

@@ -1,0 +1,53 @@
+// Who imported what and when; an administrator can undo a committed import
+// within 30 days (its events are deleted and stay restorable one by one).
+import { App, Button, Popconfirm, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ImportBatchSummary } from '@pufa/domain';
+import { ApiRequestError } from '../../../lib/api-client.ts';
+import { usePermissions } from '../../auth/use-permissions.ts';
+import { useImportBatches, useUndoImport } from '../api/imports.ts';
+
+const STATUS_COLORS = { preview: 'blue', committed: 'green', undone: 'default' } as const;
+
+export function ImportBatches({ onOpen }: { onOpen: (id: number) => void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { isAdmin } = usePermissions();
+  const batches = useImportBatches();
+  const undo = useUndoImport();
+  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : '');
+  return (
+    <Table<ImportBatchSummary>
+      size="small"
+      rowKey="id"
+      loading={batches.isLoading}
+      dataSource={batches.data ?? []}
+      pagination={{ pageSize: 10 }}
+      data-testid="import-batches"
+      columns={[
+        { title: t('imports.file'), render: (_, b) => <Button type="link" size="small" onClick={() => onOpen(b.id)}>{b.fileName}</Button> },
+        { title: t('imports.status'), render: (_, b) => <Tag color={STATUS_COLORS[b.status]}>{t(`imports.batchStatus.${b.status}`)}</Tag> },
+        { title: t('imports.events'), dataIndex: 'eventCount' },
+        { title: t('imports.uploadedBy'), render: (_, b) => `${b.createdBy?.displayName ?? ''} ${when(b.createdAt)}` },
+        { title: t('imports.committedBy'), render: (_, b) => (b.committedAt ? `${b.committedBy?.displayName ?? ''} ${when(b.committedAt)}` : '') },
+        {
+          title: '',
+          render: (_, b) =>
+            isAdmin && b.status === 'committed' && b.undoUntil && new Date(b.undoUntil) > new Date() ? (
+              <Popconfirm
+                title={t('imports.undoConfirm', { count: b.eventCount })}
+                onConfirm={() =>
+                  undo.mutate(b.id, {
+                    onSuccess: (result) => void message.success(t('imports.undone', { count: result.deletedEventIds.length })),
+                    onError: (error) => void message.error(error instanceof ApiRequestError ? error.messageIn(i18n.language) : String(error)),
+                  })
+                }
+              >
+                <Button size="small" danger>{t('imports.undo')}</Button>
+              </Popconfirm>
+            ) : null,
+        },
+      ]}
+    />
+  );
+}

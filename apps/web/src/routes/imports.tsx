@@ -1,0 +1,151 @@
+// 导入台账: upload an office's old ledger, check and fix the preview, commit it
+// as events; the batches imported so far, with undo for administrators.
+import { useState } from 'react';
+import { Alert, App, Button, Card, Flex, InputNumber, Popconfirm, Radio, Result, Space, Statistic, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { ImportCommitResult, ImportPatch } from '@pufa/domain';
+import { paths } from '../config/paths.ts';
+import { ApiRequestError } from '../lib/api-client.ts';
+import { useReference } from '../features/reference/api/get-reference.ts';
+import { useLookups } from '../features/reference/use-lookups.ts';
+import { useCommitImport, useImportBatch, usePatchImport } from '../features/imports/api/imports.ts';
+import { ImportUpload } from '../features/imports/components/import-upload.tsx';
+import { ColumnMapping } from '../features/imports/components/column-mapping.tsx';
+import { PreviewTable, type RowFilter } from '../features/imports/components/preview-table.tsx';
+import { ImportBatches } from '../features/imports/components/import-batches.tsx';
+import { usePermissions } from '../features/auth/use-permissions.ts';
+
+export function ImportsRoute() {
+  const { t } = useTranslation();
+  const reference = useReference();
+  const lookups = useLookups(reference.data);
+  const [params, setParams] = useSearchParams();
+  const batchId = Number(params.get('batch')) || undefined;
+  const [townshipId, setTownshipId] = useState<number | undefined>();
+  const [year, setYear] = useState<number | undefined>();
+  const township = townshipId ?? (lookups.townships.length === 1 ? lookups.townships[0]!.id : undefined);
+  const open = (id: number | undefined) => setParams(id ? { batch: String(id) } : {});
+
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>{t('imports.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('imports.intro')}</Typography.Paragraph>
+      {batchId && reference.data ? (
+        <BatchPreview id={batchId} onClose={() => open(undefined)} />
+      ) : (
+        <Card size="small">
+          <ImportUpload lookups={lookups} townshipId={township} onTownship={setTownshipId} year={year} onYear={setYear} onUploaded={(batch) => open(batch.id)} />
+        </Card>
+      )}
+      <Card size="small" title={t('imports.batches')}>
+        <ImportBatches onOpen={open} />
+      </Card>
+    </Space>
+  );
+}
+
+function BatchPreview({ id, onClose }: { id: number; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const reference = useReference();
+  const batch = useImportBatch(id);
+  const patch = usePatchImport(id);
+  const commit = useCommitImport(id);
+  const { canEdit } = usePermissions();
+  const [filter, setFilter] = useState<RowFilter>('all');
+  const [result, setResult] = useState<ImportCommitResult | null>(null);
+  const fail = (error: unknown) => void message.error(error instanceof ApiRequestError ? error.messageIn(i18n.language) : String(error));
+  const change = (body: ImportPatch) => patch.mutate(body, { onError: fail });
+
+  if (!batch.data || !reference.data) return <Card loading />;
+  const data = batch.data;
+  const editable = data.status === 'preview' && canEdit(data.townshipId);
+  if (result) {
+    return (
+      <Result
+        status="success"
+        title={t('imports.committed', { count: result.created })}
+        extra={[
+          <Link key="dashboard" to={paths.dashboard}><Button type="primary">{t('imports.toDashboard')}</Button></Link>,
+          <Link key="ledger" to={paths.events}><Button>{t('imports.toLedger')}</Button></Link>,
+          <Button key="more" onClick={onClose}>{t('imports.another')}</Button>,
+        ]}
+      />
+    );
+  }
+  const { summary } = data;
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Card
+        size="small"
+        title={`${data.fileName} · ${t(`imports.batchStatus.${data.status}`)}`}
+        extra={
+          <Space>
+            {editable && (
+              <span>
+                {t('imports.yearLabel')}{' '}
+                <InputNumber
+                  aria-label={t('imports.yearLabel')}
+                  min={2000}
+                  max={2100}
+                  defaultValue={data.year ?? undefined}
+                  placeholder={t('imports.yearPlaceholder')}
+                  onBlur={(e) => {
+                    const year = Number(e.target.value) || null;
+                    if (year !== data.year) change({ year });
+                  }}
+                  style={{ width: 130 }}
+                />
+              </span>
+            )}
+            <Button onClick={onClose}>{t('imports.close')}</Button>
+          </Space>
+        }
+      >
+        {data.sameFileAs && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('imports.sameFile', { date: new Date(data.sameFileAs.createdAt).toLocaleDateString(i18n.language) })} />}
+        <Flex gap={24} wrap data-testid="import-summary">
+          <Statistic title={t('imports.summary.rows')} value={summary.rows} />
+          <Statistic title={t('imports.summary.valid')} value={summary.valid} valueStyle={{ color: '#389e0d' }} />
+          <Statistic title={t('imports.summary.invalid')} value={summary.invalid} valueStyle={{ color: summary.invalid ? '#cf1322' : undefined }} />
+          <Statistic title={t('imports.summary.duplicates')} value={summary.duplicates} />
+          <Statistic title={t('imports.summary.excluded')} value={summary.excluded} />
+          <Statistic title={t('imports.summary.skipped')} value={summary.skipped} />
+        </Flex>
+      </Card>
+      <Card size="small" title={t('imports.mapping')}>
+        <ColumnMapping batch={data} materialTypes={reference.data.materialTypes} disabled={!editable || patch.isPending} onChange={(key, field) => change({ mapping: { [key]: field } })} />
+      </Card>
+      <Card
+        size="small"
+        title={t('imports.preview')}
+        extra={
+          <Radio.Group
+            size="small"
+            optionType="button"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value as RowFilter)}
+            options={(['all', 'problems', 'duplicates', 'skipped'] as const).map((f) => ({ value: f, label: t(`imports.filters.${f}`) }))}
+          />
+        }
+      >
+        {summary.invalid > 0 && <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t('imports.fixHint')} />}
+        <PreviewTable batch={data} reference={reference.data} filter={filter} editable={editable} onPatch={change} />
+      </Card>
+      {editable && (
+        <Flex justify="end" gap={8} align="center">
+          {summary.invalid > 0 && <Typography.Text type="secondary">{t('imports.invalidLeftOut', { count: summary.invalid })}</Typography.Text>}
+          <Popconfirm
+            title={t('imports.commitConfirm', { count: summary.valid })}
+            onConfirm={() => commit.mutate(undefined, { onSuccess: setResult, onError: fail })}
+            disabled={summary.valid === 0}
+          >
+            <Button type="primary" loading={commit.isPending} disabled={summary.valid === 0 || patch.isPending} data-testid="commit-import">
+              {t('imports.commit', { count: summary.valid })}
+            </Button>
+          </Popconfirm>
+        </Flex>
+      )}
+    </Space>
+  );
+}

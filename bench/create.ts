@@ -1,0 +1,277 @@
+// `npm run bench:create`: event creates per second through the whole API (session,
+// CSRF, validation, reference checks, insert, roll-up and audit in one
+// transaction, serialisation) against a bare Fastify route doing one
+// `INSERT … RETURNING` on the same database: the floor for this machine,
+// measured in the same run. Each server runs in a process of its own; the load
+// comes from autocannon in this process, 10 connections.
+// Cases: creates spread over 100 townships, and a burst on one township's month
+// (every create updates the same roll-up rows).
+// Options: --seconds 10 --rounds 3 --connections 10 --databases postgresql,pglite
+// CPU_PROFILE=/tmp/create.cpuprofile writes a CPU profile of the API process under load.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { DEFAULT_TEST_SERVER } from '@pufa/db/testing';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '10' },
+    databases: { type: 'string', default: 'postgresql,pglite' },
+    serve: { type: 'string' },
+    database: { type: 'string' },
+  },
+});
+
+const TOWNSHIPS = 100;
+const USER = 'bench-admin';
+const PASSWORD = 'bench-password-1';
+
+// ---- the servers (child processes) ----
+
+async function serveApp(database: string) {
+  const { openDatabase, prepareDatabase, seedCounty, seedTownship, hashPassword } = await import('@pufa/db');
+  const { buildApp } = await import('../apps/api/src/app.ts');
+  const db = await openDatabase(database.startsWith('postgresql') ? { kind: 'postgresql', url: database } : { kind: 'pglite', dataDir: database });
+  await prepareDatabase(db, { demo: false, demoPassword: '' });
+  const county = await seedCounty(db.prisma, { code: 'bench', name: '基准县', nameEn: 'Bench County' });
+  const townships = [];
+  for (let t = 0; t < TOWNSHIPS; t += 1) {
+    townships.push(
+      await seedTownship(db.prisma, {
+        countyId: county.id, code: `t${t}`, name: `镇${t}`, nameEn: `Town ${t}`,
+        villages: Array.from({ length: 10 }, (_, v) => ({ code: `t${t}-v${v}`, name: `村${v}`, nameEn: `Village ${v}` })),
+      }),
+    );
+  }
+  await db.prisma.user.create({ data: { username: USER, displayName: 'bench', role: 'admin', orgUnitId: county.id, passwordHash: await hashPassword(PASSWORD) } });
+  const materials = (await db.prisma.materialType.findMany({ select: { id: true } })).map((m) => m.id);
+  const app = await buildApp({ db, serveWebApp: false, loginThrottle: { windowMs: 60_000, maxPerUsername: 1_000, maxPerIp: 1_000 } });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const profile = await startProfile();
+  report({ address, townships, materials });
+  await untilStopped(async () => {
+    await profile?.stop();
+    await app.close();
+    await db.close();
+  });
+}
+
+/** With CPU_PROFILE=<file>: a V8 CPU profile of the API under load only (not its start-up), for docs/performance.md. */
+async function startProfile() {
+  const file = process.env.CPU_PROFILE;
+  if (!file) return null;
+  const { Session } = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+    },
+  };
+}
+
+async function serveBare(database: string) {
+  const { default: Fastify } = await import('fastify');
+  const { openDatabase } = await import('@pufa/db');
+  // The schema comes from our migrations; the route talks to the driver directly.
+  const migrated = await openDatabase(database.startsWith('postgresql') ? { kind: 'postgresql', url: database } : { kind: 'pglite', dataDir: database });
+  await migrated.migrate();
+  await migrated.prisma.$executeRawUnsafe(`INSERT INTO org_unit (code, name, name_en, level) VALUES ('bare', '镇', 'Town', 'township') ON CONFLICT DO NOTHING`);
+  const [{ id: townshipId }] = (await migrated.prisma.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM org_unit WHERE code = 'bare'`)) as [{ id: number }];
+  await migrated.close();
+  const insert = 'INSERT INTO event (township_id, start_date, title, audience, updated_at) VALUES ($1, $2::date, $3, $4, now()) RETURNING id';
+  let query: (params: unknown[]) => Promise<number>;
+  let close: () => Promise<void>;
+  if (database.startsWith('postgresql')) {
+    const pool = new pg.Pool({ connectionString: database });
+    query = async (params) => (await pool.query<{ id: number }>(insert, params)).rows[0]!.id;
+    close = () => pool.end();
+  } else {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const pglite = await PGlite.create(database);
+    query = async (params) => (await pglite.query<{ id: number }>(insert, params)).rows[0]!.id;
+    close = () => pglite.close();
+  }
+  const app = Fastify();
+  app.post('/api/events', async (request, reply) => {
+    const body = request.body as { startDate: string; title: string; audience: number };
+    return reply.code(201).send({ id: await query([townshipId, body.startDate, body.title, body.audience]) });
+  });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  report({ address, townships: [{ townshipId, villageIds: [] }], materials: [] });
+  await untilStopped(async () => {
+    await app.close();
+    await close();
+  });
+}
+
+interface Ready {
+  address: string;
+  townships: { townshipId: number; villageIds: number[] }[];
+  materials: number[];
+}
+
+const report = (ready: Ready) => process.stdout.write(`READY ${JSON.stringify(ready)}\n`);
+
+function untilStopped(close: () => Promise<void>) {
+  return new Promise<void>((resolve) => {
+    process.once('SIGTERM', () => void close().then(resolve));
+  });
+}
+
+// ---- the load (this process) ----
+
+interface Server {
+  child: ChildProcess;
+  ready: Ready;
+  cpuTicks: () => Promise<number>;
+}
+
+function start(kind: 'app' | 'bare', database: string): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', kind, '--database', database], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
+  // utime + stime of the server process, in clock ticks (1/100 s on Linux).
+  const cpuTicks = async () => {
+    const fields = (await readFile(`/proc/${child.pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('READY '));
+      if (line) resolve({ child, ready: JSON.parse(line.slice(6)) as Ready, cpuTicks });
+    });
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+}
+
+const stop = (server: Server) => new Promise((resolve) => (server.child.once('exit', resolve), server.child.kill('SIGTERM')));
+
+async function signIn(address: string): Promise<string> {
+  const res = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USER, password: PASSWORD }) });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** A realistic event: a few villages, a campaign-less title, two material lines. */
+function eventBody(ready: Ready, n: number, oneTownship: boolean) {
+  const t = ready.townships[oneTownship ? 0 : n % ready.townships.length]!;
+  const day = oneTownship ? 15 : 1 + (n % 28);
+  const month = oneTownship ? 3 : 1 + (n % 12);
+  return {
+    startDate: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    title: `法律进乡村宣传 ${n}`,
+    townshipId: t.townshipId,
+    villageIds: t.villageIds.slice(0, 1 + (n % 3)),
+    audience: 100 + (n % 50),
+    materials: ready.materials.slice(0, 2).map((materialTypeId, i) => ({ materialTypeId, quantity: 50 * (i + 1) })),
+  };
+}
+
+interface Result {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  cpuMsPerRequest: number;
+}
+
+async function load(server: Server, cookie: string | null, oneTownship: boolean): Promise<Result> {
+  let n = 0;
+  const ticksBefore = await server.cpuTicks();
+  const result = await autocannon({
+    url: server.ready.address,
+    connections: Number(values.connections),
+    duration: Number(values.seconds),
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/events',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(eventBody(server.ready, n++, oneTownship)) }),
+      },
+    ],
+  });
+  const ticks = (await server.cpuTicks()) - ticksBefore;
+  const ok = result['2xx'];
+  return {
+    perSecond: ok / Number(values.seconds),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors,
+    cpuMsPerRequest: ok ? (ticks * 10) / ok : NaN,
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function freshDatabase(kind: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const dir = await mkdtemp(path.join(tmpdir(), 'pufa-bench-create-'));
+    return { url: dir, drop: () => rm(dir, { recursive: true, force: true }) };
+  }
+  const server = process.env.DATABASE_URL || DEFAULT_TEST_SERVER;
+  const name = `pufa_bench_create_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+async function main() {
+  const rounds = Number(values.rounds);
+  console.log(`bench:create — ${values.connections} connections, ${values.seconds} s per run, ${rounds} rounds, Node ${process.version}\n`);
+  console.log('| database | case | creates/s (median) | p50 ms | p99 ms | CPU ms per create | non-2xx | ratio to bare insert |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const kind of values.databases!.split(',')) {
+    const results: Record<string, Result[]> = { bare: [], spread: [], oneMonth: [] };
+    for (let round = 0; round < rounds; round += 1) {
+      // Side by side in each round: the floor, then the API on both cases.
+      for (const [name, serverKind, oneTownship] of [['bare', 'bare', false], ['spread', 'app', false], ['oneMonth', 'app', true]] as const) {
+        const database = await freshDatabase(kind);
+        const server = await start(serverKind, database.url);
+        try {
+          const cookie = serverKind === 'app' ? await signIn(server.ready.address) : null;
+          results[name]!.push(await load(server, cookie, oneTownship));
+        } finally {
+          await stop(server);
+          await database.drop();
+        }
+      }
+    }
+    const bare = median(results.bare!.map((r) => r.perSecond));
+    for (const [name, label] of [['bare', 'bare INSERT … RETURNING (floor)'], ['spread', 'API, 100 townships'], ['oneMonth', "API, one township's month"]] as const) {
+      const rs = results[name]!;
+      const perSecond = median(rs.map((r) => r.perSecond));
+      console.log(
+        `| ${kind} | ${label} | ${perSecond.toFixed(0)} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} | ${median(rs.map((r) => r.cpuMsPerRequest)).toFixed(2)} | ${rs.reduce((s, r) => s + r.errors, 0)} | ${(bare / perSecond).toFixed(2)} |`,
+      );
+    }
+  }
+}
+
+if (values.serve === 'app') await serveApp(values.database!);
+else if (values.serve === 'bare') await serveBare(values.database!);
+else await main();

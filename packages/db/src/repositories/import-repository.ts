@@ -1,0 +1,324 @@
+// Ledger imports (导入台账): a batch keeps the file's cells and the clerk's
+// choices; every read recomputes the preview with analyzeImport (@pufa/domain)
+// against the office's catalogs and events as they are now. Commit creates
+// the valid rows' events in one transaction through the event repository's
+// batch entry point; undo soft-deletes them, within the same 30 days as a delete.
+import {
+  analyzeImport,
+  finishImport,
+  readImport,
+  readingDates,
+  dateToIso,
+  duplicateKey,
+  EMPTY_IMPORT_SETTINGS,
+  fieldError,
+  isoToDate,
+  materialIdOf,
+  type Bilingual,
+  type ImportBatch,
+  type ImportBatchSummary,
+  type ImportCatalogs,
+  type ImportCommitResult,
+  type ImportField,
+  type ImportPatch,
+  type ImportSettings,
+  type ImportSheet,
+} from '@pufa/domain';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { inScope, townshipFilter, type Actor } from '../auth/actor.ts';
+import { writeAudit } from '../auth/audit.ts';
+import { createEventsInTransaction, deleteEventsInTransaction, RESTORE_WINDOW_DAYS } from './event-repository.ts';
+import { InvalidReferencesError } from './errors.ts';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** A request the batch's state refuses (already committed, undo window over, no header…): status and words for people. */
+export class ImportRejectedError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly words: Bilingual,
+  ) {
+    super(words.en);
+    this.name = 'ImportRejectedError';
+  }
+}
+
+const NO_HEADER: Bilingual = {
+  zh: '没有找到表头行：请确认表中有“活动时间”“活动主题”等列名，或下载导入模板填写',
+  en: 'No header row found: the sheet needs column names such as 活动时间 (date) and 活动主题 (title), or use the import template',
+};
+const NOT_PREVIEW: Bilingual = { zh: '这批数据已导入或已撤销，不能再修改', en: 'This import is already committed or undone; it cannot be changed' };
+
+/** Commits of large files take longer than Prisma's 5 s default for a transaction. */
+const COMMIT_TRANSACTION = { timeout: 10 * 60_000, maxWait: 30_000 };
+
+function settingsOf(json: unknown): ImportSettings {
+  return { ...EMPTY_IMPORT_SETTINGS, ...(json as Partial<ImportSettings>) };
+}
+
+export async function loadImportCatalogs(db: Db, townshipId: number): Promise<ImportCatalogs> {
+  const entry = { id: true, name: true } as const;
+  const order = [{ sortOrder: 'asc' as const }, { id: 'asc' as const }];
+  const villages = await db.orgUnit.findMany({ where: { parentId: townshipId, level: 'village' }, orderBy: order, select: entry });
+  const departments = await db.department.findMany({ where: { townshipId, isActive: true }, orderBy: order, select: entry });
+  const campaigns = await db.campaign.findMany({ where: { isActive: true, OR: [{ townshipId: null }, { townshipId }] }, orderBy: order, include: { periods: true } });
+  const materialTypes = await db.materialType.findMany({ where: { isActive: true }, orderBy: order, select: { ...entry, unit: true, countsAsLeaflet: true } });
+  const forms = await db.activityForm.findMany({ where: { isActive: true }, orderBy: order, select: entry });
+  const laws = await db.law.findMany({ where: { isActive: true }, orderBy: order, select: entry });
+  const targetGroups = await db.targetGroup.findMany({ where: { isActive: true }, orderBy: order, select: entry });
+  const sixInto = await db.sixIntoCategory.findMany({ orderBy: order, select: { code: true, name: true } });
+  return {
+    townshipId,
+    villages,
+    departments,
+    campaigns: campaigns.map((c) => ({
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      rule: c.startMonth === null ? null : { startMonth: c.startMonth, ...(c.startDay !== null && { startDay: c.startDay }), ...(c.endMonth !== null && { endMonth: c.endMonth }), ...(c.endDay !== null && { endDay: c.endDay }) },
+      periods: c.periods.map((p) => ({ year: p.year, startDate: dateToIso(p.startDate), endDate: dateToIso(p.endDate) })),
+    })),
+    materialTypes,
+    forms,
+    laws,
+    targetGroups,
+    sixInto,
+  };
+}
+
+/** Keys (date|title) of the township's events on the given days: what a row would duplicate. */
+async function existingKeys(db: Db, townshipId: number, dates: readonly string[]): Promise<Set<string>> {
+  if (dates.length === 0) return new Set();
+  const events = await db.event.findMany({
+    where: { townshipId, deletedAt: null, startDate: { in: dates.map(isoToDate) } },
+    select: { startDate: true, title: true },
+  });
+  return new Set(events.map((e) => duplicateKey(dateToIso(e.startDate), e.title)));
+}
+
+/** The preview of a file against the office's catalogs and ledger as they are now: one pass over the rows. */
+async function analyze(db: Db, townshipId: number, sheets: readonly ImportSheet[], settings: ImportSettings) {
+  const reading = readImport(sheets, settings, await loadImportCatalogs(db, townshipId));
+  return finishImport(reading, settings, await existingKeys(db, townshipId, readingDates(reading)));
+}
+
+const batchSelect = {
+  id: true, townshipId: true, fileName: true, fileSha256: true, format: true, status: true, createdAt: true, createdById: true,
+  committedAt: true, committedById: true, undoneAt: true, _count: { select: { events: true } },
+} satisfies Prisma.ImportBatchSelect;
+type BatchRow = Prisma.ImportBatchGetPayload<{ select: typeof batchSelect }>;
+
+const undoDeadline = (committedAt: Date) => new Date(committedAt.getTime() + RESTORE_WINDOW_DAYS * 86_400_000);
+
+async function summaries(db: Db, rows: BatchRow[]): Promise<ImportBatchSummary[]> {
+  const userIds = [...new Set(rows.flatMap((r) => [r.createdById, r.committedById]).filter((id): id is number => id !== null))];
+  const users = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u]));
+  const who = (id: number | null) => (id === null ? null : (users.get(id) ?? null));
+  return rows.map((r) => ({
+    id: r.id,
+    townshipId: r.townshipId,
+    fileName: r.fileName,
+    format: r.format,
+    status: r.status as ImportBatchSummary['status'],
+    createdAt: r.createdAt.toISOString(),
+    createdBy: who(r.createdById),
+    committedAt: r.committedAt?.toISOString() ?? null,
+    committedBy: who(r.committedById),
+    undoneAt: r.undoneAt?.toISOString() ?? null,
+    eventCount: r._count.events,
+    undoUntil: r.status === 'committed' && r.committedAt ? undoDeadline(r.committedAt).toISOString() : null,
+  }));
+}
+
+export interface NewImport {
+  townshipId: number;
+  fileName: string;
+  fileSha256: string;
+  fileBytes: number;
+  format: string;
+  sheets: ImportSheet[];
+  year: number | null;
+}
+
+export function createImportRepository(prisma: PrismaClient) {
+  /** The batch with its preview; `known` spares reading back the cells just written. */
+  async function view(db: Db, id: number, known?: { sheets: readonly ImportSheet[]; settings: ImportSettings }): Promise<ImportBatch> {
+    const row = known
+      ? { ...(await db.importBatch.findUniqueOrThrow({ where: { id }, select: batchSelect })), ...known }
+      : await db.importBatch.findUniqueOrThrow({ where: { id }, select: { ...batchSelect, sheets: true, settings: true } });
+    const settings = known ? known.settings : settingsOf(row.settings);
+    const analysis = await analyze(db, row.townshipId, row.sheets as unknown as ImportSheet[], settings);
+    const [summary] = await summaries(db, [row]);
+    const same = await db.importBatch.findFirst({
+      where: { townshipId: row.townshipId, fileSha256: row.fileSha256, id: { lt: row.id } },
+      orderBy: { id: 'desc' },
+      select: { id: true, status: true, createdAt: true },
+    });
+    return {
+      ...summary!,
+      year: settings.year,
+      excludedRows: [...settings.excludedRows],
+      keepDuplicateRows: [...settings.keepDuplicateRows],
+      sheets: analysis.sheets,
+      rows: analysis.rows,
+      summary: analysis.summary,
+      sameFileAs: same ? { id: same.id, status: same.status as ImportBatch['status'], createdAt: same.createdAt.toISOString() } : null,
+    };
+  }
+
+  /** The batch when it exists and its township is in scope; null otherwise (404). */
+  async function find(db: Db, actor: Actor, id: number) {
+    return db.importBatch.findFirst({ where: { id, townshipId: townshipFilter(actor) }, select: { id: true, townshipId: true, status: true, settings: true, sheets: true, committedAt: true } });
+  }
+
+  async function checkChoices(db: Db, townshipId: number, patch: ImportPatch) {
+    const errors = [];
+    const villageIds = Object.values(patch.aliases?.villages ?? {});
+    const departmentIds = Object.values(patch.aliases?.departments ?? {});
+    const materialIds = Object.values(patch.mapping ?? {}).map(materialIdOf).filter((id): id is number => id !== null);
+    const villages = await db.orgUnit.count({ where: { id: { in: villageIds }, parentId: townshipId, level: 'village' } });
+    if (villages !== new Set(villageIds).size) errors.push(fieldError(['aliases', 'villages'], { zh: '含有不属于该乡镇的村（社区）', en: 'names a village that is not in the township' }));
+    const departments = await db.department.count({ where: { id: { in: departmentIds }, townshipId } });
+    if (departments !== new Set(departmentIds).size) errors.push(fieldError(['aliases', 'departments'], { zh: '含有不属于该乡镇的单位', en: 'names a department that is not in the township' }));
+    const materials = await db.materialType.count({ where: { id: { in: materialIds } } });
+    if (materials !== new Set(materialIds).size) errors.push(fieldError(['mapping'], { zh: '含有不存在的资料种类', en: 'names a material type that does not exist' }));
+    if (errors.length) throw new InvalidReferencesError(errors);
+  }
+
+  return {
+    /** Stores an uploaded file's cells with the office's remembered choices; throws when no sheet has a header. */
+    async create(actor: Actor, input: NewImport): Promise<ImportBatch> {
+      if (!inScope(actor, input.townshipId)) {
+        throw new InvalidReferencesError([fieldError(['townshipId'], { zh: `不存在或不属于您的范围：${input.townshipId}`, en: `unknown, or not in your scope: ${input.townshipId}` })]);
+      }
+      const profile = await prisma.importProfile.findUnique({ where: { townshipId: input.townshipId } });
+      const settings: ImportSettings = {
+        ...EMPTY_IMPORT_SETTINGS,
+        year: input.year,
+        mapping: (profile?.mapping ?? {}) as Record<string, ImportField>,
+        aliases: (profile?.aliases ?? {}) as ImportSettings['aliases'],
+      };
+      // Only the header search first: a file without one is refused before anything is stored.
+      const catalogs = await loadImportCatalogs(prisma, input.townshipId);
+      const probe = analyzeImport(input.sheets.map((s) => ({ ...s, rows: s.rows.slice(0, 40) })), settings, catalogs, new Set());
+      if (!probe.sheets.some((s) => s.headerRow !== null)) throw new ImportRejectedError(400, NO_HEADER);
+      if (probe.summary.rows + probe.summary.skipped === 0) throw new ImportRejectedError(400, { zh: '表头下面没有数据行', en: 'There are no rows under the header' });
+      const row = await prisma.importBatch.create({
+        data: {
+          townshipId: input.townshipId,
+          fileName: input.fileName.slice(0, 255),
+          fileSha256: input.fileSha256,
+          fileBytes: input.fileBytes,
+          format: input.format,
+          sheets: input.sheets as unknown as Prisma.InputJsonValue,
+          settings: settings as unknown as Prisma.InputJsonValue,
+          createdById: actor.userId,
+        },
+        select: { id: true },
+      });
+      return view(prisma, row.id, { sheets: input.sheets, settings });
+    },
+
+    async get(actor: Actor, id: number): Promise<ImportBatch | null> {
+      return (await find(prisma, actor, id)) ? view(prisma, id) : null;
+    },
+
+    async list(actor: Actor): Promise<ImportBatchSummary[]> {
+      const rows = await prisma.importBatch.findMany({ where: { townshipId: townshipFilter(actor) }, orderBy: { id: 'desc' }, take: 200, select: batchSelect });
+      return summaries(prisma, rows);
+    },
+
+    async patch(actor: Actor, id: number, patch: ImportPatch): Promise<ImportBatch | null> {
+      const batch = await find(prisma, actor, id);
+      if (!batch) return null;
+      if (batch.status !== 'preview') throw new ImportRejectedError(409, NOT_PREVIEW);
+      await checkChoices(prisma, batch.townshipId, patch);
+      const current = settingsOf(batch.settings);
+      const edits: Record<string, Record<string, string>> = { ...current.cellEdits };
+      for (const [rowId, cells] of Object.entries(patch.cellEdits ?? {})) edits[rowId] = { ...edits[rowId], ...cells };
+      const next: ImportSettings = {
+        mapping: { ...current.mapping, ...patch.mapping },
+        year: patch.year === undefined ? current.year : patch.year,
+        excludedRows: patch.excludedRows ?? current.excludedRows,
+        keepDuplicateRows: patch.keepDuplicateRows ?? current.keepDuplicateRows,
+        cellEdits: edits,
+        aliases: {
+          villages: { ...current.aliases.villages, ...patch.aliases?.villages },
+          departments: { ...current.aliases.departments, ...patch.aliases?.departments },
+        },
+      };
+      // Only a preview batch changes: a commit racing this patch wins, the patch then changes nothing.
+      const { count } = await prisma.importBatch.updateMany({ where: { id, status: 'preview' }, data: { settings: next as unknown as Prisma.InputJsonValue } });
+      if (count === 0) throw new ImportRejectedError(409, NOT_PREVIEW);
+      return view(prisma, id, { sheets: batch.sheets as unknown as ImportSheet[], settings: next });
+    },
+
+    /**
+     * Creates the events of every valid row, all or nothing. Imports into one
+     * township take turns (a row lock on the township), so two commits of the
+     * same rows cannot both pass the duplicate check. A second commit creates nothing.
+     */
+    async commit(actor: Actor, id: number, now = new Date()): Promise<ImportCommitResult | null> {
+      const batch = await find(prisma, actor, id);
+      if (!batch) return null;
+      return prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM org_unit WHERE id = ${batch.townshipId} FOR UPDATE`;
+        const locked = await tx.importBatch.findUniqueOrThrow({ where: { id }, select: { status: true, sheets: true, settings: true } });
+        const settings = settingsOf(locked.settings);
+        const analysis = await analyze(tx, batch.townshipId, locked.sheets as unknown as ImportSheet[], settings);
+        if (locked.status !== 'preview') {
+          const links = await tx.importBatchEvent.findMany({ where: { batchId: id }, select: { eventId: true }, orderBy: { eventId: 'asc' } });
+          return { batchId: id, created: 0, eventIds: links.map((l) => l.eventId), summary: analysis.summary };
+        }
+        const events = await createEventsInTransaction(tx, actor, analysis.toCreate.map((c) => c.event), now);
+        await tx.$executeRaw`INSERT INTO import_batch_event (batch_id, event_id, row_id)
+          SELECT ${id}::int, e, r FROM unnest(${events.map((e) => e.id)}::int[], ${analysis.toCreate.map((c) => c.rowId)}::text[]) AS u(e, r)`;
+        await tx.importBatch.update({ where: { id }, data: { status: 'committed', committedAt: now, committedById: actor.userId } });
+        // Remember the mapping the clerk committed with (guesses they accepted included) for the office's next file.
+        const explicit = Object.fromEntries(analysis.sheets.flatMap((s) => s.columns.map((c) => [c.key, c.field])));
+        const profile = await tx.importProfile.findUnique({ where: { townshipId: batch.townshipId } });
+        const mapping = { ...((profile?.mapping ?? {}) as object), ...explicit };
+        const aliases = {
+          villages: { ...((profile?.aliases as ImportSettings['aliases'] | undefined)?.villages ?? {}), ...settings.aliases.villages },
+          departments: { ...((profile?.aliases as ImportSettings['aliases'] | undefined)?.departments ?? {}), ...settings.aliases.departments },
+        };
+        await tx.importProfile.upsert({
+          where: { townshipId: batch.townshipId },
+          create: { townshipId: batch.townshipId, mapping, aliases },
+          update: { mapping, aliases },
+        });
+        await writeAudit(tx, actor, { action: 'create', entity: 'importBatch', entityId: id, townshipId: batch.townshipId, after: { status: 'committed', events: events.length, summary: analysis.summary } });
+        return { batchId: id, created: events.length, eventIds: events.map((e) => e.id), summary: analysis.summary };
+      }, COMMIT_TRANSACTION);
+    },
+
+    /** Soft-deletes a committed batch's events (each restorable as any deleted event), within 30 days of the commit. */
+    async undo(actor: Actor, id: number, now = new Date()): Promise<{ batchId: number; deletedEventIds: number[] } | null> {
+      const batch = await find(prisma, actor, id);
+      if (!batch) return null;
+      if (batch.status !== 'committed' || !batch.committedAt) {
+        throw new ImportRejectedError(409, { zh: '只有已导入的批次可以撤销', en: 'Only a committed import can be undone' });
+      }
+      if (now > undoDeadline(batch.committedAt)) {
+        throw new ImportRejectedError(409, { zh: `导入已超过 ${RESTORE_WINDOW_DAYS} 天，不能整批撤销`, en: `The import is more than ${RESTORE_WINDOW_DAYS} days old and can no longer be undone` });
+      }
+      return prisma.$transaction(async (tx) => {
+        const { count } = await tx.importBatch.updateMany({ where: { id, status: 'committed' }, data: { status: 'undone', undoneAt: now, undoneById: actor.userId } });
+        if (count === 0) throw new ImportRejectedError(409, { zh: '只有已导入的批次可以撤销', en: 'Only a committed import can be undone' });
+        const links = await tx.importBatchEvent.findMany({ where: { batchId: id }, select: { eventId: true } });
+        const deleted = await deleteEventsInTransaction(tx, actor, links.map((l) => l.eventId), now);
+        await writeAudit(tx, actor, { action: 'delete', entity: 'importBatch', entityId: id, townshipId: batch.townshipId, before: { status: 'committed' }, after: { status: 'undone', deletedEvents: deleted.length } });
+        return { batchId: id, deletedEventIds: deleted };
+      }, COMMIT_TRANSACTION);
+    },
+
+    /** What the template's drop-downs offer: the township's name and catalogs; null outside the actor's scope. */
+    async templateData(actor: Actor, townshipId: number) {
+      if (!inScope(actor, townshipId)) return null;
+      const township = await prisma.orgUnit.findFirst({ where: { id: townshipId, level: 'township' }, select: { name: true } });
+      return township ? { townshipName: township.name, catalogs: await loadImportCatalogs(prisma, townshipId) } : null;
+    },
+  };
+}
+
+export type ImportRepository = ReturnType<typeof createImportRepository>;

@@ -1,0 +1,177 @@
+// The rules that read a ledger's cells: every form of date, quantity and name
+// the issue lists, and what must never be guessed.
+import { describe, expect, it } from 'vitest';
+import { chineseNumeral, parseQuantity } from '../src/import/numbers.ts';
+import { parseLedgerDate } from '../src/import/dates.ts';
+import { matchName, matchNameList, matchVillages, VILLAGE_SUFFIXES } from '../src/import/matching.ts';
+import { guessColumn, guessMapping, headerScore } from '../src/import/columns.ts';
+import { guessCampaign } from '../src/import/campaign-guess.ts';
+
+describe('chineseNumeral', () => {
+  it.each([
+    ['十', 10], ['二十', 20], ['十五', 15], ['一百二十五', 125], ['三千零五', 3005], ['两万', 20000], ['二〇二一', 2021], ['一万二千', 12000],
+  ])('%s → %i', (text, value) => expect(chineseNumeral(text)).toBe(value));
+  it('is null for other text', () => expect(chineseNumeral('若干')).toBeNull());
+});
+
+describe('parseQuantity', () => {
+  it('reads plain numbers without an interpretation', () => {
+    expect(parseQuantity(300)).toEqual({ kind: 'value', value: 300 });
+    expect(parseQuantity('300')).toEqual({ kind: 'value', value: 300 });
+    expect(parseQuantity('1,200')).toEqual({ kind: 'value', value: 1200 });
+    expect(parseQuantity('１２００')).toEqual({ kind: 'value', value: 1200 });
+  });
+  it.each([
+    ['300余份', 300], ['约200', 200], ['二十余', 20], ['1.2万', 12000], ['200人次左右', 200], ['50多条', 50], ['近千', 1000], ['200-300', 200], ['500人', 500],
+  ])('reads %s as %i and says so', (text, value) => {
+    const result = parseQuantity(text);
+    expect(result).toMatchObject({ kind: 'value', value });
+    expect(result.kind === 'value' && result.interpreted?.zh).toContain(String(value));
+  });
+  it('treats blanks and dashes as blank, 无 as 0', () => {
+    expect(parseQuantity('')).toEqual({ kind: 'blank' });
+    expect(parseQuantity(null)).toEqual({ kind: 'blank' });
+    expect(parseQuantity('/')).toEqual({ kind: 'blank' });
+    expect(parseQuantity('无')).toMatchObject({ kind: 'value', value: 0 });
+  });
+  it('never invents a number', () => {
+    expect(parseQuantity('若干')).toMatchObject({ kind: 'error' });
+    expect(parseQuantity('很多人')).toMatchObject({ kind: 'error' });
+    expect(parseQuantity(-5)).toMatchObject({ kind: 'error' });
+  });
+});
+
+describe('parseLedgerDate', () => {
+  it.each([
+    ['2021-03-15', '2021-03-15'], ['2021.3.15', '2021-03-15'], ['2021/3/15', '2021-03-15'], ['2021年3月15日', '2021-03-15'], ['2021-3-15', '2021-03-15'],
+  ])('reads %s with its own year, no interpretation', (text, iso) => {
+    expect(parseLedgerDate(text, { year: 1999 })).toEqual({ kind: 'date', startDate: iso, endDate: null });
+  });
+  it.each([
+    ['3月15日', '2021-03-15'], ['3.15', '2021-03-15'], ['三月十五日', '2021-03-15'], ['3月15号', '2021-03-15'], ['2021.3.15 上午', '2021-03-15'],
+    ['20210315', '2021-03-15'], ['21.3.15', '2021-03-15'], ['3月15日（周一）', '2021-03-15'],
+  ])('reads %s as %s, marked as an interpretation', (text, iso) => {
+    const result = parseLedgerDate(text, { year: 2021 });
+    expect(result).toMatchObject({ kind: 'date', startDate: iso, endDate: null });
+    expect(result.kind === 'date' && result.interpreted).toBeTruthy();
+  });
+  it.each([
+    ['11月29日-12月5日', '2021-11-29', '2021-12-05'], ['2021.11.29—12.5', '2021-11-29', '2021-12-05'], ['3.15-16', '2021-03-15', '2021-03-16'],
+    ['12月28日至1月3日', '2021-12-28', '2022-01-03'], ['2021年3月', '2021-03-01', '2021-03-31'], ['3月15日~3月20日', '2021-03-15', '2021-03-20'],
+  ])('reads the range %s', (text, start, end) => {
+    expect(parseLedgerDate(text, { year: 2021 })).toMatchObject({ kind: 'date', startDate: start, endDate: end });
+  });
+  it('reads numbers: Excel day numbers, 20210315, and 3.15 typed as a number', () => {
+    expect(parseLedgerDate(44270)).toMatchObject({ kind: 'date', startDate: '2021-03-15' });
+    expect(parseLedgerDate(20210315)).toMatchObject({ kind: 'date', startDate: '2021-03-15' });
+    expect(parseLedgerDate(3.15, { year: 2021 })).toMatchObject({ kind: 'date', startDate: '2021-03-15' });
+    expect(parseLedgerDate(11.29, { year: 2021 })).toMatchObject({ kind: 'date', startDate: '2021-11-29' });
+  });
+  it('asks for the year rather than guessing it', () => {
+    expect(parseLedgerDate('3月15日')).toMatchObject({ kind: 'error', words: { zh: expect.stringContaining('年份') } });
+  });
+  it('refuses days that do not exist and text that is no date', () => {
+    expect(parseLedgerDate('2021.2.30')).toMatchObject({ kind: 'error' });
+    expect(parseLedgerDate('三月中旬', { year: 2021 })).toMatchObject({ kind: 'error' });
+    expect(parseLedgerDate('待定', { year: 2021 })).toMatchObject({ kind: 'error' });
+    expect(parseLedgerDate('', { year: 2021 })).toEqual({ kind: 'blank' });
+  });
+});
+
+const villages = [
+  { id: 1, name: '银杏村' }, { id: 2, name: '红岩村' }, { id: 3, name: '石桥村' }, { id: 4, name: '新华社区' },
+];
+
+describe('matchVillages', () => {
+  it('matches with and without suffixes, full-width punctuation and spaces', () => {
+    expect(matchVillages('银杏村、红岩村', villages)).toEqual({ ids: [1, 2], unknown: [] });
+    expect(matchVillages('银杏村委会，石桥', villages)).toEqual({ ids: [1, 3], unknown: [] });
+    expect(matchVillages('新华社区居委会', villages)).toEqual({ ids: [4], unknown: [] });
+    expect(matchVillages('新华 ; 红岩', villages)).toEqual({ ids: [4, 2], unknown: [] });
+  });
+  it('reads 全镇各村 and 全镇 as every village, with an interpretation', () => {
+    for (const text of ['全镇各村', '全镇', '各村', '全镇各村（社区）']) {
+      const result = matchVillages(text, villages);
+      expect(result.ids, text).toEqual([1, 2, 3, 4]);
+      expect(result.interpreted?.zh).toContain('4');
+    }
+  });
+  it('reads "N个村" as every village only when N is all of them', () => {
+    expect(matchVillages('4个村', villages).ids).toEqual([1, 2, 3, 4]);
+    expect(matchVillages('十个村', villages)).toMatchObject({ ids: [], error: { zh: expect.stringContaining('哪些村') } });
+  });
+  it('offers the closest villages for an unknown name instead of guessing', () => {
+    const result = matchVillages('银兴村', villages);
+    expect(result.ids).toEqual([]);
+    expect(result.unknown[0]).toMatchObject({ text: '银兴村', candidates: [{ id: 1, name: '银杏村' }] });
+  });
+  it('uses a name the clerk matched before', () => {
+    expect(matchVillages('银兴村', villages, { 银兴村: 1 })).toEqual({ ids: [1], unknown: [] });
+  });
+  it('strips suffixes only when something is left', () => {
+    expect(matchName('村', [{ id: 9, name: '村' }], { suffixes: VILLAGE_SUFFIXES })).toMatchObject({ kind: 'match', id: 9 });
+  });
+});
+
+describe('matchNameList (departments)', () => {
+  const departments = [{ id: 1, name: '司法所' }, { id: 2, name: '派出所' }, { id: 3, name: '妇联' }];
+  it('matches a list, and a name that contains exactly one department as an interpretation', () => {
+    expect(matchNameList('司法所、派出所', departments)).toEqual({ ids: [1, 2], unknown: [] });
+    const result = matchNameList('镇司法所，镇妇联', departments, { acceptContained: true });
+    expect(result.ids).toEqual([1, 3]);
+    expect(result.interpreted?.zh).toContain('镇司法所→司法所');
+  });
+  it('leaves unknown departments unknown', () => {
+    expect(matchNameList('财政所', departments, { acceptContained: true }).unknown[0]?.text).toBe('财政所');
+  });
+});
+
+const materialTypes = [
+  { id: 11, name: '宣传资料/传单', unit: '份', countsAsLeaflet: true },
+  { id: 12, name: '法律手册', unit: '册', countsAsLeaflet: true },
+  { id: 14, name: '横幅', unit: '条', countsAsLeaflet: false },
+];
+
+describe('guessColumn', () => {
+  it.each([
+    ['活动时间', 'date'], ['时间', 'date'], ['日期', 'date'], ['活动主题', 'title'], ['活动名称', 'title'], ['内容', 'title'],
+    ['地点', 'location'], ['活动地点', 'location'], ['涉及村（社区）', 'villages'], ['覆盖村', 'villages'], ['参与单位', 'departments'],
+    ['组织单位', 'departments'], ['参与人数', 'audience'], ['受众（人次）', 'audience'], ['参与人数（人次）', 'audience'], ['咨询人次', 'consultations'],
+    ['备注', 'notes'], ['序号', 'serial'], ['发放资料（份）', 'material:11'], ['资料数量', 'material:11'], ['横幅（条）', 'material:14'],
+    ['法律手册（册）', 'material:12'], ['宣传节点', 'campaign'], ['  活动 时间 ', 'date'],
+  ])('%s → %s', (header, field) => expect(guessColumn(header, materialTypes).field).toBe(field));
+  it('leaves unknown headers out', () => expect(guessColumn('经费（元）', materialTypes).field).toBe('ignore'));
+});
+
+describe('guessMapping and headerScore', () => {
+  it('keeps one column for a single-column field and prefers remembered choices', () => {
+    const headers = ['序号', '活动时间', '日期', '活动主题', '经费'];
+    expect(guessMapping(headers, materialTypes).map((m) => m.field)).toEqual(['serial', 'date', 'ignore', 'title', 'ignore']);
+    expect(guessMapping(headers, materialTypes, { 经费: 'notes' }).map((m) => m.field)).toEqual(['serial', 'date', 'ignore', 'title', 'notes']);
+  });
+  it('scores a header row above a title row', () => {
+    expect(headerScore(['涂市镇2021年普法宣传活动台账'], materialTypes)).toBe(0);
+    expect(headerScore(['序号', '活动时间', '活动主题', '地点'], materialTypes)).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('guessCampaign', () => {
+  const campaigns = [
+    { id: 1, code: 'constitution-day', name: '12·4国家宪法日', rule: { startMonth: 12, startDay: 4 }, periods: [] },
+    { id: 2, code: 'constitution-week', name: '宪法宣传周', rule: { startMonth: 12, startDay: 1, endMonth: 12, endDay: 7 }, periods: [{ year: 2021, startDate: '2021-11-29', endDate: '2021-12-05' }] },
+    { id: 3, code: 'anti-drug-day', name: '6·26国际禁毒日', rule: { startMonth: 6, startDay: 26 }, periods: [] },
+    { id: 4, code: 'law-at-the-market', name: '法治赶大集', rule: null, periods: [] },
+  ];
+  it('takes the title and date together', () => {
+    expect(guessCampaign('2021-12-04', '宪法进万家', campaigns)?.campaignId).toBe(1);
+    expect(guessCampaign('2021-11-30', '宪法宣传周启动仪式', campaigns)?.campaignId).toBe(2);
+    expect(guessCampaign('2021-06-20', '禁毒知识讲座', campaigns)?.campaignId).toBe(3);
+    expect(guessCampaign('2021-08-08', '法治赶大集', campaigns)?.campaignId).toBe(4);
+  });
+  it('takes the date alone only on the named day', () => {
+    expect(guessCampaign('2021-12-04', '法律进村', campaigns)?.campaignId).toBe(1);
+    expect(guessCampaign('2021-08-08', '法律进村', campaigns)).toBeNull();
+    // "宪法" in August: no campaign is near, none is guessed.
+    expect(guessCampaign('2021-08-08', '宪法学习', campaigns)).toBeNull();
+  });
+});
