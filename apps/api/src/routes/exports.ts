@@ -3,13 +3,13 @@
 // stats repository, the dashboard's own aggregation.
 import { PassThrough, type Writable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AnnualReportSchema, ApiErrorSchema, isWholeYear, LedgerCsvQuerySchema, PeriodQuerySchema } from '@pufa/domain';
 import { ACCESS } from '../plugins/auth.ts';
 import { loadAnnualReport, loadWorkbookData } from '../exports/annual-data.ts';
 import { writeLedgerCsv } from '../exports/ledger-csv.ts';
 import { createNames } from '../exports/scope-names.ts';
+import { CSV, DOCX, fileResponse, XLSX } from './file-response.ts';
 
 // ExcelJS and docx are loaded on the first export, not at start: ~30 MB an idle server does not need.
 const loadWorkbookWriter = async () => (await import('../exports/annual-workbook.ts')).writeAnnualWorkbook;
@@ -17,15 +17,6 @@ const loadDocxWriter = async () => (await import('../exports/report-docx.ts')).a
 
 const tags = ['exports'];
 const errors = { 400: ApiErrorSchema };
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const CSV = 'text/csv; charset=utf-8';
-
-/** A file answer in the OpenAPI document; the body is a stream or a buffer, so nothing is serialized. */
-const download = (contentType: string, description: string) => ({
-  description,
-  content: { [contentType]: { schema: z.string().meta({ format: 'binary' }) } },
-});
 
 /** A download name in Chinese for the browser, with an ASCII fallback for old clients. */
 function attachment(reply: FastifyReply, type: string, name: string, ascii: string) {
@@ -58,7 +49,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/exports/annual.xlsx',
     {
       config: { access: ACCESS.signedIn },
-      schema: { operationId: 'exportAnnualWorkbook', tags, summary: 'The annual workbook: summary, months, villages, campaigns, 六进, departments, county roll-up, year-end check, ledger', querystring: PeriodQuerySchema, response: { 200: download(XLSX, 'The workbook, as an attachment'), ...errors } },
+      schema: { operationId: 'exportAnnualWorkbook', tags, summary: 'The annual workbook: summary, months, villages, campaigns, 六进, departments, county roll-up, year-end check, ledger', querystring: PeriodQuerySchema, response: { 200: fileResponse(XLSX, 'The workbook, as an attachment'), ...errors } },
     },
     async (request, reply) => {
       const data = await loadWorkbookData(app, request.actor, request.query);
@@ -70,7 +61,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/exports/ledger.csv',
-    { config: { access: ACCESS.signedIn }, schema: { operationId: 'exportLedgerCsv', tags, summary: 'The ledger as CSV (UTF-8 with BOM) for any filter of the event list', querystring: LedgerCsvQuerySchema, response: { 200: download(CSV, 'The ledger, as an attachment'), ...errors } } },
+    { config: { access: ACCESS.signedIn }, schema: { operationId: 'exportLedgerCsv', tags, summary: 'The ledger as CSV (UTF-8 with BOM) for any filter of the event list', querystring: LedgerCsvQuerySchema, response: { 200: fileResponse(CSV, 'The ledger, as an attachment'), ...errors } } },
     async (request, reply) => {
       const { lang, ...filter } = request.query;
       await app.events.checkFilter(request.actor, filter); // a 400 must come before the download starts
@@ -91,7 +82,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/reports/annual.docx',
-    { config: { access: ACCESS.signedIn }, schema: { operationId: 'exportAnnualReportDocx', tags, summary: 'The report section as a Word document', querystring: PeriodQuerySchema, response: { 200: download(DOCX, 'The report, as an attachment'), ...errors } } },
+    { config: { access: ACCESS.signedIn }, schema: { operationId: 'exportAnnualReportDocx', tags, summary: 'The report section as a Word document', querystring: PeriodQuerySchema, response: { 200: fileResponse(DOCX, 'The report, as an attachment'), ...errors } } },
     async (request, reply) => {
       const data = await loadAnnualReport(app, request.actor, request.query);
       const buffer = await (await loadDocxWriter())(data.report, request.query.lang);

@@ -19,6 +19,7 @@ import {
 } from '@pufa/domain';
 import { ImportRejectedError, type Actor } from '@pufa/db';
 import { HttpError, notFound, RequestValidationError } from '../http-errors.ts';
+import { fileResponse, XLSX } from './file-response.ts';
 import { ACCESS } from '../plugins/auth.ts';
 import { FILE_ERRORS, LedgerFileError } from '../imports/file-errors.ts';
 
@@ -88,6 +89,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       // The multipart body is read by the handler (with limits); the schema documents it.
       validatorCompiler: () => (data) => ({ value: data }),
       schema: {
+        operationId: 'uploadImport',
         tags,
         summary: 'Upload a ledger file: its sheets, header, column mapping and a preview of every row',
         description:
@@ -137,7 +139,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/imports',
-    { config: { access: ACCESS.signedIn }, schema: { tags, summary: 'Import batches in your scope, newest first: who imported what and when', response: { 200: z.array(ImportBatchSummarySchema) } } },
+    { config: { access: ACCESS.signedIn }, schema: { operationId: 'listImports', tags, summary: 'Import batches in your scope, newest first: who imported what and when', response: { 200: z.array(ImportBatchSummarySchema) } } },
     (request) => app.imports.list(request.actor),
   );
 
@@ -145,7 +147,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/imports/template.xlsx',
     {
       config: { access: ACCESS.editors },
-      schema: { tags, summary: '导入模板.xlsx: the recognised headers, with the township’s villages, campaigns and catalogs as drop-down lists', querystring: ImportTemplateQuerySchema, response: { 400: ApiErrorSchema, 404: ApiErrorSchema } },
+      schema: { operationId: 'getImportTemplate', tags, summary: '导入模板.xlsx: the recognised headers, with the township’s villages, campaigns and catalogs as drop-down lists', querystring: ImportTemplateQuerySchema, response: { 200: fileResponse(XLSX, 'The template, as an attachment'), 400: ApiErrorSchema, 404: ApiErrorSchema } },
     },
     async (request, reply) => {
       const townshipId = defaultTownship(request.actor, request.query.townshipId);
@@ -153,7 +155,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!data) throw notFound({ zh: '乡镇', en: 'Township' });
       const body = await importTemplate(data.catalogs, data.townshipName);
       return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .type(XLSX)
         .header('content-disposition', `attachment; filename="import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('导入模板.xlsx')}`)
         .send(body as never);
     },
@@ -161,7 +163,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/imports/:id',
-    { ...plainJson, config: { access: ACCESS.signedIn }, schema: { tags, summary: 'One import batch with its preview (recomputed against the ledger as it is now)', params: ImportIdParamsSchema, response: { 200: ImportBatchSchema, 404: ApiErrorSchema } } },
+    { ...plainJson, config: { access: ACCESS.signedIn }, schema: { operationId: 'getImport', tags, summary: 'One import batch with its preview (recomputed against the ledger as it is now)', params: ImportIdParamsSchema, response: { 200: ImportBatchSchema, 404: ApiErrorSchema } } },
     async (request) => (await app.imports.get(request.actor, request.params.id)) ?? Promise.reject(notFound(BATCH)),
   );
 
@@ -171,6 +173,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ACCESS.editors },
       ...plainJson,
       schema: {
+        operationId: 'updateImport',
         tags,
         summary: 'Change the mapping, the year, excluded rows, kept duplicates, cell text or matched names; answers the new preview',
         params: ImportIdParamsSchema,
@@ -186,6 +189,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.editors },
       schema: {
+        operationId: 'commitImport',
         tags,
         summary: 'Create the events of every valid row, in one transaction (all or nothing); a second commit creates nothing',
         params: ImportIdParamsSchema,
@@ -200,6 +204,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.admins },
       schema: {
+        operationId: 'undoImport',
         tags,
         summary: 'Undo an import: its events are deleted (soft, audited, restorable one by one) within 30 days of the commit',
         params: ImportIdParamsSchema,
