@@ -8,8 +8,9 @@ test('an event logged a moment ago is in the dashboard; a month bar opens that m
   await signIn(page, 'clerk');
   await page.goto(YEAR_VIEW);
   const activities = page.getByTestId('kpi-activities').locator('.ant-statistic-content-value');
-  await expect(activities).not.toHaveText('0');
+  await expect(activities).toHaveText(/^[1-9][\d,]*$/); // loaded (a dash while loading)
   const before = number(await activities.textContent());
+  await expect(page.getByTestId('kpi-leaflets').locator('.ant-statistic-content-value')).toHaveText(/^\d[\d,]*$/);
   const leafletsBefore = number(await page.getByTestId('kpi-leaflets').locator('.ant-statistic-content-value').textContent());
 
   const reference = await (await page.request.get('/api/reference')).json();

@@ -5,6 +5,7 @@ import { signIn } from './helpers.ts';
 test('the export page downloads the workbook and shows the report paragraph with the totals of the ledger', async ({ page }) => {
   await signIn(page, 'clerk');
   await page.goto('/events?from=2026-01-01&to=2026-12-31');
+  await expect(page.getByTestId('total-activities').locator('.ant-statistic-content-value')).toHaveText(/^\d[\d,]*$/); // loaded (a dash while loading)
   const activities = (await page.getByTestId('total-activities').locator('.ant-statistic-content-value').textContent())!.replace(/\D/g, '');
 
   await page.goto('/exports?period=year&from=2026-01-01&to=2026-12-31');
@@ -27,6 +28,7 @@ test('the export page downloads the workbook and shows the report paragraph with
 test("the ledger's CSV button exports exactly the filtered events", async ({ page }) => {
   await signIn(page, 'clerk');
   await page.goto('/events?from=2026-06-01&to=2026-06-30');
+  await expect(page.getByTestId('total-activities').locator('.ant-statistic-content-value')).toHaveText(/^\d[\d,]*$/); // loaded (a dash while loading)
   const total = Number((await page.getByTestId('total-activities').locator('.ant-statistic-content-value').textContent())!.replace(/\D/g, ''));
   expect(total).toBeGreaterThan(0);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-csv').click()]);

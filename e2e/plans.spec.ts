@@ -11,7 +11,7 @@ async function pick(page: Page, label: string, option: string) {
   await page.keyboard.press('Escape');
 }
 
-test('a plan item for 6.26 turns done once the 6.26 event is logged and linked: on the plan, the calendar and the year-end check', async ({ page }) => {
+test('a plan item for 6.26 turns done once the 6.26 event is logged (linked on save, the only matching item): on the plan, the calendar and the year-end check', async ({ page }) => {
   await signIn(page, 'clerk');
   await page.goto(`/plans?year=${YEAR}`);
   await expect(page.getByText('本年度还没有计划')).toBeVisible();
@@ -41,10 +41,9 @@ test('a plan item for 6.26 turns done once the 6.26 event is logged and linked: 
   await page.getByLabel('受众人次').press('Control+Enter');
   await expect(page.getByRole('heading', { name: '6·26禁毒宣传进村' })).toBeVisible();
 
-  // The event page suggests the plan item; the clerk confirms it.
+  // The only plan item of the same campaign within a week: linked on save, and said so.
+  await expect(page.locator('.ant-notification-notice')).toContainText('已自动关联计划事项“禁毒宣传进村”');
   const links = page.getByTestId('event-plan-links');
-  await expect(links).toContainText('可能对应的计划事项');
-  await links.getByRole('listitem').filter({ hasText: '禁毒宣传进村' }).getByRole('button', { name: '关联' }).click();
   await expect(links).toContainText('已关联');
   await expect(links.getByRole('listitem').filter({ hasText: '禁毒宣传进村' })).toContainText('已完成');
 

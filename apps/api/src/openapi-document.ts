@@ -118,6 +118,19 @@ export function finishDocument(document: OpenAPIV3.Document, routeTable: readonl
       for (const name of shared) operation.responses[STATUS[name]] = { $ref: `#/components/responses/${name}` };
     }
   }
+  unwrapSingleAllOf(document);
   dropUnusedComponents(document);
   return document;
+}
+
+/** zod writes an optional reference as `allOf: [{ $ref }]`; a lone member is the schema itself. */
+function unwrapSingleAllOf(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(unwrapSingleAllOf);
+  if (node === null || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    const allOf = (value as { allOf?: unknown[] } | null)?.allOf;
+    if (Array.isArray(allOf) && allOf.length === 1 && Object.keys(value as object).length === 1) record[key] = allOf[0];
+    unwrapSingleAllOf(record[key]);
+  }
 }

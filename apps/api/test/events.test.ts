@@ -190,12 +190,22 @@ describe('DELETE /api/events/:id', () => {
     expect((await ctx.inject({ method: 'GET', url: `/api/events/${created.id}` })).statusCode).toBe(200);
   });
 
-  it('cannot restore an event deleted more than 30 days ago', async () => {
-    const created = (await post(constitutionDay(ctx.fixture, { title: '久删' }))).json<Event>();
-    await ctx.inject({ method: 'DELETE', url: `/api/events/${created.id}` });
-    await ctx.db.prisma.event.update({ where: { id: created.id }, data: { deletedAt: new Date(Date.now() - 31 * 86_400_000) } });
-    expect((await ctx.inject({ method: 'POST', url: `/api/events/${created.id}/restore` })).statusCode).toBe(404);
-    const deleted = (await ctx.inject({ method: 'GET', url: '/api/events/deleted' })).json<Event[]>();
-    expect(deleted.map((e) => e.id)).not.toContain(created.id);
+  it('restores an event deleted just under 30 days ago, and not one deleted just over', async () => {
+    const minute = 60_000;
+    const deletedAgo = async (title: string, ms: number) => {
+      const created = (await post(constitutionDay(ctx.fixture, { title }))).json<Event>();
+      expect((await ctx.inject({ method: 'DELETE', url: `/api/events/${created.id}` })).statusCode).toBe(204);
+      await ctx.db.prisma.event.update({ where: { id: created.id }, data: { deletedAt: new Date(Date.now() - ms) } });
+      return created.id;
+    };
+    const inside = await deletedAgo('差一点满30天', 30 * 86_400_000 - 5 * minute);
+    const past = await deletedAgo('刚过30天', 30 * 86_400_000 + 5 * minute);
+    const listed = (await ctx.inject({ method: 'GET', url: '/api/events/deleted' })).json<Event[]>().map((e) => e.id);
+    expect(listed).toContain(inside);
+    expect(listed).not.toContain(past);
+    expect((await ctx.inject({ method: 'POST', url: `/api/events/${past}/restore` })).statusCode).toBe(404);
+    expect((await ctx.inject({ method: 'GET', url: `/api/events/${past}` })).statusCode).toBe(404);
+    expect((await ctx.inject({ method: 'POST', url: `/api/events/${inside}/restore` })).statusCode).toBe(200);
+    expect((await ctx.inject({ method: 'GET', url: `/api/events/${inside}` })).statusCode).toBe(200);
   });
 });

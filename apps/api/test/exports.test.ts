@@ -31,10 +31,11 @@ beforeAll(async () => {
       sixInto: ['villages'], lawIds: [law('constitution')], departmentIds: [east.departmentIds[0]], audience: 210, consultations: 12,
       materials: [{ materialTypeId: material('leaflet'), quantity: 400 }, { materialTypeId: material('banner'), quantity: 4 }] },
     { startDate: '2026-06-26', title: '6·26禁毒宣传，"进校园"', townshipId: east.townshipId, campaignId: campaign('anti-drug-day'), villageIds: [east.villageIds[1]],
-      sixInto: ['schools'], lawIds: [law('anti-drug')], audience: 330, materials: [{ materialTypeId: material('booklet'), quantity: 60 }], notes: '多行\n备注' },
+      sixInto: ['schools', 'villages'], lawIds: [law('anti-drug')], departmentIds: [east.departmentIds[0], east.departmentIds[1]], audience: 330,
+      materials: [{ materialTypeId: material('booklet'), quantity: 60 }], notes: '多行\n备注' },
     { startDate: '2026-12-04', title: '宪法日', townshipId: east.townshipId, campaignId: campaign('constitution-day'), audience: 95, materials: [] },
     { startDate: '2026-05-12', title: '西镇防灾减灾', townshipId: west.townshipId, campaignId: campaign('disaster-prevention-day'), villageIds: [west.villageIds[0]],
-      audience: 150, materials: [{ materialTypeId: material('leaflet'), quantity: 1000 }] },
+      departmentIds: [west.departmentIds[0]], audience: 150, materials: [{ materialTypeId: material('leaflet'), quantity: 1000 }] },
   ];
   for (const payload of events) {
     const res = await ctx.inject({ method: 'POST', url: '/api/events', payload });
@@ -48,9 +49,13 @@ describe.each<[string, TestUser, () => string]>([
 ])('exports of %s', (_name, as, scopeOf) => {
   it('every figure in the workbook, the CSV, the paragraph and the .docx equals /api/stats', async () => {
     const scope = scopeOf();
-    const [month, village, campaign, township] = await Promise.all([stats(as, 'month', scope), stats(as, 'village', scope), stats(as, 'campaign', scope), stats(as, 'township', scope)]);
+    const [month, village, campaign, sixInto, department, township] = await Promise.all([
+      stats(as, 'month', scope), stats(as, 'village', scope), stats(as, 'campaign', scope),
+      stats(as, 'sixInto', scope), stats(as, 'department', scope), stats(as, 'township', scope),
+    ]);
     const t = month.totals;
     expect(t.activities).toBeGreaterThan(0);
+    const threeFigures = (r: { activities: number; leaflets: number; audience: number }) => [r.activities, r.leaflets, r.audience];
 
     const book = await readWorkbook((await get(as, `/api/exports/annual.xlsx?year=${YEAR}${scope}`)).rawPayload);
     const summary = Object.fromEntries(book['年度汇总']!.slice(2).map(([k, v]) => [k, v]));
@@ -59,17 +64,34 @@ describe.each<[string, TestUser, () => string]>([
 
     const months = book['月度统计']!;
     expect(months[0]![0]).toContain('月度统计');
-    expect(months.slice(2, 14).map((r) => [r[0], num(r[1]), num(r[2]), num(r[3])])).toEqual(month.rows.map((r) => [r.key, r.activities, r.leaflets, r.audience]));
-    expect(months[14]!.map(num).slice(1)).toEqual([t.activities, t.leaflets, t.audience]);
+    expect(months.slice(2, 14).map((r) => [r[0], num(r[1]), num(r[2]), num(r[3])])).toEqual(month.rows.map((r) => [r.key, ...threeFigures(r)]));
+    expect(months[14]!.map(num).slice(1)).toEqual(threeFigures(t));
 
-    // Every village in scope, the ones never reached included.
+    // Every village in scope, the ones never reached included, each with its figures from groupBy=village.
     const villages = book['分村统计']!.slice(2, -1);
     expect(villages).toHaveLength(t.villagesTotal);
-    const reached = new Map(village.rows.map((r) => [r.label, r.activities]));
-    for (const row of villages) expect(num(row[2]), row[1]).toBe(reached.get(row[1]!) ?? 0);
-    expect(villages.filter((r) => r[5] === '未覆盖')).toHaveLength(t.villagesTotal - t.villagesReached);
+    const reached = new Map(village.rows.map((r) => [r.label, r]));
+    for (const row of villages) {
+      const stat = reached.get(row[1]!);
+      expect([num(row[2]), num(row[3]), num(row[4]), row[5]], row[1]).toEqual([...(stat ? threeFigures(stat) : [0, 0, 0]), stat ? '已覆盖' : '未覆盖']);
+    }
+    expect(villages.filter((r) => r[5] === '已覆盖').map((r) => r[1]).sort()).toEqual([...reached.keys()].sort());
+    expect(book['分村统计']!.at(-1)!.slice(1, 5).map((cell, i) => (i === 0 ? cell : num(cell)))).toEqual([`${t.villagesReached} / ${t.villagesTotal}`, ...threeFigures(t)]);
 
-    expect(book['按宣传节点']!.slice(2, -1).map((r) => [r[0], num(r[1])])).toEqual(campaign.rows.map((r) => [r.label, r.activities]));
+    // The breakdown sheets, row by row, each against /api/stats for its own groupBy; then the total
+    // (the campaign rows add up to it; 六进 and departments may name several per event, so theirs is the distinct total).
+    const breakdowns: [sheet: string, header: string, stats: StatsResponse, total: string][] = [
+      ['按宣传节点', '宣传节点', campaign, '合计'],
+      ['按六进', '“六进”场所', sixInto, '全部活动（不重复计）'],
+      ['按单位', '参与单位', department, '全部活动（不重复计）'],
+    ];
+    for (const [name, header, byGroup, total] of breakdowns) {
+      const sheet = book[name]!;
+      expect(sheet[1], name).toEqual([header, '开展活动(次)', '发放宣传资料(份)', '受众(人次)']);
+      expect(byGroup.rows.length, name).toBeGreaterThan(0);
+      expect(sheet.slice(2, -1).map((r) => [r[0], num(r[1]), num(r[2]), num(r[3])]), name).toEqual(byGroup.rows.map((r) => [r.label, ...threeFigures(r)]));
+      expect([sheet.at(-1)![0], ...sheet.at(-1)!.slice(1).map(num)], name).toEqual([total, ...threeFigures(t)]);
+    }
 
     const ledger = book['活动台账']!;
     const header = ledger[1]!;
@@ -109,7 +131,13 @@ describe.each<[string, TestUser, () => string]>([
     const { figures, paragraphs } = report;
     expect([figures.activities, figures.leaflets, figures.audience, figures.consultations, figures.villagesReached, figures.villagesTotal])
       .toEqual([t.activities, t.leaflets, t.audience, t.consultations, t.villagesReached, t.villagesTotal]);
-    expect(paragraphs.exact).toContain(`开展法治宣传活动${t.activities}次，发放宣传资料${t.leaflets}份，受众${t.audience}人次`);
+    expect(paragraphs.exact).toContain(`开展法治宣传活动${t.activities}次，`);
+    expect(paragraphs.exact).toContain(`受众${t.audience}人次`);
+    // Every material kind by itself, with its unit; the kinds that count as leaflets add up to the leaflet total.
+    expect(figures.materials.length).toBeGreaterThan(0);
+    for (const m of figures.materials) expect(paragraphs.exact).toContain(`${m.name}${m.quantity}${m.unit}`);
+    const countsAsLeaflet = new Set(['leaflet', 'booklet', 'newspaper']);
+    expect(figures.materials.filter((m) => countsAsLeaflet.has(m.code)).reduce((n, m) => n + m.quantity, 0)).toBe(t.leaflets);
 
     const docx = (await get(as, `/api/reports/annual.docx?year=${YEAR}${scope}`)).rawPayload;
     const { value: text } = await mammoth.extractRawText({ buffer: docx });

@@ -75,9 +75,9 @@ describe('matching events to plan items', () => {
   it('suggests by campaign and date, links an event partly, then fully; an event outside any plan gets no suggestion', async () => {
     const antiDrug = await campaignId('anti-drug-day');
     const [v1, v2, v3] = ctx.fixture.east.villageIds as [number, number, number];
-    const item = await addItem({ year: 2031, title: '6·26禁毒宣传', campaignId: antiDrug, targetDate: '2031-06-26', targetMonth: 6, villageIds: [v1, v2] });
-    const first = await addEvent({ startDate: '2031-06-25', title: '禁毒进村', campaignId: antiDrug, villageIds: [v1, v3] });
-    const outside = await addEvent({ startDate: '2031-08-10', title: '夏季走访' });
+    const item = await addItem({ year: 2011, title: '6·26禁毒宣传', campaignId: antiDrug, targetDate: '2011-06-26', targetMonth: 6, villageIds: [v1, v2] });
+    const first = await addEvent({ startDate: '2011-06-25', title: '禁毒进村', campaignId: antiDrug, villageIds: [v1, v3] });
+    const outside = await addEvent({ startDate: '2011-08-10', title: '夏季走访' });
 
     const suggestions = (await ctx.inject({ method: 'GET', url: `/api/plans/suggestions?eventId=${first.id}` })).json<PlanItem[]>();
     expect(suggestions.map((s) => s.id)).toEqual([item.id]);
@@ -86,15 +86,15 @@ describe('matching events to plan items', () => {
     const partly = await ctx.inject({ method: 'POST', url: `/api/plans/${item.id}/events`, payload: { eventId: first.id }, as: 'eastClerk' });
     expect(partly.json()).toMatchObject({ status: 'partial', coveredVillageIds: [v1], eventIds: [first.id] });
 
-    const second = await addEvent({ startDate: '2031-06-27', title: '禁毒进村二', campaignId: antiDrug, villageIds: [v2] });
+    const second = await addEvent({ startDate: '2011-06-27', title: '禁毒进村二', campaignId: antiDrug, villageIds: [v2] });
     const done = await ctx.inject({ method: 'POST', url: `/api/plans/${item.id}/events`, payload: { eventId: second.id } });
     expect(done.json()).toMatchObject({ status: 'done', coveredVillageIds: [v1, v2] });
 
     // Deleting the event that covered v2 makes the item partly done again.
     await ctx.inject({ method: 'DELETE', url: `/api/events/${second.id}` });
-    expect((await plan(2031)).find((i) => i.id === item.id)?.status).toBe('partial');
+    expect((await plan(2011)).find((i) => i.id === item.id)?.status).toBe('partial');
 
-    const westEvent = (await ctx.inject({ method: 'POST', url: '/api/events', payload: { townshipId: ctx.fixture.west.townshipId, startDate: '2031-06-26', title: '西镇' } })).json<Event>();
+    const westEvent = (await ctx.inject({ method: 'POST', url: '/api/events', payload: { townshipId: ctx.fixture.west.townshipId, startDate: '2011-06-26', title: '西镇' } })).json<Event>();
     expect((await ctx.inject({ method: 'POST', url: `/api/plans/${item.id}/events`, payload: { eventId: westEvent.id } })).statusCode).toBe(400);
   });
 });
@@ -104,12 +104,12 @@ describe('GET /api/plans/check', () => {
     const f = ctx.fixture;
     const [v1, v2, v3, v4] = f.east.villageIds as [number, number, number, number];
     const day = await campaignId('disaster-prevention-day');
-    const year = 2032;
-    const done = await addItem({ year, title: '5·12', campaignId: day, targetDate: '2032-05-12', targetMonth: 5, villageIds: [v1] });
+    const year = 2012;
+    const done = await addItem({ year, title: '5·12', campaignId: day, targetDate: '2012-05-12', targetMonth: 5, villageIds: [v1] });
     const partial = await addItem({ year, title: '入户走访', targetMonth: 9, villageIds: [v2, v3] });
-    const missed = await addItem({ year, title: '12·4', targetDate: '2032-12-04', targetMonth: 12 });
-    const e1 = await addEvent({ startDate: '2032-05-12', title: '防灾', campaignId: day, villageIds: [v1], sixInto: ['villages'], departmentIds: [f.east.departmentIds[0]] });
-    const e2 = await addEvent({ startDate: '2032-09-10', title: '走访', villageIds: [v2], sixInto: ['schools'] });
+    const missed = await addItem({ year, title: '12·4', targetDate: '2012-12-04', targetMonth: 12 });
+    const e1 = await addEvent({ startDate: '2012-05-12', title: '防灾', campaignId: day, villageIds: [v1], sixInto: ['villages'], departmentIds: [f.east.departmentIds[0]] });
+    const e2 = await addEvent({ startDate: '2012-09-10', title: '走访', villageIds: [v2], sixInto: ['schools'] });
     await ctx.inject({ method: 'POST', url: `/api/plans/${done.id}/events`, payload: { eventId: e1.id } });
     await ctx.inject({ method: 'POST', url: `/api/plans/${partial.id}/events`, payload: { eventId: e2.id } });
 
@@ -131,17 +131,17 @@ describe('GET /api/plans/check', () => {
 
 describe('GET /api/calendar', () => {
   it('gives the named days, plan items and events of a month', async () => {
-    const item = await addItem({ year: 2033, title: '6·26计划', targetDate: '2033-06-26', targetMonth: 6 });
-    const monthItem = await addItem({ year: 2033, title: '六月整月', targetMonth: 6 });
-    const event = await addEvent({ startDate: '2033-06-20', title: '六月活动' });
-    await addEvent({ startDate: '2033-07-01', title: '七月活动' });
-    const res = await ctx.inject({ method: 'GET', url: `/api/calendar?townshipId=${ctx.fixture.east.townshipId}&from=2033-06-01&to=2033-06-30` });
+    const item = await addItem({ year: 2013, title: '6·26计划', targetDate: '2013-06-26', targetMonth: 6 });
+    const monthItem = await addItem({ year: 2013, title: '六月整月', targetMonth: 6 });
+    const event = await addEvent({ startDate: '2013-06-20', title: '六月活动' });
+    await addEvent({ startDate: '2013-07-01', title: '七月活动' });
+    const res = await ctx.inject({ method: 'GET', url: `/api/calendar?townshipId=${ctx.fixture.east.townshipId}&from=2013-06-01&to=2013-06-30` });
     expect(res.statusCode).toBe(200);
     const calendar = res.json<Calendar>();
-    expect(calendar.namedDays.map((d) => d.startDate)).toEqual(expect.arrayContaining(['2033-06-01', '2033-06-26']));
+    expect(calendar.namedDays.map((d) => d.startDate)).toEqual(expect.arrayContaining(['2013-06-01', '2013-06-26']));
     expect(calendar.planItems.map((i) => i.id).sort()).toEqual([item.id, monthItem.id].sort());
     expect(calendar.events.map((e) => e.id)).toEqual([event.id]);
-    const tooLong = await ctx.inject({ method: 'GET', url: `/api/calendar?townshipId=${ctx.fixture.east.townshipId}&from=2033-01-01&to=2035-01-01` });
+    const tooLong = await ctx.inject({ method: 'GET', url: `/api/calendar?townshipId=${ctx.fixture.east.townshipId}&from=2013-01-01&to=2035-01-01` });
     expect(tooLong.statusCode).toBe(400);
   });
 });

@@ -96,6 +96,33 @@ describe('POST /api/events with bad input', () => {
   });
 });
 
+describe('the longest event (EVENT_LIMITS.spanDays: 366 calendar days, first and last included)', () => {
+  // 2026-03-01 to 2027-03-01 is 366 days counting both ends; a day more is refused.
+  const longest = { startDate: '2026-03-01', endDate: '2027-03-01' };
+  const dayTooLong = { startDate: '2026-03-01', endDate: '2027-03-02' };
+
+  it('POST: the longest span is stored (201); one day more is a 400 on endDate and stores nothing', async () => {
+    const ok = await ctx.inject({ method: 'POST', url: '/api/events', payload: { ...valid(ctx.fixture), ...longest } });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json<Event>()).toMatchObject(longest);
+    const before = await eventCount();
+    const refused = await ctx.inject({ method: 'POST', url: '/api/events', payload: { ...valid(ctx.fixture), ...dayTooLong } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<ApiError>().fields?.map((f) => f.field)).toEqual(['endDate']);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('PATCH: the same boundary against the stored start date', async () => {
+    const event = (await ctx.inject({ method: 'POST', url: '/api/events', payload: { ...valid(ctx.fixture), startDate: longest.startDate } })).json<Event>();
+    const refused = await ctx.inject({ method: 'PATCH', url: `/api/events/${event.id}`, payload: { version: 1, endDate: dayTooLong.endDate } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<ApiError>().fields?.map((f) => f.field)).toEqual(['endDate']);
+    const ok = await ctx.inject({ method: 'PATCH', url: `/api/events/${event.id}`, payload: { version: 1, endDate: longest.endDate } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json<Event>()).toMatchObject({ ...longest, version: 2 });
+  });
+});
+
 describe('PATCH /api/events/:id with bad input', () => {
   async function created() {
     return (await ctx.inject({ method: 'POST', url: '/api/events', payload: valid(ctx.fixture) })).json<Event>();

@@ -222,6 +222,10 @@ describe('the roll-up stays equal to a recount of the raw events', () => {
     const maintained = await readRollup();
     await rebuildRollupNow(db.prisma);
     expect(maintained).toEqual(await readRollup());
+    // And a rebuild restores a roll-up that was lost.
+    await db.prisma.eventStatsMonthly.deleteMany();
+    await rebuildRollupNow(db.prisma);
+    expect(await readRollup()).toEqual(maintained);
 
     // And every breakdown from the roll-up equals the same breakdown from the raw events.
     const stats = createStatsRepository(db.prisma);

@@ -1,3 +1,5 @@
+export * from './vocabulary.ts';
+export * from './org-units.ts';
 export * from './catalogs/index.ts';
 export * from './dates.ts';
 export * from './calendar.ts';

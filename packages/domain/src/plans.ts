@@ -69,6 +69,26 @@ export function suggestPlanItems<T extends MatchablePlanItem>(event: MatchableEv
   return scored.sort((a, b) => b.score - a.score).map((s) => s.item);
 }
 
+/**
+ * The plan item an event is linked to on save, without asking: the only item of the event's
+ * township and year with the event's campaign whose planned day is within the window (for a
+ * month-only item: in the same month). None when no item or several match; the clerk then links
+ * by hand from the suggestions.
+ */
+export function autoLinkPlanItem<T extends MatchablePlanItem>(event: MatchableEvent, items: readonly T[]): T | null {
+  if (event.campaignId === null) return null;
+  const year = Number(event.startDate.slice(0, 4));
+  const month = Number(event.startDate.slice(5, 7));
+  const matches = items.filter(
+    (item) =>
+      item.townshipId === event.townshipId &&
+      item.year === year &&
+      item.campaignId === event.campaignId &&
+      (item.targetDate ? Math.abs(daysBetween(item.targetDate, event.startDate)) <= PLAN_MATCH_WINDOW_DAYS : item.targetMonth === month),
+  );
+  return matches.length === 1 ? matches[0]! : null;
+}
+
 export const PLAN_STATUSES = ['done', 'partial', 'notDone'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 

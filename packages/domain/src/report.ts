@@ -5,14 +5,52 @@
 import { isWholeYear } from './dates.ts';
 
 /**
- * Reports round down to the leading digit and add 余 ("more than"):
- * 16 -> 10余, 3612 -> 3000余, 4000 -> 4000 (nothing to add), 7 -> 7.
+ * How reports write a figure (docs/counting-rules.md): two significant figures, rounded down,
+ * and 余 ("more than") when something was cut; under 100 only the tens are kept; from 10,000
+ * on in 万 (and from 100,000,000 in 亿). Never more than the exact figure.
+ * 2,912 → 2900余, 4,830 → 4800余, 16,350 → 1.6万余, 132 → 130余, 16 → 10余, 7 → 7.
  */
 export function roundedChinese(n: number): string {
   if (n < 10) return String(n);
-  const magnitude = 10 ** Math.floor(Math.log10(n));
-  const base = Math.floor(n / magnitude) * magnitude;
-  return base === n ? String(n) : `${base}余`;
+  const digits = Math.floor(Math.log10(n)) + 1;
+  const step = digits <= 2 ? 10 : 10 ** (digits - 2);
+  const base = Math.floor(n / step) * step;
+  const more = base === n ? '' : '余';
+  // base has at most two significant figures, so the division is exact enough to print.
+  if (base >= 100_000_000) return `${Number((base / 100_000_000).toPrecision(2))}亿${more}`;
+  if (base >= 10_000) return `${Number((base / 10_000).toPrecision(2))}万${more}`;
+  return `${base}${more}`;
+}
+
+/** A material kind handed out, put up or set up, with its unit. */
+export interface ReportMaterial {
+  /** The catalog code ('banner', 'display-board'…): chooses the verb. */
+  code: string;
+  name: string;
+  nameEn: string;
+  unit: string;
+  unitEn: string;
+  quantity: number;
+}
+
+const MATERIAL_VERBS: Record<string, { zh: string; en: string }> = {
+  banner: { zh: '悬挂', en: 'put up' },
+  'display-board': { zh: '摆放', en: 'set up' },
+  'wall-chart': { zh: '张贴', en: 'put up' },
+};
+const HANDED_OUT = { zh: '发放', en: 'handed out' };
+const verbOf = (m: ReportMaterial) => MATERIAL_VERBS[m.code] ?? HANDED_OUT;
+
+/** Consecutive kinds with the same verb share it: 发放宣传资料6万余份、法律手册1.8万余册. */
+function byVerb(materials: readonly ReportMaterial[]): { verb: { zh: string; en: string }; items: ReportMaterial[] }[] {
+  const runs: { verb: { zh: string; en: string }; items: ReportMaterial[] }[] = [];
+  for (const m of materials) {
+    if (m.quantity <= 0) continue;
+    const last = runs.at(-1);
+    if (last && last.verb === verbOf(m)) last.items.push(m);
+    else runs.push({ verb: verbOf(m), items: [m] });
+  }
+  return runs;
 }
 
 export interface ReportFigures {
@@ -25,6 +63,8 @@ export interface ReportFigures {
   leaflets: number;
   audience: number;
   consultations: number;
+  /** Every material kind with its quantity, in the office's order (kinds at 0 are left out). */
+  materials: ReportMaterial[];
   villagesReached: number;
   villagesTotal: number;
   /** Named days and themes with activity, most active first. */
@@ -70,16 +110,21 @@ export function reportParagraphs(f: ReportFigures): ReportParagraphs {
     f.sixInto.length ? `推动法律进${f.sixInto.map((s) => s.name).join('、进')}` : '',
     laws.length ? `重点宣传了${listZh(laws)}${f.laws.length > laws.length ? '等' : ''}法律法规` : '',
   ].filter(Boolean);
+  const runs = byVerb(f.materials);
+  const materialsZh = (n: (x: number) => string) =>
+    runs.map((run) => `${run.verb.zh}${run.items.map((m) => `${m.name}${n(m.quantity)}${m.unit}`).join('、')}`).map((part) => `，${part}`).join('');
   const body = (n: (x: number) => string) =>
-    `${period}，${f.unitName}共开展法治宣传活动${n(f.activities)}次，发放宣传资料${n(f.leaflets)}份，受众${n(f.audience)}人次` +
-    (f.consultations ? `，提供法律咨询${n(f.consultations)}人次` : '') +
+    `${period}，${f.unitName}共开展法治宣传活动${n(f.activities)}次${materialsZh(n)}，受众${n(f.audience)}人次` +
+    (f.consultations ? `，解答法律咨询${n(f.consultations)}人次` : '') +
     (f.villagesReached === f.villagesTotal ? `，活动覆盖全部${f.villagesTotal}个村（社区）。` : `，活动覆盖${f.villagesReached}个村（社区）（共${f.villagesTotal}个）。`) +
     (tail.length ? `${tail.join('；')}。` : '');
   const en = (n: number) => n.toLocaleString('en-US');
+  const materialsEn = runs.map((run) => `${run.verb.en} ${listEn(run.items.map((m) => `${m.nameEn.toLowerCase()} (${en(m.quantity)} ${m.unitEn})`))}`);
   const english =
-    `${periodEn(f.from, f.to)}, ${f.unitNameEn} held ${en(f.activities)} legal-publicity activities, handed out ${en(f.leaflets)} leaflets and reached ` +
-    `${en(f.audience)} person-times` +
-    (f.consultations ? `, giving ${en(f.consultations)} legal consultations` : '') +
+    `${periodEn(f.from, f.to)}, ${f.unitNameEn} held ${en(f.activities)} legal-publicity ${f.activities === 1 ? 'activity' : 'activities'}` +
+    materialsEn.map((part) => `, ${part}`).join('') +
+    ` and reached ${en(f.audience)} person-times` +
+    (f.consultations ? `, answering ${en(f.consultations)} legal consultations` : '') +
     (f.villagesReached === f.villagesTotal
       ? `; activities reached all ${f.villagesTotal} villages (communities).`
       : `; activities reached ${f.villagesReached} of ${f.villagesTotal} villages (communities).`) +

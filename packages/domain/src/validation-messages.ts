@@ -87,6 +87,10 @@ export const RULE_MESSAGES: Record<RuleCode, Bilingual> = {
   dateNotExist: { zh: '日历上没有这一天', en: 'this day does not exist in the calendar' },
   dateOutOfRange: { zh: '年份应在 2000 至 2100 之间', en: 'the year must be between 2000 and 2100' },
   endBeforeStart: { zh: '不能早于开始日期', en: 'cannot be before the start date' },
+  dateTooFarAhead: {
+    zh: '不能晚于一年以后；尚未开展的活动请列入年度计划',
+    en: 'cannot be more than a year ahead; put what is still to come in the annual plan',
+  },
   spanTooLong: { zh: '活动跨度不能超过一年，请分多条登记', en: 'an event cannot span more than a year; log it as several events' },
   duplicateIds: { zh: '有重复的选项', en: 'contains the same choice twice' },
   duplicateMaterialType: { zh: '同一种资料请合并为一行', en: 'each material type may appear on one line only; merge the lines' },
@@ -97,6 +101,12 @@ export const RULE_MESSAGES: Record<RuleCode, Bilingual> = {
   yearOrRange: { zh: '请给出年度（year），或起止日期（from 和 to）', en: 'give a year, or both from and to' },
   wholeNumber: { zh: '应为整数（只含数字 0-9）', en: 'must be a whole number (digits 0-9 only)' },
   unstorableText: { zh: '含有无法保存的字符（如空字符），请删除后重试', en: 'contains characters that cannot be stored (such as NUL); remove them' },
+};
+
+/** Shown, not refused: a start date after today (futureDateLevel 'warn'). */
+export const FUTURE_DATE_WARNING: Bilingual = {
+  zh: '这一天还没到。活动开展后再登记；将要开展的工作请列入年度计划。',
+  en: 'This day has not come yet. Log an event once it has happened; put what is to come in the annual plan.',
 };
 
 const BLANK: Bilingual = { zh: '必填，不能为空', en: 'required and cannot be blank' };
@@ -159,6 +169,17 @@ export function fieldError(path: readonly PropertyKey[], words: Bilingual): Fiel
     message: `${label.zh}：${words.zh}`,
     messageEn: `${label.en}: ${words.en}`,
   };
+}
+
+/**
+ * The words of a field error without its label ("必填", not "开始日期：必填"), for a message
+ * shown under the field that already carries the label.
+ */
+export function fieldErrorWords(error: FieldError, english: boolean): string {
+  const message = english ? error.messageEn : error.message;
+  const label = fieldLabel(error.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
+  const prefix = english ? `${label.en}: ` : `${label.zh}：`;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
 /** One FieldError per issue (an unknown-keys issue gives one per key, named by the key). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { campaignPeriodForYear, suggestCampaigns, type CampaignTiming } from '../src/calendar.ts';
+import { campaignPeriodForYear, SUGGESTION_WINDOW_DAYS, suggestCampaigns, type CampaignTiming } from '../src/calendar.ts';
 import { BUILTIN_CAMPAIGNS } from '../src/catalogs/campaigns.ts';
 
 // The built-in calendar with ids as the API would give them.
@@ -41,5 +41,25 @@ describe('suggestCampaigns', () => {
   it('looks across New Year', () => {
     const lateDecember = suggestCampaigns('2026-12-09', calendar).map((s) => s.campaignId);
     expect(lateDecember).toContain(idOf('constitution-day'));
+  });
+  it('looks into the previous and the next year for a named day a few days away', () => {
+    const newYearsEve: CampaignTiming = { id: 90, rule: { startMonth: 12, startDay: 31 }, periods: [] };
+    const newYearsDay: CampaignTiming = { id: 91, rule: { startMonth: 1, startDay: 1 }, periods: [] };
+    expect(suggestCampaigns('2027-01-03', [newYearsEve])).toEqual([{ campaignId: 90, distance: 3, periodLength: 1 }]);
+    expect(suggestCampaigns('2026-12-29', [newYearsDay])).toEqual([{ campaignId: 91, distance: 3, periodLength: 1 }]);
+  });
+  it(`suggests a named day exactly ${SUGGESTION_WINDOW_DAYS} days away, not ${SUGGESTION_WINDOW_DAYS + 1}`, () => {
+    const day: CampaignTiming = { id: 92, rule: { startMonth: 6, startDay: 26 }, periods: [] };
+    expect(suggestCampaigns('2026-06-19', [day])).toEqual([{ campaignId: 92, distance: 7, periodLength: 1 }]);
+    expect(suggestCampaigns('2026-07-03', [day]).map((s) => s.distance)).toEqual([7]);
+    expect(suggestCampaigns('2026-06-18', [day])).toEqual([]);
+  });
+  it('puts the shortest period containing the date first, whatever the order of the calendar', () => {
+    const month: CampaignTiming = { id: 93, rule: { startMonth: 3 }, periods: [] };
+    const week: CampaignTiming = { id: 94, rule: { startMonth: 3, startDay: 1, endMonth: 3, endDay: 8 }, periods: [] };
+    expect(suggestCampaigns('2026-03-05', [month, week])).toEqual([
+      { campaignId: 94, distance: 0, periodLength: 8 },
+      { campaignId: 93, distance: 0, periodLength: 31 },
+    ]);
   });
 });

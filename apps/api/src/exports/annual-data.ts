@@ -17,8 +17,8 @@ import {
 import type { Actor } from '@pufa/db';
 import { createNames, type Names } from './scope-names.ts';
 
-/** What the report paragraph names; the workbook lays out three breakdowns more. */
-const REPORT_GROUPS = ['month', 'campaign', 'sixInto', 'law'] as const satisfies readonly StatsGroup[];
+/** What the report paragraph names (materials by kind among them); the workbook lays out three breakdowns more. */
+const REPORT_GROUPS = ['month', 'campaign', 'sixInto', 'law', 'materialType'] as const satisfies readonly StatsGroup[];
 const WORKBOOK_GROUPS = [...REPORT_GROUPS, 'township', 'village', 'department'] as const satisfies readonly StatsGroup[];
 type ReportGroup = (typeof REPORT_GROUPS)[number];
 type WorkbookGroup = (typeof WORKBOOK_GROUPS)[number];
@@ -89,6 +89,11 @@ async function load<G extends ReportGroup | WorkbookGroup>(app: FastifyInstance,
     campaigns: pick(stats.campaign.rows, (key) => key !== 'none'),
     sixInto: pick(stats.sixInto.rows),
     laws: pick(stats.law.rows),
+    // In the office's order of material types (the reference's), each with its unit.
+    materials: reference.materialTypes.flatMap((type) => {
+      const quantity = stats.materialType.rows.find((r) => r.key === String(type.id))?.quantity ?? 0;
+      return quantity > 0 ? [{ code: type.code, name: type.name, nameEn: type.nameEn, unit: type.unit, unitEn: type.unitEn, quantity }] : [];
+    }),
   };
   return {
     from,

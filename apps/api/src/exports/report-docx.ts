@@ -12,6 +12,7 @@ export async function annualReportDocx(report: AnnualReport, lang: ExportLanguag
   const rows: [string, string][] = [
     [zh ? '开展活动（次）' : 'Activities', String(f.activities)],
     [zh ? '发放宣传资料（份）' : 'Leaflets handed out', String(f.leaflets)],
+    ...f.materials.map((m): [string, string] => [zh ? `${m.name}（${m.unit}）` : `${m.nameEn} (${m.unitEn})`, String(m.quantity)]),
     [zh ? '受众（人次）' : 'Audience (person-times)', String(f.audience)],
     [zh ? '法律咨询（人次）' : 'Legal consultations', String(f.consultations)],
     [zh ? '覆盖村（社区）' : 'Villages reached', `${f.villagesReached} / ${f.villagesTotal}`],

@@ -28,7 +28,6 @@ export const openapiPlugin = fp(async (app) => {
         { name: 'audit', description: 'Who changed what, when' },
         { name: 'stats', description: 'Live totals and breakdowns (docs/counting-rules.md)' },
         { name: 'exports', description: 'The annual workbook, the ledger CSV and the report' },
-        { name: 'imports', description: '导入已有台账: upload a ledger file, check the preview, commit, undo' },
         { name: 'system', description: 'Health' },
       ],
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ApiErrorSchema,
+  EventCreatedSchema,
   EventCreateSchema,
   EventIdParamsSchema,
   EventListQuerySchema,
@@ -40,11 +41,23 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'createEvent',
         tags: ['events'],
         summary: 'Log an event',
+        description:
+          'A start date more than a year ahead is refused (400 on startDate). When exactly one plan item of the township has the ' +
+          "event's campaign and its planned day within 7 days (or its month), the event is linked to it: linkedPlanItem; undo with " +
+          'DELETE /api/plans/{id}/events/{eventId}.',
         body: EventCreateSchema,
-        response: { 201: EventSchema, 400: ApiErrorSchema },
+        response: { 201: EventCreatedSchema, 400: ApiErrorSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await app.events.create(request.actor, request.body)),
+    async (request, reply) => {
+      const event = await app.events.create(request.actor, request.body);
+      // The event is saved whatever happens to the link: a failed link is logged, not the clerk's problem.
+      const linkedPlanItem = await app.plans.autoLink(request.actor, event.id).catch((error: unknown) => {
+        request.log.error({ err: error, eventId: event.id }, 'auto-linking the event to its plan item failed');
+        return null;
+      });
+      return reply.code(201).send(linkedPlanItem ? { ...event, linkedPlanItem } : event);
+    },
   );
 
   app.get(

@@ -6,10 +6,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AnnualReportSchema, ApiErrorSchema, isWholeYear, LedgerCsvQuerySchema, PeriodQuerySchema } from '@pufa/domain';
 import { ACCESS } from '../plugins/auth.ts';
+import { attachment, CONTENT_TYPES, download } from '../file-download.ts';
 import { loadAnnualReport, loadWorkbookData } from '../exports/annual-data.ts';
 import { writeLedgerCsv } from '../exports/ledger-csv.ts';
 import { createNames } from '../exports/scope-names.ts';
-import { CSV, DOCX, fileResponse, XLSX } from './file-response.ts';
 
 // ExcelJS and docx are loaded on the first export, not at start: ~30 MB an idle server does not need.
 const loadWorkbookWriter = async () => (await import('../exports/annual-workbook.ts')).writeAnnualWorkbook;
@@ -17,11 +17,7 @@ const loadDocxWriter = async () => (await import('../exports/report-docx.ts')).a
 
 const tags = ['exports'];
 const errors = { 400: ApiErrorSchema };
-
-/** A download name in Chinese for the browser, with an ASCII fallback for old clients. */
-function attachment(reply: FastifyReply, type: string, name: string, ascii: string) {
-  return reply.type(type).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-}
+const { xlsx: XLSX, docx: DOCX, csv: CSV } = CONTENT_TYPES;
 
 /**
  * Sends a body written as it is made. Headers go first; a failure half-way
@@ -49,7 +45,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/exports/annual.xlsx',
     {
       config: { access: ACCESS.signedIn },
-      schema: { operationId: 'exportAnnualWorkbook', tags, summary: 'The annual workbook: summary, months, villages, campaigns, 六进, departments, county roll-up, year-end check, ledger', querystring: PeriodQuerySchema, response: { 200: fileResponse(XLSX, 'The workbook, as an attachment'), ...errors } },
+      schema: { operationId: 'exportAnnualWorkbook', tags, summary: 'The annual workbook: summary, months, villages, campaigns, 六进, departments, county roll-up, year-end check, ledger', querystring: PeriodQuerySchema, response: { 200: download(XLSX, 'The workbook, as an attachment'), ...errors } },
     },
     async (request, reply) => {
       const data = await loadWorkbookData(app, request.actor, request.query);
@@ -61,7 +57,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/exports/ledger.csv',
-    { config: { access: ACCESS.signedIn }, schema: { operationId: 'exportLedgerCsv', tags, summary: 'The ledger as CSV (UTF-8 with BOM) for any filter of the event list', querystring: LedgerCsvQuerySchema, response: { 200: fileResponse(CSV, 'The ledger, as an attachment'), ...errors } } },
+    { config: { access: ACCESS.signedIn }, schema: { operationId: 'exportLedgerCsv', tags, summary: 'The ledger as CSV (UTF-8 with BOM) for any filter of the event list', querystring: LedgerCsvQuerySchema, response: { 200: download(CSV, 'The ledger, as an attachment'), ...errors } } },
     async (request, reply) => {
       const { lang, ...filter } = request.query;
       await app.events.checkFilter(request.actor, filter); // a 400 must come before the download starts
@@ -82,7 +78,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/reports/annual.docx',
-    { config: { access: ACCESS.signedIn }, schema: { operationId: 'exportAnnualReportDocx', tags, summary: 'The report section as a Word document', querystring: PeriodQuerySchema, response: { 200: fileResponse(DOCX, 'The report, as an attachment'), ...errors } } },
+    { config: { access: ACCESS.signedIn }, schema: { operationId: 'exportAnnualReportDocx', tags, summary: 'The report section as a Word document', querystring: PeriodQuerySchema, response: { 200: download(DOCX, 'The report, as an attachment'), ...errors } } },
     async (request, reply) => {
       const data = await loadAnnualReport(app, request.actor, request.query);
       const buffer = await (await loadDocxWriter())(data.report, request.query.lang);

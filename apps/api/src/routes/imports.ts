@@ -19,8 +19,8 @@ import {
 } from '@pufa/domain';
 import { ImportRejectedError, type Actor } from '@pufa/db';
 import { HttpError, notFound, RequestValidationError } from '../http-errors.ts';
-import { fileResponse, XLSX } from './file-response.ts';
 import { ACCESS } from '../plugins/auth.ts';
+import { attachment, CONTENT_TYPES, download } from '../file-download.ts';
 import { FILE_ERRORS, LedgerFileError } from '../imports/file-errors.ts';
 
 // SheetJS, iconv, chardet and ExcelJS are loaded on the first import or template, not at start.
@@ -89,9 +89,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       // The multipart body is read by the handler (with limits); the schema documents it.
       validatorCompiler: () => (data) => ({ value: data }),
       schema: {
-        operationId: 'uploadImport',
         tags,
-        summary: 'Upload a ledger file: its sheets, header, column mapping and a preview of every row',
+        operationId: 'uploadImport', summary: 'Upload a ledger file: its sheets, header, column mapping and a preview of every row',
         description:
           'multipart/form-data with `file` (.xlsx/.xls/.csv), optional `townshipId` and `year`. Nothing is written to the ledger until ' +
           'POST /api/imports/{id}/commit. Bad files answer 400/413/415 with a message: not a spreadsheet, password-protected, empty, no header, ' +
@@ -147,17 +146,14 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/imports/template.xlsx',
     {
       config: { access: ACCESS.editors },
-      schema: { operationId: 'getImportTemplate', tags, summary: '导入模板.xlsx: the recognised headers, with the township’s villages, campaigns and catalogs as drop-down lists', querystring: ImportTemplateQuerySchema, response: { 200: fileResponse(XLSX, 'The template, as an attachment'), 400: ApiErrorSchema, 404: ApiErrorSchema } },
+      schema: { operationId: 'getImportTemplate', tags, summary: '导入模板.xlsx: the recognised headers, with the township’s villages, campaigns and catalogs as drop-down lists', querystring: ImportTemplateQuerySchema, response: { 200: download(CONTENT_TYPES.xlsx, 'The template, as an attachment'), 400: ApiErrorSchema, 404: ApiErrorSchema } },
     },
     async (request, reply) => {
       const townshipId = defaultTownship(request.actor, request.query.townshipId);
       const data = await app.imports.templateData(request.actor, townshipId);
       if (!data) throw notFound({ zh: '乡镇', en: 'Township' });
       const body = await importTemplate(data.catalogs, data.townshipName);
-      return reply
-        .type(XLSX)
-        .header('content-disposition', `attachment; filename="import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('导入模板.xlsx')}`)
-        .send(body as never);
+      return attachment(reply, CONTENT_TYPES.xlsx, '导入模板.xlsx', 'import-template.xlsx').send(body as never);
     },
   );
 
@@ -173,9 +169,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ACCESS.editors },
       ...plainJson,
       schema: {
-        operationId: 'updateImport',
         tags,
-        summary: 'Change the mapping, the year, excluded rows, kept duplicates, cell text or matched names; answers the new preview',
+        operationId: 'updateImport', summary: 'Change the mapping, the year, excluded rows, kept duplicates, cell text or matched names; answers the new preview',
         params: ImportIdParamsSchema,
         body: ImportPatchSchema,
         response: { 200: ImportBatchSchema, ...errors },
@@ -189,9 +184,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.editors },
       schema: {
-        operationId: 'commitImport',
         tags,
-        summary: 'Create the events of every valid row, in one transaction (all or nothing); a second commit creates nothing',
+        operationId: 'commitImport', summary: 'Create the events of every valid row, in one transaction (all or nothing); a second commit creates nothing',
         params: ImportIdParamsSchema,
         response: { 200: ImportCommitResultSchema, ...errors },
       },
@@ -204,9 +198,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ACCESS.admins },
       schema: {
-        operationId: 'undoImport',
         tags,
-        summary: 'Undo an import: its events are deleted (soft, audited, restorable one by one) within 30 days of the commit',
+        operationId: 'undoImport', summary: 'Undo an import: its events are deleted (soft, audited, restorable one by one) within 30 days of the commit',
         params: ImportIdParamsSchema,
         response: { 200: ImportUndoResultSchema, ...errors },
       },

@@ -1,72 +1,113 @@
-import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { BarChartOutlined, CalendarOutlined, ExportOutlined, ImportOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, PlusOutlined, SafetyOutlined, TableOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Button, Drawer, Layout, Menu } from 'antd';
+import {
+  BarChartOutlined,
+  CalendarOutlined,
+  ExportOutlined,
+  ImportOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  PlusOutlined,
+  SafetyOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TableOutlined,
+  TranslationOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api/session.ts';
 import { usePermissions } from '../features/auth/use-permissions.ts';
 import { paths } from '../config/paths.ts';
 import { isEnglish, setLanguage } from '../lib/i18n.ts';
 
+/**
+ * Every page the user may open, always in view: a side menu from 992 px on (all items fit at
+ * 1280 px, the administrator's eight too), and on narrower screens a labelled "菜单" button that
+ * opens the same menu in a drawer. Which one shows is CSS, so nothing moves once the page is drawn.
+ */
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const { user, canEdit, isAdmin } = usePermissions();
   const logout = useLogout();
+  const [isDrawerOpen, setDrawerOpen] = useState(false);
   const selected = pathname.startsWith('/reports')
     ? paths.exports
     : ([paths.dashboard, paths.exports, paths.imports, paths.newEvent, paths.plans, paths.calendar, paths.settings, paths.admin].find((p) => pathname === p) ?? paths.events);
+  const items = [
+    { key: paths.dashboard, icon: <BarChartOutlined />, label: t('nav.dashboard') },
+    { key: paths.events, icon: <TableOutlined />, label: t('nav.events') },
+    ...(canEdit() ? [{ key: paths.newEvent, icon: <PlusOutlined />, label: t('nav.newEvent') }] : []),
+    { key: paths.plans, icon: <ScheduleOutlined />, label: t('nav.plans') },
+    { key: paths.calendar, icon: <CalendarOutlined />, label: t('nav.calendar') },
+    { key: paths.exports, icon: <ExportOutlined />, label: t('nav.exports') },
+    ...(canEdit() ? [{ key: paths.imports, icon: <ImportOutlined />, label: t('nav.imports') }] : []),
+    ...(isAdmin
+      ? [
+          { key: paths.settings, icon: <SettingOutlined />, label: t('nav.settings') },
+          { key: paths.admin, icon: <SafetyOutlined />, label: t('nav.admin') },
+        ]
+      : []),
+  ].map((item) => ({ ...item, label: <Link to={item.key} onClick={() => setDrawerOpen(false)}>{item.label}</Link> }));
+  const menu = <Menu mode="inline" selectedKeys={[selected]} items={items} className="app-menu" />;
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout className="app-shell">
+      <ScrollRestoration />
       <Layout.Header className="app-header">
-        <Link to={paths.events} className="app-brand">
-          <span className="app-logo">法</span>
-          <Typography.Text strong className="app-title">{t('app.title')}</Typography.Text>
+        <Button className="app-menu-button" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-expanded={isDrawerOpen}>
+          {t('nav.menu')}
+        </Button>
+        <Link to={paths.home} className="app-brand" aria-label={t('app.title')}>
+          <span className="app-logo" aria-hidden>法</span>
+          <span className="app-title">{t('app.title')}</span>
         </Link>
-        <Menu
-          mode="horizontal"
-          selectedKeys={[selected]}
-          className="app-menu"
-          items={[
-            { key: paths.dashboard, icon: <BarChartOutlined />, label: <Link to={paths.dashboard}>{t('nav.dashboard')}</Link> },
-            { key: paths.events, icon: <TableOutlined />, label: <Link to={paths.events}>{t('nav.events')}</Link> },
-            ...(canEdit() ? [{ key: paths.newEvent, icon: <PlusOutlined />, label: <Link to={paths.newEvent}>{t('nav.newEvent')}</Link> }] : []),
-            { key: paths.plans, icon: <ScheduleOutlined />, label: <Link to={paths.plans}>{t('nav.plans')}</Link> },
-            { key: paths.calendar, icon: <CalendarOutlined />, label: <Link to={paths.calendar}>{t('nav.calendar')}</Link> },
-            { key: paths.exports, icon: <ExportOutlined />, label: <Link to={paths.exports}>{t('nav.exports')}</Link> },
-            ...(canEdit() ? [{ key: paths.imports, icon: <ImportOutlined />, label: <Link to={paths.imports}>{t('nav.imports')}</Link> }] : []),
-            ...(isAdmin
-              ? [
-                  { key: paths.settings, icon: <SettingOutlined />, label: <Link to={paths.settings}>{t('nav.settings')}</Link> },
-                  { key: paths.admin, icon: <SafetyOutlined />, label: <Link to={paths.admin}>{t('nav.admin')}</Link> },
-                ]
-              : []),
-          ]}
-        />
-        <Space>
+        <div className="app-header-tools">
           <span className="app-user" title={user?.username}>
             <UserOutlined /> <span className="app-user-name">{user?.displayName} · {user ? t(`roles.${user.role}`) : ''}</span>
           </span>
           <Button
             icon={<LogoutOutlined />}
             aria-label={t('login.logout')}
+            title={t('login.logout')}
             onClick={() => logout.mutate(undefined, { onSettled: () => void navigate(paths.login) })}
           />
           <Button
             icon={<TranslationOutlined />}
             onClick={() => setLanguage(isEnglish(i18n.language) ? 'zh-CN' : 'en')}
-            aria-label="切换语言 / Switch language"
+            aria-label={`${t('app.language')} (切换语言 / Switch language)`}
+            lang={isEnglish(i18n.language) ? 'zh-CN' : 'en'}
           >
             {t('app.language')}
           </Button>
-        </Space>
+        </div>
       </Layout.Header>
-      <Layout.Content className="app-content">
-        <Outlet />
-      </Layout.Content>
-      <Layout.Footer className="app-footer">
-        {t('app.subtitle')} · <a href={paths.apiDocs}>{t('app.apiDocs')}</a>
-      </Layout.Footer>
+      <Layout>
+        <Layout.Sider className="app-sider" width={216} theme="light">
+          <nav aria-label={t('nav.label')}>{menu}</nav>
+        </Layout.Sider>
+        <Drawer
+          open={isDrawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={260}
+          title={t('nav.menu')}
+          closeIcon={<span aria-label={t('common.close')}>✕</span>}
+          styles={{ body: { padding: 0 } }}
+        >
+          <nav aria-label={t('nav.label')}>{menu}</nav>
+        </Drawer>
+        <Layout className="app-main">
+          <Layout.Content className="app-content">
+            <Outlet />
+          </Layout.Content>
+          <Layout.Footer className="app-footer">
+            {t('app.subtitle')} · <a href={paths.apiDocs}>{t('app.apiDocs')}</a>
+          </Layout.Footer>
+        </Layout>
+      </Layout>
     </Layout>
   );
 }

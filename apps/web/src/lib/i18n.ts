@@ -16,9 +16,14 @@ function savedLanguage(): Language {
   }
 }
 
+const initialLanguage = savedLanguage();
+// The page's language for screen readers, spell checkers and translation offers; the tab title
+// follows too (PageTitle sets each page's).
+document.documentElement.lang = initialLanguage;
+
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: savedLanguage(),
+  lng: initialLanguage,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
 });

@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   app: { title: 'Legal-publicity ledger', subtitle: 'Log and count legal-publicity activities', apiDocs: 'API docs', language: '中文' },
-  nav: { dashboard: 'Dashboard', exports: 'Exports', events: 'Ledger', newEvent: 'Log an event', plans: 'Annual plan', calendar: 'Calendar', settings: 'Campaigns & townships', admin: 'Users & log', imports: 'Import' },
+  nav: { dashboard: 'Dashboard', exports: 'Exports', events: 'Ledger', newEvent: 'Log an event', plans: 'Annual plan', calendar: 'Calendar', settings: 'Campaigns & townships', admin: 'Users & log', menu: 'Menu', label: 'Main menu', imports: 'Import' },
   roles: { clerk: 'Clerk', leader: 'Leader', admin: 'Administrator' },
   login: {
     subtitle: 'Sign in with the account your office gave you', username: 'Username', password: 'Password', submit: 'Sign in', logout: 'Sign out',
@@ -10,7 +10,7 @@ export const en: Messages = {
   },
   common: {
     save: 'Save', saving: 'Saving…', cancel: 'Cancel', edit: 'Edit', delete: 'Delete', back: 'Back', reset: 'Reset',
-    loading: 'Loading…', retry: 'Retry', reload: 'Reload', none: 'None', yes: 'Yes', no: 'No', all: 'All', unit: {
+    loading: 'Loading…', retry: 'Retry', reload: 'Reload', close: 'Close', clear: 'Clear', colon: ': ', none: 'None', yes: 'Yes', no: 'No', all: 'All', unit: {
       times: '', copies: 'copies', personTimes: 'person-times', villages: '',
     },
     loadFailed: 'Could not load', notFound: 'This record was not found; it may have been deleted.',
@@ -24,7 +24,8 @@ export const en: Messages = {
     search: 'Search title, place, notes', clear: 'Clear filters', thisYear: 'This year', lastYear: 'Last year', thisMonth: 'This month',
   },
   list: {
-    title: 'Event ledger', empty: 'No events match', newEvent: 'Log an event', totalRows: '{{total}} events',
+    title: 'Event ledger', empty: 'No events match', sort: 'Sort',
+    sorts: { '-startDate': 'Date (newest first)', startDate: 'Date (oldest first)', title: 'Title (A–Z)', '-title': 'Title (Z–A)', '-audience': 'Audience (largest first)', audience: 'Audience (smallest first)', '-updatedAt': 'Last changed' }, newEvent: 'Log an event', totalRows: '{{total}} events',
     columns: { date: 'Date', title: 'Title', campaign: 'Campaign', villages: 'Villages', audience: 'Audience', leaflets: 'Leaflets', actions: 'Actions' },
   },
   form: {
@@ -37,7 +38,7 @@ export const en: Messages = {
     villages: 'Villages reached', allVillages: 'All villages', sixInto: 'Law into the six places', forms: 'Forms', laws: 'Laws publicised',
     departments: 'Departments', targetGroups: 'Target groups', audience: 'Audience (person-times)', consultations: 'Consultations (person-times)',
     materials: 'Materials handed out', materialType: 'Material type', quantity: 'Quantity', addMaterial: 'Add material', removeLine: 'Remove this line',
-    leafletTotal: 'Counted as leaflets: {{count}} copies', notes: 'Notes',
+    leafletTotal_one: 'Counted as leaflets: {{count}} copy', leafletTotal_other: 'Counted as leaflets: {{count}} copies', notes: 'Notes',
     submit: 'Save', submitAndNew: 'Save and log another', shortcut: 'Ctrl+Enter saves',
     created: 'Saved: {{title}}', updated: 'Updated', deleted: 'Deleted',
     duplicate: 'An event with this title is already logged on this day. Make sure this is not a duplicate:',
@@ -66,12 +67,13 @@ export const en: Messages = {
     role: 'Role', orgUnit: 'Org unit', active: 'Active', password: 'Initial password (8+ characters)', resetPassword: 'Reset password', newPassword: 'New password (8+ characters)',
     restore: 'Restore', restored: 'Restored', deletedAt: 'Deleted', saved: 'Saved', when: 'When', who: 'Who', what: 'What', action: 'Action',
     restoreHint: 'Deleted events can be restored for 30 days',
+    entities: { event: 'Event', user: 'User', department: 'Department', campaign: 'Campaign', campaignPeriod: 'Campaign dates', orgUnit: 'Township or village', catalogEntry: 'Catalog entry', planItem: 'Plan item' },
   },
   dashboard: {
     title: 'Dashboard', orgUnit: 'Scope', wholeScope: 'Everything in my scope', month: 'Month', year: 'Year', custom: 'Custom', lastYear: 'Same period last year',
     byMonth: 'Activities and leaflets by month, {{year}}', breakdowns: 'Breakdowns', coverage: 'Village coverage', reachedOf: '{{reached}} of {{total}} reached',
-    item: 'Item', leafletsShort: 'Leaflets', noData: 'No activities in this period', notReached: 'Not reached', times: '{{count}} times',
-    villageTip: '{{count}} activities, {{leaflets}} leaflets', pickTownship: 'Villages reached per township (click one to see it)',
+    item: 'Item', leafletsShort: 'Leaflets', noData: 'No activities in this period', notReached: 'Not reached', times_one: '{{count}} time', times_other: '{{count}} times',
+    villageTip_one: '{{count}} activity, {{leaflets}} leaflets', villageTip_other: '{{count}} activities, {{leaflets}} leaflets', pickTownship: 'Villages reached per township (click one to see it)',
     by: { campaign: 'Campaign', sixInto: 'Six-into', department: 'Department', form: 'Form', law: 'Law', materialType: 'Material' },
   },
   exports: {
@@ -88,15 +90,16 @@ export const en: Messages = {
     targetMonth: 'Planned month', month: 'Month {{month}}', department: 'Responsible department', targetAudience: 'Target audience (person-times)', targetLeaflets: 'Target leaflets (copies)',
     status: { done: 'Done', partial: 'Partly done', notDone: 'Not done' }, statusLabel: 'Status', when: 'When', villages: 'Target villages',
     items: 'Plan items', noPlan: 'No plan for this year yet', copyFrom: 'Copy the {{year}} plan', copyConfirm: "Copy the {{count}} items of {{from}} into {{to}}? Days move to each campaign's {{to}} dates.",
-    copied: '{{count}} items copied', confirmDelete: 'Delete this plan item?', deleted: 'Deleted', linkedEvents: 'Linked events',
+    copied_one: '{{count}} item copied', copied_other: '{{count}} items copied', confirmDelete: 'Delete this plan item?', deleted: 'Deleted', linkedEvents: 'Linked events',
     allReached: 'All covered', missingVillages: 'Not yet reached', villagesWithout: 'Villages with no activity this year', sixIntoWithout: 'Six-into places with no activity',
     campaignsWithout: 'Named days with no activity', departmentsWithout: 'Departments with no activity',
     forEvent: 'Plan items', suggested: 'Plan items this event may fulfil', link: 'Link', unlink: 'Unlink', linked: 'Linked', noSuggestion: 'No matching plan item', linkHint: 'Confirm which plan item this event fulfils (fully or in part)',
+    autoLinked: 'Linked to the plan item “{{title}}”', undoLink: 'Undo link', autoLinkUndone: 'Link undone',
   },
   calendar: {
     title: 'Publicity calendar', month: 'Month', year: 'Year', namedDay: 'Named day', planned: 'Planned', event: 'Event', today: 'Today',
-    upcoming: 'Next 14 days', upcomingEmpty: 'No named days or planned items in the next 14 days', plannedItems: 'Planned:', notPlanned: 'Not planned', missing: 'Not yet done',
-    noEvents: 'None', daysLeft: 'in {{count}} days', isToday: 'today',
+    upcoming: 'Next 14 days', upcomingEmpty: 'No named days or planned items in the next 14 days', plannedItems: 'Planned: ', notPlanned: 'Not planned', missing: 'Not yet done',
+    noEvents: 'None', pickYear: 'Year', pickMonth: 'Month', daysLeft_one: 'in {{count}} day', daysLeft_other: 'in {{count}} days', isToday: 'today',
   },
   imports: {
     title: 'Import ledgers', intro: 'Upload a ledger kept in Excel, WPS or CSV: the header is found, each column guessed, every row previewed as the event it becomes, with problems marked on their cells. Nothing is logged until you confirm.',
@@ -117,4 +120,5 @@ export const en: Messages = {
     undo: 'Undo import', undoConfirm: 'Undo: its {{count}} events will be deleted (each restorable for 30 days). Continue?', undone: 'Undone: {{count}} events deleted',
   },
   notFound: { title: 'Page not found', back: 'Back to the ledger' },
+  forbidden: { title: 'Not allowed', text: 'Your account cannot use this page. Ask an administrator if you need it.', back: 'Back to the start page' },
 };

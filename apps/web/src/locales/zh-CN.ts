@@ -1,7 +1,7 @@
 // UI words in Simplified Chinese, the default. en.ts mirrors these keys.
 export const zhCN = {
   app: { title: '普法宣传台账', subtitle: '普法宣传活动登记与统计', apiDocs: '接口文档', language: 'English' },
-  nav: { dashboard: '统计看板', exports: '导出', events: '活动台账', newEvent: '登记活动', plans: '年度计划', calendar: '宣传日历', settings: '节点与辖区', admin: '用户与日志', imports: '导入台账' },
+  nav: { dashboard: '统计看板', exports: '导出', events: '活动台账', newEvent: '登记活动', plans: '年度计划', calendar: '宣传日历', settings: '节点与辖区', admin: '用户与日志', menu: '菜单', label: '主菜单', imports: '导入台账' },
   roles: { clerk: '录入员', leader: '领导', admin: '管理员' },
   login: {
     subtitle: '请使用本单位分配的账号登录', username: '用户名', password: '密码', submit: '登录', logout: '退出登录',
@@ -9,7 +9,7 @@ export const zhCN = {
   },
   common: {
     save: '保存', saving: '保存中…', cancel: '取消', edit: '编辑', delete: '删除', back: '返回', reset: '重置',
-    loading: '加载中…', retry: '重试', reload: '重新加载', none: '无', yes: '是', no: '否', all: '全部', unit: {
+    loading: '加载中…', retry: '重试', reload: '重新加载', close: '关闭', clear: '清除', colon: '：', none: '无', yes: '是', no: '否', all: '全部', unit: {
       times: '次', copies: '份', personTimes: '人次', villages: '个',
     },
     loadFailed: '加载失败', notFound: '没有找到这条记录，可能已被删除。',
@@ -23,7 +23,8 @@ export const zhCN = {
     search: '搜索主题、地点、备注', clear: '清除筛选', thisYear: '今年', lastYear: '去年', thisMonth: '本月',
   },
   list: {
-    title: '活动台账', empty: '没有符合条件的活动', newEvent: '登记活动', totalRows: '共 {{total}} 条',
+    title: '活动台账', empty: '没有符合条件的活动', sort: '排序',
+    sorts: { '-startDate': '日期（新到旧）', startDate: '日期（旧到新）', title: '主题（升序）', '-title': '主题（降序）', '-audience': '受众（多到少）', audience: '受众（少到多）', '-updatedAt': '最近修改' }, newEvent: '登记活动', totalRows: '共 {{total}} 条',
     columns: { date: '日期', title: '活动主题', campaign: '宣传节点', villages: '覆盖村(社区)', audience: '受众(人次)', leaflets: '宣传资料(份)', actions: '操作' },
   },
   form: {
@@ -36,7 +37,7 @@ export const zhCN = {
     villages: '覆盖村(社区)', allVillages: '全部村(社区)', sixInto: '法律“六进”', forms: '活动形式', laws: '宣传法律',
     departments: '参与单位', targetGroups: '宣传对象', audience: '受众人次', consultations: '咨询人次',
     materials: '发放资料', materialType: '资料种类', quantity: '数量', addMaterial: '添加资料', removeLine: '删除此行',
-    leafletTotal: '计入“宣传资料”合计：{{count}} 份', notes: '备注',
+    leafletTotal_one: '计入“宣传资料”合计：{{count}} 份', leafletTotal_other: '计入“宣传资料”合计：{{count}} 份', notes: '备注',
     submit: '保存', submitAndNew: '保存并继续登记', shortcut: 'Ctrl+Enter 保存',
     created: '已保存：{{title}}', updated: '已更新', deleted: '已删除',
     duplicate: '同一天已有同名活动，请确认不是重复登记：', conflict: '这条记录已被他人修改。请重新加载后再编辑（您的修改尚未保存）。',
@@ -64,12 +65,13 @@ export const zhCN = {
     role: '角色', orgUnit: '所属单位', active: '启用', password: '初始密码（至少 8 位）', resetPassword: '重置密码', newPassword: '新密码（至少 8 位）',
     restore: '恢复', restored: '已恢复', deletedAt: '删除时间', saved: '已保存', when: '时间', who: '操作人', what: '对象', action: '操作',
     restoreHint: '删除的活动 30 天内可恢复',
+    entities: { event: '活动', user: '用户', department: '参与单位', campaign: '宣传节点', campaignPeriod: '节点日期', orgUnit: '辖区', catalogEntry: '目录条目', planItem: '计划事项' },
   },
   dashboard: {
     title: '统计看板', orgUnit: '范围', wholeScope: '全部辖区', month: '月度', year: '年度', custom: '自定义', lastYear: '去年同期',
     byMonth: '{{year}}年各月活动与资料', breakdowns: '分类统计', coverage: '村（社区）覆盖', reachedOf: '已覆盖 {{reached}} / {{total}}',
-    item: '项目', leafletsShort: '资料(份)', noData: '本期没有活动', notReached: '未覆盖', times: '{{count}} 次',
-    villageTip: '{{count}} 次活动，资料 {{leaflets}} 份', pickTownship: '各乡镇覆盖村数（点击查看该乡镇）',
+    item: '项目', leafletsShort: '资料(份)', noData: '本期没有活动', notReached: '未覆盖', times_one: '{{count}} 次', times_other: '{{count}} 次',
+    villageTip_one: '{{count}} 次活动，资料 {{leaflets}} 份', villageTip_other: '{{count}} 次活动，资料 {{leaflets}} 份', pickTownship: '各乡镇覆盖村数（点击查看该乡镇）',
     by: { campaign: '宣传节点', sixInto: '六进', department: '参与单位', form: '活动形式', law: '宣传法律', materialType: '资料种类' },
   },
   exports: {
@@ -86,15 +88,16 @@ export const zhCN = {
     targetMonth: '计划月份', month: '{{month}}月', department: '责任单位', targetAudience: '计划受众（人次）', targetLeaflets: '计划发放资料（份）',
     status: { done: '已完成', partial: '部分完成', notDone: '未完成' }, statusLabel: '完成情况', when: '时间', villages: '目标村（社区）',
     items: '计划事项', noPlan: '本年度还没有计划', copyFrom: '复制 {{year}} 年计划', copyConfirm: '把 {{from}} 年的 {{count}} 项计划复制到 {{to}} 年？日期按各节点 {{to}} 年的日期顺延。',
-    copied: '已复制 {{count}} 项', confirmDelete: '删除这项计划？', deleted: '已删除', linkedEvents: '已关联活动',
+    copied_one: '已复制 {{count}} 项', copied_other: '已复制 {{count}} 项', confirmDelete: '删除这项计划？', deleted: '已删除', linkedEvents: '已关联活动',
     allReached: '全部覆盖', missingVillages: '尚未覆盖', villagesWithout: '全年无活动的村（社区）', sixIntoWithout: '无活动的“六进”场所',
     campaignsWithout: '无活动的宣传节点', departmentsWithout: '无活动的单位',
     forEvent: '计划事项', suggested: '可能对应的计划事项', link: '关联', unlink: '取消关联', linked: '已关联', noSuggestion: '没有对应的计划事项', linkHint: '确认这次活动完成了（或部分完成了）哪项计划',
+    autoLinked: '已自动关联计划事项“{{title}}”', undoLink: '撤销关联', autoLinkUndone: '已撤销关联',
   },
   calendar: {
     title: '宣传日历', month: '月', year: '年', namedDay: '宣传节点', planned: '计划', event: '活动', today: '今天',
     upcoming: '未来 14 天', upcomingEmpty: '未来 14 天没有宣传节点或计划', plannedItems: '已计划：', notPlanned: '尚未计划', missing: '尚未开展',
-    noEvents: '无', daysLeft: '{{count}} 天后', isToday: '今天',
+    noEvents: '无', pickYear: '年份', pickMonth: '月份', daysLeft_one: '{{count}} 天后', daysLeft_other: '{{count}} 天后', isToday: '今天',
   },
   imports: {
     title: '导入台账', intro: '上传已有的 Excel、WPS 或 CSV 台账：系统找出表头、猜出每列的含义，逐行预览将要登记的活动，问题标在单元格上；核对无误后再确认导入。',
@@ -115,6 +118,7 @@ export const zhCN = {
     undo: '撤销导入', undoConfirm: '撤销后这 {{count}} 条活动将被删除（30 天内可逐条恢复），确定吗？', undone: '已撤销，删除了 {{count}} 条活动',
   },
   notFound: { title: '页面不存在', back: '回到活动台账' },
+  forbidden: { title: '没有权限', text: '您的账号不能使用这个页面。需要时请联系管理员。', back: '回到首页' },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,11 +1,15 @@
 import { useState } from 'react';
-import { App, Button, Card, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEntry } from '@pufa/domain';
 import { paths } from '../config/paths.ts';
 import { useAuditLog, useDeletedEvents, useRestoreEvent, type DeletedEvent } from '../features/admin/api/admin.ts';
 import { UsersTable } from '../features/admin/components/users-table.tsx';
+import { AuditSubject } from '../features/admin/components/audit-subject.tsx';
+import { useReference } from '../features/reference/api/get-reference.ts';
+import { useLookups } from '../features/reference/use-lookups.ts';
+import { PageTitle } from '../components/page-title.tsx';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { isEnglish } from '../lib/i18n.ts';
 
@@ -54,6 +58,7 @@ function AuditLog() {
   const { t, i18n } = useTranslation();
   const [page, setPage] = useState(1);
   const log = useAuditLog(page);
+  const lookups = useLookups(useReference().data);
   return (
     <Table<AuditEntry>
       rowKey="id"
@@ -69,7 +74,7 @@ function AuditLog() {
         {
           key: 'what',
           title: t('admin.what'),
-          render: (_, a) => (a.entity === 'event' ? <Link to={paths.event(a.entityId)}>event #{a.entityId}</Link> : `${a.entity} #${a.entityId}`),
+          render: (_, a) => <AuditSubject entry={a} lookups={lookups} />,
         },
       ]}
     />
@@ -79,7 +84,9 @@ function AuditLog() {
 export function AdminRoute() {
   const { t } = useTranslation();
   return (
-    <Card title={t('admin.title')} size="small">
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <PageTitle>{t('admin.title')}</PageTitle>
+      <Card size="small">
       <Tabs
         items={[
           { key: 'users', label: t('admin.users'), children: <UsersTable /> },
@@ -87,6 +94,7 @@ export function AdminRoute() {
           { key: 'audit', label: t('admin.audit'), children: <AuditLog /> },
         ]}
       />
-    </Card>
+      </Card>
+    </Space>
   );
 }

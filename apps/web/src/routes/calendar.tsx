@@ -1,10 +1,12 @@
+import { PageTitle } from '../components/page-title.tsx';
 import { useState } from 'react';
-import { Badge, Calendar, Card, Flex, Grid, List, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Calendar, Card, Flex, List, Radio, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { paths } from '../config/paths.ts';
 import { useCalendar } from '../features/plans/api/plans.ts';
+import { useIsPhone } from '../lib/use-is-phone.ts';
 import { entriesInMonth, entriesOn, type DayEntries } from '../features/plans/calendar-entries.ts';
 import { PlanStatusTag } from '../features/plans/components/plan-status-tag.tsx';
 import { useReference } from '../features/reference/api/get-reference.ts';
@@ -32,7 +34,7 @@ export function CalendarRoute() {
   };
   const townshipId = chosen ?? lookups.townships[0]?.id;
   // On a phone the month grid is too narrow for names: a compact grid with dots, and the month as a list below.
-  const isPhone = !Grid.useBreakpoint().md;
+  const isPhone = useIsPhone();
   // One query per displayed year serves both the month and the year view.
   const year = value.year();
   const calendar = useCalendar(townshipId, `${year}-01-01`, `${year}-12-31`);
@@ -61,7 +63,7 @@ export function CalendarRoute() {
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('calendar.title')}</Typography.Title>
+        <PageTitle style={{ margin: 0 }}>{t('calendar.title')}</PageTitle>
         <TownshipSelect lookups={lookups} value={townshipId} onChange={setChosen} />
       </Flex>
       <Space wrap size={4}>
@@ -75,6 +77,33 @@ export function CalendarRoute() {
           onPanelChange={(date) => setValue(date)}
           onSelect={(date) => setValue(date)}
           fullscreen={!isPhone}
+          // Ant Design's own header has unnamed year and month selects: the same controls, named.
+          headerRender={({ value: shown, type, onChange, onTypeChange }) => (
+            <Flex gap={8} justify="flex-end" wrap style={{ padding: 8 }}>
+              <Select
+                aria-label={t('calendar.pickYear')}
+                value={shown.year()}
+                onChange={(y: number) => onChange(shown.year(y))}
+                options={Array.from({ length: 21 }, (_, i) => shown.year() - 10 + i).map((y) => ({ value: y, label: String(y) }))}
+                style={{ width: 90 }}
+              />
+              {type === 'month' && (
+                <Select
+                  aria-label={t('calendar.pickMonth')}
+                  value={shown.month()}
+                  onChange={(m: number) => onChange(shown.month(m))}
+                  options={Array.from({ length: 12 }, (_, m) => ({ value: m, label: t('plans.month', { month: m + 1 }) }))}
+                  style={{ width: 100 }}
+                />
+              )}
+              <Radio.Group
+                value={type}
+                onChange={(e) => onTypeChange(e.target.value as 'month' | 'year')}
+                optionType="button"
+                options={[{ value: 'month', label: t('calendar.month') }, { value: 'year', label: t('calendar.year') }]}
+              />
+            </Flex>
+          )}
           cellRender={(date, info) => {
             if (isPhone) {
               const entries = info.type === 'date' ? entriesOn(calendar.data, date.format('YYYY-MM-DD')) : entriesInMonth(calendar.data, date.year(), date.month() + 1);

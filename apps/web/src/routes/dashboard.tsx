@@ -1,7 +1,9 @@
 // 统计看板: live totals for a period and an org unit, the year month by month,
 // breakdowns and village coverage. Every figure opens the events it counts.
 // Loaded on its own (React.lazy in the router), so ECharts stays out of the other pages.
-import { Alert, Button, Card, Col, Flex, Row, Space, Tabs, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { PageTitle } from '../components/page-title.tsx';
+import { Alert, Button, Card, Col, Flex, Row, Space, Typography } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -14,7 +16,6 @@ import { useCatalogName, useLookups } from '../features/reference/use-lookups.ts
 import { useStats } from '../features/stats/api/stats.ts';
 import { BreakdownTable } from '../features/stats/components/breakdown-table.tsx';
 import { KpiCards } from '../features/stats/components/kpi-cards.tsx';
-import { MonthChart } from '../features/stats/components/month-chart.tsx';
 import { VillageCoverage } from '../features/stats/components/village-coverage.tsx';
 import { samePeriodLastYear, useDashboardParams } from '../features/stats/dashboard-params.ts';
 import { eventListLink } from '../features/stats/event-list-link.ts';
@@ -22,6 +23,11 @@ import { ApiRequestError } from '../lib/api-client.ts';
 import { isEnglish } from '../lib/i18n.ts';
 import { DownloadButton } from '../features/exports/components/download-button.tsx';
 import { UpcomingDays } from '../features/plans/components/upcoming-days.tsx';
+import { ResponsiveTabs } from '../components/responsive-tabs.tsx';
+import { usePermissions } from '../features/auth/use-permissions.ts';
+
+// ECharts (~150 KB compressed) comes after the figures: the cards and tables show first, the chart fills in.
+const MonthChart = lazy(async () => ({ default: (await import('../features/stats/components/month-chart.tsx')).MonthChart }));
 
 const BREAKDOWNS = ['campaign', 'sixInto', 'department', 'form', 'law', 'materialType'] as const satisfies readonly StatsGroup[];
 
@@ -43,6 +49,9 @@ export default function DashboardRoute() {
   const unit = params.orgUnitId ? lookups.orgUnitById.get(params.orgUnitId) : undefined;
   // The villages whose coverage is shown: the chosen township's, or the only township's.
   const township = unit?.level === 'township' ? unit : unit?.level === 'village' ? lookups.orgUnitById.get(unit.parentId!) : lookups.townships.length === 1 ? lookups.townships[0] : undefined;
+  // A one-township user's reminders are known from the session: the card is drawn at once, nothing below it moves.
+  const { user } = usePermissions();
+  const reminderTownshipId = township?.id ?? (!params.orgUnitId && user?.townshipIds.length === 1 ? user.townshipIds[0] : undefined);
   const coverageVillages = unit?.level === 'village' ? [unit] : (township?.children ?? []);
   const open = (link: string | null) => link && void navigate(link);
   const error = current.error ?? reference.error;
@@ -50,7 +59,7 @@ export default function DashboardRoute() {
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('dashboard.title')}</Typography.Title>
+        <PageTitle style={{ margin: 0 }}>{t('dashboard.title')}</PageTitle>
         <Space wrap>
           <OrgUnitPicker orgUnits={reference.data?.orgUnits ?? []} value={params.orgUnitId} onChange={(orgUnitId) => update({ orgUnitId })} />
           {/* The workbook of exactly this view; the export page (same period and scope) has the rest. */}
@@ -65,9 +74,10 @@ export default function DashboardRoute() {
       <PeriodPicker params={params} update={update} />
       {error && <Alert type="error" showIcon message={error instanceof ApiRequestError ? error.messageIn(i18n.language) : t('common.loadFailed')} />}
       {/* Leaders start here: the next 14 days' named days and plan, as on the ledger. */}
-      {township && <UpcomingDays townshipId={township.id} lookups={lookups} />}
+      {reminderTownshipId && <UpcomingDays townshipId={reminderTownshipId} lookups={lookups} />}
       <KpiCards current={current.data?.totals} lastYear={lastYear.data?.totals} loading={current.isLoading} />
       <Card size="small" title={t('dashboard.byMonth', { year })}>
+        <Suspense fallback={<div style={{ height: 280 }} aria-busy="true" />}>
         <MonthChart
           rows={months.data?.rows ?? []}
           onMonthClick={(month) => {
@@ -75,12 +85,14 @@ export default function DashboardRoute() {
             open(eventListLink(lookups, { from, to: endOfMonth(from), orgUnitId: params.orgUnitId }));
           }}
         />
+        </Suspense>
       </Card>
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.breakdowns')}>
-            <Tabs
+            <ResponsiveTabs
               size="small"
+              label={t('dashboard.breakdowns')}
               items={BREAKDOWNS.map((groupBy) => ({
                 key: groupBy,
                 label: t(`dashboard.by.${groupBy}`),

@@ -1,3 +1,4 @@
+import { PageTitle } from '../components/page-title.tsx';
 import { App, Button, Card, Descriptions, Flex, Space, Spin, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -52,7 +53,7 @@ export function EventDetailRoute() {
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{e.title}</Typography.Title>
+        <PageTitle style={{ margin: 0 }}>{e.title}</PageTitle>
         {canEdit(e.townshipId) && (
           <Space>
             <Link to={paths.editEvent(e.id)}><Button type="primary" icon={<EditOutlined />}>{t('common.edit')}</Button></Link>

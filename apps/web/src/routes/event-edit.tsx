@@ -1,3 +1,4 @@
+import { PageTitle } from '../components/page-title.tsx';
 import { useState } from 'react';
 import { Alert, App, Button, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -27,12 +28,13 @@ export function EventEditRoute() {
   const { version } = event.data;
   return (
     <>
-      <Typography.Title level={3}>{t('form.editTitle')}</Typography.Title>
+      <PageTitle>{t('form.editTitle')}</PageTitle>
       <EventForm
         key={`${id}-${version}`}
         reference={reference.data}
         initialValues={eventToFormValues(event.data)}
         eventId={id}
+        onCancel={() => void navigate(paths.event(id))}
         extraAlert={
           hasConflict && (
             <Alert

@@ -1,4 +1,5 @@
-import { App, Spin, Typography } from 'antd';
+import { PageTitle } from '../components/page-title.tsx';
+import { App, Button, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { paths } from '../config/paths.ts';
@@ -7,11 +8,14 @@ import { EventForm } from '../features/events/components/event-form.tsx';
 import { emptyFormValues } from '../features/events/event-form-values.ts';
 import { useReference } from '../features/reference/api/get-reference.ts';
 import { useLookups } from '../features/reference/use-lookups.ts';
+import { useUnlinkPlanItem } from '../features/plans/api/plans.ts';
+import { ApiRequestError } from '../lib/api-client.ts';
 import { LoadError } from './load-error.tsx';
 
 export function EventNewRoute() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { t, i18n } = useTranslation();
+  const { message, notification } = App.useApp();
+  const unlink = useUnlinkPlanItem();
   const navigate = useNavigate();
   const reference = useReference();
   const lookups = useLookups(reference.data);
@@ -22,7 +26,7 @@ export function EventNewRoute() {
   const onlyTownship = lookups.townships.length === 1 ? lookups.townships[0]?.id : undefined;
   return (
     <>
-      <Typography.Title level={3}>{t('form.newTitle')}</Typography.Title>
+      <PageTitle>{t('form.newTitle')}</PageTitle>
       <EventForm
         reference={reference.data}
         initialValues={emptyFormValues(onlyTownship)}
@@ -30,6 +34,36 @@ export function EventNewRoute() {
         onSubmit={async (payload, { andNew }) => {
           const event = await createEvent.mutateAsync(payload);
           void message.success(t('form.created', { title: event.title }));
+          const item = event.linkedPlanItem;
+          if (item) {
+            // Linked on save (exactly one plan item matched): say which, and offer to undo it.
+            const key = `linked-${event.id}`;
+            notification.success({
+              key,
+              title: t('plans.autoLinked', { title: item.title }),
+              duration: 10,
+              // Below, so it never covers the event page's title and its 编辑/删除 buttons.
+              placement: 'bottomRight',
+              actions: (
+                <Button
+                  size="small"
+                  onClick={() =>
+                    // mutateAsync: this page is gone by then (the event page is open), and a plain
+                    // mutate's callbacks do not run for an unmounted component.
+                    unlink.mutateAsync({ planItemId: item.id, eventId: event.id }).then(
+                      () => {
+                        notification.destroy(key);
+                        void message.info(t('plans.autoLinkUndone'));
+                      },
+                      (e: unknown) => void message.error(e instanceof ApiRequestError ? e.messageIn(i18n.language) : String(e)),
+                    )
+                  }
+                >
+                  {t('plans.undoLink')}
+                </Button>
+              ),
+            });
+          }
           if (!andNew) await navigate(paths.event(event.id));
         }}
       />

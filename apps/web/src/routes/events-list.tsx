@@ -1,3 +1,4 @@
+import { PageTitle } from '../components/page-title.tsx';
 import { Alert, Button, Flex, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -27,13 +28,14 @@ export function EventsListRoute() {
       ? lookups.villagesOf(params.townshipId).length
       : lookups.townships.reduce((n, township) => n + township.children.length, 0);
   const error = events.error ?? reference.error;
-  const { canEdit } = usePermissions();
-  // Reminders are per township: shown for a one-township user or when the list is filtered to one.
-  const reminderTownshipId = params.townshipId ?? (lookups.townships.length === 1 ? lookups.townships[0]!.id : undefined);
+  const { canEdit, user } = usePermissions();
+  // Reminders are per township: shown for a one-township user (known from the session, so the card
+  // is drawn at once and nothing below it moves) or when the list is filtered to one.
+  const reminderTownshipId = params.townshipId ?? (user?.townshipIds.length === 1 ? user.townshipIds[0] : undefined);
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('list.title')}</Typography.Title>
+        <PageTitle style={{ margin: 0 }}>{t('list.title')}</PageTitle>
         <Space wrap>
           {/* Exactly the events on screen: the list's own filters. */}
           <DownloadButton path="/exports/ledger.csv" query={{ ...params, page: undefined, pageSize: undefined, sort: undefined }} testId="list-csv">{t('exports.exportCsv')}</DownloadButton>

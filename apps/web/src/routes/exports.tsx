@@ -1,4 +1,5 @@
 // 导出: the annual workbook, the ledger CSV, the report paragraph (copy, Word, print) for a period and an org unit.
+import { PageTitle } from '../components/page-title.tsx';
 import { Card, Col, Flex, Radio, Row, Space, Typography } from 'antd';
 import { FileExcelOutlined, FileTextOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useState } from 'react';
@@ -32,7 +33,7 @@ export function ExportsRoute() {
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('exports.title')}</Typography.Title>
+        <PageTitle style={{ margin: 0 }}>{t('exports.title')}</PageTitle>
         <OrgUnitPicker orgUnits={reference.data?.orgUnits ?? []} value={params.orgUnitId} onChange={(orgUnitId) => update({ orgUnitId })} />
       </Flex>
       <Space wrap>

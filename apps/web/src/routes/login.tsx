@@ -4,12 +4,13 @@ import { LockOutlined, UserOutlined, TranslationOutlined } from '@ant-design/ico
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../config/paths.ts';
+import { PageTitle } from '../components/page-title.tsx';
 import { useLogin, useMe } from '../features/auth/api/session.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { isEnglish, setLanguage } from '../lib/i18n.ts';
 
 /** Only paths of this app are followed after sign-in (no open redirect). */
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : paths.events);
+const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : paths.home);
 
 export function LoginRoute() {
   const { t, i18n } = useTranslation();
@@ -21,11 +22,11 @@ export function LoginRoute() {
   const next = safeNext(search.get('next'));
   if (me.data) return <Navigate to={next} replace />;
   return (
-    <div className="login-page">
+    <main className="login-page">
       <Card className="login-card">
         <div style={{ textAlign: 'center', marginBottom: 16 }}>
-          <span className="app-logo" style={{ width: 48, height: 48, fontSize: 24 }}>法</span>
-          <Typography.Title level={3} style={{ marginTop: 12 }}>{t('app.title')}</Typography.Title>
+          <span className="app-logo" style={{ width: 48, height: 48, fontSize: 24 }} aria-hidden>法</span>
+          <PageTitle style={{ marginTop: 12, marginBottom: 8 }}>{t('app.title')}</PageTitle>
           <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
         </div>
         <Form
@@ -48,11 +49,17 @@ export function LoginRoute() {
           <Button type="primary" htmlType="submit" block loading={login.isPending}>{t('login.submit')}</Button>
         </Form>
         <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Button type="link" icon={<TranslationOutlined />} onClick={() => setLanguage(isEnglish(i18n.language) ? 'zh-CN' : 'en')}>
+          <Button
+            type="link"
+            icon={<TranslationOutlined />}
+            onClick={() => setLanguage(isEnglish(i18n.language) ? 'zh-CN' : 'en')}
+            aria-label={`${t('app.language')} (切换语言 / Switch language)`}
+            lang={isEnglish(i18n.language) ? 'zh-CN' : 'en'}
+          >
             {t('app.language')}
           </Button>
         </div>
       </Card>
-    </div>
+    </main>
   );
 }

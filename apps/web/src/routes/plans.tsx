@@ -1,3 +1,4 @@
+import { PageTitle } from '../components/page-title.tsx';
 import { useState } from 'react';
 import { App, Button, Card, Flex, InputNumber, Space, Spin, Tabs, Typography } from 'antd';
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
@@ -53,7 +54,7 @@ export function PlansRoute() {
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('plans.title')}</Typography.Title>
+        <PageTitle style={{ margin: 0 }}>{t('plans.title')}</PageTitle>
         <Space wrap>
           <TownshipSelect lookups={lookups} value={townshipId} onChange={(id) => id && setParam('townshipId', id)} />
           <InputNumber

@@ -20,7 +20,7 @@ export function ReportPrintRoute() {
   return (
     <article className="report-print">
       <Button className="no-print" type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} style={{ float: 'right' }}>{t('exports.print')}</Button>
-      <Typography.Title level={2} style={{ textAlign: 'center' }}>{t('exports.reportTitle')}</Typography.Title>
+      <Typography.Title level={1} style={{ textAlign: 'center', fontSize: 28 }}>{t('exports.reportTitle')}</Typography.Title>
       <p style={{ textAlign: 'center' }}>{english ? f.unitNameEn : f.unitName} · {f.from} ~ {f.to}</p>
       <p className="report-body">{english ? paragraphs.english : paragraphs.exact}</p>
       {!english && <p className="report-body">{paragraphs.rounded}</p>}

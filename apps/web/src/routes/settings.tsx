@@ -1,3 +1,4 @@
+import { PageTitle } from '../components/page-title.tsx';
 import { useState } from 'react';
 import { Card, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +23,7 @@ export function SettingsRoute() {
   const townshipId = chosen ?? lookups.townships[0]?.id;
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('settings.title')}</Typography.Title>
+      <PageTitle style={{ margin: 0 }}>{t('settings.title')}</PageTitle>
       <TownshipSelect lookups={lookups} value={townshipId} onChange={setChosen} />
       <Card size="small" title={t('settings.calendar')}>
         <CampaignCalendar reference={reference.data} townshipId={townshipId} />

@@ -1,6 +1,5 @@
 // Who is acting, and what they may reach: their org unit and everything below.
 import type { Role, SessionUser } from '@pufa/domain';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 
 export interface Actor {
   /** null for the system itself (seeds, command-line tools). */
@@ -34,14 +33,3 @@ export function townshipFilter(actor: Actor): { in: number[] } | undefined {
   return actor.townshipIds === 'all' ? undefined : { in: [...actor.townshipIds] };
 }
 
-type Db = PrismaClient | Prisma.TransactionClient;
-
-/** The townships at or below an org unit (a village belongs to its township's scope). */
-export async function townshipsUnder(db: Db, orgUnitId: number): Promise<number[]> {
-  const unit = await db.orgUnit.findUnique({ where: { id: orgUnitId }, select: { id: true, level: true, parentId: true } });
-  if (!unit) return [];
-  if (unit.level === 'township') return [unit.id];
-  if (unit.level === 'village') return unit.parentId ? [unit.parentId] : [];
-  const townships = await db.orgUnit.findMany({ where: { parentId: unit.id, level: 'township' }, select: { id: true } });
-  return townships.map((t) => t.id);
-}

@@ -142,12 +142,13 @@ function scalarFields(input: Partial<EventCreate>) {
 }
 
 export function createEventRepository(prisma: PrismaClient) {
-  async function totals(where: Prisma.EventWhereInput): Promise<Totals> {
+  /** villageId: the list is filtered to one village, the only one in scope to count as reached. */
+  async function totals(where: Prisma.EventWhereInput, villageId?: number): Promise<Totals> {
     // Counting rules (docs/counting-rules.md, @pufa/domain counting.ts) in SQL.
     const [aggregate, leaflets, villages] = await Promise.all([
       prisma.event.aggregate({ where, _count: { _all: true }, _sum: { audience: true, consultations: true } }),
       prisma.eventMaterial.aggregate({ where: { event: where, materialType: { countsAsLeaflet: true } }, _sum: { quantity: true } }),
-      prisma.eventVillage.findMany({ where: { event: where }, distinct: ['villageId'], select: { villageId: true } }),
+      prisma.eventVillage.findMany({ where: { event: where, villageId }, distinct: ['villageId'], select: { villageId: true } }),
     ]);
     return {
       activities: aggregate._count._all,
@@ -169,7 +170,7 @@ export function createEventRepository(prisma: PrismaClient) {
       const [page, total, sums] = await Promise.all([
         prisma.event.findMany({ where, select: { id: true }, orderBy: ORDER[query.sort], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
         prisma.event.count({ where }),
-        totals(where),
+        totals(where, query.villageId),
       ]);
       return { items: await readEventsByIds(prisma, page.map((row) => row.id)), total, totals: sums };
     },
@@ -195,7 +196,7 @@ export function createEventRepository(prisma: PrismaClient) {
       }
     },
 
-    totals: async (actor: Actor, filter: EventFilter) => totals(eventWhere(actor, await scopedFilter(prisma, actor, filter))),
+    totals: async (actor: Actor, filter: EventFilter) => totals(eventWhere(actor, await scopedFilter(prisma, actor, filter)), filter.villageId),
 
     /** null when there is no such event, it is deleted, or it is outside the actor's scope (all answer 404). */
     async get(actor: Actor, id: number): Promise<Event | null> {

@@ -1,6 +1,7 @@
 // The annual plan: plan items, their links to the events that fulfil them, the
 // copy into a new year, the year-end check and the calendar.
 import {
+  autoLinkPlanItem,
   campaignPeriodForYear,
   dateToIso,
   fieldError,
@@ -29,7 +30,10 @@ const planInclude = {
   villages: { select: { villageId: true } },
   sixInto: { select: { categoryCode: true, category: { select: { sortOrder: true } } } },
   // Deleted events fulfil nothing.
-  events: { where: { event: { deletedAt: null } }, select: { eventId: true, event: { select: { villages: { select: { villageId: true } } } } } },
+  events: {
+    where: { event: { deletedAt: null } },
+    select: { eventId: true, event: { select: { title: true, startDate: true, villages: { select: { villageId: true } } } } },
+  },
 } satisfies Prisma.PlanItemInclude;
 
 type PlanRow = Prisma.PlanItemGetPayload<{ include: typeof planInclude }>;
@@ -52,6 +56,9 @@ export function toPlanItemJson(row: PlanRow): PlanItem {
     targetLeaflets: row.targetLeaflets,
     notes: row.notes,
     eventIds: row.events.map((l) => l.eventId).sort((a, b) => a - b),
+    events: row.events
+      .map((l) => ({ id: l.eventId, title: l.event.title, startDate: dateToIso(l.event.startDate) }))
+      .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id),
     ...planItemStatus(villageIds, linked),
   };
 }
@@ -227,6 +234,18 @@ export function createPlanRepository(prisma: PrismaClient) {
       if (!event) return null;
       const items = await listRows(actor, { townshipId: event.townshipId, year: event.startDate.getUTCFullYear() });
       return suggestPlanItems({ townshipId: event.townshipId, startDate: dateToIso(event.startDate), campaignId: event.campaignId }, items);
+    },
+
+    /**
+     * Links a new event to its plan item when exactly one matches (autoLinkPlanItem), through
+     * link() like a clerk's own click. Returns the item linked, or null.
+     */
+    async autoLink(actor: Actor, eventId: number): Promise<PlanItem | null> {
+      const event = await prisma.event.findFirst({ where: { id: eventId, deletedAt: null, townshipId: townshipFilter(actor) } });
+      if (!event) return null;
+      const items = await listRows(actor, { townshipId: event.townshipId, year: event.startDate.getUTCFullYear() });
+      const match = autoLinkPlanItem({ townshipId: event.townshipId, startDate: dateToIso(event.startDate), campaignId: event.campaignId }, items);
+      return match ? repository.link(actor, match.id, eventId) : null;
     },
 
     /** Confirms that an event (partly) fulfils a plan item. null when either is out of scope. */

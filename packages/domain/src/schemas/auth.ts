@@ -1,19 +1,7 @@
 // Accounts and sessions as the API accepts and returns them.
 import { z } from 'zod';
 import { idSchema, optionalText, queryIdSchema, queryIntSchema, requiredText } from './common.ts';
-
-export const ROLES = ['clerk', 'leader', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** What each role may do (README and docs/security.md say the same in words). */
-export const ROLE_CAN = {
-  /** Create, edit and delete events of the townships in scope. */
-  editEvents: ['clerk', 'admin'],
-  /** Users, catalogs, org units, restoring deleted events, the audit log. */
-  administer: ['admin'],
-} as const satisfies Record<string, readonly Role[]>;
-
-export const canEditEvents = (role: Role) => (ROLE_CAN.editEvents as readonly Role[]).includes(role);
+import { ROLES } from '../vocabulary.ts';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 export const PASSWORD_MIN = 8;

@@ -1,6 +1,7 @@
 // What an office may edit in its catalogs: its own campaigns, the dates of a
 // campaign in a given year, and its departments.
 import { z } from 'zod';
+import { SHARED_CATALOGS } from '../vocabulary.ts';
 import { daysBetween, daysInMonth } from '../dates.ts';
 import { idSchema, isoDateSchema, MAX_YEAR, MIN_YEAR, optionalText, queryIdSchema, queryIntSchema, requiredText } from './common.ts';
 
@@ -56,9 +57,6 @@ export const DepartmentPatchSchema = z
   .meta({ id: 'DepartmentPatch' });
 export type DepartmentPatch = z.infer<typeof DepartmentPatchSchema>;
 
-/** The catalogs every township shares; an administrator at the top of the tree edits them. */
-export const SHARED_CATALOGS = ['materialTypes', 'targetGroups', 'forms', 'laws', 'sixInto'] as const;
-export type SharedCatalog = (typeof SHARED_CATALOGS)[number];
 
 export const SharedCatalogParamsSchema = z.strictObject({ catalog: z.enum(SHARED_CATALOGS) });
 export const SharedCatalogEntryParamsSchema = z.strictObject({ catalog: z.enum(SHARED_CATALOGS), id: queryIdSchema });

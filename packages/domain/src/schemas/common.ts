@@ -8,6 +8,7 @@ export type RuleCode =
   | 'dateOutOfRange'
   | 'endBeforeStart'
   | 'spanTooLong'
+  | 'dateTooFarAhead'
   | 'duplicateIds'
   | 'duplicateMaterialType'
   | 'notInPlanYear'
@@ -31,7 +32,7 @@ export const isoDateSchema = z
   .refine((d) => {
     const year = Number(d.slice(0, 4));
     return year >= MIN_YEAR && year <= MAX_YEAR;
-  }, rule('dateOutOfRange'))
+  }, { ...rule('dateOutOfRange'), abort: true })
   .meta({ format: 'date', example: '2026-12-04' });
 
 /** The largest value of the database's integer columns (ids, versions, counts). */

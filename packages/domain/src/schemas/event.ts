@@ -1,7 +1,8 @@
 // The event (宣传活动) as the API accepts and returns it. The same schemas
 // validate requests, type the web form and generate the OpenAPI document.
 import { z } from 'zod';
-import { daysBetween } from '../dates.ts';
+import { EVENT_SORTS } from '../vocabulary.ts';
+import { daysBetween, daysInMonth, isoDate, todayInChina, type IsoDate } from '../dates.ts';
 import { codeSchema, idListSchema, idSchema, INT32_MAX, isoDateSchema, optionalText, queryIdSchema, queryIntSchema, requiredText, rule } from './common.ts';
 
 export const EVENT_LIMITS = {
@@ -28,9 +29,28 @@ const materialsSchema = z
   .max(EVENT_LIMITS.materialLines)
   .refine((lines) => new Set(lines.map((l) => l.materialTypeId)).size === lines.length, rule('duplicateMaterialType'));
 
+/**
+ * Events are logged once they have happened. A day ahead is allowed with a warning (an event
+ * entered the evening before, or a typo the clerk should see); more than a year ahead is
+ * refused: what is still to come belongs in the annual plan. The API, the form and imports
+ * all validate with this schema, so the rule is the same everywhere.
+ */
+export function latestEventDate(today: IsoDate): IsoDate {
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  return isoDate(year + 1, month, Math.min(day, daysInMonth(year + 1, month)));
+}
+
+/** 'refuse' past the latest allowed day, 'warn' for any later day than today, else null. */
+export function futureDateLevel(date: IsoDate, today: IsoDate = todayInChina()): 'refuse' | 'warn' | null {
+  if (date > latestEventDate(today)) return 'refuse';
+  return date > today ? 'warn' : null;
+}
+
+const eventStartDateSchema = isoDateSchema.refine((date) => futureDateLevel(date) !== 'refuse', rule('dateTooFarAhead'));
+
 /** Every field a clerk can set. Optional ones default to empty/zero on create. */
 const eventFields = {
-  startDate: isoDateSchema,
+  startDate: eventStartDateSchema,
   endDate: isoDateSchema.nullable().optional(),
   title: requiredText(EVENT_LIMITS.title),
   townshipId: idSchema,
@@ -107,8 +127,6 @@ export const EventSchema = z
   .meta({ id: 'Event' });
 export type Event = z.infer<typeof EventSchema>;
 
-export const EVENT_SORTS = ['-startDate', 'startDate', 'title', '-title', '-audience', 'audience', '-updatedAt'] as const;
-export type EventSort = (typeof EVENT_SORTS)[number];
 
 export const EVENT_PAGE_SIZE_MAX = 200;
 

@@ -47,6 +47,8 @@ export const AnnualReportSchema = z
       campaigns: z.array(namedSchema),
       sixInto: z.array(namedSchema),
       laws: z.array(namedSchema),
+      /** Each material kind handed out, with its unit, in the office's order. */
+      materials: z.array(namedSchema.extend({ code: z.string(), unit: z.string(), unitEn: z.string(), quantity: z.number().int() })),
     }),
     /** Ready to paste: exact figures, the rounded "余" style, and English. */
     paragraphs: z.object({ exact: z.string(), rounded: z.string(), english: z.string() }),

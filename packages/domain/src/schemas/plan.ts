@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { codeSchema, idListSchema, idSchema, isoDateSchema, MAX_YEAR, MIN_YEAR, optionalText, queryIdSchema, queryIntSchema, requiredText, rule } from './common.ts';
 import { PLAN_STATUSES } from '../plans.ts';
+import { EventSchema } from './event.ts';
 
 const yearSchema = queryIntSchema(MIN_YEAR, MAX_YEAR);
 
@@ -58,11 +59,17 @@ export const PlanItemSchema = z
     notes: z.string(),
     /** Events confirmed as fulfilling this item. */
     eventIds: z.array(idSchema),
+    /** The same events with their titles and dates, by date, to show them by name. */
+    events: z.array(z.object({ id: idSchema, title: z.string(), startDate: z.string() })),
     status: z.enum(PLAN_STATUSES),
     coveredVillageIds: z.array(idSchema),
   })
   .meta({ id: 'PlanItem' });
 export type PlanItem = z.infer<typeof PlanItemSchema>;
+
+/** POST /api/events answers with the event and, when it was linked on save (autoLinkPlanItem), that plan item. */
+export const EventCreatedSchema = EventSchema.extend({ linkedPlanItem: PlanItemSchema.optional() }).meta({ id: 'EventCreated' });
+export type EventCreated = z.infer<typeof EventCreatedSchema>;
 
 export const PlanQuerySchema = z.strictObject({ townshipId: queryIdSchema, year: yearSchema });
 export type PlanQuery = z.infer<typeof PlanQuerySchema>;

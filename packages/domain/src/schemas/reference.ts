@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORG_UNIT_LEVELS, type OrgUnitNode } from '../org-units.ts';
 
 const catalogEntry = {
   id: z.number().int(),
@@ -36,19 +37,6 @@ export type Campaign = z.infer<typeof CampaignSchema>;
 export const DepartmentSchema = z.object({ ...catalogEntry, townshipId: z.number().int(), isActive: z.boolean() });
 export type Department = z.infer<typeof DepartmentSchema>;
 
-export const ORG_UNIT_LEVELS = ['county', 'township', 'village'] as const;
-export type OrgUnitLevel = (typeof ORG_UNIT_LEVELS)[number];
-
-export interface OrgUnitNode extends Omit<CatalogEntry, 'isActive'> {
-  level: OrgUnitLevel;
-  parentId: number | null;
-  children: OrgUnitNode[];
-}
-
-/** Every unit of a tree, parents before their children. */
-export function flattenOrgUnits(nodes: readonly OrgUnitNode[]): OrgUnitNode[] {
-  return nodes.flatMap((node) => [node, ...flattenOrgUnits(node.children)]);
-}
 
 export const OrgUnitNodeSchema: z.ZodType<OrgUnitNode> = z
   .object({

@@ -57,20 +57,20 @@ export function UsersTable() {
             key: 'role',
             title: t('admin.role'),
             render: (_, u) => (
-              <Select size="small" style={{ width: 110 }} value={u.role} options={roleOptions} disabled={u.id === me.data?.id} onChange={(role) => save(u.id, { role })} />
+              <Select size="small" style={{ width: 110 }} value={u.role} options={roleOptions} disabled={u.id === me.data?.id} aria-label={`${t('admin.role')} ${u.username}`} onChange={(role) => save(u.id, { role })} />
             ),
           },
           {
             key: 'orgUnit',
             title: t('admin.orgUnit'),
-            render: (_, u) => <Select size="small" style={{ width: 140 }} value={u.orgUnitId} options={unitOptions} onChange={(orgUnitId) => save(u.id, { orgUnitId })} />,
+            render: (_, u) => <Select size="small" style={{ width: 140 }} value={u.orgUnitId} options={unitOptions} aria-label={`${t('admin.orgUnit')} ${u.username}`} onChange={(orgUnitId) => save(u.id, { orgUnitId })} />,
           },
           {
             key: 'active',
             title: t('admin.active'),
             render: (_, u) => <Switch checked={u.isActive} disabled={u.id === me.data?.id} aria-label={`${t('admin.active')} ${u.username}`} onChange={(isActive) => save(u.id, { isActive })} />,
           },
-          { key: 'reset', title: '', render: (_, u) => <Button size="small" onClick={() => setResetting(u)}>{t('admin.resetPassword')}</Button> },
+          { key: 'reset', title: <span className="sr-only">{t('list.columns.actions')}</span>, render: (_, u) => <Button size="small" onClick={() => setResetting(u)}>{t('admin.resetPassword')}</Button> },
         ]}
       />
       <Modal open={creating} title={t('admin.newUser')} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={createUser.isPending} onCancel={() => setCreating(false)} onOk={() => form.submit()}>

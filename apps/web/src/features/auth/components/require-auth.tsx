@@ -8,7 +8,8 @@ import { useMe } from '../api/session.ts';
 export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  // Fixed over the page, so nothing is pushed around when the page replaces it.
+  if (me.isPending) return <Spin fullscreen />;
   if (!me.data) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`${paths.login}?next=${encodeURIComponent(next)}`} replace />;

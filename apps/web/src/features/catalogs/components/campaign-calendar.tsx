@@ -59,7 +59,7 @@ export function CampaignCalendar({ reference, townshipId }: { reference: Referen
           },
           {
             key: 'actions',
-            title: '',
+            title: <span className="sr-only">{t('list.columns.actions')}</span>,
             render: (_, r) => (
               <Space>
                 <Button
@@ -132,10 +132,10 @@ export function CampaignCalendar({ reference, townshipId }: { reference: Referen
           }
         >
           <Form.Item name="name" label={t('settings.name')} rules={[{ required: true, whitespace: true, message: t('settings.nameRequired') }]}>
-            <Input maxLength={100} />
+            <Input count={{ show: true, max: 100 }} />
           </Form.Item>
           <Form.Item name="nameEn" label={t('settings.nameEn')}>
-            <Input maxLength={100} />
+            <Input count={{ show: true, max: 100 }} />
           </Form.Item>
         </Form>
       </Modal>

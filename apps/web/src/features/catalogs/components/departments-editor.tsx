@@ -52,7 +52,7 @@ export function DepartmentsEditor({ reference, townshipId }: { reference: Refere
           placeholder={t('settings.newDepartment')}
           aria-label={t('settings.newDepartment')}
           value={name}
-          maxLength={100}
+          count={{ show: true, max: 100 }}
           onChange={(e) => setName(e.target.value)}
           onPressEnter={() => name.trim() && townshipId && create.mutate({ townshipId, name: name.trim() }, { onSuccess: () => setName(''), onError })}
         />

@@ -55,7 +55,7 @@ export function OrgUnitsEditor({ reference }: { reference: Reference }) {
         {parent ? t(parent.level === 'county' ? 'settings.addTownshipTo' : 'settings.addVillageTo', { name: nameOf(parent) }) : t('settings.pickParent')}
       </Typography.Text>
       <Space.Compact style={{ maxWidth: 420, width: '100%' }}>
-        <Input value={name} maxLength={100} disabled={!parent} aria-label={t('settings.newUnitName')} placeholder={t('settings.newUnitName')} onChange={(e) => setName(e.target.value)} onPressEnter={submit} />
+        <Input value={name} count={{ show: true, max: 100 }} disabled={!parent} aria-label={t('settings.newUnitName')} placeholder={t('settings.newUnitName')} onChange={(e) => setName(e.target.value)} onPressEnter={submit} />
         <Button type="primary" icon={<PlusOutlined />} disabled={!parent || !name.trim()} loading={create.isPending} onClick={submit}>
           {t('settings.add')}
         </Button>

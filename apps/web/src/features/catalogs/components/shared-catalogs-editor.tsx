@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { SHARED_CATALOGS, type CatalogEntryAdmin, type CatalogEntryCreate, type CatalogEntryPatch, type SharedCatalog } from '@pufa/domain';
 import { apiFetch, ApiRequestError } from '../../../lib/api-client.ts';
+import { ResponsiveTabs } from '../../../components/responsive-tabs.tsx';
 import { referenceQueryOptions } from '../../reference/api/get-reference.ts';
 
 const catalogKey = (catalog: SharedCatalog) => ['catalogs', catalog] as const;
@@ -83,8 +84,8 @@ function CatalogTable({ catalog }: { catalog: SharedCatalog }) {
         ]}
       />
       <Space.Compact style={{ maxWidth: 480, width: '100%' }}>
-        <Input placeholder={t('settings.newEntry')} aria-label={t('settings.newEntry')} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} onPressEnter={add} />
-        {isMaterial && <Input placeholder={t('settings.unit')} aria-label={t('settings.unit')} style={{ maxWidth: 90 }} value={unit} maxLength={16} onChange={(e) => setUnit(e.target.value)} onPressEnter={add} />}
+        <Input placeholder={t('settings.newEntry')} aria-label={t('settings.newEntry')} value={name} count={{ show: true, max: 100 }} onChange={(e) => setName(e.target.value)} onPressEnter={add} />
+        {isMaterial && <Input placeholder={t('settings.unit')} aria-label={t('settings.unit')} style={{ maxWidth: 90 }} value={unit} count={{ show: true, max: 16 }} onChange={(e) => setUnit(e.target.value)} onPressEnter={add} />}
         <Button type="primary" disabled={!canAdd} loading={create.isPending} onClick={add}>{t('settings.add')}</Button>
       </Space.Compact>
     </Space>
@@ -96,7 +97,10 @@ export function SharedCatalogsEditor() {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('settings.sharedHint')}</Typography.Paragraph>
-      <Tabs items={SHARED_CATALOGS.map((catalog) => ({ key: catalog, label: t(`settings.catalogs.${catalog}`), children: <CatalogTable catalog={catalog} /> }))} />
+      <ResponsiveTabs
+        label={t('settings.sharedCatalogs')}
+        items={SHARED_CATALOGS.map((catalog) => ({ key: catalog, label: t(`settings.catalogs.${catalog}`), children: <CatalogTable catalog={catalog} /> }))}
+      />
     </>
   );
 }

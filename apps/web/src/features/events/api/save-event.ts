@@ -1,16 +1,18 @@
 // Create, update and delete: each refreshes the lists (their totals change) and
 // puts the saved event straight into its detail cache.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Event, EventCreate, EventPatch } from '@pufa/domain';
+import type { Event, EventCreate, EventCreated, EventPatch } from '@pufa/domain';
 import { apiFetch } from '../../../lib/api-client.ts';
 import { eventKeys } from './query-keys.ts';
 
 export function useCreateEvent() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: EventCreate) => apiFetch<Event>('/events', { method: 'POST', body: input }),
-    onSuccess: (event) => {
+    mutationFn: (input: EventCreate) => apiFetch<EventCreated>('/events', { method: 'POST', body: input }),
+    onSuccess: ({ linkedPlanItem, ...event }: EventCreated) => {
       queryClient.setQueryData(eventKeys.detail(event.id), event);
+      // Linked to a plan item on save: the plans feature's queries (root key 'plans') change too.
+      if (linkedPlanItem) void queryClient.invalidateQueries({ queryKey: ['plans'] });
       return queryClient.invalidateQueries({ queryKey: eventKeys.lists() });
     },
   });

@@ -1,11 +1,24 @@
 // The event form, built for fast entry: type or pick the date and the campaign
 // is suggested; "all villages" in one click; material lines with a live leaflet
-// count; Ctrl+Enter saves; errors appear next to their fields, in the UI language.
+// count; Ctrl+Enter saves; errors appear next to their fields and in a summary at the top that
+// takes the focus, in the UI language. Nothing typed is ever cut: long text gets a counter and a message.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Space, Tag, Typography, type InputRef } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { describeIssues, EventCreateSchema, leafletTotal, suggestCampaigns, type EventCreate, type FieldError, type Reference } from '@pufa/domain';
+import {
+  describeIssues,
+  EVENT_LIMITS,
+  EventCreateSchema,
+  fieldErrorWords,
+  futureDateLevel,
+  FUTURE_DATE_WARNING,
+  leafletTotal,
+  suggestCampaigns,
+  type EventCreate,
+  type FieldError,
+  type Reference,
+} from '@pufa/domain';
 import { ApiRequestError } from '../../../lib/api-client.ts';
 import { isEnglish } from '../../../lib/i18n.ts';
 import { SixIntoCheckboxes } from '../../reference/components/six-into-checkboxes.tsx';
@@ -24,16 +37,20 @@ export interface EventFormProps {
   /** Offer "save and log another" (new events only). */
   allowSaveAndNew?: boolean;
   extraAlert?: React.ReactNode;
+  /** Offer "cancel" (editing): leaves without saving. */
+  onCancel?: () => void;
 }
 
-export function EventForm({ reference, initialValues, eventId, onSubmit, allowSaveAndNew = false, extraAlert }: EventFormProps) {
+export function EventForm({ reference, initialValues, eventId, onSubmit, allowSaveAndNew = false, extraAlert, onCancel }: EventFormProps) {
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
   const nameOf = useCatalogName();
   const lookups = useLookups(reference);
   const [form] = Form.useForm<EventFormValues>();
   const [submitting, setSubmitting] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  /** What the summary at the top lists: field errors (each opens its field) and others. */
+  const [summary, setSummary] = useState<{ fields: FieldError[]; other: string[] } | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
   const [isDirty, setDirty] = useState(false);
   const titleRef = useRef<InputRef>(null);
   const andNewRef = useRef(false);
@@ -51,6 +68,7 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
     [reference.campaigns, townshipId],
   );
   const startIso = startDate?.isValid() ? startDate.format('YYYY-MM-DD') : undefined;
+  const isFutureDate = startIso !== undefined && futureDateLevel(startIso) === 'warn';
   const suggestions = useMemo(() => (startIso ? suggestCampaigns(startIso, campaigns).slice(0, 3) : []), [startIso, campaigns]);
 
   // Suggest the campaign for the date, unless the clerk chose one themselves.
@@ -70,17 +88,22 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
   // silently change what was typed; validation says what is wrong instead.
   const messageOf = (error: FieldError) => (english ? error.messageEn : error.message);
 
+  // The summary takes the focus when it appears, so a screen reader reads it and the field that
+  // had focus (a date picker would pop its calendar open over its own error) stays closed.
+  useEffect(() => {
+    if (summary) summaryRef.current?.focus();
+  }, [summary]);
+
   function showFieldErrors(errors: FieldError[]) {
     const known = new Set(Object.keys(initialValues));
     const onFields = errors.filter((e) => known.has(String(fieldNamePath(e.field)[0])));
-    form.setFields(onFields.map((e) => ({ name: fieldNamePath(e.field) as never, errors: [messageOf(e)] })));
-    const elsewhere = errors.filter((e) => !onFields.includes(e));
-    setFormError(elsewhere.length ? elsewhere.map(messageOf).join('；') : t('form.fixErrors'));
-    if (onFields[0]) form.scrollToField(fieldNamePath(onFields[0].field) as never, { block: 'center', focus: true });
+    // Under each field only the words: the label is right above them.
+    form.setFields(onFields.map((e) => ({ name: fieldNamePath(e.field) as never, errors: [fieldErrorWords(e, english)] })));
+    setSummary({ fields: onFields, other: errors.filter((e) => !onFields.includes(e)).map(messageOf) });
   }
 
   async function submit(values: EventFormValues) {
-    setFormError(null);
+    setSummary(null);
     const payload = formValuesToPayload(values);
     // The API's own schema checks first, so most errors show without a round trip.
     const parsed = EventCreateSchema.safeParse(payload, { reportInput: true });
@@ -98,7 +121,7 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
       }
     } catch (error) {
       if (error instanceof ApiRequestError && error.fields.length) showFieldErrors(error.fields);
-      else setFormError(error instanceof ApiRequestError ? error.messageIn(i18n.language) : String(error));
+      else setSummary({ fields: [], other: [error instanceof ApiRequestError ? error.messageIn(i18n.language) : String(error)] });
     } finally {
       setSubmitting(false);
       andNewRef.current = false;
@@ -118,7 +141,7 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
       layout="vertical"
       initialValues={initialValues}
       onFinish={submit}
-      onFinishFailed={() => setFormError(t('form.fixErrors'))}
+
       onValuesChange={(changed: Partial<EventFormValues>) => {
         setDirty(true);
         // An error shown for a field goes away as soon as the field is changed.
@@ -143,16 +166,43 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
           e.preventDefault();
         }
       }}
-      scrollToFirstError
       noValidate
     >
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         {extraAlert}
+        {summary && (
+          <div ref={summaryRef} tabIndex={-1} className="form-error-summary" data-testid="error-summary">
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              message={t('form.fixErrors')}
+              description={
+                <ul>
+                  {summary.fields.map((error) => (
+                    <li key={error.field}>
+                      <a
+                        href={`#${fieldNamePath(error.field).join('_')}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          form.scrollToField(fieldNamePath(error.field) as never, { block: 'center', focus: true });
+                        }}
+                      >
+                        {messageOf(error)}
+                      </a>
+                    </li>
+                  ))}
+                  {summary.other.map((message) => <li key={message}>{message}</li>)}
+                </ul>
+              }
+            />
+          </div>
+        )}
         <Card size="small" title={t('form.sections.when')}>
           <Row gutter={12}>
             <Col xs={24} sm={12} md={6}>
               <Form.Item name="startDate" label={t('form.startDate')} required>
-                <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" autoFocus={!eventId} inputReadOnly={false} />
+                <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" autoFocus={!eventId} inputReadOnly={false} aria-describedby={isFutureDate ? 'future-date-warning' : undefined} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} md={6}>
@@ -167,7 +217,7 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="title" label={t('form.title')} required>
-                <Input ref={titleRef} maxLength={200} placeholder={t('form.titlePlaceholder')} />
+                <Input ref={titleRef} count={{ show: true, max: EVENT_LIMITS.title }} placeholder={t('form.titlePlaceholder')} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -199,6 +249,9 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
               </Form.Item>
             </Col>
           </Row>
+          {isFutureDate && (
+            <Alert id="future-date-warning" type="warning" showIcon data-testid="future-date-warning" message={english ? FUTURE_DATE_WARNING.en : FUTURE_DATE_WARNING.zh} style={{ marginBottom: 12 }} />
+          )}
           <DuplicateWarning townshipId={townshipId} startDate={startIso} title={title} excludeId={eventId} />
         </Card>
 
@@ -206,7 +259,7 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
           <Row gutter={12}>
             <Col xs={24} md={12}>
               <Form.Item name="location" label={t('form.location')}>
-                <Input maxLength={200} placeholder={t('form.locationPlaceholder')} />
+                <Input count={{ show: true, max: EVENT_LIMITS.location }} placeholder={t('form.locationPlaceholder')} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -327,16 +380,16 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
             )}
           </Form.List>
           <Form.Item name="notes" label={t('form.notes')} style={{ marginTop: 16 }}>
-            <Input.TextArea rows={3} maxLength={2000} showCount />
+            <Input.TextArea rows={3} count={{ show: true, max: EVENT_LIMITS.notes }} />
           </Form.Item>
         </Card>
 
-        {formError && <Alert type="error" showIcon message={formError} role="alert" />}
         <Flex gap={8} wrap align="center">
           <Button type="primary" htmlType="submit" loading={submitting}>{t('form.submit')}</Button>
           {allowSaveAndNew && (
             <Button htmlType="submit" disabled={submitting} onClick={() => (andNewRef.current = true)}>{t('form.submitAndNew')}</Button>
           )}
+          {onCancel && <Button onClick={onCancel}>{t('common.cancel')}</Button>}
           <Typography.Text type="secondary">{t('form.shortcut')}</Typography.Text>
         </Flex>
       </Space>

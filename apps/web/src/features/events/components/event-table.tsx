@@ -1,9 +1,10 @@
-import { Table, Tag, Typography } from 'antd';
+import { Card, List, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { leafletTotal, type Event, type EventSort } from '@pufa/domain';
+import { EVENT_SORTS, leafletTotal, type Event, type EventSort } from '@pufa/domain';
 import { paths } from '../../../config/paths.ts';
+import { useIsPhone } from '../../../lib/use-is-phone.ts';
 import { useCatalogName, type Lookups } from '../../reference/use-lookups.ts';
 
 interface Props {
@@ -20,7 +21,52 @@ interface Props {
 
 const SORTABLE = { startDate: 'startDate', title: 'title', audience: 'audience' } as const;
 
-export function EventTable({ events, total, page, pageSize, sort, loading, lookups, onPageChange, onSortChange }: Props) {
+/** The ledger: a table from 768 px on, a list of cards on a phone (every figure in view, no sideways scrolling). */
+export function EventTable(props: Props) {
+  return useIsPhone() ? <EventCards {...props} /> : <EventRows {...props} />;
+}
+
+const villageNames = (e: Event, lookups: Lookups, nameOf: ReturnType<typeof useCatalogName>) => e.villageIds.map((id) => nameOf(lookups.orgUnitById.get(id))).join('、');
+
+function EventCards({ events, total, page, pageSize, sort, loading, lookups, onPageChange, onSortChange }: Props) {
+  const { t } = useTranslation();
+  const nameOf = useCatalogName();
+  return (
+    <Space direction="vertical" size={8} style={{ width: '100%' }}>
+      <Select<EventSort>
+        aria-label={t('list.sort')}
+        value={sort}
+        onChange={onSortChange}
+        style={{ minWidth: 180 }}
+        options={EVENT_SORTS.map((value) => ({ value, label: t(`list.sorts.${value}`) }))}
+      />
+      <List<Event>
+        dataSource={events}
+        loading={loading}
+        locale={{ emptyText: t('list.empty') }}
+        pagination={{ current: page, pageSize, total, size: 'small', showSizeChanger: false, onChange: onPageChange, showTotal: (n) => t('list.totalRows', { total: n }) }}
+        renderItem={(e) => (
+          <List.Item style={{ padding: '4px 0', borderBlockEnd: 'none' }}>
+            <Card size="small" style={{ width: '100%' }} data-testid="event-card">
+              <Space size={4} wrap>
+                <Typography.Text>{e.startDate}{e.endDate && e.endDate !== e.startDate ? ` ~ ${e.endDate}` : ''}</Typography.Text>
+                {e.campaignId && <Tag color="blue">{nameOf(lookups.campaignById.get(e.campaignId))}</Tag>}
+              </Space>
+              <div><Link to={paths.event(e.id)} style={{ fontSize: 16 }}>{e.title}</Link></div>
+              {e.location && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.location}</Typography.Text>}
+              {e.villageIds.length > 0 && <div>{t('list.columns.villages')}{t('common.colon')}{villageNames(e, lookups, nameOf)}</div>}
+              <div>
+                {t('list.columns.audience')} <strong>{e.audience}</strong> · {t('list.columns.leaflets')} <strong>{leafletTotal(e.materials, lookups.materialTypeById)}</strong>
+              </div>
+            </Card>
+          </List.Item>
+        )}
+      />
+    </Space>
+  );
+}
+
+function EventRows({ events, total, page, pageSize, sort, loading, lookups, onPageChange, onSortChange }: Props) {
   const { t } = useTranslation();
   const nameOf = useCatalogName();
   const sortOrder = (key: string) => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null);
@@ -60,7 +106,7 @@ export function EventTable({ events, total, page, pageSize, sort, loading, looku
       key: 'villages',
       title: t('list.columns.villages'),
       responsive: ['lg'],
-      render: (_, e) => e.villageIds.map((id) => nameOf(lookups.orgUnitById.get(id))).join('、'),
+      render: (_, e) => villageNames(e, lookups, nameOf),
     },
     { key: 'audience', title: t('list.columns.audience'), dataIndex: 'audience', align: 'right', sorter: true, sortOrder: sortOrder('audience'), width: 110 },
     {

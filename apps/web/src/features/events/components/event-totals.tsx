@@ -15,7 +15,8 @@ export function EventTotals({ totals, villagesTotal, loading }: { totals?: Total
       {cards.map((card) => (
         <Col xs={12} md={6} key={card.key}>
           <Card size="small" data-testid={`total-${card.key}`}>
-            <Statistic title={card.title} value={card.value ?? 0} suffix={card.suffix} loading={loading && !totals} />
+            {/* A dash while loading, not a taller skeleton: the cards keep their height (no layout shift). */}
+            <Statistic title={card.title} value={card.value ?? 0} suffix={card.suffix} formatter={(v) => (loading && !totals ? '–' : Number(v).toLocaleString())} />
           </Card>
         </Col>
       ))}

@@ -103,7 +103,7 @@ export function PlanItemForm({ open, onClose, reference, townshipId, year, item 
         }}
       >
         <Form.Item name="title" label={t('plans.itemTitle')} rules={[{ required: true, whitespace: true, message: t('plans.titleRequired') }]}>
-          <Input maxLength={200} />
+          <Input count={{ show: true, max: 200 }} />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} md={12}>
@@ -148,7 +148,7 @@ export function PlanItemForm({ open, onClose, reference, townshipId, year, item 
           </Col>
         </Row>
         <Form.Item name="notes" label={t('form.notes')}>
-          <Input.TextArea rows={2} maxLength={1000} />
+          <Input.TextArea rows={2} count={{ show: true, max: 1000 }} />
         </Form.Item>
       </Form>
     </Modal>

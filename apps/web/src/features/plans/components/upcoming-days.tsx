@@ -1,6 +1,6 @@
 // The home page's reminder: named days and planned work in the next 14 days,
 // with what is planned for each and what is still missing.
-import { Card, List, Space, Tag, Typography } from 'antd';
+import { Card, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,19 @@ export function UpcomingDays({ townshipId, lookups }: { townshipId: number; look
   const today = dayjs().format('YYYY-MM-DD');
   const until = dayjs().add(HORIZON_DAYS, 'day').format('YYYY-MM-DD');
   const calendar = useCalendar(townshipId, today, until);
-  if (!calendar.data) return null;
+  const card = (body: React.ReactNode) => (
+    <Card
+      size="small"
+      data-testid="upcoming"
+      title={<Space><BellOutlined />{t('calendar.upcoming')}</Space>}
+      extra={<Link to={paths.calendar}>{t('calendar.title')}</Link>}
+      // Room for three days from the start (styles.css), so the page below does not jump when they arrive.
+      className="upcoming-card"
+    >
+      {body}
+    </Card>
+  );
+  if (!calendar.data) return card(<Skeleton active title={false} paragraph={{ rows: 3 }} />);
   const { namedDays, planItems } = calendar.data;
   // A named day already under way (e.g. a week that started yesterday) still counts as upcoming.
   const days = namedDays.filter((d) => d.startDate >= today || d.endDate >= today).sort((a, b) => a.startDate.localeCompare(b.startDate));
@@ -32,8 +44,8 @@ export function UpcomingDays({ townshipId, lookups }: { townshipId: number; look
     ...days.map((d) => ({ key: `n${d.campaignId}`, date: d.startDate, title: nameOf(lookups.campaignById.get(d.campaignId)), items: planned(d.campaignId), named: true })),
     ...otherPlanned.map((item) => ({ key: `p${item.id}`, date: item.targetDate!, title: item.title, items: [item], named: false })),
   ].sort((a, b) => a.date.localeCompare(b.date));
-  return (
-    <Card size="small" data-testid="upcoming" title={<Space><BellOutlined />{t('calendar.upcoming')}</Space>} extra={<Link to={paths.calendar}>{t('calendar.title')}</Link>}>
+  return card(
+    <>
       {rows.length === 0 ? (
         <Typography.Text type="secondary">{t('calendar.upcomingEmpty')}</Typography.Text>
       ) : (
@@ -61,6 +73,6 @@ export function UpcomingDays({ townshipId, lookups }: { townshipId: number; look
           )}
         />
       )}
-    </Card>
+    </>,
   );
 }

@@ -37,7 +37,14 @@ export function BreakdownTable({ rows, loading, linkOf, onOpen, testId }: Props)
           render: (_, row) => (
             <>
               <Typography.Text>{english ? row.labelEn : row.label}</Typography.Text>
-              <Progress percent={(row.activities / max) * 100} showInfo={false} size="small" strokeColor="#1677ff" style={{ margin: 0 }} />
+              <Progress
+                percent={(row.activities / max) * 100}
+                showInfo={false}
+                size="small"
+                strokeColor="#0958d9"
+                style={{ margin: 0 }}
+                aria-label={`${english ? row.labelEn : row.label}: ${t('totals.activities')} ${row.activities}`}
+              />
             </>
           ),
         },

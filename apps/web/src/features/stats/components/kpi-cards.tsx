@@ -24,11 +24,12 @@ export function KpiCards({ current, lastYear, loading }: { current?: StatsTotals
         return (
           <Col xs={12} md={6} key={key}>
             <Card size="small" data-testid={`kpi-${key}`}>
-              <Statistic title={title} value={now} suffix={suffix} loading={loading && !current} formatter={(v) => format(Number(v))} />
+              {/* A dash while loading, not a taller skeleton: the cards keep their height (no layout shift). */}
+              <Statistic title={title} value={now} suffix={suffix} formatter={(v) => (loading && !current ? '–' : format(Number(v)))} />
               <Typography.Text type="secondary" className="kpi-compare" data-testid={`kpi-${key}-last-year`}>
                 {t('dashboard.lastYear')} {before === undefined ? '…' : format(before)}
                 {change !== null && change !== 0 && (
-                  <span style={{ color: change > 0 ? '#389e0d' : '#cf1322', marginLeft: 6 }}>
+                  <span style={{ color: change > 0 ? '#237804' : '#cf1322', marginLeft: 6 }}>
                     {change > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {Math.abs(change)}%
                   </span>
                 )}

@@ -21,8 +21,8 @@ export function VillageCoverage({ villages, rows, linkOf, onOpen }: Props) {
       {villages.map((village) => {
         const row = byVillage.get(village.id);
         const count = row?.activities ?? 0;
-        // Darker blue for more visits; red for none.
-        const background = count === 0 ? '#fff1f0' : `rgba(22, 119, 255, ${0.15 + (0.6 * count) / max})`;
+        // Darker blue for more visits (light enough for dark text to stay readable); red for none.
+        const background = count === 0 ? '#fff1f0' : `rgba(22, 119, 255, ${0.12 + (0.33 * count) / max})`;
         const link = linkOf(village.id);
         return (
           <Tooltip key={village.id} title={count ? t('dashboard.villageTip', { count, leaflets: row!.leaflets }) : t('dashboard.notReached')}>

@@ -1,0 +1,83 @@
+// `npm run bench:lighthouse`: Lighthouse 12 (mobile, its default) on the login page, the ledger
+// and the dashboard of a running app, signed in as the demo leader: accessibility score and
+// cumulative layout shift (CLS). A measurement, not a test; figures go to docs/performance.md.
+// Start the app first (`npm start`, or PORT=3400 DATA_DIR=/tmp/x npm start) and pass its URL:
+//   npm run bench:lighthouse -- --url http://127.0.0.1:3000 [--runs 3]
+// Lighthouse runs through npx at a pinned version (12.2.3: 12.8 and 13 want Node 22) with
+// Debian's Chromium; nothing is downloaded but the npm package.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string', default: 'http://127.0.0.1:3000' },
+    runs: { type: 'string', default: '3' },
+    user: { type: 'string', default: 'leader' },
+    password: { type: 'string', default: process.env.DEMO_PASSWORD || 'pufa-demo-2026' },
+  },
+});
+const base = values.url.replace(/\/$/, '');
+const CHROME_FLAGS = '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
+
+async function sessionCookie(): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: values.user, password: values.password }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('pufa_session='));
+  if (!cookie) throw new Error('no session cookie');
+  return cookie.split(';')[0]!;
+}
+
+interface Result {
+  accessibility: number;
+  cls: number;
+  failing: string[];
+}
+
+async function lighthouse(path: string, cookie: string | null, dir: string): Promise<Result> {
+  const output = join(dir, 'report.json');
+  const args = [
+    '--yes', 'lighthouse@12.2.3', `${base}${path}`,
+    '--only-categories=accessibility,performance', '--output=json', `--output-path=${output}`, '--quiet',
+    `--chrome-flags=${CHROME_FLAGS}`,
+    ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
+  ];
+  await run('npx', args, { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, maxBuffer: 64 * 1024 * 1024 });
+  const report = JSON.parse(await readFile(output, 'utf8'));
+  const a11y = report.categories.accessibility;
+  const failing = a11y.auditRefs
+    .map((ref: { id: string }) => report.audits[ref.id])
+    .filter((audit: { score: number | null }) => audit.score !== null && audit.score < 1)
+    .map((audit: { id: string }) => audit.id);
+  return { accessibility: Math.round(a11y.score * 100), cls: report.audits['cumulative-layout-shift'].numericValue, failing };
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'pufa-lighthouse-'));
+try {
+  const cookie = await sessionCookie();
+  const pages = [
+    { name: 'login', path: '/login', cookie: null },
+    { name: 'ledger', path: '/events', cookie },
+    { name: 'dashboard', path: '/dashboard', cookie },
+  ];
+  console.log(`Lighthouse 12.2.3, mobile, ${values.runs} runs each, ${base}`);
+  console.log('page       accessibility  CLS (median, max)  failing accessibility audits');
+  for (const page of pages) {
+    const results: Result[] = [];
+    for (let i = 0; i < Number(values.runs); i += 1) results.push(await lighthouse(page.path, page.cookie, dir));
+    const cls = results.map((r) => r.cls).sort((a, b) => a - b);
+    const scores = [...new Set(results.map((r) => r.accessibility))].join('/');
+    const failing = [...new Set(results.flatMap((r) => r.failing))].join(', ') || '—';
+    console.log(`${page.name.padEnd(10)} ${scores.padEnd(14)} ${cls[Math.floor(cls.length / 2)]!.toFixed(3)}, ${cls.at(-1)!.toFixed(3)}       ${failing}`);
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

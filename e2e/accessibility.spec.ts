@@ -1,0 +1,56 @@
+// axe-core over every page, in both languages, on a desktop and a phone: no violation of any
+// impact (WCAG 2.x A/AA and axe's best practices, as axe runs by default).
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import type { EventListResponse } from '../packages/domain/src/index.ts';
+import { PASSWORD } from './helpers.ts';
+
+/** Signs in through the API (the login page in either language has been checked already). */
+async function signInAs(page: Page, username: string) {
+  expect((await page.request.post('/api/auth/login', { data: { username, password: PASSWORD } })).status()).toBe(200);
+}
+
+const VIEWPORTS = { desktop: { width: 1366, height: 768 }, phone: { width: 360, height: 740 } } as const;
+const LANGUAGES = { 'zh-CN': '统计看板', en: 'Dashboard' } as const;
+
+async function violations(page: Page) {
+  // Wait for what the page loads to be drawn: no spinner, no skeleton.
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('.ant-spin-spinning, .ant-skeleton-active')).toHaveCount(0);
+  const { violations: found } = await new AxeBuilder({ page }).analyze();
+  return found.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
+  for (const [language, dashboard] of Object.entries(LANGUAGES)) {
+    test(`every page passes axe: ${viewportName}, ${language}`, async ({ page }) => {
+      test.setTimeout(240_000);
+      await page.setViewportSize(viewport);
+      await page.goto('/login');
+      await page.evaluate(`localStorage.setItem('pufa.language', '${language}')`);
+      await page.reload();
+      expect(await violations(page), '/login').toEqual([]);
+
+      await signInAs(page, 'admin');
+      await page.goto('/dashboard');
+      await expect(page.getByRole('heading', { level: 1, name: dashboard })).toBeVisible();
+      const list = (await (await page.request.get('/api/events?pageSize=1')).json()) as EventListResponse;
+      const id = list.items[0]!.id;
+      const pages = ['/dashboard', '/events', '/events/new', `/events/${id}`, `/events/${id}/edit`, '/exports', '/reports/print?year=2026', '/plans', '/plans?tab=check', '/calendar', '/settings', '/admin', '/no-such-page'];
+      const found: Record<string, string[]> = {};
+      for (const path of pages) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+        const problems = await violations(page);
+        if (problems.length) found[path] = problems;
+      }
+      // A page a role may not use says so, accessibly too.
+      await page.context().clearCookies();
+      await signInAs(page, 'leader');
+      await page.goto('/events/new');
+      const forbidden = await violations(page);
+      if (forbidden.length) found['/events/new (leader)'] = forbidden;
+      expect(found).toEqual({});
+    });
+  }
+}
