@@ -28,7 +28,7 @@ export const SHARED_RESPONSES = {
   Conflict: errorResponse('The record changed meanwhile (a stale `version` answers with `currentVersion`); reload and try again; nothing was changed'),
   RequestTimeout: errorResponse('The whole request did not arrive within 30 s (e.g. a Content-Length larger than the body)'),
   PayloadTooLarge: errorResponse('The body is larger than 256 KiB'),
-  UnsupportedMediaType: errorResponse('The body is not application/json'),
+  UnsupportedMediaType: errorResponse('The body is not of the content type the operation takes (application/json; multipart/form-data for an upload)'),
   TooManyRequests: errorResponse('Too many failed sign-ins; wait and try again'),
   ServiceUnavailable: errorResponse('The database is unreachable for the moment; try again after Retry-After seconds; nothing was changed', {
     'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } },

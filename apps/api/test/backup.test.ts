@@ -74,7 +74,7 @@ beforeAll(async () => {
   expect(plan.statusCode).toBe(201);
   await app.close();
   backupsDir = await mkdtemp(path.join(tmpdir(), 'pufa-backups-'));
-});
+}, 180_000);
 
 afterAll(async () => {
   await source?.drop();
@@ -82,7 +82,8 @@ afterAll(async () => {
 });
 
 describe(`npm run db:backup, then npm run db:restore (${testDatabaseKind()})`, () => {
-  it('restores a database that answers the stats, the ledger and the plan exactly as the original', async () => {
+  // Several processes start here (npm, tsx, PGlite): generous on a busy machine.
+  it('restores a database that answers the stats, the ledger and the plan exactly as the original', { timeout: 180_000 }, async () => {
     const before = await answers(source.db, fixture);
     // PostgreSQL is backed up while the app has it open; the embedded database folder must be
     // free: a backup beside a running server is refused, naming it, and leaves no folder behind.
@@ -97,11 +98,12 @@ describe(`npm run db:backup, then npm run db:restore (${testDatabaseKind()})`, (
     const [folder] = await readdir(backupsDir);
     expect(folder).toMatch(new RegExp(`^pufa-${testDatabaseKind()}-\\d{8}-\\d{6}$`));
 
-    const target = await createTestDatabase({ onDisk: true });
+    // The restore needs an empty database: a fresh PostgreSQL database, or a DATA_DIR not yet made.
+    const scratch = await mkdtemp(path.join(tmpdir(), 'pufa-restore-'));
+    const target = source.config.kind === 'postgresql' ? await createTestDatabase() : undefined;
+    const targetConfig: DatabaseConfig = target ? target.config : { kind: 'pglite', dataDir: path.join(scratch, 'data') };
     try {
-      // The restore needs an empty database: a fresh PostgreSQL database, or a new DATA_DIR.
-      const targetConfig: DatabaseConfig = target.config.kind === 'pglite' ? { kind: 'pglite', dataDir: `${target.config.dataDir}-restored` } : target.config;
-      await target.db.close();
+      await target?.db.close();
       const restore = await npmScript(['db:restore', '--', path.join(backupsDir, folder!)], targetConfig);
       expect(restore.stdout).toContain('every count checked');
 
@@ -116,8 +118,8 @@ describe(`npm run db:backup, then npm run db:restore (${testDatabaseKind()})`, (
       const refused = await npmScript(['db:restore', '--', path.join(backupsDir, folder!)], targetConfig).catch((error: { code: number; stderr: string }) => error);
       expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/already (has|holds)/) });
     } finally {
-      if (target.config.kind === 'pglite') await rm(path.dirname(target.config.dataDir), { recursive: true, force: true });
-      await target.drop();
+      await target?.drop();
+      await rm(scratch, { recursive: true, force: true });
     }
   });
 });
