@@ -15,6 +15,7 @@ import { ColumnMapping } from '../features/imports/components/column-mapping.tsx
 import { PreviewTable, type RowFilter } from '../features/imports/components/preview-table.tsx';
 import { ImportBatches } from '../features/imports/components/import-batches.tsx';
 import { usePermissions } from '../features/auth/use-permissions.ts';
+import { PageTitle } from '../components/page-title.tsx';
 
 export function ImportsRoute() {
   const { t } = useTranslation();
@@ -29,7 +30,7 @@ export function ImportsRoute() {
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('imports.title')}</Typography.Title>
+      <PageTitle style={{ margin: 0 }}>{t('imports.title')}</PageTitle>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('imports.intro')}</Typography.Paragraph>
       {batchId && reference.data ? (
         <BatchPreview id={batchId} onClose={() => open(undefined)} />

@@ -31,7 +31,7 @@ export function ImportBatches({ onOpen }: { onOpen: (id: number) => void }) {
         { title: t('imports.uploadedBy'), render: (_, b) => `${b.createdBy?.displayName ?? ''} ${when(b.createdAt)}` },
         { title: t('imports.committedBy'), render: (_, b) => (b.committedAt ? `${b.committedBy?.displayName ?? ''} ${when(b.committedAt)}` : '') },
         {
-          title: '',
+          title: <span className="sr-only">{t('list.columns.actions')}</span>,
           render: (_, b) =>
             isAdmin && b.status === 'committed' && b.undoUntil && new Date(b.undoUntil) > new Date() ? (
               <Popconfirm

@@ -120,7 +120,7 @@ export function PreviewTable({ batch, reference, filter, editable, onPatch }: Pr
             })),
         },
         {
-          title: '',
+          title: <span className="sr-only">{t('list.columns.actions')}</span>,
           width: 110,
           fixed: 'right',
           render: (_, row) =>
