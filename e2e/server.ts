@@ -8,9 +8,13 @@ const serverUrl = process.env.DATABASE_URL;
 if (serverUrl) {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  // Databases left by earlier runs (the server is killed, so it cannot drop its own).
-  const stale = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'pufa_e2e_%'");
-  for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  // Databases left by earlier runs (the server is killed, so it cannot drop its own). Only
+  // those nobody is connected to: another e2e run on the same server keeps its pool open.
+  const stale = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database d WHERE datname LIKE 'pufa_e2e_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
+  );
+  for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
   const name = `pufa_e2e_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
