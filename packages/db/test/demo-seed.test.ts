@@ -5,7 +5,7 @@ import { useFreshDatabases } from './fresh-database.ts';
 const freshDatabase = useFreshDatabases();
 
 async function allEvents(db: Database) {
-  return (await createEventRepository(db.prisma).list(SYSTEM_ACTOR, { page: 1, pageSize: 200, sort: 'startDate' })).items;
+  return (await createEventRepository(db).list(SYSTEM_ACTOR, { page: 1, pageSize: 200, sort: 'startDate' })).items;
 }
 
 describe('prepareDatabase', () => {
@@ -43,7 +43,7 @@ describe('seedDemo', () => {
   it('models the report: one township, its 10 villages and departments, events up to today only', async () => {
     const db = await freshDatabase();
     const today = '2026-07-01';
-    await seedDemo(db.prisma, { today });
+    await seedDemo(db, { today });
     const township = await db.prisma.orgUnit.findFirstOrThrow({ where: { level: 'township' }, include: { children: true, departments: true } });
     expect(township.name).toBe('涂市镇');
     expect(township.children).toHaveLength(10);
@@ -58,7 +58,7 @@ describe('seedDemo', () => {
   it("plans this year: items whose day has passed are done or partly done by their linked event, later ones not done", async () => {
     const db = await freshDatabase();
     const today = '2026-07-01';
-    const { townshipId, planItems } = await seedDemo(db.prisma, { today });
+    const { townshipId, planItems } = await seedDemo(db, { today });
     const items = await createPlanRepository(db.prisma).list(SYSTEM_ACTOR, { townshipId, year: 2026 });
     expect(items).toHaveLength(planItems);
     for (const item of items) {
@@ -75,8 +75,8 @@ describe('seedDemo', () => {
     const strip = (events: Awaited<ReturnType<typeof allEvents>>) =>
       events.map(({ id: _id, createdAt: _c, updatedAt: _u, ...rest }) => rest);
     const [a, b] = [await freshDatabase(), await freshDatabase()];
-    await seedDemo(a.prisma, { today: '2026-11-26' });
-    await seedDemo(b.prisma, { today: '2026-11-26' });
+    await seedDemo(a, { today: '2026-11-26' });
+    await seedDemo(b, { today: '2026-11-26' });
     expect(strip(await allEvents(a))).toEqual(strip(await allEvents(b)));
   });
 });

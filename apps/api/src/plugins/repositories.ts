@@ -40,7 +40,7 @@ declare module 'fastify' {
 export const repositoriesPlugin = fp(
   async (app, { db }: { db: Database }) => {
     app.decorate('db', db);
-    app.decorate('events', createEventRepository(db.prisma));
+    app.decorate('events', createEventRepository(db));
     app.decorate('reference', createReferenceRepository(db.prisma));
     app.decorate('catalogs', createCatalogRepository(db.prisma));
     app.decorate('users', createUserRepository(db.prisma));
