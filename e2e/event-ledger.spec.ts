@@ -119,3 +119,24 @@ test("an office sets this year's 宪法宣传周 and adds a department, which th
   await page.keyboard.type('新区');
   await expect(page.locator('.ant-select-item-option', { hasText: community })).toBeVisible();
 });
+
+test('the ledger filters by dates typed in the browser’s date inputs or chosen from the quick ranges', async ({ page }) => {
+  await signIn(page, 'clerk');
+  const year = new Date().getFullYear();
+  // What the API counts for a range, read independently of the page.
+  const activities = async (from: string, to: string) =>
+    ((await (await page.request.get(`/api/events?from=${from}&to=${to}&pageSize=1`)).json()) as { totals: { activities: number } }).totals.activities;
+  await page.goto('/events');
+  await page.getByLabel('快捷选择').click();
+  await page.getByTitle('去年').click();
+  await expect(page).toHaveURL(new RegExp(`from=${year - 1}-01-01&to=${year - 1}-12-31`));
+  const wholeYear = await activities(`${year - 1}-01-01`, `${year - 1}-12-31`);
+  await expect(page.getByTestId('total-activities')).toContainText(`${wholeYear.toLocaleString()}`);
+  await page.getByLabel('开始日期').fill(`${year - 1}-07-01`);
+  await expect(page).toHaveURL(new RegExp(`from=${year - 1}-07-01&to=${year - 1}-12-31`));
+  const halfYear = await activities(`${year - 1}-07-01`, `${year - 1}-12-31`);
+  expect(halfYear).toBeLessThan(wholeYear);
+  await expect(page.getByTestId('total-activities')).toContainText(`${halfYear.toLocaleString()}`);
+  // The quick range no longer claims the filter once a date is changed by hand.
+  await expect(page.locator('.ant-select', { has: page.getByLabel('快捷选择') })).not.toContainText('去年');
+});

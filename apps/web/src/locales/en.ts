@@ -21,7 +21,7 @@ export const en: Messages = {
   },
   filters: {
     dateRange: 'Dates', startPlaceholder: 'From', endPlaceholder: 'To', campaign: 'Campaign', village: 'Village',
-    search: 'Search title, place, notes', clear: 'Clear filters', thisYear: 'This year', lastYear: 'Last year', thisMonth: 'This month',
+    search: 'Search title, place, notes', clear: 'Clear filters', thisYear: 'This year', lastYear: 'Last year', thisMonth: 'This month', quickRange: 'Quick range',
   },
   list: {
     title: 'Event ledger', empty: 'No events match', sort: 'Sort',

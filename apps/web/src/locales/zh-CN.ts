@@ -20,7 +20,7 @@ export const zhCN = {
   },
   filters: {
     dateRange: '日期', startPlaceholder: '开始日期', endPlaceholder: '结束日期', campaign: '宣传节点', village: '村(社区)',
-    search: '搜索主题、地点、备注', clear: '清除筛选', thisYear: '今年', lastYear: '去年', thisMonth: '本月',
+    search: '搜索主题、地点、备注', clear: '清除筛选', thisYear: '今年', lastYear: '去年', thisMonth: '本月', quickRange: '快捷选择',
   },
   list: {
     title: '活动台账', empty: '没有符合条件的活动', sort: '排序',

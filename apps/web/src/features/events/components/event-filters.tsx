@@ -1,7 +1,7 @@
-import { Button, DatePicker, Input, Select, Space, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Input, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { todayInChina, type Reference } from '@pufa/domain';
+import type { Reference } from '@pufa/domain';
+import { DateRangeFilter } from './date-range-filter.tsx';
 import { TownshipSelect } from '../../reference/components/township-select.tsx';
 import { useCatalogName, useLookups } from '../../reference/use-lookups.ts';
 import type { ListParams } from '../use-list-params.ts';
@@ -18,22 +18,9 @@ export function EventFilters({ reference, params, onChange, onClear, hasFilter }
   const { t } = useTranslation();
   const nameOf = useCatalogName();
   const lookups = useLookups(reference);
-  const year = Number(todayInChina().slice(0, 4));
-  const month = todayInChina().slice(0, 7);
   return (
     <Space wrap size={[8, 8]} style={{ width: '100%' }}>
-      <DatePicker.RangePicker
-        aria-label={t('filters.dateRange')}
-        placeholder={[t('filters.startPlaceholder'), t('filters.endPlaceholder')]}
-        value={[params.from ? dayjs(params.from) : null, params.to ? dayjs(params.to) : null]}
-        allowEmpty={[true, true]}
-        onChange={(range) => onChange({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
-        presets={[
-          { label: t('filters.thisMonth'), value: [dayjs(`${month}-01`), dayjs(`${month}-01`).endOf('month')] },
-          { label: t('filters.thisYear'), value: [dayjs(`${year}-01-01`), dayjs(`${year}-12-31`)] },
-          { label: t('filters.lastYear'), value: [dayjs(`${year - 1}-01-01`), dayjs(`${year - 1}-12-31`)] },
-        ]}
-      />
+      <DateRangeFilter from={params.from} to={params.to} onChange={onChange} />
       <Select
         aria-label={t('filters.campaign')}
         placeholder={t('filters.campaign')}
