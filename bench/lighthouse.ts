@@ -1,6 +1,6 @@
 // `npm run bench:lighthouse`: Lighthouse 12 (mobile, its default) on the login page, the ledger
-// and the dashboard of a running app, signed in as the demo leader: accessibility score and
-// cumulative layout shift (CLS). A measurement, not a test; figures go to docs/performance.md.
+// and the dashboard of a running app, signed in as the demo leader: performance score, LCP, bytes
+// sent, accessibility score and cumulative layout shift (CLS). A measurement, not a test; figures go to docs/performance.md.
 // Start the app first (`npm start`, or PORT=3400 DATA_DIR=/tmp/x npm start) and pass its URL:
 //   npm run bench:lighthouse -- --url http://127.0.0.1:3000 [--runs 3]
 // Lighthouse runs through npx at a pinned version (12.2.3: 12.8 and 13 want Node 22) with
@@ -38,6 +38,11 @@ async function sessionCookie(): Promise<string> {
 
 interface Result {
   accessibility: number;
+  performance: number;
+  /** Largest contentful paint, ms (simulated slow 4G, as Lighthouse's mobile default). */
+  lcp: number;
+  /** Bytes transferred for the page (compressed as sent). */
+  bytes: number;
   cls: number;
   failing: string[];
 }
@@ -57,7 +62,12 @@ async function lighthouse(path: string, cookie: string | null, dir: string): Pro
     .map((ref: { id: string }) => report.audits[ref.id])
     .filter((audit: { score: number | null }) => audit.score !== null && audit.score < 1)
     .map((audit: { id: string }) => audit.id);
-  return { accessibility: Math.round(a11y.score * 100), cls: report.audits['cumulative-layout-shift'].numericValue, failing };
+  return {
+    accessibility: Math.round(a11y.score * 100),
+    performance: Math.round(report.categories.performance.score * 100),
+    lcp: report.audits['largest-contentful-paint'].numericValue,
+    bytes: report.audits['total-byte-weight'].numericValue,
+    cls: report.audits['cumulative-layout-shift'].numericValue, failing };
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'pufa-lighthouse-'));
@@ -69,14 +79,18 @@ try {
     { name: 'dashboard', path: '/dashboard', cookie },
   ];
   console.log(`Lighthouse 12.2.3, mobile, ${values.runs} runs each, ${base}`);
-  console.log('page       accessibility  CLS (median, max)  failing accessibility audits');
+  console.log('page       performance (median)  LCP ms (median)  KiB sent (median)  accessibility  CLS (median, max)  failing accessibility audits');
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   for (const page of pages) {
     const results: Result[] = [];
     for (let i = 0; i < Number(values.runs); i += 1) results.push(await lighthouse(page.path, page.cookie, dir));
     const cls = results.map((r) => r.cls).sort((a, b) => a - b);
     const scores = [...new Set(results.map((r) => r.accessibility))].join('/');
     const failing = [...new Set(results.flatMap((r) => r.failing))].join(', ') || '—';
-    console.log(`${page.name.padEnd(10)} ${scores.padEnd(14)} ${cls[Math.floor(cls.length / 2)]!.toFixed(3)}, ${cls.at(-1)!.toFixed(3)}       ${failing}`);
+    const perf = `${median(results.map((r) => r.performance))}`.padEnd(21);
+    const lcp = `${Math.round(median(results.map((r) => r.lcp)))}`.padEnd(16);
+    const kib = `${Math.round(median(results.map((r) => r.bytes)) / 1024)}`.padEnd(18);
+    console.log(`${page.name.padEnd(10)} ${perf} ${lcp} ${kib} ${scores.padEnd(14)} ${cls[Math.floor(cls.length / 2)]!.toFixed(3)}, ${cls.at(-1)!.toFixed(3)}       ${failing}`);
   }
 } finally {
   await rm(dir, { recursive: true, force: true });
