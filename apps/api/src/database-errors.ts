@@ -68,3 +68,20 @@ export function classifyDatabaseError(error: unknown): DatabaseFailure | null {
     (err.cause && err.cause !== error ? classifyDatabaseError(err.cause) : null)
   );
 }
+
+/** The SQLSTATE the period lock raises (migration 'submissions': pufa_check_period_open). */
+export const PERIOD_LOCKED_SQLSTATE = 'PF001';
+
+/**
+ * A write refused by the period lock, and which period: the trigger raises
+ * PF001 with the detail "2026-11 submitted". Both adapters (pg, PGlite) put it
+ * under meta.driverAdapterError.cause; a wrapped error is followed through `cause`.
+ */
+export function periodLockOf(error: unknown): { period: string; status: 'submitted' | 'approved' } | null {
+  if (error === null || typeof error !== 'object') return null;
+  const err = error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; code?: string; detail?: string } } }; cause?: unknown };
+  const cause = err.meta?.driverAdapterError?.cause;
+  const match = (cause?.originalCode ?? cause?.code) === PERIOD_LOCKED_SQLSTATE ? /^(\d{4}(?:-\d{2})?) (submitted|approved)$/.exec(cause?.detail ?? '') : null;
+  if (match) return { period: match[1]!, status: match[2] as 'submitted' | 'approved' };
+  return err.cause && err.cause !== error ? periodLockOf(err.cause) : null;
+}
