@@ -20,7 +20,7 @@ function rankingCsv(ranking: Ranking, lang: 'zh' | 'en'): string {
     r.rank, neutralizeFormula(lang === 'en' ? r.nameEn : r.name), r.activities, r.leaflets, r.audience, r.villagesReached, r.villagesTotal,
     `${(r.coverage * 100).toFixed(1)}%`, r.activitiesPerVillage, r.leafletsPerVillage, r.audiencePerVillage,
   ]);
-  return `\uFEFF${stringify([HEADERS[lang], ...rows])}`;
+  return `\uFEFF${stringify([HEADERS[lang], ...rows], { record_delimiter: 'windows' })}`;
 }
 
 export const countyRoutes: FastifyPluginAsyncZod = async (app) => {
