@@ -10,6 +10,7 @@ import { createPlanRepository } from '../repositories/plan-repository.ts';
 import { seedCatalogs } from './catalogs.ts';
 import { seedCounty, seedTownship } from './org-units.ts';
 import { seededRandom } from './random.ts';
+import { seedDemoNeighbours } from './demo-county.ts';
 
 export const DEMO_VILLAGES = [
   ['yinxing', '银杏村', 'Yinxing Village'],
@@ -202,6 +203,7 @@ export async function seedDemo(prisma: PrismaClient, { today = todayInChina() } 
     }
   }
   const planItems = await seedDemoPlan(prisma, { townshipId, year: thisYear, villageIds, ids, thisYearsEvents });
+  await seedDemoNeighbours(prisma, { countyId: county.id, today });
   return { countyId: county.id, townshipId, events: created, planItems };
 }
 
