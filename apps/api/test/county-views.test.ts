@@ -2,7 +2,8 @@
 // the status grid, the ranking (and its CSV) and the named-day matrix.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTownship } from '@pufa/db';
-import type { Event, EventCreate, NamedDayMatrix, Ranking, Submission, SubmissionGrid } from '@pufa/domain';
+import ExcelJS from 'exceljs';
+import type { AnnualReport, Event, EventCreate, NamedDayMatrix, Ranking, Submission, SubmissionGrid } from '@pufa/domain';
 import { useTestApp } from './helper.ts';
 
 const ctx = useTestApp();
@@ -115,5 +116,47 @@ describe('GET /api/county/named-days', () => {
       ['北镇', 0, 1, 1],
     ]);
     expect((await ctx.inject({ method: 'GET', url: '/api/county/named-days', query: { year: '2024' } })).json<NamedDayMatrix>().rows.every((r) => r.counts.every((c) => c === 0))).toBe(true);
+  });
+});
+
+describe('the county roll-up limited to approved figures', () => {
+  const may = { from: '2025-05-01', to: '2025-05-31' };
+
+  it('counts only the approved townships in the report and names the others', async () => {
+    const all = (await ctx.inject({ method: 'GET', url: '/api/reports/annual', query: may })).json<AnnualReport>();
+    expect(all.figures).toMatchObject({ activities: 5, leaflets: 850, audience: 380 });
+    expect(all.figures.notApproved).toBeUndefined();
+    const res = await ctx.inject({ method: 'GET', url: '/api/reports/annual', query: { ...may, approvedOnly: 'true' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const approved = res.json<AnnualReport>();
+    // East alone: 2 activities, 400 leaflets, 150 person-times, 2 of its 4 villages.
+    expect(approved.figures).toMatchObject({ activities: 2, leaflets: 400, audience: 150, villagesReached: 2, villagesTotal: 4, notApproved: [{ name: '西镇' }, { name: '北镇' }] });
+    expect(approved.paragraphs.exact).toContain('（以上为已通过县级审核的数据，未含未通过审核的西镇、北镇。）');
+    expect(approved.paragraphs.english).toContain('not approved: West Town and North Town');
+    // A whole year nobody had approved: nothing counted, everyone named.
+    const year = (await ctx.inject({ method: 'GET', url: '/api/reports/annual', query: { year: '2025', approvedOnly: 'true' } })).json<AnnualReport>();
+    expect(year.figures.activities).toBe(0);
+    expect(year.figures.notApproved!.map((t) => t.name)).toEqual(['东镇', '西镇', '北镇']);
+  });
+
+  it('marks the townships left out in the workbook\'s county sheet and lists only counted events', async () => {
+    const res = await ctx.inject({ method: 'GET', url: '/api/exports/annual.xlsx', query: { ...may, approvedOnly: 'true' } });
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const county = workbook.getWorksheet('县级汇总')!;
+    const rows: unknown[][] = [];
+    county.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows.filter((r) => typeof r[0] === 'string' && /^[东西北]镇/.test(r[0] as string)).map((r) => r.slice(0, 4))).toEqual([
+      ['东镇', 2, 400, 150],
+      ['西镇（未通过审核，未计入）', 0, 0, 0],
+      ['北镇（未通过审核，未计入）', 0, 0, 0],
+    ]);
+    const ledger = workbook.getWorksheet('活动台账')!;
+    const ledgerRows: unknown[][] = [];
+    ledger.eachRow((row) => ledgerRows.push((row.values as unknown[]).slice(1)));
+    // Title, header, East's two May events, the total.
+    expect(ledgerRows.slice(2, -1).map((r) => [r[1], r[3]])).toEqual([['2025-05-03', '东镇'], ['2025-05-20', '东镇']]);
+    expect(ledgerRows.at(-1)!.slice(13, 16)).toEqual([150, 0, 400]);
   });
 });

@@ -2,6 +2,7 @@
 // is due at the county, whether it is late, and what the lock's refusal says.
 import { daysInMonth, isoDate, type IsoDate } from './dates.ts';
 import type { Bilingual } from './validation-messages.ts';
+import { monthsBetween } from './stats.ts';
 
 /** "2026-11" (a month) or "2026" (a year). */
 export type ReportPeriod = string;
@@ -120,3 +121,7 @@ export function rankTownships(rows: readonly TownshipFigures[]) {
     };
   });
 }
+
+/** Approved for a range: each of its months is approved, by itself or through its whole year. */
+export const isApprovedThrough = (statusOf: (period: ReportPeriod) => PeriodStatus, from: IsoDate, to: IsoDate): boolean =>
+  monthsBetween(from, to).every((month) => statusOf(month) === 'approved' || statusOf(month.slice(0, 4)) === 'approved');

@@ -77,6 +77,7 @@ export const en: Messages = {
     by: { campaign: 'Campaign', sixInto: 'Six-into', department: 'Department', form: 'Form', law: 'Law', materialType: 'Material' },
   },
   exports: {
+    approvedOnly: 'County roll-up: approved figures only',
     title: 'Exports and report', language: 'Language', exportThis: 'Export Excel', more: 'Report and more exports', received: '{{size}} KB received',
     workbook: 'Annual workbook (Excel)', workbookHelp: 'Summary, months, villages (the unreached ones too), campaigns, six-into places, departments, the county roll-up (for a county), the year-end check (for a township year) and the ledger; the same figures as the dashboard.',
     downloadWorkbook: 'Download Excel', ledger: 'Ledger (CSV)', ledgerHelp: 'One row per event, every field; UTF-8 that Excel opens with Chinese intact.', downloadLedger: 'Download CSV',

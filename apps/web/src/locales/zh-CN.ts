@@ -75,6 +75,7 @@ export const zhCN = {
     by: { campaign: '宣传节点', sixInto: '六进', department: '参与单位', form: '活动形式', law: '宣传法律', materialType: '资料种类' },
   },
   exports: {
+    approvedOnly: '县级汇总仅含已审核通过的数据',
     title: '导出与报告', language: '语言', exportThis: '导出 Excel', more: '报告与更多导出', received: '已接收 {{size}} KB',
     workbook: '年度统计表（Excel）', workbookHelp: '年度汇总、月度统计、分村统计（含未覆盖的村）、按宣传节点、按六进、按单位、县级汇总（选县时）、年终检查（选乡镇全年时）和活动台账，数字与统计看板一致。',
     downloadWorkbook: '下载 Excel', ledger: '活动台账（CSV）', ledgerHelp: '每次活动一行，全部字段；UTF-8 编码，Excel 可直接打开中文。', downloadLedger: '下载 CSV',

@@ -6,7 +6,9 @@
 import {
   DEFAULT_REPORTING_RULES,
   fieldError,
+  isApprovedThrough,
   isLate,
+  monthsBetween,
   parsePeriod,
   periodDueDate,
   periodHasBegun,
@@ -228,6 +230,15 @@ export function createSubmissionRepository(prisma: PrismaClient) {
     },
 
     countyFor,
+
+    /** Of `townshipIds`, those approved for every month from `from` to `to` (by month or by whole year). */
+    async approvedThrough(townshipIds: readonly number[], from: string, to: string): Promise<Set<number>> {
+      const months = monthsBetween(from, to);
+      const periods = [...new Set([...months, ...months.map((m) => m.slice(0, 4))])];
+      const rows = await prisma.submission.findMany({ where: { townshipId: { in: [...townshipIds] }, period: { in: periods }, status: 'approved' }, select: { townshipId: true, period: true } });
+      const approved = new Set(rows.map((r) => `${r.townshipId} ${r.period}`));
+      return new Set(townshipIds.filter((id) => isApprovedThrough((period) => (approved.has(`${id} ${period}`) ? 'approved' : 'none'), from, to)));
+    },
   };
 }
 

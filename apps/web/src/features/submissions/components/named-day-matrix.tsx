@@ -27,7 +27,7 @@ export function NamedDayMatrix({ matrix, loading }: { matrix: Matrix | undefined
           align: 'center' as const,
           render: (_: unknown, row: Row) => {
             const count = row.counts[index] ?? 0;
-            return count > 0 ? <Tag color="success">{t('submissions.acted')} {count}</Tag> : <Tag color="error">{t('submissions.notActed')}</Tag>;
+            return count > 0 ? <Tag color="green">{t('submissions.acted')} {count}</Tag> : <Tag color="red">{t('submissions.notActed')}</Tag>;
           },
         })),
       ]}
