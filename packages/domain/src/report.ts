@@ -101,6 +101,11 @@ export const REPORT_LIST_LENGTH = 5;
 
 export function reportParagraphs(f: ReportFigures): ReportParagraphs {
   const period = periodZh(f.from, f.to);
+  if (f.activities === 0 && f.notApproved?.length) {
+    // Nothing approved yet is not "nothing done": say which it is.
+    const none = `${period}，${f.unitName}尚无已通过县级审核的法治宣传数据。`;
+    return withApprovalNote(f, { exact: none, rounded: none, english: `${periodEn(f.from, f.to)}, ${f.unitNameEn} has no legal-publicity figures approved by the county yet.` });
+  }
   if (f.activities === 0) {
     const none = `${period}，${f.unitName}尚未登记法治宣传活动。`;
     return withApprovalNote(f, { exact: none, rounded: none, english: `${periodEn(f.from, f.to)}, no legal-publicity activity was recorded for ${f.unitNameEn}.` });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPORTING_RULES, isLate, parsePeriod, periodDueDate, periodHasBegun, periodLockedMessage, periodRange, periodsOfYear, rankTownships, SubmissionCreateSchema } from '../src/index.ts';
+import { DEFAULT_REPORTING_RULES, isApprovedThrough, isLate, reportParagraphs, parsePeriod, periodDueDate, periodHasBegun, periodLockedMessage, periodRange, periodsOfYear, rankTownships, SubmissionCreateSchema } from '../src/index.ts';
 
 describe('reporting periods', () => {
   it('reads months and years, and refuses anything else', () => {
@@ -48,5 +48,23 @@ describe('rankTownships', () => {
     expect(withVillages).toMatchObject({ coverage: 0.667, activitiesPerVillage: 0.7, leafletsPerVillage: 33.3, audiencePerVillage: 16.7 });
     const [without] = rankTownships([row(1, 2, 100, 50, 0, 0)]);
     expect(without).toMatchObject({ coverage: 0, activitiesPerVillage: 0, leafletsPerVillage: 0, audiencePerVillage: 0 });
+  });
+});
+
+describe('the report of approved figures', () => {
+  const figures = { unitName: '示范县', unitNameEn: 'Demo County', from: '2026-01-01', to: '2026-12-31', activities: 0, leaflets: 0, audience: 0, consultations: 0, materials: [], villagesReached: 0, villagesTotal: 0, campaigns: [], sixInto: [], laws: [] };
+  it('says nothing is approved yet rather than nothing was done, and names who is left out', () => {
+    const p = reportParagraphs({ ...figures, notApproved: [{ name: '石门乡', nameEn: 'Shimen' }] });
+    expect(p.exact).toBe('2026年，示范县尚无已通过县级审核的法治宣传数据。（以上为已通过县级审核的数据，未含未通过审核的石门乡。）');
+    expect(reportParagraphs(figures).exact).toBe('2026年，示范县尚未登记法治宣传活动。');
+    expect(reportParagraphs({ ...figures, notApproved: [] }).exact).toBe('2026年，示范县尚未登记法治宣传活动。（以上数据均已通过县级审核。）');
+  });
+
+  it('reads a range as approved only when every month is, by itself or through its year', () => {
+    const statuses: Record<string, 'approved'> = { '2026-01': 'approved', '2026-02': 'approved', '2025': 'approved' };
+    const statusOf = (p: string) => statuses[p] ?? 'none';
+    expect(isApprovedThrough(statusOf, '2026-01-01', '2026-02-28')).toBe(true);
+    expect(isApprovedThrough(statusOf, '2026-01-01', '2026-03-31')).toBe(false);
+    expect(isApprovedThrough(statusOf, '2025-11-01', '2026-02-10')).toBe(true);
   });
 });
