@@ -9,11 +9,17 @@ import type { DatabaseConfig } from './env.ts';
 import { applyMigrations, hasPendingMigrations } from './migrations.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { listenOnPglite, listenOnPostgres, type AuthChangeFeed } from './auth-changes.ts';
+import { pgliteStatements, poolStatements, type StatementRunner } from './statements.ts';
 
 export type DatabaseKind = DatabaseConfig['kind'];
 
+/** What the repositories need of an open database. */
+export type DatabaseHandle = Pick<Database, 'prisma' | 'statements'>;
+
 export interface Database {
   prisma: PrismaClient;
+  /** The hot statements, outside Prisma's runtime (prepared once per connection on PostgreSQL). */
+  statements: StatementRunner;
   kind: DatabaseKind;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
@@ -31,6 +37,7 @@ function exitOnLostLock(error: Error) {
 /** `dataDir: 'memory://'` gives a throwaway in-memory PGlite (tests). */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   let adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  let statements: StatementRunner;
   let closeDriver: () => Promise<void>;
   let openFeed: () => Promise<AuthChangeFeed>;
   if (config.kind === 'postgresql') {
@@ -41,6 +48,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     // crash the process: the next query reconnects, or fails and is answered 503.
     pool.on('error', () => {});
     adapterFactory = new PrismaPg(pool);
+    statements = poolStatements(pool);
     closeDriver = () => pool.end();
     openFeed = async () => listenOnPostgres(config.url);
   } else {
@@ -56,8 +64,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     }
     const { PrismaPGlite } = await import('pglite-prisma-adapter');
     adapterFactory = new PrismaPGlite(pglite);
+    const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+    const bridge = new pg.Client(createPgConfig(pglite) as pg.ClientConfig);
+    statements = pgliteStatements(pglite, bridge);
     openFeed = () => listenOnPglite(pglite);
     closeDriver = async () => {
+      await bridge.end().catch(() => undefined);
       await pglite.close();
       await unlock();
     };
@@ -68,6 +80,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   let feed: Promise<AuthChangeFeed> | null = null;
   return {
     prisma,
+    statements,
     kind: config.kind,
     authChanges: () => (feed ??= openFeed()),
     migrate: async () =>

@@ -1,6 +1,7 @@
 export * from './env.ts';
 export { repoRoot, migrationsDir } from './paths.ts';
 export * from './client.ts';
+export type { StatementRunner } from './statements.ts';
 export * from './migrations.ts';
 export * from './prepare.ts';
 export * from './seed/index.ts';

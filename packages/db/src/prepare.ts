@@ -15,7 +15,7 @@ export async function prepareDatabase(db: Database, { demo, demoPassword }: { de
   const appliedMigrations = await db.migrate();
   const isEmpty = (await db.prisma.orgUnit.count()) === 0;
   if (demo && isEmpty) {
-    const { countyId, townshipId } = await seedDemo(db.prisma);
+    const { countyId, townshipId } = await seedDemo(db);
     await seedDemoUsers(db.prisma, { countyId, townshipId, password: demoPassword });
     return { appliedMigrations, demoSeeded: true };
   }

@@ -10,7 +10,7 @@ let drop: () => Promise<void>;
 beforeAll(async () => {
   ({ db, drop } = await createTestDatabase());
   await db.migrate();
-  await seedDemo(db.prisma, { today: '2026-11-26' });
+  await seedDemo(db, { today: '2026-11-26' });
 });
 afterAll(() => drop());
 
@@ -21,7 +21,7 @@ describe('list totals', () => {
     ['one month', { from: '2026-06-01', to: '2026-06-30' }],
     ['a text search', { q: '禁毒' }],
   ])('agree with the domain rules for %s', async (_name, filter) => {
-    const repo = createEventRepository(db.prisma);
+    const repo = createEventRepository(db);
     const { items, totals } = await repo.list(SYSTEM_ACTOR, { ...filter, page: 1, pageSize: 200, sort: '-startDate' });
     const materialTypes = new Map((await db.prisma.materialType.findMany()).map((m) => [m.id, m]));
     expect(items.length).toBeGreaterThan(0);
@@ -29,7 +29,7 @@ describe('list totals', () => {
   });
 
   it('count a material type as leaflets only while it is marked so', async () => {
-    const repo = createEventRepository(db.prisma);
+    const repo = createEventRepository(db);
     const before = await repo.totals(SYSTEM_ACTOR, {});
     const banner = await db.prisma.materialType.findUniqueOrThrow({ where: { code: 'banner' } });
     const banners = await db.prisma.eventMaterial.aggregate({ where: { materialTypeId: banner.id }, _sum: { quantity: true } });

@@ -6,7 +6,7 @@ import { useFreshDatabases } from './fresh-database.ts';
 const freshDatabase = useFreshDatabases();
 
 async function allEvents(db: Database) {
-  return (await createEventRepository(db.prisma).list(SYSTEM_ACTOR, { page: 1, pageSize: 200, sort: 'startDate' })).items;
+  return (await createEventRepository(db).list(SYSTEM_ACTOR, { page: 1, pageSize: 200, sort: 'startDate' })).items;
 }
 
 describe('prepareDatabase', () => {
@@ -44,7 +44,7 @@ describe('seedDemo', () => {
   it('models the report: one township, its 10 villages and departments, events up to today only', async () => {
     const db = await freshDatabase();
     const today = '2026-07-01';
-    await seedDemo(db.prisma, { today });
+    await seedDemo(db, { today });
     const township = await db.prisma.orgUnit.findFirstOrThrow({ where: { level: 'township' }, include: { children: true, departments: true } });
     expect(township.name).toBe('涂市镇');
     expect(township.children).toHaveLength(10);
@@ -59,7 +59,7 @@ describe('seedDemo', () => {
   it("plans this year: items whose day has passed are done or partly done by their linked event, later ones not done", async () => {
     const db = await freshDatabase();
     const today = '2026-07-01';
-    const { townshipId, planItems } = await seedDemo(db.prisma, { today });
+    const { townshipId, planItems } = await seedDemo(db, { today });
     const items = await createPlanRepository(db.prisma).list(SYSTEM_ACTOR, { townshipId, year: 2026 });
     expect(items).toHaveLength(planItems);
     for (const item of items) {
@@ -76,8 +76,8 @@ describe('seedDemo', () => {
     const strip = (events: Awaited<ReturnType<typeof allEvents>>) =>
       events.map(({ id: _id, createdAt: _c, updatedAt: _u, ...rest }) => rest);
     const [a, b] = [await freshDatabase(), await freshDatabase()];
-    await seedDemo(a.prisma, { today: '2026-11-26' });
-    await seedDemo(b.prisma, { today: '2026-11-26' });
+    await seedDemo(a, { today: '2026-11-26' });
+    await seedDemo(b, { today: '2026-11-26' });
     expect(strip(await allEvents(a))).toEqual(strip(await allEvents(b)));
   });
 });
@@ -86,8 +86,8 @@ describe('the demo county', () => {
   it('has two more townships whose month-end shows every status: approved, waiting, returned with a reason, late', async () => {
     const db = await freshDatabase();
     const today = '2026-07-20';
-    const { countyId } = await seedDemo(db.prisma, { today });
-    const grid = await createSubmissionRepository(db.prisma).grid(SYSTEM_ACTOR, { countyId, year: 2026 }, today);
+    const { countyId } = await seedDemo(db, { today });
+    const grid = await createSubmissionRepository(db).grid(SYSTEM_ACTOR, { countyId, year: 2026 }, today);
     const june = grid.rows.map((r) => [r.name, r.cells[4]!.status, r.cells[5]!.status, r.cells[5]!.late]);
     // 涂市镇 submits nothing (the demo clerk starts from an open ledger); June is due on 5 July.
     expect(june).toEqual([
@@ -96,7 +96,7 @@ describe('the demo county', () => {
       ['石门乡', 'returned', 'none', true],
     ]);
     expect(grid.rows[2]!.cells[4]!.returnReason).toBe(DEMO_RETURN_REASON);
-    const matrix = await createCountyRepository(db.prisma).namedDays(SYSTEM_ACTOR, { countyId, year: 2025 });
+    const matrix = await createCountyRepository(db).namedDays(SYSTEM_ACTOR, { countyId, year: 2025 });
     expect(matrix.rows.map((r) => r.counts.some((c) => c === 0))).toEqual([true, true, true]);
   });
 });

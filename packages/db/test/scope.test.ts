@@ -18,7 +18,7 @@ beforeAll(async () => {
   const county = await seedCounty(db.prisma, { code: 'c', name: '县', nameEn: 'County' });
   east = (await seedTownship(db.prisma, { countyId: county.id, code: 'east', name: '东镇', nameEn: 'East', villages: [] })).townshipId;
   west = (await seedTownship(db.prisma, { countyId: county.id, code: 'west', name: '西镇', nameEn: 'West', villages: [] })).townshipId;
-  events = createEventRepository(db.prisma);
+  events = createEventRepository(db);
 });
 
 describe('scope', () => {

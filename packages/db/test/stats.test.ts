@@ -54,7 +54,7 @@ describe('stats by group, on a fixture whose figures are worked out by hand', ()
   beforeAll(async () => {
     db = await freshDatabase();
     f = await fixture(db);
-    const events = createEventRepository(db.prisma);
+    const events = createEventRepository(db);
     const [e1, e2, e3] = f.east.villageIds as [number, number, number];
     const base = { location: '', formIds: [] as number[], targetGroupIds: [] as number[], notes: '', consultations: 0 };
     const rows: EventCreate[] = [
@@ -159,7 +159,7 @@ describe('month boundaries (dates are China Standard Time calendar days)', () =>
   it('an event counts in the month of its start date: the 1st, the last day, and a span across two months', async () => {
     const db = await freshDatabase();
     const f = await fixture(db);
-    const events = createEventRepository(db.prisma);
+    const events = createEventRepository(db);
     const base = { townshipId: f.east.townshipId, location: '', villageIds: [], sixInto: [], formIds: [], lawIds: [], departmentIds: [], targetGroupIds: [], notes: '', consultations: 0, materials: [] };
     await events.create(SYSTEM_ACTOR, { ...base, title: 'last day of January', startDate: '2026-01-31', audience: 1 });
     await events.create(SYSTEM_ACTOR, { ...base, title: 'first of February', startDate: '2026-02-01', audience: 10 });
@@ -184,8 +184,8 @@ describe('the roll-up stays equal to a recount of the raw events', () => {
   it('after a random mix of creates, edits, deletes and restores', async () => {
     const db = await freshDatabase();
     // The demo township's events (its neighbours' months are submitted, so locked).
-    const { townshipId } = await seedDemo(db.prisma, { today: '2026-11-26' });
-    const events = createEventRepository(db.prisma);
+    const { townshipId } = await seedDemo(db, { today: '2026-11-26' });
+    const events = createEventRepository(db);
     const rand = seededRandom(7);
     const all = (await events.list(SYSTEM_ACTOR, { townshipId, page: 1, pageSize: 200, sort: 'startDate' })).items;
     const villages = [...new Set(all.flatMap((e) => e.villageIds))];

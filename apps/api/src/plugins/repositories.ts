@@ -46,7 +46,7 @@ declare module 'fastify' {
 export const repositoriesPlugin = fp(
   async (app, { db }: { db: Database }) => {
     app.decorate('db', db);
-    app.decorate('events', createEventRepository(db.prisma));
+    app.decorate('events', createEventRepository(db));
     app.decorate('reference', createReferenceRepository(db.prisma));
     app.decorate('catalogs', createCatalogRepository(db.prisma));
     app.decorate('users', createUserRepository(db.prisma));
@@ -55,8 +55,8 @@ export const repositoriesPlugin = fp(
     app.decorate('plans', createPlanRepository(db.prisma));
     app.decorate('stats', createStatsRepository(db.prisma));
     app.decorate('imports', createImportRepository(db.prisma));
-    app.decorate('submissions', createSubmissionRepository(db.prisma));
-    app.decorate('county', createCountyRepository(db.prisma));
+    app.decorate('submissions', createSubmissionRepository(db));
+    app.decorate('county', createCountyRepository(db));
   },
   { name: 'repositories' },
 );

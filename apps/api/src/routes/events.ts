@@ -52,7 +52,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const event = await app.events.create(request.actor, request.body);
       // The event is saved whatever happens to the link: a failed link is logged, not the clerk's problem.
-      const linkedPlanItem = await app.plans.autoLink(request.actor, event.id).catch((error: unknown) => {
+      const linkedPlanItem = await app.plans.autoLink(request.actor, event).catch((error: unknown) => {
         request.log.error({ err: error, eventId: event.id }, 'auto-linking the event to its plan item failed');
         return null;
       });

@@ -2,14 +2,15 @@
 // township acted on which named day of the year. Figures come from the event
 // repository's totals (the counting rules in one place), per township.
 import { isoToDate, periodRange, rankTownships, type CountyPeriodQuery, type CountyYearQuery, type NamedDayMatrix, type Ranking } from '@pufa/domain';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { DatabaseHandle } from '../client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { createEventRepository } from './event-repository.ts';
 import { createSubmissionRepository } from './submission-repository.ts';
 
-export function createCountyRepository(prisma: PrismaClient) {
-  const events = createEventRepository(prisma);
-  const submissions = createSubmissionRepository(prisma);
+export function createCountyRepository(db: DatabaseHandle) {
+  const { prisma } = db;
+  const events = createEventRepository(db);
+  const submissions = createSubmissionRepository(db);
 
   async function townshipsOf(actor: Actor, countyId?: number) {
     const county = await submissions.countyFor(actor, countyId);

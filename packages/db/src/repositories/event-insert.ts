@@ -4,8 +4,9 @@
 // interactive transaction, each waiting for the one before; the API spent most
 // of its time in round trips and Prisma's transaction machinery.
 import { rollupMonth, statContributions, type Event, type EventCreate } from '@pufa/domain';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import type { Actor } from '../auth/actor.ts';
+import type { StatementRunner } from '../statements.ts';
 
 interface InsertedRow {
   id: number;
@@ -49,7 +50,7 @@ export function unsavedEvent(input: EventCreate): Omit<Event, 'id' | 'createdAt'
   };
 }
 
-export async function insertEvent(prisma: PrismaClient, actor: Actor, input: EventCreate): Promise<Event | null> {
+export async function insertEvent(statements: StatementRunner, actor: Actor, input: EventCreate): Promise<Event | null> {
   // The stored event but for what the database gives it (id, timestamps) and the catalog's order of 六进.
   const unsaved = unsavedEvent(input);
   const { villageIds, sixInto, formIds, lawIds, departmentIds, targetGroupIds, materials } = unsaved;
@@ -57,7 +58,7 @@ export async function insertEvent(prisma: PrismaClient, actor: Actor, input: Eve
   // materials are leaflets is read from material_type in the statement itself.
   const contributions = statContributions(unsaved, new Map());
   const typeIds = materials.map((m) => m.materialTypeId);
-  const [row] = await prisma.$queryRaw<InsertedRow[]>`
+  const [row] = await statements.run<InsertedRow>('pufa_insert_event', Prisma.sql`
     WITH valid AS (
       SELECT EXISTS (SELECT 1 FROM org_unit WHERE id = ${unsaved.townshipId} AND level = 'township')
          AND (${unsaved.campaignId}::int IS NULL OR EXISTS (SELECT 1 FROM campaign WHERE id = ${unsaved.campaignId}::int AND (township_id IS NULL OR township_id = ${unsaved.townshipId})))
@@ -117,7 +118,7 @@ export async function insertEvent(prisma: PrismaClient, actor: Actor, input: Eve
                'createdAt', to_char(e.created_at AT TIME ZONE 'UTC', ${ISO_TIMESTAMP}), 'updatedAt', to_char(e.updated_at AT TIME ZONE 'UTC', ${ISO_TIMESTAMP}))
       FROM e, ordered_six_into o
     )
-    SELECT e.id, e.created_at, e.updated_at, o.codes AS six_into FROM e, ordered_six_into o`;
+    SELECT e.id, e.created_at, e.updated_at, o.codes AS six_into FROM e, ordered_six_into o`);
   if (!row) return null;
   return { id: row.id, ...unsaved, sixInto: row.six_into, createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString() };
 }

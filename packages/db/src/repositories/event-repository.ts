@@ -24,6 +24,7 @@ import { writeAudit } from '../auth/audit.ts';
 import { findInvalidReferences } from './event-references.ts';
 import { readEventsByIds } from './event-rows.ts';
 import { insertEvent, unsavedEvent } from './event-insert.ts';
+import type { DatabaseHandle } from '../client.ts';
 import { InvalidReferencesError, VersionConflictError } from './errors.ts';
 
 const eventInclude = {
@@ -141,7 +142,7 @@ function scalarFields(input: Partial<EventCreate>) {
   };
 }
 
-export function createEventRepository(prisma: PrismaClient) {
+export function createEventRepository({ prisma, statements }: DatabaseHandle) {
   /** villageId: the list is filtered to one village, the only one in scope to count as reached. */
   async function totals(where: Prisma.EventWhereInput, villageId?: number): Promise<Totals> {
     // Counting rules (docs/counting-rules.md, @pufa/domain counting.ts) in SQL.
@@ -207,7 +208,7 @@ export function createEventRepository(prisma: PrismaClient) {
     /** Throws InvalidReferencesError when an id is unknown; nothing is written then. */
     async create(actor: Actor, input: EventCreate): Promise<Event> {
       if (!inScope(actor, input.townshipId)) throw new InvalidReferencesError([unknownTownship(input.townshipId)]);
-      const event = await insertEvent(prisma, actor, input);
+      const event = await insertEvent(statements, actor, input);
       if (event) return event;
       // Refused by the statement's reference guard: name the fields for the clerk.
       const invalid = await prisma.$transaction((tx) => findInvalidReferences(tx, input));

@@ -13,6 +13,7 @@ import {
   type Calendar,
   type CalendarQuery,
   type CampaignTiming,
+  type MatchableEvent,
   type PlanCheck,
   type PlanCopy,
   type PlanItem,
@@ -240,12 +241,19 @@ export function createPlanRepository(prisma: PrismaClient) {
      * Links a new event to its plan item when exactly one matches (autoLinkPlanItem), through
      * link() like a clerk's own click. Returns the item linked, or null.
      */
-    async autoLink(actor: Actor, eventId: number): Promise<PlanItem | null> {
-      const event = await prisma.event.findFirst({ where: { id: eventId, deletedAt: null, townshipId: townshipFilter(actor) } });
-      if (!event) return null;
-      const items = await listRows(actor, { townshipId: event.townshipId, year: event.startDate.getUTCFullYear() });
-      const match = autoLinkPlanItem({ townshipId: event.townshipId, startDate: dateToIso(event.startDate), campaignId: event.campaignId }, items);
-      return match ? repository.link(actor, match.id, eventId) : null;
+    /**
+     * Links a just-saved event to its plan item when exactly one matches
+     * (autoLinkPlanItem). Runs on every create, so it reads only the candidates:
+     * none at all for an event without a campaign, which can match nothing.
+     */
+    async autoLink(actor: Actor, event: MatchableEvent & { id: number }): Promise<PlanItem | null> {
+      if (event.campaignId === null) return null;
+      const candidates = await prisma.planItem.findMany({
+        where: { townshipId: event.townshipId, year: Number(event.startDate.slice(0, 4)), campaignId: event.campaignId },
+        select: { id: true, townshipId: true, year: true, campaignId: true, targetDate: true, targetMonth: true },
+      });
+      const match = autoLinkPlanItem(event, candidates.map((c) => ({ ...c, targetDate: c.targetDate ? dateToIso(c.targetDate) : null })));
+      return match ? repository.link(actor, match.id, event.id) : null;
     },
 
     /** Confirms that an event (partly) fulfils a plan item. null when either is out of scope. */

@@ -32,7 +32,8 @@ import {
   type SubmissionStatus,
   type SubmissionStep,
 } from '@pufa/domain';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { DatabaseHandle } from '../client.ts';
 import { inScope, type Actor } from '../auth/actor.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { createEventRepository } from './event-repository.ts';
@@ -48,8 +49,9 @@ export function periodLockKey(period: string): number {
 
 const COUNTY_ONLY = { zh: '只有县级管理员或领导可以审核上报', en: 'Only a county administrator or leader may review submissions' };
 
-export function createSubmissionRepository(prisma: PrismaClient) {
-  const events = createEventRepository(prisma);
+export function createSubmissionRepository(db: DatabaseHandle) {
+  const { prisma } = db;
+  const events = createEventRepository(db);
 
   async function userNames(ids: (number | null)[]): Promise<Map<number, string>> {
     const wanted = [...new Set(ids.filter((id): id is number => id !== null))];

@@ -5,7 +5,7 @@
 // returned with a reason, one late. 涂市镇 (the clerk's township) submits nothing,
 // so the demo user starts from an open ledger.
 import { isoDate, monthPeriod, yearOf, type IsoDate } from '@pufa/domain';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { DatabaseHandle } from '../client.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { createEventRepository } from '../repositories/event-repository.ts';
 import { createSubmissionRepository } from '../repositories/submission-repository.ts';
@@ -29,10 +29,11 @@ const DAYS: [number, number, string, string][] = [
 
 export const DEMO_RETURN_REASON = '宣传资料数量与现场照片不符，请核实后重新上报';
 
-export async function seedDemoNeighbours(prisma: PrismaClient, { countyId, today }: { countyId: number; today: IsoDate }) {
+export async function seedDemoNeighbours(db: DatabaseHandle, { countyId, today }: { countyId: number; today: IsoDate }) {
+  const { prisma } = db;
   const rand = seededRandom(2026);
-  const events = createEventRepository(prisma);
-  const submissions = createSubmissionRepository(prisma);
+  const events = createEventRepository(db);
+  const submissions = createSubmissionRepository(db);
   const [campaigns, leaflet] = await Promise.all([
     prisma.campaign.findMany({ select: { id: true, code: true } }),
     prisma.materialType.findFirstOrThrow({ where: { code: 'leaflet' }, select: { id: true } }),

@@ -6,6 +6,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { createEventRepository } from '../repositories/event-repository.ts';
+import type { DatabaseHandle } from '../client.ts';
 import { createPlanRepository } from '../repositories/plan-repository.ts';
 import { seedCatalogs } from './catalogs.ts';
 import { seedCounty, seedTownship } from './org-units.ts';
@@ -135,7 +136,8 @@ export async function seedDemoUsers(prisma: PrismaClient, { countyId, townshipId
 }
 
 /** Creates the demo county, township and events: last year in full and this year up to today. */
-export async function seedDemo(prisma: PrismaClient, { today = todayInChina() } = {}): Promise<DemoSeedResult> {
+export async function seedDemo(db: DatabaseHandle, { today = todayInChina() } = {}): Promise<DemoSeedResult> {
+  const { prisma } = db;
   await seedCatalogs(prisma);
   const county = await seedCounty(prisma, { code: 'demo-county', name: '示范县', nameEn: 'Demo County' });
   const { townshipId, villageIds, departmentIds } = await seedTownship(prisma, {
@@ -168,7 +170,7 @@ export async function seedDemo(prisma: PrismaClient, { today = todayInChina() } 
   };
 
   const rand = seededRandom(2022);
-  const events = createEventRepository(prisma);
+  const events = createEventRepository(db);
   const thisYear = yearOf(today);
   let created = 0;
   const thisYearsEvents = new Map<DemoEventPlan, { id: number; villageIds: number[] }>();
@@ -203,7 +205,7 @@ export async function seedDemo(prisma: PrismaClient, { today = todayInChina() } 
     }
   }
   const planItems = await seedDemoPlan(prisma, { townshipId, year: thisYear, villageIds, ids, thisYearsEvents });
-  await seedDemoNeighbours(prisma, { countyId: county.id, today });
+  await seedDemoNeighbours(db, { countyId: county.id, today });
   return { countyId: county.id, townshipId, events: created, planItems };
 }
 
