@@ -2,7 +2,7 @@
 // impact (WCAG 2.x A/AA and axe's best practices, as axe runs by default).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import type { EventListResponse } from '../packages/domain/src/index.ts';
+import type { EventListResponse, SubmissionGrid } from '../packages/domain/src/index.ts';
 import { PASSWORD } from './helpers.ts';
 
 /** Signs in through the API (the login page in either language has been checked already). */
@@ -36,7 +36,11 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
       await expect(page.getByRole('heading', { level: 1, name: dashboard })).toBeVisible();
       const list = (await (await page.request.get('/api/events?pageSize=1')).json()) as EventListResponse;
       const id = list.items[0]!.id;
-      const pages = ['/dashboard', '/events', '/events/new', `/events/${id}`, `/events/${id}/edit`, '/exports', '/imports', '/reports/print?year=2026', '/plans', '/plans?tab=check', '/calendar', '/settings', '/admin', '/no-such-page'];
+      const grid = (await (await page.request.get('/api/submissions?year=2026')).json()) as SubmissionGrid;
+      // The submissions page, and one period opened in its drawer (a submitted one: the review step shows).
+      const reviewed = grid.rows.find((r) => r.cells.some((c) => c.status === 'submitted'))!;
+      const openPeriod = reviewed.cells.find((c) => c.status === 'submitted')!.period;
+      const pages = ['/dashboard', '/events', '/events/new', `/events/${id}`, `/events/${id}/edit`, '/exports', '/imports', '/reports/print?year=2026', '/plans', '/plans?tab=check', '/calendar', '/settings', '/admin', '/submissions', `/submissions?townshipId=${reviewed.townshipId}&period=${openPeriod}`, '/no-such-page'];
       const found: Record<string, string[]> = {};
       for (const path of pages) {
         await page.goto(path);
@@ -50,6 +54,14 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
       await page.goto('/events/new');
       const forbidden = await violations(page);
       if (forbidden.length) found['/events/new (leader)'] = forbidden;
+      // A township clerk: the home page with its submission notices, and its own period to submit.
+      await page.context().clearCookies();
+      await signInAs(page, 'clerk');
+      for (const path of ['/events', '/submissions?period=2026-10']) {
+        await page.goto(path);
+        const problems = await violations(page);
+        if (problems.length) found[`${path} (clerk)`] = problems;
+      }
       expect(found).toEqual({});
     });
   }

@@ -20,6 +20,8 @@ import { eventRoutes } from './routes/events.ts';
 import { importRoutes } from './routes/imports.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { systemRoutes } from './routes/system.ts';
+import { submissionRoutes } from './routes/submissions.ts';
+import { countyRoutes } from './routes/county.ts';
 
 /** Time to receive a whole request (headers and body): generous for a slow phone connection. */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -69,6 +71,8 @@ export async function buildApp({ db, logger = false, serveWebApp = true, session
   await app.register(statsRoutes);
   await app.register(exportRoutes);
   await app.register(importRoutes);
+  await app.register(submissionRoutes);
+  await app.register(countyRoutes);
   if (serveWebApp) await app.register(webAppPlugin, {});
   return app;
 }

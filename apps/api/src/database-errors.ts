@@ -68,3 +68,24 @@ export function classifyDatabaseError(error: unknown): DatabaseFailure | null {
     (err.cause && err.cause !== error ? classifyDatabaseError(err.cause) : null)
   );
 }
+
+/** The SQLSTATE the period lock raises (migration 'submissions': pufa_check_period_open). */
+export const PERIOD_LOCKED_SQLSTATE = 'PF001';
+
+/**
+ * A write refused by the period lock, and which period: the trigger raises
+ * PF001 with the detail "2026-11 submitted". Through Prisma both adapters (pg,
+ * PGlite) put it under meta.driverAdapterError.cause; the create's named
+ * statement (statements.ts) gets pg's own error, with code and detail on it.
+ */
+export function periodLockOf(error: unknown): { period: string; status: 'submitted' | 'approved' } | null {
+  if (error === null || typeof error !== 'object') return null;
+  type PgFields = { originalCode?: string; code?: unknown; detail?: unknown };
+  const err = error as PgFields & { meta?: { driverAdapterError?: { cause?: PgFields } }; cause?: unknown };
+  for (const fields of [err.meta?.driverAdapterError?.cause, err]) {
+    if ((fields?.originalCode ?? fields?.code) !== PERIOD_LOCKED_SQLSTATE) continue;
+    const match = /^(\d{4}(?:-\d{2})?) (submitted|approved)$/.exec(typeof fields?.detail === 'string' ? fields.detail : '');
+    if (match) return { period: match[1]!, status: match[2] as 'submitted' | 'approved' };
+  }
+  return err.cause && err.cause !== error ? periodLockOf(err.cause) : null;
+}

@@ -57,6 +57,19 @@ async function createImport(side: Side, committed = false): Promise<number> {
   return id;
 }
 
+let submitMonth = 0;
+/** Months of 2001 onwards, one per request: years nobody logs events in. */
+const nextPeriod = () => `${2001 + Math.floor(submitMonth / 12)}-${String((submitMonth++ % 12) + 1).padStart(2, '0')}`;
+
+/** A submission of a period of its own (years nobody logs events in), submitted by the county administrator. */
+async function createSubmission(side: Side): Promise<number> {
+  const res = await ctx.inject({ method: 'POST', url: '/api/submissions', payload: { townshipId: townshipOf(side).townshipId, period: nextPeriod() } });
+  return res.json<{ id: number }>().id;
+}
+
+/** Review steps: the county's admins and leaders only; a township's leader or admin is refused on its own, and sees nothing of another. */
+const countyReviewers = (who: Who, side: Side) => (who === 'anonymous' ? 401 : who === 'clerk' || side === 'own' ? 403 : 404);
+
 const signedIn = (ok: number) => (who: Who) => (who === 'anonymous' ? 401 : ok);
 /** Any signed-in user on their own township; another township's id refused like an unknown one. */
 const ownOr400 = (who: Who, side: Side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 400);
@@ -228,6 +241,36 @@ const RULES: Record<string, Rule> = {
     build: async (side) => ({ method: 'POST', url: `/api/imports/${await createImport(side, true)}/undo` }),
     expect: rolesOnly(['admin'], 200, 404),
   },
+  'GET /api/submissions': { build: get('/api/submissions?year=2026'), expect: signedIn(200) },
+  'GET /api/submissions/summary': {
+    build: async (side) => ({ method: 'GET', url: `/api/submissions/summary?townshipId=${townshipOf(side).townshipId}&period=2026-06` }),
+    expect: ownOr400,
+  },
+  'POST /api/submissions': {
+    build: async (side) => ({ method: 'POST', url: '/api/submissions', payload: { townshipId: townshipOf(side).townshipId, period: nextPeriod() } }),
+    expect: rolesOnly(['clerk', 'admin'], 201, 400),
+  },
+  'GET /api/submissions/:id': {
+    build: async (side) => ({ method: 'GET', url: `/api/submissions/${await createSubmission(side)}` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 404),
+  },
+  'POST /api/submissions/:id/approve': {
+    build: async (side) => ({ method: 'POST', url: `/api/submissions/${await createSubmission(side)}/approve` }),
+    expect: countyReviewers,
+  },
+  'POST /api/submissions/:id/return': {
+    build: async (side) => ({ method: 'POST', url: `/api/submissions/${await createSubmission(side)}/return`, payload: { reason: '矩阵' } }),
+    expect: countyReviewers,
+  },
+  'GET /api/reporting-settings': { build: get('/api/reporting-settings'), expect: signedIn(200) },
+  // County administrators only: a township's administrator is refused too.
+  'PUT /api/reporting-settings': {
+    build: async () => ({ method: 'PUT', url: '/api/reporting-settings', payload: { monthDueDay: 5, yearDueMonth: 3, yearDueDay: 1 } }),
+    expect: rolesOnly(['admin'], 403, 403),
+  },
+  'GET /api/county/ranking': { build: get('/api/county/ranking?period=2026-06'), expect: signedIn(200) },
+  'GET /api/county/ranking.csv': { build: get('/api/county/ranking.csv?period=2026-06'), expect: signedIn(200) },
+  'GET /api/county/named-days': { build: get('/api/county/named-days?year=2026'), expect: signedIn(200) },
   'GET /api/calendar': {
     build: async (side) => ({ method: 'GET', url: `/api/calendar?townshipId=${townshipOf(side).townshipId}&from=2026-06-01&to=2026-06-30` }),
     expect: ownOr400,

@@ -23,3 +23,5 @@ export * from './stats/rollup.ts';
 export * from './data-dir-lock.ts';
 export * from './auth-changes.ts';
 export * from './repositories/import-repository.ts';
+export * from './repositories/submission-repository.ts';
+export * from './repositories/county-repository.ts';

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR, createEventRepository, createPlanRepository, prepareDatabase, seedDemo, type Database } from '../src/index.ts';
+import { SYSTEM_ACTOR, createCountyRepository, createEventRepository, createPlanRepository, createSubmissionRepository, prepareDatabase, seedDemo, type Database } from '../src/index.ts';
+import { DEMO_RETURN_REASON } from '../src/seed/demo-county.ts';
 import { useFreshDatabases } from './fresh-database.ts';
 
 const freshDatabase = useFreshDatabases();
@@ -78,5 +79,24 @@ describe('seedDemo', () => {
     await seedDemo(a, { today: '2026-11-26' });
     await seedDemo(b, { today: '2026-11-26' });
     expect(strip(await allEvents(a))).toEqual(strip(await allEvents(b)));
+  });
+});
+
+describe('the demo county', () => {
+  it('has two more townships whose month-end shows every status: approved, waiting, returned with a reason, late', async () => {
+    const db = await freshDatabase();
+    const today = '2026-07-20';
+    const { countyId } = await seedDemo(db, { today });
+    const grid = await createSubmissionRepository(db).grid(SYSTEM_ACTOR, { countyId, year: 2026 }, today);
+    const june = grid.rows.map((r) => [r.name, r.cells[4]!.status, r.cells[5]!.status, r.cells[5]!.late]);
+    // 涂市镇 submits nothing (the demo clerk starts from an open ledger); June is due on 5 July.
+    expect(june).toEqual([
+      ['涂市镇', 'none', 'none', true],
+      ['龙港镇', 'approved', 'submitted', false],
+      ['石门乡', 'returned', 'none', true],
+    ]);
+    expect(grid.rows[2]!.cells[4]!.returnReason).toBe(DEMO_RETURN_REASON);
+    const matrix = await createCountyRepository(db).namedDays(SYSTEM_ACTOR, { countyId, year: 2025 });
+    expect(matrix.rows.map((r) => r.counts.some((c) => c === 0))).toEqual([true, true, true]);
   });
 });

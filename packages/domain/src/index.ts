@@ -25,3 +25,5 @@ export * from './import/matching.ts';
 export * from './import/columns.ts';
 export * from './import/campaign-guess.ts';
 export * from './import/analyze.ts';
+export * from './submissions.ts';
+export * from './schemas/submission.ts';

@@ -72,6 +72,8 @@ export interface ReportFigures {
   sixInto: { name: string; nameEn: string }[];
   /** The main laws publicised, most often first. */
   laws: { name: string; nameEn: string }[];
+  /** The roll-up was limited to approved figures (上报审核): the townships left out. */
+  notApproved?: { name: string; nameEn: string }[];
 }
 
 export interface ReportParagraphs {
@@ -99,9 +101,14 @@ export const REPORT_LIST_LENGTH = 5;
 
 export function reportParagraphs(f: ReportFigures): ReportParagraphs {
   const period = periodZh(f.from, f.to);
+  if (f.activities === 0 && f.notApproved?.length) {
+    // Nothing approved yet is not "nothing done": say which it is.
+    const none = `${period}，${f.unitName}尚无已通过县级审核的法治宣传数据。`;
+    return withApprovalNote(f, { exact: none, rounded: none, english: `${periodEn(f.from, f.to)}, ${f.unitNameEn} has no legal-publicity figures approved by the county yet.` });
+  }
   if (f.activities === 0) {
     const none = `${period}，${f.unitName}尚未登记法治宣传活动。`;
-    return { exact: none, rounded: none, english: `${periodEn(f.from, f.to)}, no legal-publicity activity was recorded for ${f.unitNameEn}.` };
+    return withApprovalNote(f, { exact: none, rounded: none, english: `${periodEn(f.from, f.to)}, no legal-publicity activity was recorded for ${f.unitNameEn}.` });
   }
   const campaigns = f.campaigns.slice(0, REPORT_LIST_LENGTH);
   const laws = f.laws.slice(0, REPORT_LIST_LENGTH);
@@ -131,5 +138,13 @@ export function reportParagraphs(f: ReportFigures): ReportParagraphs {
     (campaigns.length ? ` Campaigns were held around ${listEn(campaigns.map((c) => c.nameEn))}.` : '') +
     (f.sixInto.length ? ` The law was brought into ${listEn(f.sixInto.map((s) => s.nameEn.toLowerCase()))}.` : '') +
     (laws.length ? ` The main laws publicised were ${listEn(laws.map((l) => l.nameEn))}.` : '');
-  return { exact: body(String), rounded: body(roundedChinese), english };
+  return withApprovalNote(f, { exact: body(String), rounded: body(roundedChinese), english });
+}
+
+/** A roll-up of approved figures only says so, and names the townships left out. */
+function withApprovalNote(f: ReportFigures, p: ReportParagraphs): ReportParagraphs {
+  if (!f.notApproved) return p;
+  const zh = f.notApproved.length ? `（以上为已通过县级审核的数据，未含未通过审核的${listZh(f.notApproved)}。）` : '（以上数据均已通过县级审核。）';
+  const en = f.notApproved.length ? ` (Approved figures only; not included, not approved: ${listEn(f.notApproved.map((t) => t.nameEn))}.)` : ' (All figures approved by the county.)';
+  return { exact: p.exact + zh, rounded: p.rounded + zh, english: p.english + en };
 }

@@ -39,6 +39,8 @@ export interface AnnualData<G extends StatsGroup = ReportGroup> {
   townships: OrgUnitNode[];
   /** The ledger's filter for the same scope. */
   ledgerFilter: EventFilter;
+  /** With approvedOnly on a county or the whole scope: the townships left out, and whose figures are counted. */
+  approval?: { notApproved: OrgUnitNode[]; approvedIds: number[] };
 }
 
 export interface WorkbookData extends AnnualData<WorkbookGroup> {
@@ -59,9 +61,8 @@ export async function loadWorkbookData(app: FastifyInstance, actor: Actor, query
 async function load<G extends ReportGroup | WorkbookGroup>(app: FastifyInstance, actor: Actor, query: PeriodQuery, groups: readonly G[]): Promise<AnnualData<G>> {
   const { from, to } = periodOfQuery(query);
   const orgUnitId = query.orgUnitId;
-  // Stats first: it refuses an org unit out of scope (400) before anything else is read.
-  const stats = (await app.stats.statsByGroups(actor, { from, to, orgUnitId }, groups)) as Record<G, StatsResponse> & Record<ReportGroup, StatsResponse>;
-  const month = stats.month;
+  // The scope first: an org unit out of scope is refused (400) before anything else is read.
+  await app.stats.statsByGroups(actor, { from, to, orgUnitId }, []);
 
   const reference = await app.reference.get(actor);
   const names = createNames(reference, query.lang);
@@ -73,6 +74,16 @@ async function load<G extends ReportGroup | WorkbookGroup>(app: FastifyInstance,
   const inScope = (u: OrgUnitNode) => actor.townshipIds === 'all' || actor.townshipIds.includes(u.level === 'township' ? u.id : (u.parentId ?? -1));
   const under = (u: OrgUnitNode | undefined): OrgUnitNode[] => (u ? [u, ...u.children.flatMap(under)] : []);
   const scoped = (unit ? under(unit) : names.units).filter((u) => u.level !== 'county' && inScope(u));
+  // A county's roll-up of approved figures only (上报审核): the other townships are named, not counted.
+  const allTownships = scoped.filter((u) => u.level === 'township');
+  const approval = query.approvedOnly && unit?.level !== 'township' && unit?.level !== 'village'
+    ? await (async () => {
+        const approved = await app.submissions.approvedThrough(allTownships.map((t) => t.id), from, to);
+        return { approvedIds: [...approved], notApproved: allTownships.filter((t) => !approved.has(t.id)) };
+      })()
+    : undefined;
+  const stats = (await app.stats.statsByGroups(actor, { from, to, orgUnitId }, groups, approval?.approvedIds)) as Record<G, StatsResponse> & Record<ReportGroup, StatsResponse>;
+  const month = stats.month;
 
   const pick = (rows: StatsResponse['rows'], keep = (_key: string) => true) => rows.filter((r) => keep(r.key)).map((r) => ({ name: r.label, nameEn: r.labelEn }));
   const figures = {
@@ -94,6 +105,7 @@ async function load<G extends ReportGroup | WorkbookGroup>(app: FastifyInstance,
       const quantity = stats.materialType.rows.find((r) => r.key === String(type.id))?.quantity ?? 0;
       return quantity > 0 ? [{ code: type.code, name: type.name, nameEn: type.nameEn, unit: type.unit, unitEn: type.unitEn, quantity }] : [];
     }),
+    ...(approval ? { notApproved: approval.notApproved.map((t) => ({ name: t.name, nameEn: t.nameEn })) } : {}),
   };
   return {
     from,
@@ -104,8 +116,9 @@ async function load<G extends ReportGroup | WorkbookGroup>(app: FastifyInstance,
     unitNameEn: figures.unitNameEn,
     stats,
     report: { figures, paragraphs: reportParagraphs(figures) },
-    villages: scoped.filter((u) => u.level === 'village'),
-    townships: scoped.filter((u) => u.level === 'township'),
+    villages: scoped.filter((u) => u.level === 'village' && (!approval || approval.approvedIds.includes(u.parentId ?? -1))),
+    townships: allTownships,
     ledgerFilter: { from, to, ...(unit?.level === 'township' ? { townshipId: unit.id } : unit?.level === 'village' ? { villageId: unit.id } : {}) },
+    ...(approval ? { approval } : {}),
   };
 }

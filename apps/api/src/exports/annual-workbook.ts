@@ -11,7 +11,7 @@ import { LEDGER_COLUMNS, ledgerRow } from './ledger-columns.ts';
 const WORDS = {
   zh: {
     summary: '年度汇总', months: '月度统计', villages: '分村统计', campaigns: '按宣传节点', sixInto: '按六进', departments: '按单位',
-    county: '县级汇总', check: '年终检查', ledger: '活动台账',
+    county: '县级汇总', check: '年终检查', ledger: '活动台账', notApproved: '（未通过审核，未计入）',
     item: '项目', value: '数值', scope: '统计范围', period: '统计期间', activities: '开展活动(次)', leaflets: '发放宣传资料(份)', audience: '受众(人次)',
     consultations: '法律咨询(人次)', villagesReached: '覆盖村(社区)数', villagesTotal: '村(社区)总数', campaignsCovered: '开展宣传的节点', paragraph: '报告段落',
     paragraphRounded: '报告段落（约数）', month: '月份', township: '乡镇(街道)', village: '村(社区)', reached: '是否覆盖', yes: '已覆盖', no: '未覆盖',
@@ -22,7 +22,7 @@ const WORDS = {
   },
   en: {
     summary: 'Summary', months: 'By month', villages: 'By village', campaigns: 'By campaign', sixInto: 'By six-into place', departments: 'By department',
-    county: 'County roll-up', check: 'Year-end check', ledger: 'Ledger',
+    county: 'County roll-up', check: 'Year-end check', ledger: 'Ledger', notApproved: ' (not approved, not counted)',
     item: 'Item', value: 'Value', scope: 'Scope', period: 'Period', activities: 'Activities', leaflets: 'Leaflets', audience: 'Audience (person-times)',
     consultations: 'Consultations', villagesReached: 'Villages reached', villagesTotal: 'Villages in scope', campaignsCovered: 'Campaigns with activity', paragraph: 'Report paragraph',
     paragraphRounded: 'Report paragraph (rounded, Chinese)', month: 'Month', township: 'Township', village: 'Village', reached: 'Reached', yes: 'yes', no: 'no',
@@ -130,7 +130,8 @@ export async function writeAnnualWorkbook(output: Writable, data: WorkbookData, 
     ]);
     for (const township of data.townships) {
       const row = byTownship.get(township.id);
-      county.row([data.names.name(township), row?.activities ?? 0, row?.leaflets ?? 0, row?.audience ?? 0, row?.consultations ?? 0, row?.villagesReached ?? 0, township.children.length]);
+      const left = data.approval?.notApproved.some((t) => t.id === township.id) ? w.notApproved : '';
+      county.row([`${data.names.name(township)}${left}`, row?.activities ?? 0, row?.leaflets ?? 0, row?.audience ?? 0, row?.consultations ?? 0, row?.villagesReached ?? 0, township.children.length]);
     }
     county.row([w.total, totals.activities, totals.leaflets, totals.audience, totals.consultations, totals.villagesReached, totals.villagesTotal], true);
     county.done();
@@ -163,7 +164,9 @@ export async function writeAnnualWorkbook(output: Writable, data: WorkbookData, 
   );
   let index = 0;
   const totalRow: (string | number)[] = LEDGER_COLUMNS.map((c, i) => (i === 0 ? w.total : c.totalled ? 0 : ''));
-  for await (const batch of events.iterate(actor, data.ledgerFilter)) {
+  // Approved figures only: the ledger lists the counted townships' events.
+  const ledgerActor = data.approval ? { ...actor, townshipIds: data.approval.approvedIds } : actor;
+  for await (const batch of events.iterate(ledgerActor, data.ledgerFilter)) {
     if (signal?.aborted) return; // the client has gone: stop reading the ledger
     for (const event of batch) {
       const values = ledgerRow(event, data.names, index);

@@ -20,6 +20,10 @@ import {
   type ReferenceRepository,
   createImportRepository,
   type ImportRepository,
+  createSubmissionRepository,
+  type SubmissionRepository,
+  createCountyRepository,
+  type CountyRepository,
 } from '@pufa/db';
 
 declare module 'fastify' {
@@ -34,6 +38,8 @@ declare module 'fastify' {
     plans: PlanRepository;
     stats: StatsRepository;
     imports: ImportRepository;
+    submissions: SubmissionRepository;
+    county: CountyRepository;
   }
 }
 
@@ -49,6 +55,8 @@ export const repositoriesPlugin = fp(
     app.decorate('plans', createPlanRepository(db.prisma));
     app.decorate('stats', createStatsRepository(db.prisma));
     app.decorate('imports', createImportRepository(db.prisma));
+    app.decorate('submissions', createSubmissionRepository(db));
+    app.decorate('county', createCountyRepository(db));
   },
   { name: 'repositories' },
 );

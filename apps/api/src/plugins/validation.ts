@@ -3,12 +3,12 @@
 // { statusCode, error, message, messageEn, fields? } with no internals.
 import fp from 'fastify-plugin';
 import { createSerializerCompiler } from 'fastify-type-provider-zod';
-import { describeIssues, fieldError, findUnstorableText, RULE_MESSAGES, summarizeFieldErrors, type ApiError, type Bilingual } from '@pufa/domain';
-import { InvalidReferencesError, NotPermittedError, VersionConflictError } from '@pufa/db';
+import { describeIssues, fieldError, findUnstorableText, periodLockedMessage, RULE_MESSAGES, summarizeFieldErrors, type ApiError, type Bilingual } from '@pufa/domain';
+import { InvalidReferencesError, NotPermittedError, SubmissionStateError, VersionConflictError } from '@pufa/db';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { FRAMEWORK_ERRORS, HttpError, RequestValidationError } from '../http-errors.ts';
-import { classifyDatabaseError, type DatabaseFailure } from '../database-errors.ts';
+import { classifyDatabaseError, periodLockOf, type DatabaseFailure } from '../database-errors.ts';
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'Bad Request',
@@ -59,6 +59,10 @@ export const validationPlugin = fp(async function validation(app: FastifyInstanc
     }
     if (error instanceof HttpError) return send(reply, error.statusCode, error.words, error.extra);
     if (error instanceof NotPermittedError) return send(reply, 403, error.words);
+    if (error instanceof SubmissionStateError) return send(reply, 409, error.words);
+    // A write into a submitted or approved period (the database's lock): the reason, and which period.
+    const locked = periodLockOf(error);
+    if (locked) return send(reply, 409, periodLockedMessage(locked.period, locked.status), { lockedPeriod: locked.period });
     if (error instanceof VersionConflictError) {
       return send(
         reply,

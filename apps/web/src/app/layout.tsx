@@ -14,6 +14,7 @@ import {
   TableOutlined,
   TranslationOutlined,
   UserOutlined,
+  AuditOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
@@ -36,13 +37,14 @@ export function AppLayout() {
   const [isDrawerOpen, setDrawerOpen] = useState(false);
   const selected = pathname.startsWith('/reports')
     ? paths.exports
-    : ([paths.dashboard, paths.exports, paths.imports, paths.newEvent, paths.plans, paths.calendar, paths.settings, paths.admin].find((p) => pathname === p) ?? paths.events);
+    : ([paths.dashboard, paths.exports, paths.imports, paths.submissions, paths.newEvent, paths.plans, paths.calendar, paths.settings, paths.admin].find((p) => pathname === p) ?? paths.events);
   const items = [
     { key: paths.dashboard, icon: <BarChartOutlined />, label: t('nav.dashboard') },
     { key: paths.events, icon: <TableOutlined />, label: t('nav.events') },
     ...(canEdit() ? [{ key: paths.newEvent, icon: <PlusOutlined />, label: t('nav.newEvent') }] : []),
     { key: paths.plans, icon: <ScheduleOutlined />, label: t('nav.plans') },
     { key: paths.calendar, icon: <CalendarOutlined />, label: t('nav.calendar') },
+    { key: paths.submissions, icon: <AuditOutlined />, label: t('nav.submissions') },
     { key: paths.exports, icon: <ExportOutlined />, label: t('nav.exports') },
     ...(canEdit() ? [{ key: paths.imports, icon: <ImportOutlined />, label: t('nav.imports') }] : []),
     ...(isAdmin

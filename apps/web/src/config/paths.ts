@@ -8,6 +8,7 @@ export const paths = {
   editEvent: (id: number | string) => `/events/${id}/edit`,
   exports: '/exports',
   imports: '/imports',
+  submissions: '/submissions',
   reportPrint: '/reports/print',
   plans: '/plans',
   calendar: '/calendar',

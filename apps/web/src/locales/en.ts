@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   app: { title: 'Legal-publicity ledger', subtitle: 'Log and count legal-publicity activities', apiDocs: 'API docs', language: '中文' },
-  nav: { dashboard: 'Dashboard', exports: 'Exports', events: 'Ledger', newEvent: 'Log an event', plans: 'Annual plan', calendar: 'Calendar', settings: 'Campaigns & townships', admin: 'Users & log', menu: 'Menu', label: 'Main menu', imports: 'Import' },
+  nav: { dashboard: 'Dashboard', exports: 'Exports', events: 'Ledger', newEvent: 'Log an event', plans: 'Annual plan', calendar: 'Calendar', settings: 'Campaigns & townships', admin: 'Users & log', menu: 'Menu', label: 'Main menu', imports: 'Import', submissions: 'Submissions' },
   roles: { clerk: 'Clerk', leader: 'Leader', admin: 'Administrator' },
   login: {
     subtitle: 'Sign in with the account your office gave you', username: 'Username', password: 'Password', submit: 'Sign in', logout: 'Sign out',
@@ -61,13 +61,13 @@ export const en: Messages = {
     unit: 'Unit', countsAsLeaflet: 'Counts as leaflets', fixed: 'Fixed', newEntry: 'New entry name',
     nameEnColumn: 'English name', active: 'Active', newDepartment: 'New department, e.g. market supervision office', add: 'Add',
   },
-  history: { title: 'History', create: 'Logged', update: 'Changed', delete: 'Deleted', restore: 'Restored', system: 'System', changed: 'Changed: {{fields}}', empty: 'No history' },
+  history: { title: 'History', create: 'Logged', update: 'Changed', delete: 'Deleted', restore: 'Restored', submit: 'Submitted', approve: 'Approved', return: 'Returned', system: 'System', changed: 'Changed: {{fields}}', empty: 'No history' },
   admin: {
     title: 'Users and log', users: 'Users', deleted: 'Deleted events', audit: 'Audit log', newUser: 'New user', username: 'Username', displayName: 'Name',
     role: 'Role', orgUnit: 'Org unit', active: 'Active', password: 'Initial password (8+ characters)', resetPassword: 'Reset password', newPassword: 'New password (8+ characters)',
     restore: 'Restore', restored: 'Restored', deletedAt: 'Deleted', saved: 'Saved', when: 'When', who: 'Who', what: 'What', action: 'Action',
     restoreHint: 'Deleted events can be restored for 30 days',
-    entities: { event: 'Event', user: 'User', department: 'Department', campaign: 'Campaign', campaignPeriod: 'Campaign dates', orgUnit: 'Township or village', catalogEntry: 'Catalog entry', planItem: 'Plan item' },
+    entities: { event: 'Event', user: 'User', department: 'Department', campaign: 'Campaign', campaignPeriod: 'Campaign dates', orgUnit: 'Township or village', catalogEntry: 'Catalog entry', planItem: 'Plan item', importBatch: 'Import batch', submission: 'Submission' },
   },
   dashboard: {
     title: 'Dashboard', orgUnit: 'Scope', wholeScope: 'Everything in my scope', month: 'Month', year: 'Year', custom: 'Custom', lastYear: 'Same period last year',
@@ -77,6 +77,7 @@ export const en: Messages = {
     by: { campaign: 'Campaign', sixInto: 'Six-into', department: 'Department', form: 'Form', law: 'Law', materialType: 'Material' },
   },
   exports: {
+    approvedOnly: 'County roll-up: approved figures only',
     title: 'Exports and report', language: 'Language', exportThis: 'Export Excel', more: 'Report and more exports', received: '{{size}} KB received',
     workbook: 'Annual workbook (Excel)', workbookHelp: 'Summary, months, villages (the unreached ones too), campaigns, six-into places, departments, the county roll-up (for a county), the year-end check (for a township year) and the ledger; the same figures as the dashboard.',
     downloadWorkbook: 'Download Excel', ledger: 'Ledger (CSV)', ledgerHelp: 'One row per event, every field; UTF-8 that Excel opens with Chinese intact.', downloadLedger: 'Download CSV',
@@ -120,5 +121,19 @@ export const en: Messages = {
     undo: 'Undo import', undoConfirm: 'Undo: its {{count}} events will be deleted (each restorable for 30 days). Continue?', undone: 'Undone: {{count}} events deleted',
   },
   notFound: { title: 'Page not found', back: 'Back to the ledger' },
+  submissions: {
+    title: 'Submissions', progress: 'Progress', ranking: 'Ranking', namedDays: 'Named days', settings: 'Due days',
+    year: 'Year', period: 'Period', township: 'Township', wholeYear: 'Year', late: 'Late', due: 'Due {{date}}',
+    status: { none: 'Not submitted', submitted: 'Submitted', approved: 'Approved', returned: 'Returned' },
+    figures: 'Figures for the period', gaps: 'To complete', withoutVillages: '{{count}} events without villages', withoutMaterials: '{{count}} events without materials', noGaps: 'None',
+    openEvents: 'Open these events', note: 'Note (optional)', submit: 'Submit', resubmit: 'Submit again', submitted: 'Submitted',
+    approve: 'Approve', approved: 'Approved', return: 'Return', returned: 'Returned', reason: 'Reason for returning', reasonRequired: 'Give a reason',
+    history: 'History', noHistory: 'Not submitted yet', locked: 'This period has been submitted: its events cannot be changed unless the county returns it.',
+    returnedNotice: '{{period}} was returned by the county: {{reason}}', returnedAction: 'Fix it, then submit again', goSubmit: 'Submit',
+    dueNotice: '{{period}} is due by {{date}} ({{days}} days left)', lateNotice: '{{period}} is late (due {{date}})',
+    rank: 'Rank', activities: 'Activities', leaflets: 'Leaflets', audience: 'Audience', villagesReached: 'Villages reached', coverage: 'Coverage',
+    perVillage: 'Per village: activities / leaflets / audience', exportCsv: 'Export ranking (CSV)', acted: 'Acted', notActed: 'Not acted',
+    monthDueDay: 'Monthly: by day of next month', yearDueMonth: 'Yearly: month of next year', yearDueDay: 'Yearly: by day', saved: 'Saved', legend: "Click a cell for the township's figures and history for that period",
+  },
   forbidden: { title: 'Not allowed', text: 'Your account cannot use this page. Ask an administrator if you need it.', back: 'Back to the start page' },
 };

@@ -1,7 +1,7 @@
 // UI words in Simplified Chinese, the default. en.ts mirrors these keys.
 export const zhCN = {
   app: { title: '普法宣传台账', subtitle: '普法宣传活动登记与统计', apiDocs: '接口文档', language: 'English' },
-  nav: { dashboard: '统计看板', exports: '导出', events: '活动台账', newEvent: '登记活动', plans: '年度计划', calendar: '宣传日历', settings: '节点与辖区', admin: '用户与日志', menu: '菜单', label: '主菜单', imports: '导入台账' },
+  nav: { dashboard: '统计看板', exports: '导出', events: '活动台账', newEvent: '登记活动', plans: '年度计划', calendar: '宣传日历', settings: '节点与辖区', admin: '用户与日志', menu: '菜单', label: '主菜单', imports: '导入台账', submissions: '上报审核' },
   roles: { clerk: '录入员', leader: '领导', admin: '管理员' },
   login: {
     subtitle: '请使用本单位分配的账号登录', username: '用户名', password: '密码', submit: '登录', logout: '退出登录',
@@ -59,13 +59,13 @@ export const zhCN = {
     unit: '单位', countsAsLeaflet: '计入宣传资料份数', fixed: '固定', newEntry: '新增条目名称',
     nameEnColumn: '英文名称', active: '启用', newDepartment: '新增单位名称，如：市场监管所', add: '添加',
   },
-  history: { title: '修改记录', create: '登记', update: '修改', delete: '删除', restore: '恢复', system: '系统', changed: '改动：{{fields}}', empty: '无记录' },
+  history: { title: '修改记录', create: '登记', update: '修改', delete: '删除', restore: '恢复', submit: '上报', approve: '审核通过', return: '退回', system: '系统', changed: '改动：{{fields}}', empty: '无记录' },
   admin: {
     title: '用户与日志', users: '用户', deleted: '已删除活动', audit: '操作日志', newUser: '新建用户', username: '用户名', displayName: '姓名',
     role: '角色', orgUnit: '所属单位', active: '启用', password: '初始密码（至少 8 位）', resetPassword: '重置密码', newPassword: '新密码（至少 8 位）',
     restore: '恢复', restored: '已恢复', deletedAt: '删除时间', saved: '已保存', when: '时间', who: '操作人', what: '对象', action: '操作',
     restoreHint: '删除的活动 30 天内可恢复',
-    entities: { event: '活动', user: '用户', department: '参与单位', campaign: '宣传节点', campaignPeriod: '节点日期', orgUnit: '辖区', catalogEntry: '目录条目', planItem: '计划事项' },
+    entities: { event: '活动', user: '用户', department: '参与单位', campaign: '宣传节点', campaignPeriod: '节点日期', orgUnit: '辖区', catalogEntry: '目录条目', planItem: '计划事项', importBatch: '导入批次', submission: '上报' },
   },
   dashboard: {
     title: '统计看板', orgUnit: '范围', wholeScope: '全部辖区', month: '月度', year: '年度', custom: '自定义', lastYear: '去年同期',
@@ -75,6 +75,7 @@ export const zhCN = {
     by: { campaign: '宣传节点', sixInto: '六进', department: '参与单位', form: '活动形式', law: '宣传法律', materialType: '资料种类' },
   },
   exports: {
+    approvedOnly: '县级汇总仅含已审核通过的数据',
     title: '导出与报告', language: '语言', exportThis: '导出 Excel', more: '报告与更多导出', received: '已接收 {{size}} KB',
     workbook: '年度统计表（Excel）', workbookHelp: '年度汇总、月度统计、分村统计（含未覆盖的村）、按宣传节点、按六进、按单位、县级汇总（选县时）、年终检查（选乡镇全年时）和活动台账，数字与统计看板一致。',
     downloadWorkbook: '下载 Excel', ledger: '活动台账（CSV）', ledgerHelp: '每次活动一行，全部字段；UTF-8 编码，Excel 可直接打开中文。', downloadLedger: '下载 CSV',
@@ -118,6 +119,20 @@ export const zhCN = {
     undo: '撤销导入', undoConfirm: '撤销后这 {{count}} 条活动将被删除（30 天内可逐条恢复），确定吗？', undone: '已撤销，删除了 {{count}} 条活动',
   },
   notFound: { title: '页面不存在', back: '回到活动台账' },
+  submissions: {
+    title: '上报审核', progress: '上报进度', ranking: '乡镇排名', namedDays: '宣传节点落实', settings: '上报期限',
+    year: '年度', period: '上报期', township: '乡镇', wholeYear: '全年', late: '逾期', due: '截止 {{date}}',
+    status: { none: '未上报', submitted: '已上报', approved: '已通过', returned: '已退回' },
+    figures: '本期数据', gaps: '需补充', withoutVillages: '未填覆盖村(社区)的活动 {{count}} 条', withoutMaterials: '未填宣传资料的活动 {{count}} 条', noGaps: '无',
+    openEvents: '查看本期活动', note: '上报说明（可选）', submit: '上报', resubmit: '重新上报', submitted: '已上报',
+    approve: '审核通过', approved: '已审核通过', return: '退回', returned: '已退回', reason: '退回原因', reasonRequired: '请填写退回原因',
+    history: '上报记录', noHistory: '尚未上报', locked: '本期已上报，活动不能修改；如需修改请联系县级退回。',
+    returnedNotice: '{{period}}被县级退回：{{reason}}', returnedAction: '修改后请重新上报', goSubmit: '去上报',
+    dueNotice: '{{period}}数据应于 {{date}} 前上报（还有 {{days}} 天）', lateNotice: '{{period}}数据已逾期未上报（截止 {{date}}）',
+    rank: '名次', activities: '活动(次)', leaflets: '资料(份)', audience: '受众(人次)', villagesReached: '覆盖村(社区)', coverage: '覆盖率',
+    perVillage: '村均 活动/资料/受众', exportCsv: '导出排名 CSV', acted: '已开展', notActed: '未开展',
+    monthDueDay: '月报：次月几日前', yearDueMonth: '年报：次年几月', yearDueDay: '年报：几日前', saved: '已保存', legend: '点击格子查看该乡镇当期数据与上报记录',
+  },
   forbidden: { title: '没有权限', text: '您的账号不能使用这个页面。需要时请联系管理员。', back: '回到首页' },
 } as const;
 

@@ -1,6 +1,6 @@
 // 导出: the annual workbook, the ledger CSV, the report paragraph (copy, Word, print) for a period and an org unit.
 import { PageTitle } from '../components/page-title.tsx';
-import { Card, Col, Flex, Radio, Row, Space, Typography } from 'antd';
+import { Card, Checkbox, Col, Flex, Radio, Row, Space, Typography } from 'antd';
 import { FileExcelOutlined, FileTextOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,9 +23,12 @@ export function ExportsRoute() {
   const lookups = useLookups(reference.data);
   const { params, update } = useDashboardParams();
   const [lang, setLang] = useState<ExportLanguage>(isEnglish(i18n.language) ? 'en' : 'zh');
-  const scope = { from: params.from, to: params.to, orgUnitId: params.orgUnitId };
-  const report = useAnnualReport(scope);
   const unit = params.orgUnitId ? lookups.orgUnitById.get(params.orgUnitId) : undefined;
+  // A county's roll-up may count only what the county approved (上报审核); a township's own exports are its own.
+  const isRollUp = unit === undefined ? lookups.townships.length > 1 : unit.level === 'county';
+  const [approvedOnly, setApprovedOnly] = useState(false);
+  const scope = { from: params.from, to: params.to, orgUnitId: params.orgUnitId, ...(isRollUp && approvedOnly ? { approvedOnly: 'true' as const } : {}) };
+  const report = useAnnualReport(scope);
   // The ledger CSV takes the event list's filters: the same org unit as a township or village filter.
   const ledgerQuery = { from: params.from, to: params.to, lang, townshipId: unit?.level === 'township' ? unit.id : undefined, villageId: unit?.level === 'village' ? unit.id : undefined };
   const printQuery = new URLSearchParams(Object.entries(scope).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
@@ -38,6 +41,9 @@ export function ExportsRoute() {
       </Flex>
       <Space wrap>
         <PeriodPicker params={params} update={update} kinds={['year', 'month', 'custom']} />
+        {isRollUp && (
+          <Checkbox checked={approvedOnly} onChange={(e) => setApprovedOnly(e.target.checked)} data-testid="approved-only">{t('exports.approvedOnly')}</Checkbox>
+        )}
         <Radio.Group value={lang} onChange={(e) => setLang(e.target.value as ExportLanguage)} optionType="button" options={[{ value: 'zh', label: '中文' }, { value: 'en', label: 'English' }]} aria-label={t('exports.language')} />
       </Space>
       <Row gutter={[12, 12]}>

@@ -16,6 +16,14 @@ export class VersionConflictError extends Error {
   }
 }
 
+/** A submission step that its status does not allow (approving a returned period, submitting twice): 409. */
+export class SubmissionStateError extends Error {
+  constructor(readonly words: { zh: string; en: string }) {
+    super(words.en);
+    this.name = 'SubmissionStateError';
+  }
+}
+
 /** The actor's role may call the route, but not on this (e.g. a township admin editing a shared catalog). */
 export class NotPermittedError extends Error {
   constructor(readonly words: { zh: string; en: string }) {

@@ -11,6 +11,7 @@ import { createPlanRepository } from '../repositories/plan-repository.ts';
 import { seedCatalogs } from './catalogs.ts';
 import { seedCounty, seedTownship } from './org-units.ts';
 import { seededRandom } from './random.ts';
+import { seedDemoNeighbours } from './demo-county.ts';
 
 export const DEMO_VILLAGES = [
   ['yinxing', '银杏村', 'Yinxing Village'],
@@ -204,6 +205,7 @@ export async function seedDemo(db: DatabaseHandle, { today = todayInChina() } = 
     }
   }
   const planItems = await seedDemoPlan(prisma, { townshipId, year: thisYear, villageIds, ids, thisYearsEvents });
+  await seedDemoNeighbours(db, { countyId: county.id, today });
   return { countyId: county.id, townshipId, events: created, planItems };
 }
 

@@ -244,8 +244,10 @@ export function createStatsRepository(prisma: PrismaClient) {
     },
 
     /** Several breakdowns of one period and org unit (the exports), the scope checked once. */
-    async statsByGroups<G extends StatsGroup>(actor: Actor, query: Omit<StatsQuery, 'groupBy'>, groups: readonly G[]): Promise<Record<G, StatsResponse>> {
-      const scope = await scopeOf(actor, query.orgUnitId);
+    /** `onlyTownships`: count these townships of the scope only (a county's approved figures, 上报审核). */
+    async statsByGroups<G extends StatsGroup>(actor: Actor, query: Omit<StatsQuery, 'groupBy'>, groups: readonly G[], onlyTownships?: readonly number[]): Promise<Record<G, StatsResponse>> {
+      const checked = await scopeOf(actor, query.orgUnitId);
+      const scope: StatsScope = onlyTownships ? { kind: 'townships', townshipIds: [...onlyTownships] } : checked;
       const answers = await Promise.all(groups.map((groupBy) => answer(scope, { ...query, groupBy })));
       return Object.fromEntries(groups.map((g, i) => [g, answers[i]!])) as Record<G, StatsResponse>;
     },

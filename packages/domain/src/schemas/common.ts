@@ -18,7 +18,9 @@ export type RuleCode =
   | 'yearOrRange'
   | 'wholeNumber'
   | 'unstorableText'
-  | 'nestedTooDeep';
+  | 'nestedTooDeep'
+  | 'periodFormat'
+  | 'periodNotStarted';
 
 export const rule = (code: RuleCode) => ({ params: { code } });
 

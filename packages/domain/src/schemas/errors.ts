@@ -19,6 +19,8 @@ export const ApiErrorSchema = z
     fields: z.array(FieldErrorSchema).optional(),
     /** On 409: the version now stored, so a client can reload it. */
     currentVersion: z.number().int().optional(),
+    /** On 409 from the period lock: the submitted or approved period ("2026-11" or "2026"). */
+    lockedPeriod: z.string().optional(),
   })
   .meta({ id: 'ApiError' });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

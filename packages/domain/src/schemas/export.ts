@@ -14,6 +14,8 @@ export const PeriodQuerySchema = z
     to: isoDateSchema.optional(),
     orgUnitId: queryIdSchema.optional(),
     lang: z.enum(EXPORT_LANGUAGES).default('zh'),
+    /** 'true': a county's roll-up counts only townships whose period the county approved (上报审核), and names the others. */
+    approvedOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   })
   .superRefine((q, ctx) => {
     if (q.year === undefined && (!q.from || !q.to)) {
@@ -49,6 +51,8 @@ export const AnnualReportSchema = z
       laws: z.array(namedSchema),
       /** Each material kind handed out, with its unit, in the office's order. */
       materials: z.array(namedSchema.extend({ code: z.string(), unit: z.string(), unitEn: z.string(), quantity: z.number().int() })),
+      /** With approvedOnly: the townships whose figures were left out (not approved for the whole period). */
+      notApproved: z.array(namedSchema).optional(),
     }),
     /** Ready to paste: exact figures, the rounded "余" style, and English. */
     paragraphs: z.object({ exact: z.string(), rounded: z.string(), english: z.string() }),

@@ -7,6 +7,8 @@ export interface ExportScope {
   to: string;
   orgUnitId?: number;
   lang?: 'zh' | 'en';
+  /** 'true': the county roll-up counts approved townships only (上报审核). */
+  approvedOnly?: 'true';
 }
 
 export const useAnnualReport = (scope: ExportScope, enabled = true) =>

@@ -1,0 +1,253 @@
+// Submissions (上报) and the period lock, on a real database: every write path
+// into a submitted or approved period is refused with the reason, a return
+// lifts the lock, reviewers are the county's, scoping holds, and a submit and
+// a write of the same period take turns (PostgreSQL, two real connections).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword, periodLockKey, seedCounty, seedTownship, createEventsInTransaction, deleteEventsInTransaction, SYSTEM_ACTOR } from '@pufa/db';
+import type { Event, EventCreate, ImportBatch, PeriodSummary, Submission, SubmissionDetail, SubmissionGrid } from '@pufa/domain';
+import { multipartBody } from './import-fixtures.ts';
+import { signIn, TEST_PASSWORD, testDatabaseKind, useTestApp, type TestUser } from './helper.ts';
+
+const ctx = useTestApp();
+let otherCountyCookie = '';
+
+beforeAll(async () => {
+  // A second county with its own administrator: it must see nothing of the first.
+  const other = await seedCounty(ctx.db.prisma, { code: 'other-county', name: '他县', nameEn: 'Other County' });
+  await seedTownship(ctx.db.prisma, { countyId: other.id, code: 'far', name: '远镇', nameEn: 'Far Town', villages: [{ code: 'far-v1', name: '远村', nameEn: 'Far Village' }] });
+  await ctx.db.prisma.user.create({ data: { username: 'otheradmin', displayName: 'otherAdmin', role: 'admin', orgUnitId: other.id, passwordHash: await hashPassword(TEST_PASSWORD) } });
+  otherCountyCookie = await signIn(ctx.app, 'otheradmin');
+});
+
+const eastEvent = (startDate: string, overrides: Partial<EventCreate> = {}): EventCreate => ({
+  startDate,
+  title: '法律进村宣传',
+  townshipId: ctx.fixture.east.townshipId,
+  villageIds: [ctx.fixture.east.villageIds[0]!],
+  audience: 100,
+  materials: [{ materialTypeId: ctx.fixture.material('leaflet'), quantity: 200 }],
+  ...overrides,
+});
+
+const createEvent = (body: EventCreate, as: TestUser = 'eastClerk') => ctx.inject({ method: 'POST', url: '/api/events', payload: body, as });
+async function created(body: EventCreate) {
+  const res = await createEvent(body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<Event>();
+}
+const submit = (period: string, as: TestUser = 'eastClerk', note?: string) =>
+  ctx.inject({ method: 'POST', url: '/api/submissions', payload: { townshipId: ctx.fixture.east.townshipId, period, ...(note ? { note } : {}) }, as });
+async function submitted(period: string, note?: string) {
+  const res = await submit(period, 'eastClerk', note);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<Submission>();
+}
+const review = (id: number, step: 'approve' | 'return', as: TestUser = 'countyAdmin', reason?: string) =>
+  ctx.inject({ method: 'POST', url: `/api/submissions/${id}/${step}`, payload: step === 'return' ? { reason } : undefined, as });
+
+function expectLocked(res: { statusCode: number; body: string; json: () => unknown }, message: string, period: string) {
+  expect(res.statusCode, res.body).toBe(409);
+  expect(res.json()).toMatchObject({ message, lockedPeriod: period });
+}
+
+describe('the period lock', () => {
+  it('refuses create, edit, delete and restore in a submitted month with the reason, and lifts with a return', async () => {
+    const kept = await created(eastEvent('2026-11-10'));
+    const deleted = await created(eastEvent('2026-11-12'));
+    expect((await ctx.inject({ method: 'DELETE', url: `/api/events/${deleted.id}`, as: 'eastClerk' })).statusCode).toBe(204);
+    const submission = await submitted('2026-11', '11月共开展2次');
+    expect(submission).toMatchObject({ period: '2026-11', status: 'submitted', note: '11月共开展2次', submittedBy: 'eastClerk' });
+
+    const reason = '2026年11月已上报，需县级退回后才能修改';
+    expectLocked(await createEvent(eastEvent('2026-11-20')), reason, '2026-11');
+    expectLocked(await ctx.inject({ method: 'PATCH', url: `/api/events/${kept.id}`, payload: { version: kept.version, audience: 999 }, as: 'eastClerk' }), reason, '2026-11');
+    expectLocked(await ctx.inject({ method: 'DELETE', url: `/api/events/${kept.id}`, as: 'eastClerk' }), reason, '2026-11');
+    expectLocked(await ctx.inject({ method: 'POST', url: `/api/events/${deleted.id}/restore` }), reason, '2026-11');
+    // Moving an event into the locked month, or out of it, changes its figures too.
+    const october = await created(eastEvent('2026-10-15'));
+    expectLocked(await ctx.inject({ method: 'PATCH', url: `/api/events/${october.id}`, payload: { version: 1, startDate: '2026-11-02' }, as: 'eastClerk' }), reason, '2026-11');
+    expectLocked(await ctx.inject({ method: 'PATCH', url: `/api/events/${kept.id}`, payload: { version: 1, startDate: '2026-10-02' }, as: 'eastClerk' }), reason, '2026-11');
+    // Nothing changed: the event, its totals and the other township's month are as they were.
+    expect((await ctx.inject({ method: 'GET', url: `/api/events/${kept.id}` })).json<Event>()).toMatchObject({ audience: 100, version: 1, startDate: '2026-11-10' });
+    const summary = (await ctx.inject({ method: 'GET', url: '/api/submissions/summary', query: { townshipId: String(ctx.fixture.east.townshipId), period: '2026-11' } })).json<PeriodSummary>();
+    expect(summary.totals).toMatchObject({ activities: 1, audience: 100, leaflets: 200 });
+    expect((await createEvent(eastEvent('2026-11-20', { townshipId: ctx.fixture.west.townshipId, villageIds: [] }), 'westClerk')).statusCode).toBe(201);
+
+    // Approved stays locked, with the approval's words.
+    expect((await review(submission.id, 'approve')).json<Submission>()).toMatchObject({ status: 'approved', reviewedBy: 'countyAdmin' });
+    expectLocked(await createEvent(eastEvent('2026-11-21')), '2026年11月已通过县级审核，需县级退回后才能修改', '2026-11');
+
+    // A return opens the month again; the reason shows on the grid until the township resubmits.
+    expect((await review(submission.id, 'return', 'countyAdmin', '请补充各村活动照片')).json<Submission>()).toMatchObject({ status: 'returned', returnReason: '请补充各村活动照片' });
+    const grid = (await ctx.inject({ method: 'GET', url: '/api/submissions', query: { year: '2026' }, as: 'eastClerk' })).json<SubmissionGrid>();
+    expect(grid.rows.map((r) => r.townshipId)).toEqual([ctx.fixture.east.townshipId]);
+    expect(grid.rows[0]!.cells[10]).toMatchObject({ period: '2026-11', status: 'returned', returnReason: '请补充各村活动照片', submissionId: submission.id });
+    const patched = await ctx.inject({ method: 'PATCH', url: `/api/events/${kept.id}`, payload: { version: 1, audience: 150 }, as: 'eastClerk' });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const again = await submitted('2026-11', '已补充');
+    expect(again.id).toBe(submission.id);
+    expect((await review(submission.id, 'approve', 'countyLeader')).statusCode).toBe(200);
+
+    // The history names every step, who and what.
+    const detail = (await ctx.inject({ method: 'GET', url: `/api/submissions/${submission.id}`, as: 'eastClerk' })).json<SubmissionDetail>();
+    expect(detail.history.map((s) => [s.action, s.by, s.text])).toEqual([
+      ['submit', 'eastClerk', '11月共开展2次'],
+      ['approve', 'countyAdmin', ''],
+      ['return', 'countyAdmin', '请补充各村活动照片'],
+      ['submit', 'eastClerk', '已补充'],
+      ['approve', 'countyLeader', ''],
+    ]);
+  });
+
+  it('locks every month of a submitted year', async () => {
+    const res = await submit('2025');
+    expect(res.statusCode, res.body).toBe(201);
+    expectLocked(await createEvent(eastEvent('2025-06-01')), '2025年已上报，需县级退回后才能修改', '2025');
+    expectLocked(await createEvent(eastEvent('2025-12-31')), '2025年已上报，需县级退回后才能修改', '2025');
+    expect((await createEvent(eastEvent('2024-12-31'))).statusCode).toBe(201);
+  });
+
+  it('holds for the batch entry points of the import and its undo, and for an import through the API', async () => {
+    const open = await created(eastEvent('2026-09-03'));
+    await submitted('2026-09');
+    const prisma = ctx.db.prisma;
+    await expect(prisma.$transaction((tx) => createEventsInTransaction(tx, SYSTEM_ACTOR, [eastEvent('2026-09-09')]))).rejects.toThrow(/period 2026-09 is submitted/);
+    await expect(prisma.$transaction((tx) => deleteEventsInTransaction(tx, SYSTEM_ACTOR, [open.id]))).rejects.toThrow(/period 2026-09 is submitted/);
+    expect(await prisma.event.count({ where: { townshipId: ctx.fixture.east.townshipId, startDate: { gte: new Date('2026-09-01'), lt: new Date('2026-10-01') } } })).toBe(1);
+
+    // An import whose rows fall in the submitted month is refused whole, with the reason.
+    const csv = Buffer.from('时间,活动名称,参与人数\r\n2026/9/20,法律进村,50\r\n2026/8/20,法律进校园,60\r\n', 'utf8');
+    const upload = await ctx.inject({ method: 'POST', url: '/api/imports', ...(await multipartBody({ bytes: csv, name: '九月.csv' }, { townshipId: String(ctx.fixture.east.townshipId) })) });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const batch = upload.json<ImportBatch>();
+    expect(batch.summary.valid).toBe(2);
+    expectLocked(await ctx.inject({ method: 'POST', url: `/api/imports/${batch.id}/commit` }), '2026年9月已上报，需县级退回后才能修改', '2026-09');
+    expect(await prisma.event.count({ where: { townshipId: ctx.fixture.east.townshipId, startDate: new Date('2026-08-20') } })).toBe(0);
+
+    // Imported into an open month, then the month is submitted: the undo is refused too.
+    const augustCsv = Buffer.from('时间,活动名称,参与人数\r\n2026/7/20,法律进校园,60\r\n', 'utf8');
+    const july = (await ctx.inject({ method: 'POST', url: '/api/imports', ...(await multipartBody({ bytes: augustCsv, name: '七月.csv' }, { townshipId: String(ctx.fixture.east.townshipId) })) })).json<ImportBatch>();
+    expect((await ctx.inject({ method: 'POST', url: `/api/imports/${july.id}/commit` })).statusCode).toBe(200);
+    await submitted('2026-07');
+    expectLocked(await ctx.inject({ method: 'POST', url: `/api/imports/${july.id}/undo` }), '2026年7月已上报，需县级退回后才能修改', '2026-07');
+  });
+});
+
+describe('who may do what', () => {
+  it('a township cannot approve or return; a township administrator neither', async () => {
+    const s = await submitted('2026-06');
+    for (const user of ['eastClerk', 'eastLeader', 'eastAdmin'] as const) {
+      expect((await review(s.id, 'approve', user)).statusCode).toBe(403);
+      expect((await review(s.id, 'return', user, '不行')).statusCode).toBe(403);
+    }
+    expect((await ctx.inject({ method: 'GET', url: `/api/submissions/${s.id}`, as: 'eastClerk' })).json<Submission>().status).toBe('submitted');
+  });
+
+  it('a leader cannot submit; a clerk of another township cannot submit or see it', async () => {
+    expect((await submit('2026-05', 'eastLeader')).statusCode).toBe(403);
+    expect((await submit('2026-05', 'westClerk')).statusCode).toBe(400);
+    const s = await submitted('2026-05');
+    expect((await ctx.inject({ method: 'GET', url: `/api/submissions/${s.id}`, as: 'westClerk' })).statusCode).toBe(404);
+    expect((await review(s.id, 'approve', 'westClerk')).statusCode).toBe(403);
+  });
+
+  it('another county sees none of our submissions, and cannot review them', async () => {
+    const s = await submitted('2026-04');
+    const asOther = (method: 'GET' | 'POST', url: string, payload?: object) => ctx.app.inject({ method, url, payload, headers: { cookie: otherCountyCookie } });
+    expect((await asOther('GET', `/api/submissions/${s.id}`)).statusCode).toBe(404);
+    expect((await asOther('POST', `/api/submissions/${s.id}/approve`)).statusCode).toBe(404);
+    expect((await asOther('POST', `/api/submissions/${s.id}/return`, { reason: 'x' })).statusCode).toBe(404);
+    const grid = await asOther('GET', `/api/submissions?year=2026&countyId=${ctx.fixture.countyId}`);
+    expect(grid.statusCode).toBe(400);
+    expect(grid.json()).toMatchObject({ fields: [{ field: 'countyId' }] });
+    expect((await asOther('GET', `/api/county/ranking?period=2026-04&countyId=${ctx.fixture.countyId}`)).statusCode).toBe(400);
+    // Its own grid has its own township only.
+    expect((await asOther('GET', '/api/submissions?year=2026')).json<SubmissionGrid>().rows.map((r) => r.name)).toEqual(['远镇']);
+  });
+
+  it('answers a step the status does not allow with 409, and bad input with field errors', async () => {
+    const s = await submitted('2026-03');
+    expect((await submit('2026-03')).statusCode).toBe(409);
+    expect((await review(s.id, 'approve')).statusCode).toBe(200);
+    expect((await review(s.id, 'approve')).json()).toMatchObject({ statusCode: 409, message: '2026年3月已通过，不能审核通过' });
+    const noReason = await review(s.id, 'return', 'countyAdmin', '  ');
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json()).toMatchObject({ fields: [{ field: 'reason' }] });
+    expect((await ctx.inject({ method: 'GET', url: `/api/submissions/${s.id}` })).json<Submission>().status).toBe('approved');
+    for (const period of ['2026-13', '26-11', '2026-1', '']) {
+      const res = await submit(period);
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ fields: [{ field: 'period' }] });
+    }
+    expect((await submit('2099-01')).json()).toMatchObject({ statusCode: 400, fields: [{ field: 'period', message: '上报期：该期尚未开始，不能上报' }] });
+    expect((await ctx.inject({ method: 'GET', url: '/api/submissions/999999' })).statusCode).toBe(404);
+    expect((await ctx.inject({ method: 'GET', url: '/api/submissions', query: { year: '1999' } })).statusCode).toBe(400);
+  });
+
+  it('county administrators set the due days; the grid follows them', async () => {
+    const bad = await ctx.inject({ method: 'PUT', url: '/api/reporting-settings', payload: { monthDueDay: 31, yearDueMonth: 3, yearDueDay: 1 } });
+    expect(bad.json()).toMatchObject({ statusCode: 400, fields: [{ field: 'monthDueDay' }] });
+    expect((await ctx.inject({ method: 'PUT', url: '/api/reporting-settings', payload: { monthDueDay: 10, yearDueMonth: 2, yearDueDay: 15 }, as: 'eastAdmin' })).statusCode).toBe(403);
+    expect((await ctx.inject({ method: 'PUT', url: '/api/reporting-settings', payload: { monthDueDay: 10, yearDueMonth: 2, yearDueDay: 15 }, as: 'countyLeader' })).statusCode).toBe(403);
+    const saved = await ctx.inject({ method: 'PUT', url: '/api/reporting-settings', payload: { monthDueDay: 10, yearDueMonth: 2, yearDueDay: 15 } });
+    expect(saved.json()).toEqual({ countyId: ctx.fixture.countyId, monthDueDay: 10, yearDueMonth: 2, yearDueDay: 15 });
+    const grid = (await ctx.inject({ method: 'GET', url: '/api/submissions', query: { year: '2024' } })).json<SubmissionGrid>();
+    expect(grid.rows[0]!.cells.map((c) => c.dueDate)).toEqual([
+      '2024-02-10', '2024-03-10', '2024-04-10', '2024-05-10', '2024-06-10', '2024-07-10', '2024-08-10', '2024-09-10', '2024-10-10', '2024-11-10', '2024-12-10', '2025-01-10', '2025-02-15',
+    ]);
+    await ctx.inject({ method: 'PUT', url: '/api/reporting-settings', payload: { monthDueDay: 5, yearDueMonth: 3, yearDueDay: 1 } });
+  });
+});
+
+/** Waits until a request on another connection is queued behind an advisory lock of this database. */
+async function untilSomeoneWaitsForAdvisoryLock() {
+  for (;;) {
+    const [row] = await ctx.db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+    if (row!.n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function heldTransaction(work: (tx: Parameters<Parameters<typeof ctx.db.prisma.$transaction>[0]>[0]) => Promise<unknown>) {
+  let release!: () => void;
+  let started!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const ready = new Promise<void>((resolve) => (started = resolve));
+  const done = ctx.db.prisma.$transaction(async (tx) => {
+    await work(tx);
+    started();
+    await gate;
+  }, { timeout: 120_000, maxWait: 120_000 });
+  return { ready, release, done };
+}
+
+describe.runIf(testDatabaseKind() === 'postgresql')('a submit and a write of the same period at once (READ COMMITTED, two connections)', () => {
+  it('a submit waits for a write in flight, which then counts in the submitted figures', async () => {
+    const event = await created(eastEvent('2026-02-10'));
+    const write = heldTransaction((tx) => tx.$executeRaw`UPDATE event SET audience = 777 WHERE id = ${event.id}`);
+    await write.ready;
+    const submitting = submit('2026-02');
+    await untilSomeoneWaitsForAdvisoryLock();
+    write.release();
+    await write.done;
+    expect((await submitting).statusCode).toBe(201);
+    const summary = (await ctx.inject({ method: 'GET', url: '/api/submissions/summary', query: { townshipId: String(ctx.fixture.east.townshipId), period: '2026-02' } })).json<PeriodSummary>();
+    expect(summary.totals.audience).toBe(777);
+    expect((await createEvent(eastEvent('2026-02-11'))).statusCode).toBe(409);
+  });
+
+  it('a write that arrives during a submit waits for it, then is refused', async () => {
+    const township = ctx.fixture.east.townshipId;
+    const submitInFlight = heldTransaction(async (tx) => {
+      // What the submit does before it commits: the period's lock, exclusively, then the row.
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${township}::int4, ${periodLockKey('2026-01')}::int4)`;
+      await tx.submission.create({ data: { townshipId: township, period: '2026-01', status: 'submitted', submittedAt: new Date() } });
+    });
+    await submitInFlight.ready;
+    const writing = createEvent(eastEvent('2026-01-15'));
+    await untilSomeoneWaitsForAdvisoryLock();
+    submitInFlight.release();
+    await submitInFlight.done;
+    expectLocked(await writing, '2026年1月已上报，需县级退回后才能修改', '2026-01');
+  });
+});

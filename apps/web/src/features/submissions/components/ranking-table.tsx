@@ -1,0 +1,32 @@
+import { Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Ranking } from '@pufa/domain';
+import { isEnglish } from '../../../lib/i18n.ts';
+
+type Row = Ranking['rows'][number];
+
+export function RankingTable({ ranking, loading }: { ranking: Ranking | undefined; loading: boolean }) {
+  const { t, i18n } = useTranslation();
+  const english = isEnglish(i18n.language);
+  return (
+    <Table<Row>
+      rowKey="townshipId"
+      size="small"
+      loading={loading}
+      pagination={false}
+      dataSource={ranking?.rows ?? []}
+      scroll={{ x: 'max-content' }}
+      data-testid="ranking-table"
+      columns={[
+        { key: 'rank', title: t('submissions.rank'), dataIndex: 'rank' },
+        { key: 'name', title: t('submissions.township'), render: (_, r) => (english ? r.nameEn : r.name) },
+        { key: 'activities', title: t('submissions.activities'), dataIndex: 'activities', align: 'right' },
+        { key: 'leaflets', title: t('submissions.leaflets'), dataIndex: 'leaflets', align: 'right' },
+        { key: 'audience', title: t('submissions.audience'), dataIndex: 'audience', align: 'right' },
+        { key: 'villages', title: t('submissions.villagesReached'), align: 'right', render: (_, r) => `${r.villagesReached} / ${r.villagesTotal}` },
+        { key: 'coverage', title: t('submissions.coverage'), align: 'right', render: (_, r) => `${(r.coverage * 100).toFixed(1)}%` },
+        { key: 'perVillage', title: t('submissions.perVillage'), align: 'right', render: (_, r) => `${r.activitiesPerVillage} / ${r.leafletsPerVillage} / ${r.audiencePerVillage}` },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,87 @@
+// The month-end loop in Chromium: a township clerk submits the month, the county returns it
+// with a reason, the clerk sees the reason, fixes an event and submits again, the county
+// approves; the county's grid shows each state. It runs on 龙港镇 with a clerk of its own, so
+// the month it locks is not one the other journeys (on 涂市镇) write into.
+import { expect, test, type Page } from '@playwright/test';
+import { PASSWORD, signIn } from './helpers.ts';
+
+/** This month in China, as the API's "today" sees it. */
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const period = today.slice(0, 7);
+const monthLabel = `${Number(period.slice(0, 4))}年${Number(period.slice(5, 7))}月`;
+const reason = '请补充各村受众人次';
+
+async function cellOf(page: Page, townshipId: number) {
+  await page.goto(`/submissions?year=${period.slice(0, 4)}`);
+  return page.getByTestId(`cell-${townshipId}-${period}`);
+}
+
+test('a clerk submits the month, the county returns it with a reason, the clerk fixes and resubmits, the county approves', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const county = await browser.newPage();
+  await signIn(county, 'admin');
+  const reference = await (await county.request.get('/api/reference')).json();
+  const longgang = reference.orgUnits[0].children.find((t: { name: string }) => t.name === '龙港镇');
+  const username = `lg${Date.now().toString(36)}`;
+  expect((await county.request.post('/api/users', { data: { username, displayName: '龙港录入员', password: PASSWORD, role: 'clerk', orgUnitId: longgang.id } })).status()).toBe(201);
+
+  const clerk = await browser.newPage();
+  await signIn(clerk, username);
+  const created = await clerk.request.post('/api/events', { data: { startDate: today, title: '月末普法进村', townshipId: longgang.id, villageIds: [longgang.children[0].id], audience: 40 } });
+  expect(created.status()).toBe(201);
+  const event = await created.json();
+
+  // The grid before: not submitted.
+  await expect(await cellOf(county, longgang.id)).toContainText('未上报');
+
+  // The clerk submits this month from the submissions page, with a note.
+  await clerk.goto(`/submissions?period=${period}`);
+  const panel = clerk.getByTestId('submission-panel');
+  await expect(panel).toContainText(monthLabel);
+  await expect(panel).toContainText('未上报');
+  await expect(panel).toContainText('未填宣传资料的活动 1 条');
+  await panel.getByLabel('上报说明（可选）').fill('本月开展1次');
+  await panel.getByRole('button', { name: '上报' }).click();
+  await expect(panel).toContainText('本期已上报，活动不能修改');
+  // Locked: the clerk's edit is refused with the reason.
+  await clerk.goto(`/events/${event.id}/edit`);
+  await clerk.getByLabel('受众人次').fill('80');
+  await clerk.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(clerk.getByText(`${monthLabel}已上报，需县级退回后才能修改`)).toBeVisible();
+
+  // The county sees 已上报 and returns it with a reason.
+  const submittedCell = await cellOf(county, longgang.id);
+  await expect(submittedCell).toContainText('已上报');
+  await submittedCell.click();
+  const review = county.getByTestId('submission-panel');
+  await expect(review).toContainText('本月开展1次');
+  await review.getByRole('button', { name: '退回' }).click();
+  await expect(review).toContainText('请填写退回原因');
+  await review.getByLabel('退回原因').fill(reason);
+  await review.getByRole('button', { name: '退回' }).click();
+  await expect(review).toContainText(`${monthLabel}被县级退回：${reason}`);
+  await expect(await cellOf(county, longgang.id)).toContainText('已退回');
+
+  // The clerk's home page shows the reason; the clerk fixes the event and submits again.
+  await clerk.goto('/events');
+  await expect(clerk.getByTestId('submission-notices')).toContainText(`${monthLabel}被县级退回：${reason}`);
+  await clerk.goto(`/events/${event.id}/edit`);
+  await clerk.getByLabel('受众人次').fill('80');
+  await clerk.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(clerk.getByText('已更新')).toBeVisible();
+  await clerk.goto(`/submissions?period=${period}`);
+  await expect(panel).toContainText('80');
+  await panel.getByRole('button', { name: '重新上报' }).click();
+  await expect(panel).toContainText('本期已上报，活动不能修改');
+  await clerk.goto('/events');
+  await expect(clerk.getByText(`${monthLabel}被县级退回`)).toHaveCount(0);
+
+  // The county approves; the grid says so, and the history has every step.
+  const resubmitted = await cellOf(county, longgang.id);
+  await expect(resubmitted).toContainText('已上报');
+  await resubmitted.click();
+  await review.getByRole('button', { name: '审核通过' }).click();
+  await expect(review).toContainText('已通过');
+  await expect(review.locator('.ant-timeline-item')).toHaveCount(4);
+  await expect(await cellOf(county, longgang.id)).toContainText('已通过');
+});

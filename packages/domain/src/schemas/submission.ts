@@ -1,0 +1,143 @@
+// Submissions (上报) and the county's views, as the API accepts and returns them.
+import { z } from 'zod';
+import { idSchema, optionalText, queryIdSchema, queryIntSchema, requiredText, rule, MIN_YEAR, MAX_YEAR } from './common.ts';
+import { TotalsSchema } from './event.ts';
+import { PERIOD_PATTERN, SUBMISSION_STATUSES } from '../submissions.ts';
+
+export const PeriodSchema = z
+  .string()
+  .refine((p) => PERIOD_PATTERN.test(p), rule('periodFormat'))
+  .meta({ description: 'A month "YYYY-MM" or a whole year "YYYY"', example: '2026-11' });
+
+const PeriodStatusSchema = z.enum(['none', ...SUBMISSION_STATUSES]);
+const yearQuery = queryIntSchema(MIN_YEAR, MAX_YEAR);
+
+export const SubmissionCreateSchema = z
+  .strictObject({ townshipId: idSchema, period: PeriodSchema, note: optionalText(1000).optional() })
+  .meta({ id: 'SubmissionCreate' });
+export type SubmissionCreate = z.infer<typeof SubmissionCreateSchema>;
+
+export const SubmissionReturnSchema = z.strictObject({ reason: requiredText(1000) }).meta({ id: 'SubmissionReturn' });
+export type SubmissionReturn = z.infer<typeof SubmissionReturnSchema>;
+
+export const SubmissionSchema = z
+  .object({
+    id: idSchema,
+    townshipId: idSchema,
+    period: z.string(),
+    status: z.enum(SUBMISSION_STATUSES),
+    note: z.string(),
+    returnReason: z.string(),
+    submittedAt: z.string(),
+    submittedBy: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
+    reviewedBy: z.string().nullable(),
+  })
+  .meta({ id: 'Submission' });
+export type Submission = z.infer<typeof SubmissionSchema>;
+
+export const SubmissionStepSchema = z.object({
+  at: z.string(),
+  action: z.enum(['submit', 'approve', 'return']),
+  by: z.string().nullable(),
+  /** The township's note on a submit, the county's reason on a return. */
+  text: z.string(),
+});
+export type SubmissionStep = z.infer<typeof SubmissionStepSchema>;
+
+export const SubmissionDetailSchema = SubmissionSchema.extend({ history: z.array(SubmissionStepSchema) }).meta({ id: 'SubmissionDetail' });
+export type SubmissionDetail = z.infer<typeof SubmissionDetailSchema>;
+
+export const ReportingSettingSchema = z
+  .strictObject({
+    monthDueDay: z.number().int().min(1).max(28),
+    yearDueMonth: z.number().int().min(1).max(12),
+    yearDueDay: z.number().int().min(1).max(28),
+  })
+  .meta({ id: 'ReportingSetting' });
+export type ReportingSetting = z.infer<typeof ReportingSettingSchema>;
+
+export const SubmissionGridQuerySchema = z.strictObject({
+  /** Default: the county of the user's own org unit. */
+  countyId: queryIdSchema.optional(),
+  year: yearQuery,
+});
+export type SubmissionGridQuery = z.infer<typeof SubmissionGridQuerySchema>;
+
+export const PeriodCellSchema = z.object({
+  period: z.string(),
+  status: PeriodStatusSchema,
+  dueDate: z.string(),
+  late: z.boolean(),
+  submissionId: idSchema.nullable(),
+  returnReason: z.string(),
+});
+export type PeriodCell = z.infer<typeof PeriodCellSchema>;
+
+export const SubmissionGridSchema = z
+  .object({
+    countyId: idSchema,
+    year: z.number().int(),
+    today: z.string(),
+    rules: ReportingSettingSchema,
+    rows: z.array(z.object({ townshipId: idSchema, name: z.string(), nameEn: z.string(), cells: z.array(PeriodCellSchema) })),
+  })
+  .meta({ id: 'SubmissionGrid' });
+export type SubmissionGrid = z.infer<typeof SubmissionGridSchema>;
+
+export const PeriodSummaryQuerySchema = z.strictObject({ townshipId: queryIdSchema, period: PeriodSchema });
+export type PeriodSummaryQuery = z.infer<typeof PeriodSummaryQuerySchema>;
+
+export const PeriodSummarySchema = z
+  .object({
+    townshipId: idSchema,
+    period: z.string(),
+    from: z.string(),
+    to: z.string(),
+    cell: PeriodCellSchema,
+    totals: TotalsSchema,
+    /** The year-end-check style gaps of the period's events. */
+    gaps: z.object({ withoutVillages: z.number().int(), withoutMaterials: z.number().int() }),
+  })
+  .meta({ id: 'PeriodSummary' });
+export type PeriodSummary = z.infer<typeof PeriodSummarySchema>;
+
+export const CountyPeriodQuerySchema = z.strictObject({ countyId: queryIdSchema.optional(), period: PeriodSchema });
+export type CountyPeriodQuery = z.infer<typeof CountyPeriodQuerySchema>;
+
+export const RankingRowSchema = z.object({
+  rank: z.number().int(),
+  townshipId: idSchema,
+  name: z.string(),
+  nameEn: z.string(),
+  activities: z.number().int(),
+  leaflets: z.number().int(),
+  audience: z.number().int(),
+  villagesReached: z.number().int(),
+  villagesTotal: z.number().int(),
+  /** villagesReached / villagesTotal, 0 for a township without villages. */
+  coverage: z.number(),
+  activitiesPerVillage: z.number(),
+  leafletsPerVillage: z.number(),
+  audiencePerVillage: z.number(),
+});
+export type RankingRow = z.infer<typeof RankingRowSchema>;
+
+export const RankingSchema = z
+  .object({ countyId: idSchema, period: z.string(), from: z.string(), to: z.string(), rows: z.array(RankingRowSchema) })
+  .meta({ id: 'Ranking' });
+export type Ranking = z.infer<typeof RankingSchema>;
+
+export const CountyYearQuerySchema = z.strictObject({ countyId: queryIdSchema.optional(), year: yearQuery });
+export type CountyYearQuery = z.infer<typeof CountyYearQuerySchema>;
+
+export const NamedDayMatrixSchema = z
+  .object({
+    countyId: idSchema,
+    year: z.number().int(),
+    days: z.array(z.object({ campaignId: idSchema, name: z.string(), nameEn: z.string() })),
+    /** counts[i]: the township's events of days[i] in the year; 0 means it did not act. */
+    rows: z.array(z.object({ townshipId: idSchema, name: z.string(), nameEn: z.string(), counts: z.array(z.number().int()) })),
+  })
+  .meta({ id: 'NamedDayMatrix' });
+export type NamedDayMatrix = z.infer<typeof NamedDayMatrixSchema>;
