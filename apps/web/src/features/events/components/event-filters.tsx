@@ -1,7 +1,7 @@
 import { Button, Input, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Reference } from '@pufa/domain';
-import { DateRangeFilter } from './date-range-filter.tsx';
+import { DateRangeInputs, QuickRangeSelect } from './date-range-filter.tsx';
 import { TownshipSelect } from '../../reference/components/township-select.tsx';
 import { useCatalogName, useLookups } from '../../reference/use-lookups.ts';
 import type { ListParams } from '../use-list-params.ts';
@@ -20,7 +20,8 @@ export function EventFilters({ reference, params, onChange, onClear, hasFilter }
   const lookups = useLookups(reference);
   return (
     <Space wrap size={[8, 8]} style={{ width: '100%' }}>
-      <DateRangeFilter from={params.from} to={params.to} onChange={onChange} />
+      <DateRangeInputs from={params.from} to={params.to} onChange={onChange} />
+      <QuickRangeSelect from={params.from} to={params.to} onChange={onChange} />
       <Select
         aria-label={t('filters.campaign')}
         placeholder={t('filters.campaign')}
