@@ -22,3 +22,4 @@ export * from './stats/rollup.ts';
 export * from './data-dir-lock.ts';
 export * from './auth-changes.ts';
 export * from './repositories/import-repository.ts';
+export * from './repositories/evidence-repository.ts';

@@ -25,3 +25,5 @@ export * from './import/matching.ts';
 export * from './import/columns.ts';
 export * from './import/campaign-guess.ts';
 export * from './import/analyze.ts';
+export * from './evidence.ts';
+export * from './schemas/evidence.ts';

@@ -20,7 +20,11 @@ import {
   type ReferenceRepository,
   createImportRepository,
   type ImportRepository,
+  createEvidenceRepository,
+  type EvidenceRepository,
 } from '@pufa/db';
+import { FileStore } from '../evidence/file-store.ts';
+import type { EvidenceSettings } from '../env.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,11 +38,14 @@ declare module 'fastify' {
     plans: PlanRepository;
     stats: StatsRepository;
     imports: ImportRepository;
+    evidence: EvidenceRepository;
+    fileStore: FileStore;
+    evidenceSettings: EvidenceSettings;
   }
 }
 
 export const repositoriesPlugin = fp(
-  async (app, { db }: { db: Database }) => {
+  async (app, { db, evidence }: { db: Database; evidence: EvidenceSettings }) => {
     app.decorate('db', db);
     app.decorate('events', createEventRepository(db.prisma));
     app.decorate('reference', createReferenceRepository(db.prisma));
@@ -49,6 +56,9 @@ export const repositoriesPlugin = fp(
     app.decorate('plans', createPlanRepository(db.prisma));
     app.decorate('stats', createStatsRepository(db.prisma));
     app.decorate('imports', createImportRepository(db.prisma));
+    app.decorate('evidence', createEvidenceRepository(db.prisma));
+    app.decorate('fileStore', new FileStore(evidence.filesDir));
+    app.decorate('evidenceSettings', evidence);
   },
   { name: 'repositories' },
 );

@@ -68,7 +68,7 @@ export const UserPatchSchema = z
   .meta({ id: 'UserPatch' });
 export type UserPatch = z.infer<typeof UserPatchSchema>;
 
-export const AUDIT_ENTITIES = ['event', 'user', 'department', 'campaign', 'campaignPeriod', 'orgUnit', 'catalogEntry', 'planItem', 'importBatch'] as const;
+export const AUDIT_ENTITIES = ['event', 'user', 'department', 'campaign', 'campaignPeriod', 'orgUnit', 'catalogEntry', 'planItem', 'importBatch', 'eventFile'] as const;
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'restore'] as const;
 
 export const AuditEntrySchema = z
