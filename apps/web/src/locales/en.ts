@@ -19,6 +19,14 @@ export const en: Messages = {
     activities: 'Activities', leaflets: 'Leaflets handed out', audience: 'Audience', consultations: 'Consultations', villagesReached: 'Villages reached',
     ofFiltered: 'Totals of the filtered events', summary: '{{activities}} activities, {{leaflets}} leaflets handed out, {{audience}} person-times reached',
   },
+  evidence: {
+    title: 'Photos and files', count: '{{photos}} photos, {{files}} files in all', upload: 'Click, drop or paste photos and files here to upload',
+    uploadHint: 'Several at once: photos (JPEG, PNG, WebP, HEIC), scanned sign-in sheets, PDF, Word, PowerPoint; up to {{mb}} MB each',
+    takePhoto: 'Take a photo', uploading: 'Uploading {{count}} files…', none: 'No photos or files yet', failed: 'That did not work; try again',
+    editCaption: 'Edit caption', noCaption: 'Add a caption', moveEarlier: 'Move earlier', moveLater: 'Move later', original: 'Original',
+    dateMismatch: 'Photo date does not match the event', takenOn: 'Taken on {{date}}', deleted: 'Deleted files ({{count}}, restorable for 30 days)', restore: 'Restore',
+    column: 'Evidence', noEvidence: 'Without evidence', mismatchFilter: 'Photo date mismatch', photos: '{{count}} photos', noPhotos: 'No evidence',
+  },
   filters: {
     dateRange: 'Dates', startPlaceholder: 'From', endPlaceholder: 'To', campaign: 'Campaign', village: 'Village',
     search: 'Search title, place, notes', clear: 'Clear filters', thisYear: 'This year', lastYear: 'Last year', thisMonth: 'This month',

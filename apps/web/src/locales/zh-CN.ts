@@ -18,6 +18,14 @@ export const zhCN = {
     activities: '开展活动', leaflets: '发放宣传资料', audience: '受众', consultations: '法律咨询', villagesReached: '覆盖村(社区)',
     ofFiltered: '以下为筛选结果的合计', summary: '开展宣传{{activities}}次，发放宣传资料{{leaflets}}份，受众{{audience}}人次',
   },
+  evidence: {
+    title: '影像资料', count: '照片 {{photos}} 张，文件共 {{files}} 个', upload: '点击、拖放或粘贴照片和文件到这里上传',
+    uploadHint: '可一次选多个：照片（JPEG、PNG、WebP、HEIC）、签到表扫描件、PDF、Word、PPT，每个不超过 {{mb}} MB',
+    takePhoto: '拍照上传', uploading: '正在上传 {{count}} 个文件…', none: '还没有影像资料', failed: '操作失败，请重试',
+    editCaption: '编辑说明', noCaption: '添加说明', moveEarlier: '前移', moveLater: '后移', original: '原图',
+    dateMismatch: '照片拍摄日期与活动日期不符', takenOn: '拍摄于 {{date}}', deleted: '已删除的文件（{{count}}，30 天内可恢复）', restore: '恢复',
+    column: '影像', noEvidence: '没有影像资料', mismatchFilter: '照片日期不符', photos: '{{count}} 张照片', noPhotos: '无影像资料',
+  },
   filters: {
     dateRange: '日期', startPlaceholder: '开始日期', endPlaceholder: '结束日期', campaign: '宣传节点', village: '村(社区)',
     search: '搜索主题、地点、备注', clear: '清除筛选', thisYear: '今年', lastYear: '去年', thisMonth: '本月',
