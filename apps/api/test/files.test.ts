@@ -206,3 +206,16 @@ describe('GET /api/events?evidence=none', () => {
     expect(res.items.find((e) => e.id === bare)?.evidence).toEqual({ files: 0, photos: 0, mismatched: 0 });
   });
 });
+
+describe('the year-end check', () => {
+  it('lists the events without evidence and those with a mismatched photo', async () => {
+    const check = (await ctx.inject({ method: 'GET', url: `/api/plans/check?townshipId=${ctx.fixture.east.townshipId}&year=2026`, as: 'eastLeader' })).json<{
+      eventsWithoutEvidence: { id: number; title: string }[];
+      eventsWithMismatchedPhotos: { id: number }[];
+    }>();
+    const without = check.eventsWithoutEvidence.map((e) => e.title);
+    expect(without).toContain('没有照片的活动');
+    expect(without).not.toContain('3·15消费者权益日宣传');
+    expect(check.eventsWithMismatchedPhotos.map((e) => e.id)).toEqual([eastEvent]);
+  });
+});

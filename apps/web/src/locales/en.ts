@@ -100,7 +100,7 @@ export const en: Messages = {
     items: 'Plan items', noPlan: 'No plan for this year yet', copyFrom: 'Copy the {{year}} plan', copyConfirm: "Copy the {{count}} items of {{from}} into {{to}}? Days move to each campaign's {{to}} dates.",
     copied_one: '{{count}} item copied', copied_other: '{{count}} items copied', confirmDelete: 'Delete this plan item?', deleted: 'Deleted', linkedEvents: 'Linked events',
     allReached: 'All covered', missingVillages: 'Not yet reached', villagesWithout: 'Villages with no activity this year', sixIntoWithout: 'Six-into places with no activity',
-    campaignsWithout: 'Named days with no activity', departmentsWithout: 'Departments with no activity',
+    campaignsWithout: 'Named days with no activity', eventsWithoutEvidence: 'Events without evidence ({{count}})', allHaveEvidence: 'Every event has evidence', eventsWithMismatchedPhotos: 'Events with a photo dated away from the event ({{count}})', departmentsWithout: 'Departments with no activity',
     forEvent: 'Plan items', suggested: 'Plan items this event may fulfil', link: 'Link', unlink: 'Unlink', linked: 'Linked', noSuggestion: 'No matching plan item', linkHint: 'Confirm which plan item this event fulfils (fully or in part)',
     autoLinked: 'Linked to the plan item “{{title}}”', undoLink: 'Undo link', autoLinkUndone: 'Link undone',
   },

@@ -98,7 +98,7 @@ export const zhCN = {
     items: '计划事项', noPlan: '本年度还没有计划', copyFrom: '复制 {{year}} 年计划', copyConfirm: '把 {{from}} 年的 {{count}} 项计划复制到 {{to}} 年？日期按各节点 {{to}} 年的日期顺延。',
     copied_one: '已复制 {{count}} 项', copied_other: '已复制 {{count}} 项', confirmDelete: '删除这项计划？', deleted: '已删除', linkedEvents: '已关联活动',
     allReached: '全部覆盖', missingVillages: '尚未覆盖', villagesWithout: '全年无活动的村（社区）', sixIntoWithout: '无活动的“六进”场所',
-    campaignsWithout: '无活动的宣传节点', departmentsWithout: '无活动的单位',
+    campaignsWithout: '无活动的宣传节点', eventsWithoutEvidence: '没有影像资料的活动（{{count}}）', allHaveEvidence: '每次活动都有影像资料', eventsWithMismatchedPhotos: '照片拍摄日期与活动日期不符的活动（{{count}}）', departmentsWithout: '无活动的单位',
     forEvent: '计划事项', suggested: '可能对应的计划事项', link: '关联', unlink: '取消关联', linked: '已关联', noSuggestion: '没有对应的计划事项', linkHint: '确认这次活动完成了（或部分完成了）哪项计划',
     autoLinked: '已自动关联计划事项“{{title}}”', undoLink: '撤销关联', autoLinkUndone: '已撤销关联',
   },
