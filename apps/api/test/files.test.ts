@@ -1,8 +1,12 @@
 // Evidence files end to end through the API, on PostgreSQL and PGlite: every
 // accepted type made in the test, read back byte for byte; the bad files of
 // the issue refused with nothing stored; scoping, roles, order, delete/restore.
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventFile, EventListResponse } from '@pufa/domain';
@@ -217,5 +221,70 @@ describe('the year-end check', () => {
     expect(without).toContain('没有照片的活动');
     expect(without).not.toContain('3·15消费者权益日宣传');
     expect(check.eventsWithMismatchedPhotos.map((e) => e.id)).toEqual([eastEvent]);
+  });
+});
+
+const run = promisify(execFile);
+
+describe('the evidence pack and the 图文台账', () => {
+  it('zips the workbook and a folder per event with its files byte for byte (read back with unzip)', async () => {
+    const res = await ctx.inject({ method: 'GET', url: `/api/exports/evidence.zip?year=2026&orgUnitId=${ctx.fixture.east.townshipId}`, as: 'eastLeader' });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('佐证材料'));
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'pufa-zip-'));
+    try {
+      await writeFile(path.join(dir, 'pack.zip'), res.rawPayload);
+      // Debian's unzip, not our code, reads it; -t checks every CRC.
+      const tested = await run('unzip', ['-t', path.join(dir, 'pack.zip')]);
+      expect(tested.stdout).toMatch(/No errors detected/);
+      await run('unzip', ['-q', path.join(dir, 'pack.zip'), '-d', path.join(dir, 'out')]);
+      const entries = (await readdir(path.join(dir, 'out'), { recursive: true })).map(String);
+      expect(entries.some((e) => /^普法宣传统计-东镇-2026\.xlsx$/.test(e))).toBe(true);
+      const folder = '2026-03-15 3·15消费者权益日宣传';
+      expect(entries).toContain(folder);
+      const live = (await listFiles(eastEvent)).json<EventFile[]>();
+      for (const [index, file] of live.entries()) {
+        const name = `${String(index + 1).padStart(2, '0')}-${file.originalName}`;
+        const bytes = await readFile(path.join(dir, 'out', folder, name));
+        expect(sha(bytes), name).toBe(file.sha256);
+      }
+      const captions = await readFile(path.join(dir, 'out', folder, 'captions.txt'), 'utf8');
+      expect(captions).toContain('摊位与群众');
+      expect(captions).toContain('照片拍摄日期与活动日期不符');
+      expect(await readFile(path.join(dir, 'out', '2026-07-01 没有照片的活动', 'captions.txt'), 'utf8')).toContain('无影像资料');
+      // The deleted event is not in the pack; another township's never.
+      expect(entries.some((e) => e.includes('禁毒日') || e.includes('西镇宣传'))).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints a PDF with a page per event, its title and the office, read back with pdftotext', async () => {
+    const res = await ctx.inject({ method: 'GET', url: `/api/exports/evidence.pdf?year=2026&orgUnitId=${ctx.fixture.east.townshipId}`, as: 'eastLeader' });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'pufa-pdf-'));
+    try {
+      const file = path.join(dir, 'book.pdf');
+      await writeFile(file, res.rawPayload);
+      const info = (await run('pdfinfo', [file])).stdout;
+      const book = (await ctx.inject({ method: 'GET', url: `/api/reports/evidence?year=2026&orgUnitId=${ctx.fixture.east.townshipId}`, as: 'eastLeader' })).json<{ events: { title: string; photos: unknown[] }[] }>();
+      expect(book.events.length).toBeGreaterThanOrEqual(4);
+      expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(book.events.length + 1);
+      const pages = (await run('pdftotext', ['-layout', file, '-'])).stdout.split('\f');
+      // The cover, then each event on its page in date order, each page with the office and its number.
+      book.events.forEach((event, index) => expect(pages[index + 1]).toContain(event.title));
+      expect(pages[1]).toContain('东镇');
+      expect(pages[1]).toMatch(/第\s*2\s*页/);
+      expect(book.events[0]!.photos.length).toBe(4);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an org unit out of scope before sending anything', async () => {
+    const res = await ctx.inject({ method: 'GET', url: `/api/exports/evidence.zip?year=2026&orgUnitId=${ctx.fixture.west.townshipId}`, as: 'eastClerk' });
+    expect(res.statusCode).toBe(400);
   });
 });

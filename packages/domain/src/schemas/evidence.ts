@@ -51,3 +51,29 @@ export const ThumbnailQuerySchema = z.strictObject({
 export const EventEvidenceSummarySchema = z.object({ files: z.number().int(), photos: z.number().int(), mismatched: z.number().int() });
 export type EventEvidenceSummary = z.infer<typeof EventEvidenceSummarySchema>;
 
+
+/** The 图文台账 of a period as the print page shows it. */
+export const EvidenceBookSchema = z
+  .object({
+    unitName: z.string(),
+    unitNameEn: z.string(),
+    from: z.string(),
+    to: z.string(),
+    totals: z.object({ activities: z.number().int(), audience: z.number().int(), leaflets: z.number().int() }),
+    events: z.array(
+      z.object({
+        id: idSchema,
+        startDate: z.string(),
+        endDate: z.string().nullable(),
+        title: z.string(),
+        notes: z.string(),
+        township: z.string(),
+        figures: z.array(z.object({ label: z.string(), value: z.string() })),
+        /** Up to 4 photos in the clerk's order. */
+        photos: z.array(EventFileSchema),
+        fileCount: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'EvidenceBook' });
+export type EvidenceBookJson = z.infer<typeof EvidenceBookSchema>;
