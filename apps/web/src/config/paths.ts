@@ -9,6 +9,7 @@ export const paths = {
   exports: '/exports',
   imports: '/imports',
   reportPrint: '/reports/print',
+  evidencePrint: '/reports/evidence',
   plans: '/plans',
   calendar: '/calendar',
   settings: '/settings',

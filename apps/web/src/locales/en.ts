@@ -91,6 +91,8 @@ export const en: Messages = {
     report: 'Annual report paragraph', downloadDocx: 'Download Word', print: 'Print', copy: 'Copy', copied: 'Copied', reportTitle: 'Legal publicity and education',
     paragraph: { exact: 'Exact figures', rounded: 'Rounded (Chinese report style)', english: 'English' },
     exportCsv: 'Export CSV',
+    evidence: 'Evidence pack and illustrated ledger', evidenceHelp: 'Evidence pack (zip): the ledger workbook and one folder per event (date and title) with its original photos and files and captions.txt. Illustrated ledger: a page per event with its figures and up to 4 photos, in date order, with page numbers and the office name.',
+    downloadEvidence: 'Download the evidence pack', downloadEvidencePdf: 'Download the illustrated ledger (PDF)', printEvidence: 'Print the illustrated ledger', evidenceTitle: 'Legal-publicity ledger with photos', page: 'Page', filesMore: '{{count}} more files in the evidence pack',
   },
   plans: {
     title: 'Annual legal-publicity plan', year: 'Year', tabPlan: 'Plan items', tabCheck: 'Year-end check', addItem: 'Add a plan item', editItem: 'Edit plan item',
