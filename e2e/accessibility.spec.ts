@@ -36,7 +36,7 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
       await expect(page.getByRole('heading', { level: 1, name: dashboard })).toBeVisible();
       const list = (await (await page.request.get('/api/events?pageSize=1')).json()) as EventListResponse;
       const id = list.items[0]!.id;
-      const pages = ['/dashboard', '/events', '/events/new', `/events/${id}`, `/events/${id}/edit`, '/exports', '/imports', '/reports/print?year=2026', '/plans', '/plans?tab=check', '/calendar', '/settings', '/admin', '/no-such-page'];
+      const pages = ['/dashboard', '/events', '/events/new', `/events/${id}`, `/events/${id}/edit`, '/exports', '/imports', '/reports/print?year=2026', '/reports/evidence?from=2026-01-01&to=2026-12-31', '/plans', '/plans?tab=check', '/calendar', '/settings', '/admin', '/no-such-page'];
       const found: Record<string, string[]> = {};
       for (const path of pages) {
         await page.goto(path);
