@@ -1,9 +1,8 @@
 // Server settings, read from the environment (and an optional .env) in this one place.
 import { config as loadDotenv } from 'dotenv';
-import os from 'node:os';
 import path from 'node:path';
 import { EVIDENCE_LIMITS } from '@pufa/domain';
-import { databaseConfigFromEnv, DEFAULT_DEMO_PASSWORD, repoRoot, type DatabaseConfig } from '@pufa/db';
+import { databaseConfigFromEnv, DEFAULT_DEMO_PASSWORD, filesDirFromEnv, repoRoot, type DatabaseConfig } from '@pufa/db';
 
 export interface ServerEnv {
   port: number;
@@ -38,15 +37,8 @@ function megabytes(name: string, value: string | undefined, fallback: number): n
 }
 
 export function evidenceSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): EvidenceSettings {
-  const from = env.INIT_CWD ?? process.cwd();
-  const dataDir = env.DATA_DIR?.trim();
-  let filesDir: string;
-  if (env.FILES_DIR?.trim()) filesDir = path.resolve(from, env.FILES_DIR.trim());
-  // An in-memory database (the end-to-end tests) gets a throwaway folder of its own.
-  else if (dataDir?.startsWith('memory://')) filesDir = path.join(os.tmpdir(), `pufa-files-${process.pid}`);
-  else filesDir = path.join(dataDir ? path.resolve(from, dataDir) : path.join(repoRoot, 'data'), 'files');
   return {
-    filesDir,
+    filesDir: filesDirFromEnv(env),
     maxFileBytes: megabytes('FILES_MAX_FILE_MB', env.FILES_MAX_FILE_MB, EVIDENCE_LIMITS.fileBytes),
     maxEventBytes: megabytes('FILES_MAX_EVENT_MB', env.FILES_MAX_EVENT_MB, EVIDENCE_LIMITS.eventBytes),
   };

@@ -28,6 +28,7 @@ import { EvidenceLimitError } from '@pufa/db';
 import { HttpError, notFound, RequestValidationError } from '../http-errors.ts';
 import { ACCESS } from '../plugins/auth.ts';
 import { EvidenceFileError, inspectUpload, localDay } from '../evidence/inspect-upload.ts';
+import type { Variant } from '../evidence/file-store.ts';
 
 const FILE = { zh: '文件', en: 'File' };
 const EVENT = { zh: '活动', en: 'Event' };
@@ -61,6 +62,13 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
   const { maxFileBytes, maxEventBytes } = app.evidenceSettings;
   const limits = { eventBytes: maxEventBytes, filesPerEvent: EVIDENCE_LIMITS.filesPerEvent };
   const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  /** A row whose file is gone (a disk restored without it) answers 404, logged for the operator; never a 500. */
+  async function ensureOnDisk(storageKey: string, variant?: Variant) {
+    if (await app.fileStore.exists(storageKey, variant)) return;
+    app.log.error({ storageKey, variant, filesDir: app.fileStore.root }, 'evidence file missing on disk');
+    throw notFound(FILE);
+  }
+
   await app.register(multipart, { limits: { fileSize: maxFileBytes, files: 1, fields: 3, parts: 4, fieldSize: 4_000 } });
 
   app.post(
@@ -183,6 +191,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const found = await app.evidence.get(request.actor, request.params.id);
       if (!found || !isEvidenceContentType(found.file.contentType)) throw notFound(FILE);
+      await ensureOnDisk(found.storageKey);
       const { inline } = EVIDENCE_TYPES[found.file.contentType];
       fileHeaders(reply, found.file.contentType, inline ? 'inline' : 'attachment', found.file.originalName).header('content-length', found.file.bytes);
       return reply.send(app.fileStore.read(found.storageKey) as never);
@@ -206,6 +215,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const found = await app.evidence.get(request.actor, request.params.id);
       if (!found || found.file.kind !== 'image') throw notFound(FILE);
+      await ensureOnDisk(found.storageKey, request.query.size);
       const stem = found.file.originalName.replace(/\.[^.]+$/, '');
       fileHeaders(reply, 'image/webp', 'inline', `${stem}.webp`);
       return reply.send(app.fileStore.read(found.storageKey, request.query.size) as never);
