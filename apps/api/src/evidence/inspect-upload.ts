@@ -76,10 +76,12 @@ async function renderImage(bytes: Buffer) {
   if (!metadata.width || !metadata.height || metadata.width * metadata.height > EVIDENCE_LIMITS.imagePixels) {
     throw new EvidenceFileError(422, EVIDENCE_ERRORS.imageTooLarge);
   }
-  const resized = (edge: number, quality: number) =>
-    sharp(bytes, options).rotate().resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true }).webp({ quality }).toBuffer();
+  const resized = (input: Buffer, edge: number, quality: number) =>
+    sharp(input, options).rotate().resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true }).webp({ quality }).toBuffer();
   try {
-    const [small, large] = await Promise.all([resized(320, 70), resized(1600, 82)]);
+    // The original is decoded once (JPEGs shrink on load); the thumbnail comes from the display size.
+    const large = await resized(bytes, 1600, 82);
+    const small = await resized(large, 320, 70);
     const sideways = (metadata.orientation ?? 1) >= 5;
     return { small, large, width: sideways ? metadata.height : metadata.width, height: sideways ? metadata.width : metadata.height };
   } catch (error) {
