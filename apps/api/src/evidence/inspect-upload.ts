@@ -35,6 +35,9 @@ export interface InspectedUpload {
   large?: Buffer;
 }
 
+// Each upload is decoded once and never again: libvips' operation cache would only hold memory.
+sharp.cache(false);
+
 const OLE_BY_EXTENSION: Record<string, EvidenceContentType> = { '.doc': 'application/msword', '.ppt': 'application/vnd.ms-powerpoint' };
 
 /** The accepted type of these bytes, or an EvidenceFileError. */
