@@ -40,7 +40,7 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
       // The submissions page, and one period opened in its drawer (a submitted one: the review step shows).
       const reviewed = grid.rows.find((r) => r.cells.some((c) => c.status === 'submitted'))!;
       const openPeriod = reviewed.cells.find((c) => c.status === 'submitted')!.period;
-      const pages = ['/dashboard', '/events', '/events/new', `/events/${id}`, `/events/${id}/edit`, '/exports', '/imports', '/reports/print?year=2026', '/plans', '/plans?tab=check', '/calendar', '/settings', '/admin', '/submissions', `/submissions?townshipId=${reviewed.townshipId}&period=${openPeriod}`, '/no-such-page'];
+      const pages = ['/dashboard', '/events', '/events/new', `/events/${id}`, `/events/${id}/edit`, '/exports', '/imports', '/reports/print?year=2026', '/plans', '/plans?tab=check', '/calendar', '/settings', '/admin', '/submissions', `/submissions?townshipId=${reviewed.townshipId}&period=${openPeriod}`, '/reports/evidence?from=2026-01-01&to=2026-12-31', '/no-such-page'];
       const found: Record<string, string[]> = {};
       for (const path of pages) {
         await page.goto(path);

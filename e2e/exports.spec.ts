@@ -20,7 +20,8 @@ test('the export page downloads the workbook and shows the report paragraph with
   const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-docx').click()]);
   expect(docx.suggestedFilename()).toMatch(/\.docx$/);
 
-  await page.getByRole('link', { name: '打印' }).click();
+  // The report's print link ("打印"), not the 图文台账's ("打印图文台账") beside it.
+  await page.getByRole('link', { name: /打印$/ }).click();
   await expect(page.getByRole('heading', { name: '法治宣传教育工作情况' })).toBeVisible();
   await expect(page.locator('.report-table')).toContainText(activities);
 });

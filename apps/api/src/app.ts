@@ -18,6 +18,8 @@ import { statsRoutes } from './routes/stats.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { eventRoutes } from './routes/events.ts';
 import { importRoutes } from './routes/imports.ts';
+import { fileRoutes } from './routes/files.ts';
+import { evidenceSettingsFromEnv, type EvidenceSettings } from './env.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { systemRoutes } from './routes/system.ts';
 import { submissionRoutes } from './routes/submissions.ts';
@@ -37,9 +39,11 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Time to receive a whole request before answering 408 (tests shorten it). */
   requestTimeoutMs?: number;
+  /** Evidence files: folder and limits (tests give a folder of their own). */
+  evidence?: EvidenceSettings;
 }
 
-export async function buildApp({ db, logger = false, serveWebApp = true, sessionPolicy, loginThrottle, trustProxy = false, requestTimeoutMs = REQUEST_TIMEOUT_MS }: AppOptions) {
+export async function buildApp({ db, logger = false, serveWebApp = true, sessionPolicy, loginThrottle, trustProxy = false, requestTimeoutMs = REQUEST_TIMEOUT_MS, evidence = evidenceSettingsFromEnv() }: AppOptions) {
   const app = Fastify({
     logger,
     // One line per request is noise for an office server; errors are still logged.
@@ -58,7 +62,7 @@ export async function buildApp({ db, logger = false, serveWebApp = true, session
   await app.register(securityPlugin);
   await app.register(authPlugin, { db, sessionPolicy, loginThrottle });
   await app.register(openapiPlugin);
-  await app.register(repositoriesPlugin, { db });
+  await app.register(repositoriesPlugin, { db, evidence });
   await app.register(systemRoutes);
   await app.register(authRoutes);
   await app.register(userRoutes);
@@ -73,6 +77,7 @@ export async function buildApp({ db, logger = false, serveWebApp = true, session
   await app.register(importRoutes);
   await app.register(submissionRoutes);
   await app.register(countyRoutes);
+  await app.register(fileRoutes);
   if (serveWebApp) await app.register(webAppPlugin, {});
   return app;
 }

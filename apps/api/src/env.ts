@@ -1,7 +1,8 @@
 // Server settings, read from the environment (and an optional .env) in this one place.
 import { config as loadDotenv } from 'dotenv';
 import path from 'node:path';
-import { databaseConfigFromEnv, DEFAULT_DEMO_PASSWORD, repoRoot, type DatabaseConfig } from '@pufa/db';
+import { EVIDENCE_LIMITS } from '@pufa/domain';
+import { databaseConfigFromEnv, DEFAULT_DEMO_PASSWORD, filesDirFromEnv, repoRoot, type DatabaseConfig } from '@pufa/db';
 
 export interface ServerEnv {
   port: number;
@@ -13,6 +14,34 @@ export interface ServerEnv {
   demoPassword: string;
   /** TRUST_PROXY=1 behind a reverse proxy: client addresses and https come from X-Forwarded-* headers. */
   trustProxy: boolean;
+  evidence: EvidenceSettings;
+}
+
+/** Where evidence files live and how large they may be. */
+export interface EvidenceSettings {
+  /** FILES_DIR; default DATA_DIR/files (./data/files when DATA_DIR is unset, PostgreSQL included). */
+  filesDir: string;
+  /** FILES_MAX_FILE_MB */
+  maxFileBytes: number;
+  /** FILES_MAX_EVENT_MB: all live files of one event. */
+  maxEventBytes: number;
+}
+
+const MB = 1024 * 1024;
+
+function megabytes(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const mb = Number(value);
+  if (!Number.isFinite(mb) || mb <= 0 || mb > 2047) throw new Error(`${name} must be a number of megabytes (1-2047), not "${value}"`);
+  return Math.floor(mb * MB);
+}
+
+export function evidenceSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): EvidenceSettings {
+  return {
+    filesDir: filesDirFromEnv(env),
+    maxFileBytes: megabytes('FILES_MAX_FILE_MB', env.FILES_MAX_FILE_MB, EVIDENCE_LIMITS.fileBytes),
+    maxEventBytes: megabytes('FILES_MAX_EVENT_MB', env.FILES_MAX_EVENT_MB, EVIDENCE_LIMITS.eventBytes),
+  };
 }
 
 export function loadServerEnv(): ServerEnv {
@@ -30,5 +59,6 @@ export function loadServerEnv(): ServerEnv {
     demo: env.DEMO !== '0' && env.DEMO?.toLowerCase() !== 'false',
     demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY?.toLowerCase() === 'true',
+    evidence: evidenceSettingsFromEnv(env),
   };
 }

@@ -3,6 +3,7 @@
 import { DataDirInUseError, openDatabase, prepareDatabase } from '@pufa/db';
 import { buildApp } from './app.ts';
 import { loadServerEnv } from './env.ts';
+import { checkEvidenceStore } from './evidence/orphans.ts';
 
 const env = loadServerEnv();
 const where = env.database.kind === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.database.dataDir}`;
@@ -22,7 +23,15 @@ if ((await db.prisma.user.count()) === 0) {
   console.log('No users yet. Create the first administrator: npm run db:create-admin -- --username <name> --county <county name>');
 }
 
-const app = await buildApp({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: env.trustProxy });
+const app = await buildApp({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: env.trustProxy, evidence: env.evidence });
+// Files without their row, rows without their file: reported for the operator, never deleted here.
+const evidenceReport = await checkEvidenceStore(app.fileStore, app.evidence);
+if (evidenceReport.orphanFiles.length || evidenceReport.missingFiles.length) {
+  app.log.warn({ filesDir: env.evidence.filesDir, ...evidenceReport, orphanFiles: evidenceReport.orphanFiles.slice(0, 50), missingFiles: evidenceReport.missingFiles.slice(0, 50) },
+    `evidence files: ${evidenceReport.orphanFiles.length} file(s) without a row, ${evidenceReport.missingFiles.length} row(s) without a file`);
+} else {
+  app.log.info({ filesDir: env.evidence.filesDir, files: evidenceReport.files }, 'evidence files checked: every file has its row and every row its file');
+}
 // Housekeeping: forget sessions past their absolute expiry (expired ones are refused anyway).
 const purge = setInterval(() => void app.sessions.purgeExpired().catch((error) => app.log.warn({ err: error }, 'session purge failed')), 3_600_000);
 purge.unref();

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Event } from '@pufa/domain';
 import { signIn, useTestApp, type TestContext, type TestUser } from './helper.ts';
 import { multipartBody } from './import-fixtures.ts';
+import { png } from './evidence-fixtures.ts';
 
 const ctx = useTestApp();
 
@@ -69,6 +70,15 @@ async function createSubmission(side: Side): Promise<number> {
 
 /** Review steps: the county's admins and leaders only; a township's leader or admin is refused on its own, and sees nothing of another. */
 const countyReviewers = (who: Who, side: Side) => (who === 'anonymous' ? 401 : who === 'clerk' || side === 'own' ? 403 : 404);
+/** An evidence photo on a new event of the side's township (as the county administrator). */
+async function fileUpload(side: Side): Promise<InjectOptions> {
+  return { method: 'POST', url: `/api/events/${(await createEvent(side)).id}/files`, ...(await multipartBody({ bytes: await png(16, 16), name: 'm.png' })) };
+}
+async function createFile(side: Side): Promise<number> {
+  return (await ctx.inject(await fileUpload(side))).json<{ id: number }>().id;
+}
+/** Own township 200, another's 404 (like its event), no session 401. */
+const ownOr404 = (who: Who, side: Side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 404);
 
 const signedIn = (ok: number) => (who: Who) => (who === 'anonymous' ? 401 : ok);
 /** Any signed-in user on their own township; another township's id refused like an unknown one. */
@@ -288,6 +298,32 @@ const RULES: Record<string, Rule> = {
   'PATCH /api/departments/:id': {
     build: async (side) => ({ method: 'PATCH', url: `/api/departments/${townshipOf(side).departmentIds[0]}`, payload: { nameEn: 'Judicial office' } }),
     expect: rolesOnly(['admin'], 204, 404),
+  },
+  'POST /api/events/:id/files': { build: fileUpload, expect: rolesOnly(['clerk', 'admin'], 201, 404) },
+  'GET /api/events/:id/files': { build: async (side) => ({ method: 'GET', url: `/api/events/${(await createEvent(side)).id}/files` }), expect: ownOr404 },
+  'GET /api/files/:id': { build: async (side) => ({ method: 'GET', url: `/api/files/${await createFile(side)}` }), expect: ownOr404 },
+  'GET /api/files/:id/thumbnail': { build: async (side) => ({ method: 'GET', url: `/api/files/${await createFile(side)}/thumbnail` }), expect: ownOr404 },
+  'PATCH /api/files/:id': { build: async (side) => ({ method: 'PATCH', url: `/api/files/${await createFile(side)}`, payload: { caption: '矩阵' } }), expect: rolesOnly(['clerk', 'admin'], 200, 404) },
+  'DELETE /api/files/:id': { build: async (side) => ({ method: 'DELETE', url: `/api/files/${await createFile(side)}` }), expect: rolesOnly(['clerk', 'admin'], 204, 404) },
+  'POST /api/files/:id/restore': {
+    build: async (side) => {
+      const id = await createFile(side);
+      await ctx.inject({ method: 'DELETE', url: `/api/files/${id}` });
+      return { method: 'POST', url: `/api/files/${id}/restore` };
+    },
+    expect: rolesOnly(['clerk', 'admin'], 200, 404),
+  },
+  'GET /api/exports/evidence.zip': {
+    build: async (side) => ({ method: 'GET', url: `/api/exports/evidence.zip?year=2026&orgUnitId=${townshipOf(side).townshipId}` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 400),
+  },
+  'GET /api/exports/evidence.pdf': {
+    build: async (side) => ({ method: 'GET', url: `/api/exports/evidence.pdf?year=2026&orgUnitId=${townshipOf(side).townshipId}` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 400),
+  },
+  'GET /api/reports/evidence': {
+    build: async (side) => ({ method: 'GET', url: `/api/reports/evidence?year=2026&orgUnitId=${townshipOf(side).townshipId}` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 400),
   },
 };
 

@@ -4,7 +4,12 @@ import { afterAll, beforeAll } from 'vitest';
 import { hashPassword, seedCatalogs, seedCounty, seedTownship, type Database, type LoginThrottlePolicy, type SessionPolicy } from '@pufa/db';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createTestDatabase } from '@pufa/db/testing';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { EVIDENCE_LIMITS } from '@pufa/domain';
 import { buildApp } from '../src/app.ts';
+import type { EvidenceSettings } from '../src/env.ts';
 
 /** Two townships of one county, with the built-in catalogs: what most API tests need. */
 export async function seedFixture(db: Database) {
@@ -72,22 +77,29 @@ export interface TestContext {
   app: App;
   db: Database;
   fixture: Fixture;
+  /** FILES_DIR of this test file's app. */
+  filesDir: string;
   cookies: Record<TestUser, string>;
   /** app.inject as a signed-in user (the county administrator unless `as` says otherwise). */
   inject: (options: InjectOptions & { as?: TestUser }) => Promise<LightMyRequestResponse>;
 }
 
 /** Registers a migrated, seeded database, the app and signed-in users for one test file. */
-export function useTestApp(options: { sessionPolicy?: SessionPolicy; loginThrottle?: LoginThrottlePolicy } = {}) {
+export function useTestApp(options: { sessionPolicy?: SessionPolicy; loginThrottle?: LoginThrottlePolicy; evidence?: Partial<EvidenceSettings> } = {}) {
   const context = {} as TestContext;
   let drop: () => Promise<void> = async () => {};
+  let filesDir = '';
   beforeAll(async () => {
     const created = await createTestDatabase();
     drop = created.drop;
     context.db = created.db;
     await context.db.migrate();
     context.fixture = await seedFixture(context.db);
-    context.app = await buildApp({ db: context.db, serveWebApp: false, ...options });
+    // Evidence files in a folder of this test file's own, removed with its database.
+    filesDir = await mkdtemp(path.join(os.tmpdir(), 'pufa-test-files-'));
+    context.filesDir = filesDir;
+    const evidence = { filesDir, maxFileBytes: EVIDENCE_LIMITS.fileBytes, maxEventBytes: EVIDENCE_LIMITS.eventBytes, ...options.evidence };
+    context.app = await buildApp({ db: context.db, serveWebApp: false, ...options, evidence });
     await context.app.ready();
     context.cookies = {} as Record<TestUser, string>;
     for (const user of TEST_USERS) context.cookies[user] = await signIn(context.app, user);
@@ -97,6 +109,7 @@ export function useTestApp(options: { sessionPolicy?: SessionPolicy; loginThrott
   afterAll(async () => {
     await context.app?.close();
     await drop();
+    if (filesDir) await rm(filesDir, { recursive: true, force: true });
   });
   return context;
 }

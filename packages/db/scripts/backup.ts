@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupName, createBackup } from '../src/backup.ts';
-import { databaseConfigFromEnv } from '../src/env.ts';
+import { databaseConfigFromEnv, filesDirFromEnv } from '../src/env.ts';
 import { repoRoot } from '../src/paths.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
@@ -11,7 +11,8 @@ const config = databaseConfigFromEnv();
 const parent = values.out ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out) : path.join(repoRoot, 'backups');
 const target = path.join(parent, backupName(config.kind));
 try {
-  const manifest = await createBackup(config, { target });
+  // The evidence files (FILES_DIR) go with the database, PostgreSQL's too.
+  const manifest = await createBackup(config, { target, filesDir: filesDirFromEnv() });
   const rows = Object.values(manifest.rowCounts).reduce((sum, n) => sum + n, 0);
   console.log(`Backup written to ${target}`);
   console.log(`  ${manifest.kind}, ${manifest.migrations.length} migrations, ${Object.keys(manifest.rowCounts).length} tables, ${rows} rows${manifest.hasFiles ? ', with the files folder' : ''}`);

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { restoreBackup } from '../src/backup.ts';
-import { databaseConfigFromEnv } from '../src/env.ts';
+import { databaseConfigFromEnv, filesDirFromEnv } from '../src/env.ts';
 
 const { values, positionals } = parseArgs({ options: { replace: { type: 'boolean', default: false } }, allowPositionals: true });
 if (positionals.length !== 1) {
@@ -13,7 +13,7 @@ if (positionals.length !== 1) {
 const source = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
 const config = databaseConfigFromEnv();
 try {
-  const { manifest, movedAside } = await restoreBackup(config, { source, replace: values.replace });
+  const { manifest, movedAside } = await restoreBackup(config, { source, replace: values.replace, filesDir: filesDirFromEnv() });
   if (movedAside) console.log(`The database that was in DATA_DIR is kept in ${movedAside}`);
   const rows = Object.values(manifest.rowCounts).reduce((sum, n) => sum + n, 0);
   console.log(`Restored the backup of ${manifest.createdAt} into ${config.kind === 'pglite' ? config.dataDir : 'the database at DATABASE_URL'}: ${Object.keys(manifest.rowCounts).length} tables, ${rows} rows, every count checked.`);

@@ -2,7 +2,7 @@
 // restore: manifest.json (what, when, which migrations, how many rows in each
 // table), the database itself (pg_dump's custom format, or PGlite's own dump
 // of its data folder) and, when it exists, the files folder beside the
-// embedded database (DATA_DIR/files), copied as it is.
+// embedded database (DATA_DIR/files) or FILES_DIR (the evidence files), copied as it is.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -151,7 +151,9 @@ async function writeBackup(config: DatabaseConfig, options: { target: string; fi
   });
   const filesDir = options.filesDir ?? (config.kind === 'pglite' ? filesDirOf(config.dataDir) : undefined);
   if (filesDir && (await exists(filesDir))) {
-    await cp(filesDir, path.join(options.target, FILES), { recursive: true });
+    // After the dump: a file is on disk before its row commits, so every row in the dump finds its file here.
+    // Half-written uploads (.tmp) are left out.
+    await cp(filesDir, path.join(options.target, FILES), { recursive: true, filter: (source) => path.basename(source) !== '.tmp' });
     manifest.hasFiles = true;
   }
   await writeFile(path.join(options.target, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

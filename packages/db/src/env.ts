@@ -1,4 +1,5 @@
 // The database settings, read from the environment in this one place.
+import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './paths.ts';
 
@@ -18,4 +19,19 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
   if (!dataDir) return { kind: 'pglite', dataDir: path.join(repoRoot, 'data') };
   if (dataDir.startsWith('memory://')) return { kind: 'pglite', dataDir };
   return { kind: 'pglite', dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), dataDir) };
+}
+
+/**
+ * The evidence files folder: FILES_DIR, else DATA_DIR/files, else ./data/files
+ * (PostgreSQL deployments included: there, point FILES_DIR at a disk or a
+ * shared volume every API process mounts). An in-memory database (the
+ * end-to-end tests) gets a throwaway folder of its process.
+ */
+export function filesDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const from = env.INIT_CWD ?? process.cwd();
+  const filesDir = env.FILES_DIR?.trim();
+  if (filesDir) return path.resolve(from, filesDir);
+  const dataDir = env.DATA_DIR?.trim();
+  if (dataDir?.startsWith('memory://')) return path.join(os.tmpdir(), `pufa-files-${process.pid}`);
+  return path.join(dataDir ? path.resolve(from, dataDir) : path.join(repoRoot, 'data'), 'files');
 }

@@ -25,3 +25,4 @@ export * from './auth-changes.ts';
 export * from './repositories/import-repository.ts';
 export * from './repositories/submission-repository.ts';
 export * from './repositories/county-repository.ts';
+export * from './repositories/evidence-repository.ts';

@@ -27,3 +27,5 @@ export * from './import/campaign-guess.ts';
 export * from './import/analyze.ts';
 export * from './submissions.ts';
 export * from './schemas/submission.ts';
+export * from './evidence.ts';
+export * from './schemas/evidence.ts';

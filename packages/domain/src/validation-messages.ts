@@ -8,6 +8,10 @@ export type Bilingual = { zh: string; en: string };
 
 /** Labels of the fields people see, keyed by the last named segment of a path. */
 export const FIELD_LABELS: Record<string, Bilingual> = {
+  file: { zh: '文件', en: 'File' },
+  caption: { zh: '说明', en: 'Caption' },
+  position: { zh: '顺序', en: 'Position' },
+  evidence: { zh: '影像资料', en: 'Evidence' },
   startDate: { zh: '开始日期', en: 'Start date' },
   endDate: { zh: '结束日期', en: 'End date' },
   title: { zh: '活动主题', en: 'Title' },

@@ -17,7 +17,7 @@ const WORDS = {
     paragraphRounded: '报告段落（约数）', month: '月份', township: '乡镇(街道)', village: '村(社区)', reached: '是否覆盖', yes: '已覆盖', no: '未覆盖',
     campaign: '宣传节点', sixIntoPlace: '“六进”场所', department: '参与单位', total: '合计', allDistinct: '全部活动（不重复计）',
     planItem: '计划事项', planWhen: '计划时间', status: '完成情况', linked: '关联活动数', done: '已完成', partial: '部分完成', notDone: '未完成',
-    gaps: '全年无活动', gapVillages: '村(社区)', gapSixInto: '“六进”场所', gapCampaigns: '宣传节点', gapDepartments: '单位', monthOnly: '月',
+    gaps: '全年无活动', gapVillages: '村(社区)', gapSixInto: '“六进”场所', gapCampaigns: '宣传节点', gapDepartments: '单位', noEvidence: '没有影像资料的活动', monthOnly: '月',
     title: (unit: string, from: string, to: string, what: string) => `${unit} ${what}（${from} 至 ${to}）`,
   },
   en: {
@@ -28,7 +28,7 @@ const WORDS = {
     paragraphRounded: 'Report paragraph (rounded, Chinese)', month: 'Month', township: 'Township', village: 'Village', reached: 'Reached', yes: 'yes', no: 'no',
     campaign: 'Campaign', sixIntoPlace: 'Six-into place', department: 'Department', total: 'Total', allDistinct: 'All activities (each counted once)',
     planItem: 'Plan item', planWhen: 'Planned', status: 'Status', linked: 'Linked events', done: 'Done', partial: 'Partly done', notDone: 'Not done',
-    gaps: 'No activity this year', gapVillages: 'Villages', gapSixInto: 'Six-into places', gapCampaigns: 'Named days', gapDepartments: 'Departments', monthOnly: 'month',
+    gaps: 'No activity this year', gapVillages: 'Villages', gapSixInto: 'Six-into places', gapCampaigns: 'Named days', gapDepartments: 'Departments', noEvidence: 'Events without evidence', monthOnly: 'month',
     title: (unit: string, from: string, to: string, what: string) => `${unit} — ${what} (${from} to ${to})`,
   },
 } as const;
@@ -153,6 +153,7 @@ export async function writeAnnualWorkbook(output: Writable, data: WorkbookData, 
     check.row([`${w.gaps}: ${w.gapSixInto}`, data.names.list('sixInto', c.sixIntoWithoutActivity), '', '']);
     check.row([`${w.gaps}: ${w.gapCampaigns}`, data.names.list('campaign', c.campaignsWithoutActivity), '', '']);
     check.row([`${w.gaps}: ${w.gapDepartments}`, data.names.list('department', c.departmentsWithoutActivity), '', '']);
+    check.row([w.noEvidence, c.eventsWithoutEvidence.map((e) => `${e.startDate} ${e.title}`).join(lang === 'en' ? '; ' : '；'), '', '']);
     check.done();
   }
 

@@ -11,6 +11,8 @@ export interface LedgerColumn {
   /** Summed in the ledger's totals row. */
   totalled?: boolean;
   value: (event: Event, names: Names, index: number) => string | number;
+  /** Printed beside an event's photos in the 图文台账. */
+  inEvidenceBook?: boolean;
 }
 
 export const LEDGER_COLUMNS: LedgerColumn[] = [
@@ -19,17 +21,18 @@ export const LEDGER_COLUMNS: LedgerColumn[] = [
   { zh: '结束日期', en: 'End date', width: 12, value: (e) => e.endDate ?? '' },
   { zh: '乡镇(街道)', en: 'Township', width: 12, value: (e, n) => n.name(n.unit(e.townshipId)) },
   { zh: '活动主题', en: 'Title', width: 32, value: (e) => e.title },
-  { zh: '宣传节点', en: 'Campaign', width: 18, value: (e, n) => n.list('campaign', e.campaignId ? [e.campaignId] : []) },
-  { zh: '地点', en: 'Location', width: 16, value: (e) => e.location },
-  { zh: '覆盖村(社区)', en: 'Villages reached', width: 24, value: (e, n) => e.villageIds.map((id) => n.name(n.unit(id))).join(n.lang === 'en' ? ', ' : '、') },
+  { inEvidenceBook: true, zh: '宣传节点', en: 'Campaign', width: 18, value: (e, n) => n.list('campaign', e.campaignId ? [e.campaignId] : []) },
+  { inEvidenceBook: true, zh: '地点', en: 'Location', width: 16, value: (e) => e.location },
+  { inEvidenceBook: true, zh: '覆盖村(社区)', en: 'Villages reached', width: 24, value: (e, n) => e.villageIds.map((id) => n.name(n.unit(id))).join(n.lang === 'en' ? ', ' : '、') },
   { zh: '法律“六进”', en: 'Six-into places', width: 16, value: (e, n) => n.list('sixInto', e.sixInto) },
-  { zh: '活动形式', en: 'Forms', width: 18, value: (e, n) => n.list('form', e.formIds) },
+  { inEvidenceBook: true, zh: '活动形式', en: 'Forms', width: 18, value: (e, n) => n.list('form', e.formIds) },
   { zh: '宣传法律', en: 'Laws publicised', width: 24, value: (e, n) => n.list('law', e.lawIds) },
-  { zh: '参与单位', en: 'Departments', width: 20, value: (e, n) => n.list('department', e.departmentIds) },
+  { inEvidenceBook: true, zh: '参与单位', en: 'Departments', width: 20, value: (e, n) => n.list('department', e.departmentIds) },
   { zh: '宣传对象', en: 'Target groups', width: 16, value: (e, n) => n.list('targetGroup', e.targetGroupIds) },
-  { zh: '受众(人次)', en: 'Audience (person-times)', width: 12, numeric: true, totalled: true, value: (e) => e.audience },
-  { zh: '咨询(人次)', en: 'Consultations', width: 12, numeric: true, totalled: true, value: (e) => e.consultations },
+  { inEvidenceBook: true, zh: '受众(人次)', en: 'Audience (person-times)', width: 12, numeric: true, totalled: true, value: (e) => e.audience },
+  { inEvidenceBook: true, zh: '咨询(人次)', en: 'Consultations', width: 12, numeric: true, totalled: true, value: (e) => e.consultations },
   {
+    inEvidenceBook: true,
     zh: '宣传资料(份)',
     en: 'Leaflets',
     width: 12,
@@ -51,6 +54,12 @@ export const LEDGER_COLUMNS: LedgerColumn[] = [
   },
   { zh: '备注', en: 'Notes', width: 24, value: (e) => e.notes },
 ];
+
+/** The figures of one event as label and value, for the 图文台账; empty ones left out. */
+export const evidenceBookFigures = (event: Event, names: Names) =>
+  LEDGER_COLUMNS.filter((c) => c.inEvidenceBook)
+    .map((c) => ({ label: c[names.lang], value: String(c.value(event, names, 0)) }))
+    .filter((f) => f.value !== '');
 
 export const ledgerHeader = (lang: 'zh' | 'en') => LEDGER_COLUMNS.map((c) => c[lang]);
 export const ledgerRow = (event: Event, names: Names, index: number) => LEDGER_COLUMNS.map((c) => c.value(event, names, index));

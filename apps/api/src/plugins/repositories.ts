@@ -24,7 +24,11 @@ import {
   type SubmissionRepository,
   createCountyRepository,
   type CountyRepository,
+  createEvidenceRepository,
+  type EvidenceRepository,
 } from '@pufa/db';
+import { FileStore } from '../evidence/file-store.ts';
+import type { EvidenceSettings } from '../env.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,11 +44,14 @@ declare module 'fastify' {
     imports: ImportRepository;
     submissions: SubmissionRepository;
     county: CountyRepository;
+    evidence: EvidenceRepository;
+    fileStore: FileStore;
+    evidenceSettings: EvidenceSettings;
   }
 }
 
 export const repositoriesPlugin = fp(
-  async (app, { db }: { db: Database }) => {
+  async (app, { db, evidence }: { db: Database; evidence: EvidenceSettings }) => {
     app.decorate('db', db);
     app.decorate('events', createEventRepository(db));
     app.decorate('reference', createReferenceRepository(db.prisma));
@@ -57,6 +64,9 @@ export const repositoriesPlugin = fp(
     app.decorate('imports', createImportRepository(db.prisma));
     app.decorate('submissions', createSubmissionRepository(db));
     app.decorate('county', createCountyRepository(db));
+    app.decorate('evidence', createEvidenceRepository(db.prisma));
+    app.decorate('fileStore', new FileStore(evidence.filesDir));
+    app.decorate('evidenceSettings', evidence);
   },
   { name: 'repositories' },
 );

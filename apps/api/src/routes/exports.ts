@@ -4,7 +4,10 @@
 import { PassThrough, type Writable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AnnualReportSchema, ApiErrorSchema, isWholeYear, LedgerCsvQuerySchema, PeriodQuerySchema } from '@pufa/domain';
+import { AnnualReportSchema, ApiErrorSchema, EvidenceBookSchema, isWholeYear, LedgerCsvQuerySchema, PeriodQuerySchema, type EvidenceBookJson } from '@pufa/domain';
+import { HttpError } from '../http-errors.ts';
+import { loadEvidenceBook, printedPhotos } from '../exports/evidence-book.ts';
+import { findCjkFont, NO_CJK_FONT } from '../exports/cjk-font.ts';
 import { ACCESS } from '../plugins/auth.ts';
 import { attachment, CONTENT_TYPES, download } from '../file-download.ts';
 import { loadAnnualReport, loadWorkbookData } from '../exports/annual-data.ts';
@@ -14,10 +17,14 @@ import { createNames } from '../exports/scope-names.ts';
 // ExcelJS and docx are loaded on the first export, not at start: ~30 MB an idle server does not need.
 const loadWorkbookWriter = async () => (await import('../exports/annual-workbook.ts')).writeAnnualWorkbook;
 const loadDocxWriter = async () => (await import('../exports/report-docx.ts')).annualReportDocx;
+const loadZipWriter = async () => (await import('../exports/evidence-zip.ts')).writeEvidenceZip;
+const loadPdfWriter = async () => (await import('../exports/evidence-pdf.ts')).writeEvidencePdf;
 
 const tags = ['exports'];
 const errors = { 400: ApiErrorSchema };
 const { xlsx: XLSX, docx: DOCX, csv: CSV } = CONTENT_TYPES;
+const ZIP = 'application/zip';
+const PDF = 'application/pdf';
 
 /**
  * Sends a body written as it is made. Headers go first; a failure half-way
@@ -85,6 +92,81 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       const name = `${request.query.lang === 'en' ? 'legal-publicity-report' : '法治宣传工作情况'}-${periodName(data.from, data.to)}.docx`;
       attachment(reply, DOCX, name, `pufa-report-${periodName(data.from, data.to)}.docx`);
       return reply.send(buffer as never); // a binary body: not serialized
+    },
+  );
+
+  app.get(
+    '/api/exports/evidence.zip',
+    {
+      config: { access: ACCESS.signedIn },
+      schema: {
+        operationId: 'exportEvidencePack',
+        tags,
+        summary: 'The evidence pack (佐证材料): the ledger workbook and one folder per event (date and title) with its files and captions.txt',
+        description: 'Streamed as it is made; files are the originals byte for byte (their SHA-256 in captions.txt).',
+        querystring: PeriodQuerySchema,
+        response: { 200: download(ZIP, 'The pack, as an attachment'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const [book, workbookData] = await Promise.all([loadEvidenceBook(app, request.actor, request.query), loadWorkbookData(app, request.actor, request.query)]);
+      const { lang } = request.query;
+      const unit = lang === 'en' ? book.data.unitNameEn : book.data.unitName;
+      const period = periodName(book.data.from, book.data.to);
+      const workbookName = `${lang === 'en' ? 'legal-publicity' : '普法宣传统计'}-${unit}-${period}.xlsx`;
+      attachment(reply, ZIP, `${lang === 'en' ? 'evidence' : '佐证材料'}-${unit}-${period}.zip`, `evidence-${period}.zip`);
+      return stream(request, reply, async (out, signal) => {
+        const writeWorkbook = await loadWorkbookWriter();
+        await (await loadZipWriter())(out, book, app.fileStore, (workbook, abort) => writeWorkbook(workbook, workbookData, app.events, request.actor, lang, abort), workbookName, signal);
+      });
+    },
+  );
+
+  app.get(
+    '/api/exports/evidence.pdf',
+    {
+      config: { access: ACCESS.signedIn },
+      schema: {
+        operationId: 'exportEvidenceBookPdf',
+        tags,
+        summary: '图文台账 as a PDF: each event on its own page with its figures and up to 4 photos, in date order, with page numbers and the office',
+        description: 'Needs a Chinese font on the server (fonts-noto-cjk, or PDF_FONT): without one, 503 saying so.',
+        querystring: PeriodQuerySchema,
+        response: { 200: download(PDF, 'The book, as an attachment'), ...errors, 503: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const font = findCjkFont();
+      if (!font) throw new HttpError(503, NO_CJK_FONT);
+      const book = await loadEvidenceBook(app, request.actor, request.query);
+      const { lang } = request.query;
+      const unit = lang === 'en' ? book.data.unitNameEn : book.data.unitName;
+      const period = periodName(book.data.from, book.data.to);
+      attachment(reply, PDF, `${lang === 'en' ? 'evidence-book' : '图文台账'}-${unit}-${period}.pdf`, `evidence-book-${period}.pdf`);
+      return stream(request, reply, async (out, signal) => (await loadPdfWriter())(out, book, app.fileStore, font, signal));
+    },
+  );
+
+  app.get(
+    '/api/reports/evidence',
+    {
+      config: { access: ACCESS.signedIn },
+      schema: { operationId: 'getEvidenceBook', tags, summary: 'The 图文台账 of a period for the print page: events in date order with their figures and up to 4 photos', querystring: PeriodQuerySchema, response: { 200: EvidenceBookSchema, ...errors } },
+    },
+    async (request): Promise<EvidenceBookJson> => {
+      const book = await loadEvidenceBook(app, request.actor, request.query);
+      const events: EvidenceBookJson['events'] = [];
+      for await (const batch of book.events()) {
+        for (const entry of batch) {
+          const { event } = entry;
+          events.push({
+            id: event.id, startDate: event.startDate, endDate: event.endDate, title: event.title, notes: event.notes, township: entry.township,
+            figures: entry.figures, photos: printedPhotos(entry).map((p) => p.file), fileCount: entry.files.length,
+          });
+        }
+      }
+      const { figures } = book.data.report;
+      return { unitName: book.data.unitName, unitNameEn: book.data.unitNameEn, from: book.data.from, to: book.data.to, totals: { activities: figures.activities, audience: figures.audience, leaflets: figures.leaflets }, events };
     },
   );
 };

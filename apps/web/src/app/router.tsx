@@ -31,6 +31,7 @@ const router = createBrowserRouter([
       { path: paths.imports, lazy: load(async () => (await import('../routes/imports.tsx')).ImportsRoute) },
       { path: paths.reportPrint, lazy: load(async () => (await import('../routes/report-print.tsx')).ReportPrintRoute) },
       { path: paths.submissions, lazy: load(async () => (await import('../routes/submissions.tsx')).SubmissionsRoute) },
+      { path: paths.evidencePrint, lazy: load(async () => (await import('../routes/evidence-print.tsx')).EvidencePrintRoute) },
       { path: paths.plans, lazy: load(async () => (await import('../routes/plans.tsx')).PlansRoute) },
       { path: paths.calendar, lazy: load(async () => (await import('../routes/calendar.tsx')).CalendarRoute) },
       { path: paths.settings, element: <ForAdmins />, children: [{ index: true, lazy: load(async () => (await import('../routes/settings.tsx')).SettingsRoute) }] },

@@ -10,6 +10,7 @@ export const paths = {
   imports: '/imports',
   submissions: '/submissions',
   reportPrint: '/reports/print',
+  evidencePrint: '/reports/evidence',
   plans: '/plans',
   calendar: '/calendar',
   settings: '/settings',

@@ -19,6 +19,14 @@ export const en: Messages = {
     activities: 'Activities', leaflets: 'Leaflets handed out', audience: 'Audience', consultations: 'Consultations', villagesReached: 'Villages reached',
     ofFiltered: 'Totals of the filtered events', summary: '{{activities}} activities, {{leaflets}} leaflets handed out, {{audience}} person-times reached',
   },
+  evidence: {
+    title: 'Photos and files', count: '{{photos}} photos, {{files}} files in all', upload: 'Click, drop or paste photos and files here to upload',
+    uploadHint: 'Several at once: photos (JPEG, PNG, WebP, HEIC), scanned sign-in sheets, PDF, Word, PowerPoint; up to {{mb}} MB each',
+    takePhoto: 'Take a photo', uploading: 'Uploading {{count}} files…', none: 'No photos or files yet', failed: 'That did not work; try again',
+    editCaption: 'Edit caption', noCaption: 'Add a caption', moveEarlier: 'Move earlier', moveLater: 'Move later', original: 'Original',
+    dateMismatch: 'Photo date does not match the event', takenOn: 'Taken on {{date}}', deleted: 'Deleted files ({{count}}, restorable for 30 days)', restore: 'Restore',
+    column: 'Evidence', noEvidence: 'Without evidence', mismatchFilter: 'Photo date mismatch', photos: '{{count}} photos', noPhotos: 'No evidence',
+  },
   filters: {
     dateRange: 'Dates', startPlaceholder: 'From', endPlaceholder: 'To', campaign: 'Campaign', village: 'Village',
     search: 'Search title, place, notes', clear: 'Clear filters', thisYear: 'This year', lastYear: 'Last year', thisMonth: 'This month', quickRange: 'Quick range',
@@ -84,6 +92,8 @@ export const en: Messages = {
     report: 'Annual report paragraph', downloadDocx: 'Download Word', print: 'Print', copy: 'Copy', copied: 'Copied', reportTitle: 'Legal publicity and education',
     paragraph: { exact: 'Exact figures', rounded: 'Rounded (Chinese report style)', english: 'English' },
     exportCsv: 'Export CSV',
+    evidence: 'Evidence pack and illustrated ledger', evidenceHelp: 'Evidence pack (zip): the ledger workbook and one folder per event (date and title) with its original photos and files and captions.txt. Illustrated ledger: a page per event with its figures and up to 4 photos, in date order, with page numbers and the office name.',
+    downloadEvidence: 'Download the evidence pack', downloadEvidencePdf: 'Download the illustrated ledger (PDF)', printEvidence: 'Print the illustrated ledger', evidenceTitle: 'Legal-publicity ledger with photos', page: 'Page', filesMore: '{{count}} more files in the evidence pack',
   },
   plans: {
     title: 'Annual legal-publicity plan', year: 'Year', tabPlan: 'Plan items', tabCheck: 'Year-end check', addItem: 'Add a plan item', editItem: 'Edit plan item',
@@ -93,7 +103,7 @@ export const en: Messages = {
     items: 'Plan items', noPlan: 'No plan for this year yet', copyFrom: 'Copy the {{year}} plan', copyConfirm: "Copy the {{count}} items of {{from}} into {{to}}? Days move to each campaign's {{to}} dates.",
     copied_one: '{{count}} item copied', copied_other: '{{count}} items copied', confirmDelete: 'Delete this plan item?', deleted: 'Deleted', linkedEvents: 'Linked events',
     allReached: 'All covered', missingVillages: 'Not yet reached', villagesWithout: 'Villages with no activity this year', sixIntoWithout: 'Six-into places with no activity',
-    campaignsWithout: 'Named days with no activity', departmentsWithout: 'Departments with no activity',
+    campaignsWithout: 'Named days with no activity', eventsWithoutEvidence: 'Events without evidence ({{count}})', allHaveEvidence: 'Every event has evidence', eventsWithMismatchedPhotos: 'Events with a photo dated away from the event ({{count}})', departmentsWithout: 'Departments with no activity',
     forEvent: 'Plan items', suggested: 'Plan items this event may fulfil', link: 'Link', unlink: 'Unlink', linked: 'Linked', noSuggestion: 'No matching plan item', linkHint: 'Confirm which plan item this event fulfils (fully or in part)',
     autoLinked: 'Linked to the plan item “{{title}}”', undoLink: 'Undo link', autoLinkUndone: 'Link undone',
   },

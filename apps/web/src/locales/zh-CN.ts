@@ -18,6 +18,14 @@ export const zhCN = {
     activities: '开展活动', leaflets: '发放宣传资料', audience: '受众', consultations: '法律咨询', villagesReached: '覆盖村(社区)',
     ofFiltered: '以下为筛选结果的合计', summary: '开展宣传{{activities}}次，发放宣传资料{{leaflets}}份，受众{{audience}}人次',
   },
+  evidence: {
+    title: '影像资料', count: '照片 {{photos}} 张，文件共 {{files}} 个', upload: '点击、拖放或粘贴照片和文件到这里上传',
+    uploadHint: '可一次选多个：照片（JPEG、PNG、WebP、HEIC）、签到表扫描件、PDF、Word、PPT，每个不超过 {{mb}} MB',
+    takePhoto: '拍照上传', uploading: '正在上传 {{count}} 个文件…', none: '还没有影像资料', failed: '操作失败，请重试',
+    editCaption: '编辑说明', noCaption: '添加说明', moveEarlier: '前移', moveLater: '后移', original: '原图',
+    dateMismatch: '照片拍摄日期与活动日期不符', takenOn: '拍摄于 {{date}}', deleted: '已删除的文件（{{count}}，30 天内可恢复）', restore: '恢复',
+    column: '影像', noEvidence: '没有影像资料', mismatchFilter: '照片日期不符', photos: '{{count}} 张照片', noPhotos: '无影像资料',
+  },
   filters: {
     dateRange: '日期', startPlaceholder: '开始日期', endPlaceholder: '结束日期', campaign: '宣传节点', village: '村(社区)',
     search: '搜索主题、地点、备注', clear: '清除筛选', thisYear: '今年', lastYear: '去年', thisMonth: '本月', quickRange: '快捷选择',
@@ -82,6 +90,8 @@ export const zhCN = {
     report: '年度报告段落', downloadDocx: '下载 Word', print: '打印', copy: '复制', copied: '已复制', reportTitle: '法治宣传教育工作情况',
     paragraph: { exact: '准确数字', rounded: '约数表述（如“10余次”“3000余份”）', english: 'English' },
     exportCsv: '导出 CSV',
+    evidence: '佐证材料与图文台账', evidenceHelp: '佐证材料包（zip）：活动台账 Excel，加上每次活动一个文件夹（日期+主题），内含原始照片和文件及说明 captions.txt。图文台账：每次活动一页，含主要数字和最多 4 张照片，按日期排列，带页码和单位名称。',
+    downloadEvidence: '下载佐证材料包', downloadEvidencePdf: '下载图文台账 PDF', printEvidence: '打印图文台账', evidenceTitle: '普法宣传图文台账', page: '页', filesMore: '另有 {{count}} 个文件见佐证材料包',
   },
   plans: {
     title: '年度普法计划', year: '年度', tabPlan: '计划事项', tabCheck: '年终检查', addItem: '新增计划事项', editItem: '修改计划事项',
@@ -91,7 +101,7 @@ export const zhCN = {
     items: '计划事项', noPlan: '本年度还没有计划', copyFrom: '复制 {{year}} 年计划', copyConfirm: '把 {{from}} 年的 {{count}} 项计划复制到 {{to}} 年？日期按各节点 {{to}} 年的日期顺延。',
     copied_one: '已复制 {{count}} 项', copied_other: '已复制 {{count}} 项', confirmDelete: '删除这项计划？', deleted: '已删除', linkedEvents: '已关联活动',
     allReached: '全部覆盖', missingVillages: '尚未覆盖', villagesWithout: '全年无活动的村（社区）', sixIntoWithout: '无活动的“六进”场所',
-    campaignsWithout: '无活动的宣传节点', departmentsWithout: '无活动的单位',
+    campaignsWithout: '无活动的宣传节点', eventsWithoutEvidence: '没有影像资料的活动（{{count}}）', allHaveEvidence: '每次活动都有影像资料', eventsWithMismatchedPhotos: '照片拍摄日期与活动日期不符的活动（{{count}}）', departmentsWithout: '无活动的单位',
     forEvent: '计划事项', suggested: '可能对应的计划事项', link: '关联', unlink: '取消关联', linked: '已关联', noSuggestion: '没有对应的计划事项', linkHint: '确认这次活动完成了（或部分完成了）哪项计划',
     autoLinked: '已自动关联计划事项“{{title}}”', undoLink: '撤销关联', autoLinkUndone: '已撤销关联',
   },

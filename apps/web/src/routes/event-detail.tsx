@@ -14,6 +14,7 @@ import { LoadError } from './load-error.tsx';
 import { EventHistory } from '../features/events/components/event-history.tsx';
 import { usePermissions } from '../features/auth/use-permissions.ts';
 import { EventPlanLinks } from '../features/plans/components/event-plan-links.tsx';
+import { EvidencePanel } from '../features/evidence/components/evidence-panel.tsx';
 
 export function EventDetailRoute() {
   const { t, i18n } = useTranslation();
@@ -93,6 +94,7 @@ export function EventDetailRoute() {
           <Descriptions.Item label={t('detail.updatedAt')}>{new Date(e.updatedAt).toLocaleString(english ? 'en-GB' : 'zh-CN')} ({t('detail.version')} {e.version})</Descriptions.Item>
         </Descriptions>
       </Card>
+      <EvidencePanel eventId={e.id} editable={canEdit(e.townshipId)} />
       <Card size="small" title={t('plans.forEvent')}>
         <EventPlanLinks event={e} editable={canEdit(e.townshipId)} />
       </Card>

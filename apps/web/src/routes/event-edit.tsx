@@ -11,6 +11,7 @@ import { eventToFormValues } from '../features/events/event-form-values.ts';
 import { useReference } from '../features/reference/api/get-reference.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { LoadError } from './load-error.tsx';
+import { EvidencePanel } from '../features/evidence/components/evidence-panel.tsx';
 
 export function EventEditRoute() {
   const { t } = useTranslation();
@@ -56,6 +57,9 @@ export function EventEditRoute() {
           await navigate(paths.event(id));
         }}
       />
+      <div style={{ marginTop: 16 }}>
+        <EvidencePanel eventId={id} editable />
+      </div>
     </>
   );
 }

@@ -1,7 +1,7 @@
 // 导出: the annual workbook, the ledger CSV, the report paragraph (copy, Word, print) for a period and an org unit.
 import { PageTitle } from '../components/page-title.tsx';
 import { Card, Checkbox, Col, Flex, Radio, Row, Space, Typography } from 'antd';
-import { FileExcelOutlined, FileTextOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
+import { CameraOutlined, FileExcelOutlined, FileTextOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -60,6 +60,14 @@ export function ExportsRoute() {
           </Card>
         </Col>
       </Row>
+      <Card size="small" title={<Space><CameraOutlined />{t('exports.evidence')}</Space>}>
+        <Typography.Paragraph type="secondary">{t('exports.evidenceHelp')}</Typography.Paragraph>
+        <Space wrap>
+          <DownloadButton type="primary" path="/exports/evidence.zip" query={{ ...scope, lang }} testId="download-evidence">{t('exports.downloadEvidence')}</DownloadButton>
+          <DownloadButton path="/exports/evidence.pdf" query={{ ...scope, lang }} testId="download-evidence-pdf">{t('exports.downloadEvidencePdf')}</DownloadButton>
+          <Link to={`${paths.evidencePrint}?${printQuery}`}><Space><PrinterOutlined />{t('exports.printEvidence')}</Space></Link>
+        </Space>
+      </Card>
       <Card
         size="small"
         title={<Space><FileWordOutlined />{t('exports.report')}</Space>}

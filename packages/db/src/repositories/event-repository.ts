@@ -26,6 +26,7 @@ import { readEventsByIds } from './event-rows.ts';
 import { insertEvent, unsavedEvent } from './event-insert.ts';
 import type { DatabaseHandle } from '../client.ts';
 import { InvalidReferencesError, VersionConflictError } from './errors.ts';
+import { evidenceSummaries, NO_EVIDENCE } from './evidence-summaries.ts';
 
 const eventInclude = {
   villages: { select: { villageId: true } },
@@ -94,6 +95,8 @@ export function eventWhere(actor: Actor, filter: EventFilter): Prisma.EventWhere
   if (filter.formId) where.forms = { some: { formId: filter.formId } };
   if (filter.lawId) where.laws = { some: { lawId: filter.lawId } };
   if (filter.materialTypeId) where.materials = { some: { materialTypeId: filter.materialTypeId } };
+  if (filter.evidence === 'none') where.files = { none: { deletedAt: null } };
+  if (filter.evidence === 'mismatch') where.files = { some: { deletedAt: null, dateMismatch: true } };
   if (filter.q) {
     const contains = { contains: filter.q, mode: 'insensitive' as const };
     where.OR = [{ title: contains }, { location: contains }, { notes: contains }];
@@ -173,7 +176,9 @@ export function createEventRepository({ prisma, statements }: DatabaseHandle) {
         prisma.event.count({ where }),
         totals(where, query.villageId),
       ]);
-      return { items: await readEventsByIds(prisma, page.map((row) => row.id)), total, totals: sums };
+      const ids = page.map((row) => row.id);
+      const [items, evidence] = await Promise.all([readEventsByIds(prisma, ids), evidenceSummaries(prisma, ids)]);
+      return { items: items.map((event) => ({ ...event, evidence: evidence.get(event.id) ?? NO_EVIDENCE })), total, totals: sums };
     },
 
     /**

@@ -67,6 +67,9 @@ export function toPlanItemJson(row: PlanRow): PlanItem {
 /** Key of the advisory lock that serialises plan copies (arbitrary, fixed). */
 const PLAN_COPY_LOCK = 7_104_402;
 
+/** An event as the year-end check lists it. */
+const eventRef = (e: { id: number; startDate: Date; title: string }) => ({ id: e.id, startDate: dateToIso(e.startDate), title: e.title });
+
 const outOfScope = (field: string, id: number) => new InvalidReferencesError([fieldError([field], REFERENCE_MESSAGES.unknownIds([id]))]);
 
 /** The event-reference rules, applied to a plan item (one responsible department). */
@@ -289,7 +292,13 @@ export function createPlanRepository(prisma: PrismaClient) {
         listRows(actor, { townshipId, year }),
         prisma.event.findMany({
           where: { townshipId, deletedAt: null, startDate: { gte: isoToDate(`${year}-01-01`), lte: isoToDate(`${year}-12-31`) } },
-          select: { campaignId: true, villages: { select: { villageId: true } }, sixInto: { select: { categoryCode: true } }, departments: { select: { departmentId: true } } },
+          select: {
+            id: true, startDate: true, title: true, campaignId: true,
+            villages: { select: { villageId: true } }, sixInto: { select: { categoryCode: true } }, departments: { select: { departmentId: true } },
+            // Evidence (影像资料): inspectors ask for it, so the check names events without it.
+            files: { where: { deletedAt: null }, select: { dateMismatch: true } },
+          },
+          orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
         }),
         prisma.orgUnit.findMany({ where: { parentId: townshipId, level: 'village' }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: { id: true } }),
         prisma.sixIntoCategory.findMany({ orderBy: { sortOrder: 'asc' }, select: { code: true } }),
@@ -314,6 +323,8 @@ export function createPlanRepository(prisma: PrismaClient) {
         sixIntoWithoutActivity: categories.map((c) => c.code).filter((code) => !reached.sixInto.has(code)),
         campaignsWithoutActivity: namedDays.map((c) => c.id).filter((id) => !reached.campaigns.has(id)),
         departmentsWithoutActivity: departments.map((d) => d.id).filter((id) => !reached.departments.has(id)),
+        eventsWithoutEvidence: events.filter((e) => e.files.length === 0).map(eventRef),
+        eventsWithMismatchedPhotos: events.filter((e) => e.files.some((f) => f.dateMismatch)).map(eventRef),
       };
     },
 

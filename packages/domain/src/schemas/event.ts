@@ -1,6 +1,7 @@
 // The event (宣传活动) as the API accepts and returns it. The same schemas
 // validate requests, type the web form and generate the OpenAPI document.
 import { z } from 'zod';
+import { EventEvidenceSummarySchema } from './evidence.ts';
 import { EVENT_SORTS } from '../vocabulary.ts';
 import { daysBetween, daysInMonth, isoDate, todayInChina, type IsoDate } from '../dates.ts';
 import { codeSchema, idListSchema, idSchema, INT32_MAX, isoDateSchema, optionalText, queryIdSchema, queryIntSchema, requiredText, rule } from './common.ts';
@@ -144,6 +145,8 @@ export const EventFilterSchema = z.strictObject({
   lawId: queryIdSchema.optional(),
   materialTypeId: queryIdSchema.optional(),
   q: z.string().trim().max(100).optional(),
+  /** none: events without any evidence file (没有影像资料); mismatch: with a photo dated away from the event. */
+  evidence: z.enum(['none', 'mismatch']).optional(),
 });
 export type EventFilter = z.infer<typeof EventFilterSchema>;
 
@@ -166,8 +169,12 @@ export const TotalsSchema = z.object({
   villagesReached: z.number().int(),
 });
 
+/** A row of the ledger: the event and its evidence counts (photo icon, 照片日期不符). */
+export const EventListItemSchema = EventSchema.extend({ evidence: EventEvidenceSummarySchema }).meta({ id: 'EventListItem' });
+export type EventListItem = z.infer<typeof EventListItemSchema>;
+
 export const EventListResponseSchema = z.object({
-  items: z.array(EventSchema),
+  items: z.array(EventListItemSchema),
   total: z.number().int(),
   /** Totals of every row matching the filter (not just this page), per the counting rules. */
   totals: TotalsSchema,

@@ -82,6 +82,8 @@ export type PlanCopy = z.infer<typeof PlanCopySchema>;
 
 export const PlanLinkSchema = z.strictObject({ eventId: idSchema }).meta({ id: 'PlanLink' });
 
+const PlanCheckEventSchema = z.object({ id: idSchema, startDate: z.string(), title: z.string() });
+
 export const PlanCheckSchema = z
   .object({
     year: z.number().int(),
@@ -92,6 +94,10 @@ export const PlanCheckSchema = z
     sixIntoWithoutActivity: z.array(z.string()),
     campaignsWithoutActivity: z.array(idSchema),
     departmentsWithoutActivity: z.array(idSchema),
+    /** The year's events with no evidence file (photo, sign-in sheet…), oldest first. */
+    eventsWithoutEvidence: z.array(PlanCheckEventSchema),
+    /** Events with a photo dated more than 2 days from the event. */
+    eventsWithMismatchedPhotos: z.array(PlanCheckEventSchema),
   })
   .meta({ id: 'PlanCheck' });
 export type PlanCheck = z.infer<typeof PlanCheckSchema>;

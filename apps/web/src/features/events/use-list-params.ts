@@ -6,6 +6,8 @@ import { EVENT_SORTS, type EventListQuery, type EventSort } from '@pufa/domain';
 
 export type ListParams = Partial<EventListQuery>;
 
+const EVIDENCE_FILTERS = ['none', 'mismatch'] as const;
+
 const positiveInt = (value: string | null) => {
   const n = Number(value);
   return value && Number.isInteger(n) && n > 0 ? n : undefined;
@@ -27,6 +29,7 @@ export function useListParams() {
       lawId: positiveInt(search.get('lawId')),
       materialTypeId: positiveInt(search.get('materialTypeId')),
       q: search.get('q') ?? undefined,
+      evidence: EVIDENCE_FILTERS.find((value) => value === search.get('evidence')),
       page: positiveInt(search.get('page')) ?? 1,
       pageSize: positiveInt(search.get('pageSize')) ?? 20,
       sort: EVENT_SORTS.includes(sort as EventSort) ? (sort as EventSort) : '-startDate',
@@ -46,7 +49,7 @@ export function useListParams() {
   const clear = useCallback(() => setSearch(new URLSearchParams(), { replace: true }), [setSearch]);
   const hasFilter = Boolean(
     params.from || params.to || params.campaignId || params.villageId || params.q || params.townshipId ||
-      params.sixInto || params.departmentId || params.formId || params.lawId || params.materialTypeId,
+      params.sixInto || params.departmentId || params.formId || params.lawId || params.materialTypeId || params.evidence,
   );
   return { params, update, clear, hasFilter };
 }

@@ -58,6 +58,15 @@ export function EventFilters({ reference, params, onChange, onClear, hasFilter }
         onSearch={(q) => onChange({ q: q.trim() || undefined })}
         style={{ width: 240 }}
       />
+      <Select
+        aria-label={t('evidence.column')}
+        placeholder={t('evidence.column')}
+        allowClear
+        style={{ minWidth: 150 }}
+        value={params.evidence}
+        onChange={(evidence?: 'none' | 'mismatch') => onChange({ evidence })}
+        options={[{ value: 'none', label: t('evidence.noEvidence') }, { value: 'mismatch', label: t('evidence.mismatchFilter') }]}
+      />
       {/* Filters that come from a dashboard row: shown as tags, each removable. */}
       {params.sixInto && <Tag closable onClose={() => onChange({ sixInto: undefined })}>{t('form.sixInto')}: {nameOf(lookups.sixIntoByCode.get(params.sixInto))}</Tag>}
       {params.departmentId && (

@@ -2,7 +2,8 @@ import { Card, List, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EVENT_SORTS, leafletTotal, type Event, type EventSort } from '@pufa/domain';
+import { EVENT_SORTS, leafletTotal, type EventListItem as Event, type EventSort } from '@pufa/domain';
+import { EvidenceBadge } from '../../evidence/components/evidence-badge.tsx';
 import { paths } from '../../../config/paths.ts';
 import { useIsPhone } from '../../../lib/use-is-phone.ts';
 import { useCatalogName, type Lookups } from '../../reference/use-lookups.ts';
@@ -57,6 +58,7 @@ function EventCards({ events, total, page, pageSize, sort, loading, lookups, onP
               {e.villageIds.length > 0 && <div>{t('list.columns.villages')}{t('common.colon')}{villageNames(e, lookups, nameOf)}</div>}
               <div>
                 {t('list.columns.audience')} <strong>{e.audience}</strong> · {t('list.columns.leaflets')} <strong>{leafletTotal(e.materials, lookups.materialTypeById)}</strong>
+                {' · '}<EvidenceBadge evidence={e.evidence} />
               </div>
             </Card>
           </List.Item>
@@ -116,6 +118,7 @@ function EventRows({ events, total, page, pageSize, sort, loading, lookups, onPa
       width: 120,
       render: (_, e) => leafletTotal(e.materials, lookups.materialTypeById),
     },
+    { key: 'evidence', title: t('evidence.column'), width: 90, render: (_, e) => <EvidenceBadge evidence={e.evidence} /> },
   ];
   return (
     <Table<Event>

@@ -5,6 +5,19 @@ import type { Reference } from '@pufa/domain';
 import { useCatalogName, useLookups } from '../../reference/use-lookups.ts';
 import { usePlanCheck } from '../api/plans.ts';
 import { PlanStatusTag } from './plan-status-tag.tsx';
+import { Link } from 'react-router';
+import { paths } from '../../../config/paths.ts';
+
+function EventLinks({ events, empty }: { events: { id: number; startDate: string; title: string }[]; empty: string }) {
+  if (events.length === 0) return <Typography.Text type="success">{empty}</Typography.Text>;
+  return (
+    <Space size={[4, 4]} wrap>
+      {events.map((e) => (
+        <Tag key={e.id}><Link to={paths.event(e.id)}>{e.startDate.slice(5)} {e.title}</Link></Tag>
+      ))}
+    </Space>
+  );
+}
 
 export function YearEndCheck({ reference, townshipId, year }: { reference: Reference; townshipId: number; year: number }) {
   const { t } = useTranslation();
@@ -47,6 +60,14 @@ export function YearEndCheck({ reference, townshipId, year }: { reference: Refer
       <Card size="small" title={t('plans.departmentsWithout')}>
         {tags(c.departmentsWithoutActivity.map((id) => nameOf(reference.departments.find((d) => d.id === id))))}
       </Card>
+      <Card size="small" title={t('plans.eventsWithoutEvidence', { count: c.eventsWithoutEvidence.length })} data-testid="events-without-evidence">
+        <EventLinks events={c.eventsWithoutEvidence} empty={t('plans.allHaveEvidence')} />
+      </Card>
+      {c.eventsWithMismatchedPhotos.length > 0 && (
+        <Card size="small" title={t('plans.eventsWithMismatchedPhotos', { count: c.eventsWithMismatchedPhotos.length })}>
+          <EventLinks events={c.eventsWithMismatchedPhotos} empty="" />
+        </Card>
+      )}
     </Space>
   );
 }

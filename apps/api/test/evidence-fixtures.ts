@@ -1,0 +1,67 @@
+// Evidence fixtures made in the test, never committed: photos with sharp (EXIF
+// date and GPS written by sharp's withExif), a HEIC by Debian's heif-enc
+// (libheif-examples), a PDF by hand, and the bad files of the issue.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import sharp from 'sharp';
+
+/** A 1200×900 JPEG, taken (EXIF DateTimeOriginal) on `takenOn` ('YYYY-MM-DD'), with a GPS position. */
+export async function photoWithExif(takenOn: string, { width = 1200, height = 900 } = {}): Promise<Buffer> {
+  const stamp = `${takenOn.replace(/-/g, ':')} 10:30:00`;
+  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 60, b: 40 } } })
+    .jpeg({ quality: 80 })
+    .withExif({
+      IFD0: { Make: 'TestPhone', Model: 'Evidence 1' },
+      IFD2: { DateTimeOriginal: stamp },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '28/1 30/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '115/1 50/1 0/1' },
+    })
+    .toBuffer();
+}
+
+export const png = (width = 640, height = 480) =>
+  sharp({ create: { width, height, channels: 4, background: { r: 20, g: 120, b: 200, alpha: 1 } } }).png().toBuffer();
+
+/** A HEIC written by heif-enc (libheif-examples) from a PNG; fails, never skips, without it. */
+export async function heic(): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'pufa-heic-'));
+  try {
+    await writeFile(path.join(dir, 'in.png'), await png(400, 300));
+    await promisify(execFile)('heif-enc', ['-q', '60', '-o', path.join(dir, 'out.heic'), path.join(dir, 'in.png')]);
+    return await readFile(path.join(dir, 'out.heic'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A one-page PDF, written out by hand (what file-type needs is the %PDF header). */
+export function pdf(text = 'sign-in sheet'): Buffer {
+  return Buffer.from(
+    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n` +
+      `3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n% ${text}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
+  );
+}
+
+/** A Windows program's header: what a renamed .exe starts with. */
+export function exe(): Buffer {
+  const bytes = Buffer.alloc(512);
+  bytes.write('MZ', 0, 'latin1');
+  bytes.writeUInt32LE(0x80, 0x3c);
+  bytes.write('PE\0\0', 0x80, 'latin1');
+  return bytes;
+}
+
+export const svgWithScript = () => Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.cookie)</script></svg>');
+
+/** A small PNG whose header claims 30000×30000 pixels: a decompression bomb. */
+export async function pngBomb(): Promise<Buffer> {
+  const bytes = Buffer.from(await png(8, 8));
+  // IHDR data starts at byte 16: width, height; its CRC follows the 13 data bytes.
+  bytes.writeUInt32BE(30_000, 16);
+  bytes.writeUInt32BE(30_000, 20);
+  bytes.writeUInt32BE(zlib.crc32(bytes.subarray(12, 29)) >>> 0, 29);
+  return bytes;
+}

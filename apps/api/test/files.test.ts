@@ -1,0 +1,290 @@
+// Evidence files end to end through the API, on PostgreSQL and PGlite: every
+// accepted type made in the test, read back byte for byte; the bad files of
+// the issue refused with nothing stored; scoping, roles, order, delete/restore.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EventFile, EventListResponse } from '@pufa/domain';
+import { useTestApp, type TestUser } from './helper.ts';
+import { multipartBody } from './import-fixtures.ts';
+import { exe, heic, pdf, photoWithExif, png, pngBomb, svgWithScript } from './evidence-fixtures.ts';
+
+const MAX_FILE = 3 * 1024 * 1024;
+const ctx = useTestApp({ evidence: { maxFileBytes: MAX_FILE, maxEventBytes: 8 * 1024 * 1024 } });
+let eastEvent: number;
+let westEvent: number;
+
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+async function createEvent(as: TestUser, townshipId: number, startDate: string, title: string) {
+  const res = await ctx.inject({ method: 'POST', url: '/api/events', as, payload: { startDate, title, townshipId, audience: 10 } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: number }>().id;
+}
+
+async function upload(eventId: number, bytes: Buffer, name: string, { as = 'eastClerk' as TestUser, caption }: { as?: TestUser; caption?: string } = {}) {
+  const body = await multipartBody({ bytes, name }, caption === undefined ? {} : { caption });
+  return ctx.inject({ method: 'POST', url: `/api/events/${eventId}/files`, as, ...body });
+}
+
+async function uploadOk(eventId: number, bytes: Buffer, name: string, caption?: string) {
+  const res = await upload(eventId, bytes, name, { caption });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<EventFile>();
+}
+
+/** Every file under FILES_DIR, temporary ones included. */
+async function filesOnDisk() {
+  const entries = await readdir(ctx.filesDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).length;
+}
+
+const listFiles = async (eventId: number, as: TestUser = 'eastClerk', query = '') => ctx.inject({ method: 'GET', url: `/api/events/${eventId}/files${query}`, as });
+
+beforeAll(async () => {
+  eastEvent = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-03-15', '3·15消费者权益日宣传');
+  westEvent = await createEvent('westClerk', ctx.fixture.west.townshipId, '2026-03-15', '西镇宣传');
+});
+
+describe('POST /api/events/:id/files', () => {
+  it('keeps a JPEG byte for byte, with its EXIF date and GPS read, and thumbnails without them', async () => {
+    const bytes = await photoWithExif('2026-03-15');
+    const file = await uploadOk(eastEvent, bytes, '现场照片.jpg', '摊位与群众');
+    expect(file).toMatchObject({ kind: 'image', contentType: 'image/jpeg', bytes: bytes.length, sha256: sha(bytes), width: 1200, height: 900, hasGps: true, dateMismatch: false, caption: '摊位与群众', originalName: '现场照片.jpg' });
+    expect(file.takenAt?.slice(0, 10)).toBe('2026-03-15');
+
+    const original = await ctx.inject({ method: 'GET', url: `/api/files/${file.id}`, as: 'eastLeader' });
+    expect(original.statusCode).toBe(200);
+    expect(original.rawPayload.equals(bytes)).toBe(true);
+    expect(original.headers['content-type']).toBe('image/jpeg');
+    expect(original.headers['x-content-type-options']).toBe('nosniff');
+    expect(original.headers['content-disposition']).toMatch(/^inline; .*filename\*=UTF-8''%E7%8E%B0/);
+
+    for (const [size, edge] of [['small', 320], ['large', 1200]] as const) {
+      const thumb = await ctx.inject({ method: 'GET', url: `/api/files/${file.id}/thumbnail?size=${size}`, as: 'eastLeader' });
+      expect(thumb.statusCode).toBe(200);
+      expect(thumb.headers['content-type']).toBe('image/webp');
+      const meta = await sharp(thumb.rawPayload).metadata();
+      expect(meta.format).toBe('webp');
+      expect(Math.max(meta.width!, meta.height!)).toBe(edge);
+      // No EXIF block at all, so no GPS and no date.
+      expect(meta.exif).toBeUndefined();
+      expect(thumb.rawPayload.includes(Buffer.from('GPS'))).toBe(false);
+    }
+  });
+
+  it('flags a photo taken more than 2 days from the event', async () => {
+    const near = await uploadOk(eastEvent, await photoWithExif('2026-03-17'), 'near.jpg');
+    const reused = await uploadOk(eastEvent, await photoWithExif('2025-03-15'), 'last-year.jpg');
+    expect(near.dateMismatch).toBe(false);
+    expect(reused.dateMismatch).toBe(true);
+    const ledger = (await ctx.inject({ method: 'GET', url: '/api/events?from=2026-03-01&to=2026-03-31', as: 'eastLeader' })).json<EventListResponse>();
+    expect(ledger.items.find((e) => e.id === eastEvent)?.evidence).toEqual({ files: 3, photos: 3, mismatched: 1 });
+    const mismatched = (await ctx.inject({ method: 'GET', url: '/api/events?evidence=mismatch', as: 'eastLeader' })).json<EventListResponse>();
+    expect(mismatched.items.map((e) => e.id)).toEqual([eastEvent]);
+  });
+
+  it('takes a PNG, a HEIC (converted for the thumbnails) and a PDF', async () => {
+    const pngBytes = await png();
+    const pngFile = await uploadOk(eastEvent, pngBytes, 'board.png');
+    expect(pngFile).toMatchObject({ contentType: 'image/png', width: 640, height: 480, hasGps: false, takenAt: null });
+
+    const heicBytes = await heic();
+    const heicFile = await uploadOk(eastEvent, heicBytes, 'IMG_0001.HEIC');
+    expect(heicFile).toMatchObject({ contentType: 'image/heic', kind: 'image', width: 400, height: 300 });
+    const heicOriginal = await ctx.inject({ method: 'GET', url: `/api/files/${heicFile.id}`, as: 'eastClerk' });
+    expect(heicOriginal.rawPayload.equals(heicBytes)).toBe(true);
+    // Browsers cannot show HEIC: it is downloaded, the thumbnail is shown.
+    expect(heicOriginal.headers['content-disposition']).toMatch(/^attachment;/);
+    expect((await sharp((await ctx.inject({ method: 'GET', url: `/api/files/${heicFile.id}/thumbnail`, as: 'eastClerk' })).rawPayload).metadata()).width).toBe(320);
+
+    const pdfBytes = pdf();
+    const pdfFile = await uploadOk(eastEvent, pdfBytes, '签到表.pdf', '签到表');
+    expect(pdfFile).toMatchObject({ kind: 'document', contentType: 'application/pdf', width: null });
+    const pdfOriginal = await ctx.inject({ method: 'GET', url: `/api/files/${pdfFile.id}`, as: 'eastClerk' });
+    expect(pdfOriginal.rawPayload.equals(pdfBytes)).toBe(true);
+    expect(pdfOriginal.headers['content-type']).toBe('application/pdf');
+    expect(pdfOriginal.headers['content-disposition']).toMatch(/^attachment; filename="___\.pdf"; filename\*=UTF-8''%E7%AD%BE%E5%88%B0%E8%A1%A8\.pdf$/);
+    expect((await ctx.inject({ method: 'GET', url: `/api/files/${pdfFile.id}/thumbnail`, as: 'eastClerk' })).statusCode).toBe(404);
+  });
+
+  it('names the file by its bytes, never keeping a dangerous name', async () => {
+    const file = await uploadOk(eastEvent, await png(10, 10), '../../etc/passwd<script>.exe');
+    expect(file.originalName).toBe('passwd_script_.png');
+  });
+
+  it.each([
+    ['a renamed program', exe, 'photo.jpg', 415],
+    ['an SVG with a script', svgWithScript, 'logo.svg', 415],
+    ['an HTML page named .png', () => Buffer.from('<html><script>alert(1)</script></html>'), 'x.png', 415],
+    ['an empty file', () => Buffer.alloc(0), 'empty.jpg', 400],
+    ['a file over the limit', () => Buffer.alloc(MAX_FILE + 1024, 1), 'big.jpg', 413],
+    ['a decompression bomb', pngBomb, 'bomb.png', 422],
+    ['a damaged JPEG', async () => (await photoWithExif('2026-03-15')).subarray(0, 600), 'cut.jpg', 422],
+  ])('refuses %s with a message on the file field and stores nothing', async (_name, make, fileName, status) => {
+    const before = { disk: await filesOnDisk(), rows: await ctx.db.prisma.eventFile.count() };
+    const res = await upload(eastEvent, await make(), fileName);
+    expect(res.statusCode, res.body).toBe(status);
+    expect(res.json().fields[0]).toMatchObject({ field: 'file' });
+    expect(res.json().message).toMatch(/^文件：/);
+    expect({ disk: await filesOnDisk(), rows: await ctx.db.prisma.eventFile.count() }).toEqual(before);
+  });
+
+  it('refuses a file past the per-event limit, and no file at all', async () => {
+    const event = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-04-15', '国家安全教育日');
+    const noise = () => sharp(Buffer.from(Array.from({ length: 900 * 900 * 3 }, () => Math.floor(Math.random() * 256))), { raw: { width: 900, height: 900, channels: 3 } }).png().toBuffer();
+    const big = await noise();
+    expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
+    for (let i = 0; i < 3; i += 1) expect((await upload(event, big, `p${i}.png`)).statusCode).toBe(201);
+    const over = await upload(event, big, 'p4.png');
+    expect(over.statusCode).toBe(413);
+    expect(over.json().message).toContain('上限');
+    expect((await listFiles(event)).json()).toHaveLength(3);
+    const none = await ctx.inject({ method: 'POST', url: `/api/events/${event}/files`, as: 'eastClerk', ...(await multipartBody(null, { caption: 'x' })) });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().fields[0].field).toBe('file');
+  });
+
+  it('a leader may view but not upload; another township gets 404', async () => {
+    const bytes = await png(20, 20);
+    expect((await upload(eastEvent, bytes, 'a.png', { as: 'eastLeader' })).statusCode).toBe(403);
+    expect((await upload(eastEvent, bytes, 'a.png', { as: 'westClerk' })).statusCode).toBe(404);
+    const westFile = (await upload(westEvent, bytes, 'west.png', { as: 'westClerk' })).json<EventFile>();
+    for (const url of [`/api/files/${westFile.id}`, `/api/files/${westFile.id}/thumbnail`, `/api/events/${westEvent}/files`]) {
+      expect((await ctx.inject({ method: 'GET', url, as: 'eastClerk' })).statusCode, url).toBe(404);
+    }
+    expect((await ctx.inject({ method: 'PATCH', url: `/api/files/${westFile.id}`, as: 'eastClerk', payload: { caption: 'x' } })).statusCode).toBe(404);
+    expect((await ctx.inject({ method: 'DELETE', url: `/api/files/${westFile.id}`, as: 'eastClerk' })).statusCode).toBe(404);
+    expect((await ctx.inject({ method: 'GET', url: `/api/files/${westFile.id}`, as: 'countyLeader' })).statusCode).toBe(200);
+    expect((await ctx.inject({ method: 'PATCH', url: `/api/files/${westFile.id}`, as: 'countyLeader', payload: { caption: 'x' } })).statusCode).toBe(403);
+  });
+});
+
+describe('PATCH, DELETE and restore', () => {
+  it('changes captions and order, deletes softly (audited) and restores', async () => {
+    const event = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-05-12', '防灾减灾日');
+    const [a, b, c] = [await uploadOk(event, await png(30, 30), 'a.png'), await uploadOk(event, await png(31, 31), 'b.png'), await uploadOk(event, pdf(), 'c.pdf')];
+    const moved = await ctx.inject({ method: 'PATCH', url: `/api/files/${c!.id}`, as: 'eastClerk', payload: { position: 0, caption: '  签到表 ' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ caption: '签到表', sortOrder: 0 });
+    const order = async () => (await listFiles(event)).json<EventFile[]>().map((f) => f.id);
+    expect(await order()).toEqual([c!.id, a!.id, b!.id]);
+
+    const bad = await ctx.inject({ method: 'PATCH', url: `/api/files/${a!.id}`, as: 'eastClerk', payload: { caption: 'x'.repeat(501) } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0].field).toBe('caption');
+
+    expect((await ctx.inject({ method: 'DELETE', url: `/api/files/${a!.id}`, as: 'eastClerk' })).statusCode).toBe(204);
+    expect(await order()).toEqual([c!.id, b!.id]);
+    expect((await ctx.inject({ method: 'GET', url: `/api/files/${a!.id}`, as: 'eastClerk' })).statusCode).toBe(404);
+    const withDeleted = (await listFiles(event, 'eastClerk', '?deleted=include')).json<EventFile[]>();
+    expect(withDeleted.find((f) => f.id === a!.id)?.deletedAt).toBeTruthy();
+    const audit = await ctx.db.prisma.auditLog.findMany({ where: { entity: 'eventFile', entityId: String(a!.id) }, orderBy: { id: 'asc' } });
+    expect(audit.map((row) => row.action)).toEqual(['create', 'delete']);
+
+    const restored = await ctx.inject({ method: 'POST', url: `/api/files/${a!.id}/restore`, as: 'eastClerk' });
+    expect(restored.statusCode).toBe(200);
+    expect(await order()).toEqual([c!.id, b!.id, a!.id]);
+  });
+
+  it('hides the files of a deleted event', async () => {
+    const event = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-06-26', '禁毒日');
+    const file = await uploadOk(event, await png(12, 12), 'x.png');
+    expect((await ctx.inject({ method: 'DELETE', url: `/api/events/${event}`, as: 'eastClerk' })).statusCode).toBe(204);
+    expect((await ctx.inject({ method: 'GET', url: `/api/files/${file.id}`, as: 'eastClerk' })).statusCode).toBe(404);
+  });
+});
+
+describe('GET /api/events?evidence=none', () => {
+  it('lists the events without any evidence file', async () => {
+    const bare = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-07-01', '没有照片的活动');
+    const res = (await ctx.inject({ method: 'GET', url: '/api/events?evidence=none&pageSize=100', as: 'eastClerk' })).json<EventListResponse>();
+    const ids = res.items.map((e) => e.id);
+    expect(ids).toContain(bare);
+    expect(ids).not.toContain(eastEvent);
+    expect(res.items.find((e) => e.id === bare)?.evidence).toEqual({ files: 0, photos: 0, mismatched: 0 });
+  });
+});
+
+describe('the year-end check', () => {
+  it('lists the events without evidence and those with a mismatched photo', async () => {
+    const check = (await ctx.inject({ method: 'GET', url: `/api/plans/check?townshipId=${ctx.fixture.east.townshipId}&year=2026`, as: 'eastLeader' })).json<{
+      eventsWithoutEvidence: { id: number; title: string }[];
+      eventsWithMismatchedPhotos: { id: number }[];
+    }>();
+    const without = check.eventsWithoutEvidence.map((e) => e.title);
+    expect(without).toContain('没有照片的活动');
+    expect(without).not.toContain('3·15消费者权益日宣传');
+    expect(check.eventsWithMismatchedPhotos.map((e) => e.id)).toEqual([eastEvent]);
+  });
+});
+
+const run = promisify(execFile);
+
+describe('the evidence pack and the 图文台账', () => {
+  it('zips the workbook and a folder per event with its files byte for byte (read back with unzip)', async () => {
+    const res = await ctx.inject({ method: 'GET', url: `/api/exports/evidence.zip?year=2026&orgUnitId=${ctx.fixture.east.townshipId}`, as: 'eastLeader' });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('佐证材料'));
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'pufa-zip-'));
+    try {
+      await writeFile(path.join(dir, 'pack.zip'), res.rawPayload);
+      // Debian's unzip, not our code, reads it; -t checks every CRC.
+      const tested = await run('unzip', ['-t', path.join(dir, 'pack.zip')]);
+      expect(tested.stdout).toMatch(/No errors detected/);
+      await run('unzip', ['-q', path.join(dir, 'pack.zip'), '-d', path.join(dir, 'out')]);
+      const entries = (await readdir(path.join(dir, 'out'), { recursive: true })).map(String);
+      expect(entries.some((e) => /^普法宣传统计-东镇-2026\.xlsx$/.test(e))).toBe(true);
+      const folder = '2026-03-15 3·15消费者权益日宣传';
+      expect(entries).toContain(folder);
+      const live = (await listFiles(eastEvent)).json<EventFile[]>();
+      for (const [index, file] of live.entries()) {
+        const name = `${String(index + 1).padStart(2, '0')}-${file.originalName}`;
+        const bytes = await readFile(path.join(dir, 'out', folder, name));
+        expect(sha(bytes), name).toBe(file.sha256);
+      }
+      const captions = await readFile(path.join(dir, 'out', folder, 'captions.txt'), 'utf8');
+      expect(captions).toContain('摊位与群众');
+      expect(captions).toContain('照片拍摄日期与活动日期不符');
+      expect(await readFile(path.join(dir, 'out', '2026-07-01 没有照片的活动', 'captions.txt'), 'utf8')).toContain('无影像资料');
+      // The deleted event is not in the pack; another township's never.
+      expect(entries.some((e) => e.includes('禁毒日') || e.includes('西镇宣传'))).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints a PDF with a page per event, its title and the office, read back with pdftotext', async () => {
+    const res = await ctx.inject({ method: 'GET', url: `/api/exports/evidence.pdf?year=2026&orgUnitId=${ctx.fixture.east.townshipId}`, as: 'eastLeader' });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'pufa-pdf-'));
+    try {
+      const file = path.join(dir, 'book.pdf');
+      await writeFile(file, res.rawPayload);
+      const info = (await run('pdfinfo', [file])).stdout;
+      const book = (await ctx.inject({ method: 'GET', url: `/api/reports/evidence?year=2026&orgUnitId=${ctx.fixture.east.townshipId}`, as: 'eastLeader' })).json<{ events: { title: string; photos: unknown[] }[] }>();
+      expect(book.events.length).toBeGreaterThanOrEqual(4);
+      expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(book.events.length + 1);
+      const pages = (await run('pdftotext', ['-layout', file, '-'])).stdout.split('\f');
+      // The cover, then each event on its page in date order, each page with the office and its number.
+      book.events.forEach((event, index) => expect(pages[index + 1]).toContain(event.title));
+      expect(pages[1]).toContain('东镇');
+      expect(pages[1]).toMatch(/第\s*2\s*页/);
+      expect(book.events[0]!.photos.length).toBe(4);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an org unit out of scope before sending anything', async () => {
+    const res = await ctx.inject({ method: 'GET', url: `/api/exports/evidence.zip?year=2026&orgUnitId=${ctx.fixture.west.townshipId}`, as: 'eastClerk' });
+    expect(res.statusCode).toBe(400);
+  });
+});

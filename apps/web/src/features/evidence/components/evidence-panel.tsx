@@ -1,0 +1,158 @@
+// 影像资料 on the event page: upload (drag and drop, paste, the phone's camera,
+// several at once with a progress bar each), a gallery of lazy thumbnails with
+// a full view (arrows and keyboard: antd Image.PreviewGroup), documents as a
+// list, captions, order, delete and restore.
+import { useState } from 'react';
+import type { UploadFile } from 'antd';
+import { App, Button, Card, Empty, Flex, Image, List, Space, Tag, Tooltip, Typography, Upload } from 'antd';
+import { ArrowLeftOutlined, ArrowRightOutlined, CameraOutlined, DeleteOutlined, FileOutlined, InboxOutlined, UndoOutlined, WarningOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { EVIDENCE_ACCEPT, EVIDENCE_LIMITS, type EventFile } from '@pufa/domain';
+import { ApiRequestError } from '../../../lib/api-client.ts';
+import { fileUrl, thumbnailUrl, useEventFiles, useFileChange, useInvalidateFiles } from '../api/files.ts';
+
+interface Props {
+  eventId: number;
+  editable: boolean;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
+
+export function EvidencePanel({ eventId, editable }: Props) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const files = useEventFiles(eventId);
+  const change = useFileChange(eventId);
+  const invalidate = useInvalidateFiles(eventId);
+  // Uploads in progress or refused; a finished one leaves the list and appears in the gallery.
+  const [uploads, setUploads] = useState<UploadFile[]>([]);
+  const uploading = uploads.filter((f) => f.status === 'uploading').length;
+
+  const live = (files.data ?? []).filter((f) => !f.deletedAt);
+  const deleted = (files.data ?? []).filter((f) => f.deletedAt);
+  const photos = live.filter((f) => f.kind === 'image');
+  const documents = live.filter((f) => f.kind === 'document');
+  const failed = (error: unknown) => void message.error(error instanceof ApiRequestError ? error.messageIn(i18n.language) : t('evidence.failed'));
+  const run = (action: Parameters<typeof change.mutate>[0]) => change.mutate(action, { onError: failed });
+  const move = (file: EventFile, by: number) => run({ id: file.id, kind: 'patch', patch: { position: live.indexOf(file) + by } });
+
+  const caption = (file: EventFile) =>
+    editable ? (
+      <Typography.Text
+        type={file.caption ? undefined : 'secondary'}
+        editable={{ text: file.caption, maxLength: EVIDENCE_LIMITS.captionLength, tooltip: t('evidence.editCaption'), triggerType: ['icon', 'text'], onChange: (text) => text !== file.caption && run({ id: file.id, kind: 'patch', patch: { caption: text } }) }}
+      >
+        {file.caption || t('evidence.noCaption')}
+      </Typography.Text>
+    ) : (
+      <Typography.Text>{file.caption}</Typography.Text>
+    );
+
+  const actions = (file: EventFile) =>
+    editable && (
+      <Space size={0}>
+        <Tooltip title={t('evidence.moveEarlier')}><Button size="small" type="text" aria-label={t('evidence.moveEarlier')} icon={<ArrowLeftOutlined />} disabled={live.indexOf(file) === 0} onClick={() => move(file, -1)} /></Tooltip>
+        <Tooltip title={t('evidence.moveLater')}><Button size="small" type="text" aria-label={t('evidence.moveLater')} icon={<ArrowRightOutlined />} disabled={live.indexOf(file) === live.length - 1} onClick={() => move(file, 1)} /></Tooltip>
+        <Tooltip title={t('common.delete')}><Button size="small" type="text" danger aria-label={`${t('common.delete')} ${file.originalName}`} icon={<DeleteOutlined />} onClick={() => run({ id: file.id, kind: 'delete' })} /></Tooltip>
+      </Space>
+    );
+
+  return (
+    <Card size="small" title={<span><CameraOutlined /> {t('evidence.title')} <Typography.Text type="secondary">{t('evidence.count', { photos: photos.length, files: live.length })}</Typography.Text></span>} data-testid="evidence-panel">
+      <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        {editable && (
+          <Upload.Dragger
+            name="file"
+            multiple
+            pastable
+            accept={EVIDENCE_ACCEPT}
+            action={`/api/events/${eventId}/files`}
+            withCredentials
+            fileList={uploads}
+            onChange={({ file, fileList }) => {
+              setUploads(fileList.filter((f) => f.status !== 'done'));
+              if (file.status === 'done' || file.status === 'error') {
+                if (file.status === 'error') {
+                  const body = file.response as { message?: string; messageEn?: string } | undefined;
+                  void message.error(`${file.name}: ${(i18n.language.startsWith('en') ? body?.messageEn : body?.message) ?? t('evidence.failed')}`);
+                }
+                void invalidate();
+              }
+            }}
+            showUploadList={{ showRemoveIcon: true }}
+            aria-label={t('evidence.upload')}
+          >
+            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <p className="ant-upload-text">{t('evidence.upload')}</p>
+            <p className="ant-upload-hint">{t('evidence.uploadHint', { mb: EVIDENCE_LIMITS.fileBytes / 1024 / 1024 })}</p>
+          </Upload.Dragger>
+        )}
+        {/* On a phone this opens the camera straight away; the area above still picks files. */}
+        {editable && (
+          <Upload name="file" accept="image/*" capture="environment" action={`/api/events/${eventId}/files`} withCredentials showUploadList={false}
+            onChange={({ file }) => (file.status === 'done' || file.status === 'error') && void invalidate()}>
+            <Button icon={<CameraOutlined />}>{t('evidence.takePhoto')}</Button>
+          </Upload>
+        )}
+        {uploading > 0 && <Typography.Text type="secondary">{t('evidence.uploading', { count: uploading })}</Typography.Text>}
+        {files.isSuccess && live.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('evidence.none')} />}
+        {photos.length > 0 && (
+          <Image.PreviewGroup>
+            <Flex wrap gap={12}>
+              {photos.map((file) => (
+                <figure key={file.id} style={{ margin: 0, width: 168 }} data-testid="evidence-photo">
+                  <Image
+                    width={168}
+                    height={126}
+                    style={{ objectFit: 'cover', borderRadius: 4 }}
+                    src={thumbnailUrl(file.id)}
+                    preview={{ src: thumbnailUrl(file.id, 'large') }}
+                    alt={file.caption || file.originalName}
+                    loading="lazy"
+                  />
+                  <figcaption style={{ fontSize: 12 }}>
+                    {file.dateMismatch && (
+                      <Tooltip title={file.takenAt ? t('evidence.takenOn', { date: file.takenAt.slice(0, 10) }) : undefined}>
+                        <Tag color="warning" icon={<WarningOutlined />} style={{ marginBottom: 4 }}>{t('evidence.dateMismatch')}</Tag>
+                      </Tooltip>
+                    )}
+                    <div>{caption(file)}</div>
+                    <Flex justify="space-between" align="center">
+                      <a href={fileUrl(file.id)} target="_blank" rel="noreferrer" style={{ fontSize: 12 }}>{t('evidence.original')}</a>
+                      {actions(file)}
+                    </Flex>
+                  </figcaption>
+                </figure>
+              ))}
+            </Flex>
+          </Image.PreviewGroup>
+        )}
+        {documents.length > 0 && (
+          <List
+            size="small"
+            dataSource={documents}
+            renderItem={(file) => (
+              <List.Item actions={editable ? [actions(file)] : []}>
+                <List.Item.Meta avatar={<FileOutlined />} title={<a href={fileUrl(file.id)}>{file.originalName}</a>} description={<>{caption(file)} <Typography.Text type="secondary">{megabytes(file.bytes)}</Typography.Text></>} />
+              </List.Item>
+            )}
+          />
+        )}
+        {editable && deleted.length > 0 && (
+          <details>
+            <summary>{t('evidence.deleted', { count: deleted.length })}</summary>
+            <List
+              size="small"
+              dataSource={deleted}
+              renderItem={(file) => (
+                <List.Item actions={[<Button key="restore" size="small" icon={<UndoOutlined />} onClick={() => run({ id: file.id, kind: 'restore' })}>{t('evidence.restore')}</Button>]}>
+                  {file.originalName}
+                </List.Item>
+              )}
+            />
+          </details>
+        )}
+      </Space>
+    </Card>
+  );
+}

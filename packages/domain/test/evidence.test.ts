@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { EventFilePatchSchema, isEvidenceContentType, isPhotoDateMismatch, sanitizeFileName, withExtension } from '../src/index.ts';
+
+describe('isPhotoDateMismatch: more than 2 days outside the event', () => {
+  it.each([
+    ['2026-03-13', '2026-03-15', null, false],
+    ['2026-03-12', '2026-03-15', null, true],
+    ['2026-03-17', '2026-03-15', null, false],
+    ['2026-03-18', '2026-03-15', null, true],
+    ['2026-03-22', '2026-03-15', '2026-03-20', false],
+    ['2026-03-23', '2026-03-15', '2026-03-20', true],
+    ['2025-03-15', '2026-03-15', null, true],
+    // Across a month and a year end.
+    ['2026-12-30', '2027-01-01', null, false],
+    ['2027-03-02', '2027-02-28', null, false],
+  ])('taken %s, event %s–%s: %s', (taken, start, end, expected) => {
+    expect(isPhotoDateMismatch(taken, start, end)).toBe(expected);
+  });
+});
+
+describe('sanitizeFileName', () => {
+  it.each([
+    ['现场照片.jpg', '现场照片.jpg'],
+    ['../../etc/passwd', 'passwd'],
+    ['C:\\Users\\clerk\\签到表.pdf', '签到表.pdf'],
+    ['a<b>c:d"e|f?g*h.png', 'a_b_c_d_e_f_g_h.png'],
+    ['..hidden.', 'hidden'],
+    ['evil\u202egpj.exe', 'evil_gpj.exe'],
+    ['line\nbreak.jpg', 'line_break.jpg'],
+    ['CON.txt', 'file'],
+    ['', 'file'],
+    ['   ', 'file'],
+  ])('%j → %j', (input, expected) => {
+    expect(sanitizeFileName(input)).toBe(expected);
+  });
+
+  it('keeps at most the given number of characters, Chinese counted as one', () => {
+    expect([...sanitizeFileName('宣'.repeat(300))]).toHaveLength(100);
+  });
+
+  it('gives the extension the bytes say', () => {
+    expect(withExtension('photo.exe', 'jpg')).toBe('photo.jpg');
+    expect(withExtension('IMG_0001.HEIC', 'heic')).toBe('IMG_0001.heic');
+    expect(withExtension('签到表', 'pdf')).toBe('签到表.pdf');
+  });
+});
+
+describe('the accepted types', () => {
+  it('has photos, PDF and Office, never SVG or HTML', () => {
+    for (const type of ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf', 'application/msword']) expect(isEvidenceContentType(type)).toBe(true);
+    for (const type of ['image/svg+xml', 'text/html', 'application/x-msdownload', 'toString', '__proto__']) expect(isEvidenceContentType(type)).toBe(false);
+  });
+});
+
+describe('EventFilePatchSchema', () => {
+  it('trims the caption, takes a position, and refuses an empty patch', () => {
+    expect(EventFilePatchSchema.parse({ caption: ' 签到表 ' })).toEqual({ caption: '签到表' });
+    expect(EventFilePatchSchema.parse({ position: 0 })).toEqual({ position: 0 });
+    expect(EventFilePatchSchema.safeParse({}).success).toBe(false);
+    expect(EventFilePatchSchema.safeParse({ caption: 'x'.repeat(501) }).success).toBe(false);
+    expect(EventFilePatchSchema.safeParse({ position: -1 }).success).toBe(false);
+  });
+});
