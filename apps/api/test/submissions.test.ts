@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, periodLockKey, seedCounty, seedTownship, createEventsInTransaction, deleteEventsInTransaction, SYSTEM_ACTOR } from '@pufa/db';
 import type { Event, EventCreate, ImportBatch, PeriodSummary, Submission, SubmissionDetail, SubmissionGrid } from '@pufa/domain';
 import { multipartBody } from './import-fixtures.ts';
+import { png } from './evidence-fixtures.ts';
 import { signIn, TEST_PASSWORD, testDatabaseKind, useTestApp, type TestUser } from './helper.ts';
 
 const ctx = useTestApp();
@@ -249,5 +250,26 @@ describe.runIf(testDatabaseKind() === 'postgresql')('a submit and a write of the
     submitInFlight.release();
     await submitInFlight.done;
     expectLocked(await writing, '2026年1月已上报，需县级退回后才能修改', '2026-01');
+  });
+});
+
+describe('the gaps a township sees before it submits', () => {
+  it('count the events without villages, without materials and without evidence, as the ledger finds them', async () => {
+    const period = '2026-05';
+    const withPhoto = await created(eastEvent('2026-05-04'));
+    await created(eastEvent('2026-05-09', { villageIds: [], materials: [] }));
+    const upload = await ctx.inject({ method: 'POST', url: `/api/events/${withPhoto.id}/files`, ...(await multipartBody({ bytes: await png(32, 32), name: 'stall.png' })), as: 'eastClerk' });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const gaps = async () =>
+      (await ctx.inject({ method: 'GET', url: '/api/submissions/summary', query: { townshipId: String(ctx.fixture.east.townshipId), period } })).json<PeriodSummary>().gaps;
+    const ledgerWithoutEvidence = async () =>
+      (await ctx.inject({ method: 'GET', url: '/api/events', query: { townshipId: String(ctx.fixture.east.townshipId), from: '2026-05-01', to: '2026-05-31', evidence: 'none' } })).json<{ total: number }>().total;
+    expect(await gaps()).toEqual({ withoutVillages: 1, withoutMaterials: 1, withoutEvidence: 1 });
+    expect(await ledgerWithoutEvidence()).toBe(1);
+    // A deleted photo is no evidence.
+    const fileId = upload.json<{ id: number }>().id;
+    expect((await ctx.inject({ method: 'DELETE', url: `/api/files/${fileId}`, as: 'eastClerk' })).statusCode).toBe(204);
+    expect((await gaps()).withoutEvidence).toBe(2);
+    expect(await ledgerWithoutEvidence()).toBe(2);
   });
 });

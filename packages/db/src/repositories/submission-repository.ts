@@ -36,7 +36,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { DatabaseHandle } from '../client.ts';
 import { inScope, type Actor } from '../auth/actor.ts';
 import { writeAudit } from '../auth/audit.ts';
-import { createEventRepository } from './event-repository.ts';
+import { createEventRepository, eventWhere } from './event-repository.ts';
 import { InvalidReferencesError, NotPermittedError, SubmissionStateError } from './errors.ts';
 
 type SubmissionRow = Prisma.SubmissionGetPayload<object>;
@@ -166,14 +166,16 @@ export function createSubmissionRepository(db: DatabaseHandle) {
       const countyId = await countyOfTownship(townshipId);
       const { from, to } = periodRange(period);
       const inPeriod: Prisma.EventWhereInput = { townshipId, deletedAt: null, startDate: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } };
-      const [rules, row, totals, withoutVillages, withoutMaterials] = await Promise.all([
+      const [rules, row, totals, withoutVillages, withoutMaterials, withoutEvidence] = await Promise.all([
         countyId === null ? DEFAULT_REPORTING_RULES : rulesOf(countyId),
         prisma.submission.findUnique({ where: { townshipId_period: { townshipId, period } } }),
         events.totals(actor, { townshipId, from, to }),
         prisma.event.count({ where: { ...inPeriod, villages: { none: {} } } }),
         prisma.event.count({ where: { ...inPeriod, materials: { none: {} } } }),
+        // The ledger's own "没有影像资料" filter, so the gap and the list it links to agree.
+        prisma.event.count({ where: eventWhere(actor, { townshipId, from, to, evidence: 'none' }) }),
       ]);
-      return { townshipId, period, from, to, cell: cellOf(period, row ?? undefined, rules, today), totals, gaps: { withoutVillages, withoutMaterials } };
+      return { townshipId, period, from, to, cell: cellOf(period, row ?? undefined, rules, today), totals, gaps: { withoutVillages, withoutMaterials, withoutEvidence } };
     },
 
     async get(actor: Actor, id: number): Promise<SubmissionDetail | null> {

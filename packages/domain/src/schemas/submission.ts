@@ -97,7 +97,7 @@ export const PeriodSummarySchema = z
     cell: PeriodCellSchema,
     totals: TotalsSchema,
     /** The year-end-check style gaps of the period's events. */
-    gaps: z.object({ withoutVillages: z.number().int(), withoutMaterials: z.number().int() }),
+    gaps: z.object({ withoutVillages: z.number().int(), withoutMaterials: z.number().int(), withoutEvidence: z.number().int() }),
   })
   .meta({ id: 'PeriodSummary' });
 export type PeriodSummary = z.infer<typeof PeriodSummarySchema>;

@@ -47,12 +47,15 @@ export function SubmissionPanel({ townshipId, period }: { townshipId: number; pe
         <Descriptions.Item label={t('submissions.audience')}>{totals.audience}</Descriptions.Item>
         <Descriptions.Item label={t('submissions.villagesReached')}>{totals.villagesReached}</Descriptions.Item>
         <Descriptions.Item label={t('submissions.gaps')}>
-          {gaps.withoutVillages + gaps.withoutMaterials === 0 ? (
+          {gaps.withoutVillages + gaps.withoutMaterials + gaps.withoutEvidence === 0 ? (
             t('submissions.noGaps')
           ) : (
             <Space direction="vertical" size={0}>
               {gaps.withoutVillages > 0 && <span>{t('submissions.withoutVillages', { count: gaps.withoutVillages })}</span>}
               {gaps.withoutMaterials > 0 && <span>{t('submissions.withoutMaterials', { count: gaps.withoutMaterials })}</span>}
+              {gaps.withoutEvidence > 0 && (
+                <Link to={`${paths.events}?townshipId=${townshipId}&from=${from}&to=${to}&evidence=none`}>{t('submissions.withoutEvidence', { count: gaps.withoutEvidence })}</Link>
+              )}
             </Space>
           )}
         </Descriptions.Item>
