@@ -1,5 +1,7 @@
 // The app as a plugin tree: framework plugins, our services, then routes.
 // server.ts only opens the database and listens; tests build the same app.
+import { FRAMEWORK_ERRORS } from './http-errors.ts';
+import type { FastifyReply } from 'fastify';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import type { Database, LoginThrottlePolicy, SessionPolicy } from '@pufa/db';
 import { authPlugin } from './plugins/auth.ts';
@@ -57,6 +59,12 @@ export async function buildApp({ db, logger = false, serveWebApp = true, session
     http: { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(2_000, requestTimeoutMs) },
     routerOptions: { ignoreTrailingSlash: true },
     trustProxy,
+    // A URL the router cannot decode (/api/events/%zz) never reaches the error
+    // handler: answer it here, in the same bilingual shape as every other error.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const words = FRAMEWORK_ERRORS[error.code] ?? FRAMEWORK_ERRORS.FST_ERR_BAD_URL!;
+      void reply.code(400).type('application/json; charset=utf-8').send({ statusCode: 400, error: 'Bad Request', message: words.zh, messageEn: words.en });
+    },
   });
   await app.register(validationPlugin);
   await app.register(securityPlugin);

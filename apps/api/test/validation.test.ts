@@ -90,6 +90,12 @@ describe('POST /api/events with bad input', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it.each(['/api/events/%zz', '/api/files/%E0%A4%A'])('an undecodable URL (%s) → 400 in the same bilingual shape', async (url) => {
+    const res = await ctx.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: '网址不正确', messageEn: 'The URL is malformed' });
+  });
+
   it('a body over the size limit → 413', async () => {
     const res = await ctx.inject({ method: 'POST', url: '/api/events', payload: { ...valid(ctx.fixture), notes: 'x'.repeat(300_000) } });
     expect(res.statusCode).toBe(413);
