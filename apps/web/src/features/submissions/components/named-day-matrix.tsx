@@ -3,24 +3,23 @@ import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { NamedDayMatrix as Matrix } from '@pufa/domain';
 import { isEnglish } from '../../../lib/i18n.ts';
+import { townshipTableProps, useTownshipNameColumn } from './township-rows.tsx';
 
 type Row = Matrix['rows'][number];
 
 export function NamedDayMatrix({ matrix, loading }: { matrix: Matrix | undefined; loading: boolean }) {
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
+  const townshipColumn = useTownshipNameColumn<Row>(true);
   return (
     <Table<Row>
-      rowKey="townshipId"
-      size="small"
+      {...townshipTableProps}
       bordered
       loading={loading}
-      pagination={false}
       dataSource={matrix?.rows ?? []}
-      scroll={{ x: 'max-content' }}
       data-testid="named-day-matrix"
       columns={[
-        { key: 'township', title: t('submissions.township'), fixed: 'left', render: (_, row) => (english ? row.nameEn : row.name) },
+        townshipColumn,
         ...(matrix?.days ?? []).map((day, index) => ({
           key: String(day.campaignId),
           title: english ? day.nameEn : day.name,

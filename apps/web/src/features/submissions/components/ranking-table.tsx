@@ -2,24 +2,23 @@ import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Ranking } from '@pufa/domain';
 import { isEnglish } from '../../../lib/i18n.ts';
+import { townshipTableProps, useTownshipNameColumn } from './township-rows.tsx';
 
 type Row = Ranking['rows'][number];
 
 export function RankingTable({ ranking, loading }: { ranking: Ranking | undefined; loading: boolean }) {
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
+  const townshipColumn = useTownshipNameColumn<Row>(false);
   return (
     <Table<Row>
-      rowKey="townshipId"
-      size="small"
+      {...townshipTableProps}
       loading={loading}
-      pagination={false}
       dataSource={ranking?.rows ?? []}
-      scroll={{ x: 'max-content' }}
       data-testid="ranking-table"
       columns={[
         { key: 'rank', title: t('submissions.rank'), dataIndex: 'rank' },
-        { key: 'name', title: t('submissions.township'), render: (_, r) => (english ? r.nameEn : r.name) },
+        townshipColumn,
         { key: 'activities', title: t('submissions.activities'), dataIndex: 'activities', align: 'right' },
         { key: 'leaflets', title: t('submissions.leaflets'), dataIndex: 'leaflets', align: 'right' },
         { key: 'audience', title: t('submissions.audience'), dataIndex: 'audience', align: 'right' },

@@ -3,6 +3,7 @@ import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { periodLabel, type PeriodCell, type SubmissionGrid as Grid } from '@pufa/domain';
 import { isEnglish } from '../../../lib/i18n.ts';
+import { townshipTableProps, useTownshipNameColumn } from './township-rows.tsx';
 import { PeriodStatusTag } from './period-status-tag.tsx';
 
 type Row = Grid['rows'][number];
@@ -10,22 +11,20 @@ type Row = Grid['rows'][number];
 export function SubmissionGrid({ grid, loading, onOpen }: { grid: Grid | undefined; loading: boolean; onOpen: (townshipId: number, period: string) => void }) {
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
+  const townshipColumn = useTownshipNameColumn<Row>(true);
   const periods = grid?.rows[0]?.cells.map((c) => c.period) ?? [];
   const header = (period: string) => (period.length === 4 ? t('submissions.wholeYear') : english ? periodLabel(period).en.slice(0, 3) : `${Number(period.slice(5))}月`);
   return (
     <>
       <Typography.Paragraph type="secondary">{t('submissions.legend')}</Typography.Paragraph>
       <Table<Row>
-        rowKey="townshipId"
-        size="small"
+        {...townshipTableProps}
         bordered
         loading={loading}
-        pagination={false}
         dataSource={grid?.rows ?? []}
-        scroll={{ x: 'max-content' }}
         data-testid="submission-grid"
         columns={[
-          { key: 'township', title: t('submissions.township'), fixed: 'left', render: (_, row) => (english ? row.nameEn : row.name) },
+          townshipColumn,
           ...periods.map((period, index) => ({
             key: period,
             title: header(period),
