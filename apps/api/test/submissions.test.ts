@@ -222,7 +222,8 @@ function heldTransaction(work: (tx: Parameters<Parameters<typeof ctx.db.prisma.$
   return { ready, release, done };
 }
 
-describe.runIf(testDatabaseKind() === 'postgresql')('a submit and a write of the same period at once (READ COMMITTED, two connections)', () => {
+// PGlite has one connection: two at once exist only on PostgreSQL (not a skip: nothing to run there).
+if (testDatabaseKind() === 'postgresql') describe('a submit and a write of the same period at once (READ COMMITTED, two connections)', () => {
   it('a submit waits for a write in flight, which then counts in the submitted figures', async () => {
     const event = await created(eastEvent('2026-02-10'));
     const write = heldTransaction((tx) => tx.$executeRaw`UPDATE event SET audience = 777 WHERE id = ${event.id}`);
@@ -255,15 +256,16 @@ describe.runIf(testDatabaseKind() === 'postgresql')('a submit and a write of the
 
 describe('the gaps a township sees before it submits', () => {
   it('count the events without villages, without materials and without evidence, as the ledger finds them', async () => {
-    const period = '2026-05';
-    const withPhoto = await created(eastEvent('2026-05-04'));
-    await created(eastEvent('2026-05-09', { villageIds: [], materials: [] }));
+    // A month no other test here submits (a submitted month would refuse these creates).
+    const period = '2023-08';
+    const withPhoto = await created(eastEvent('2023-08-04'));
+    await created(eastEvent('2023-08-09', { villageIds: [], materials: [] }));
     const upload = await ctx.inject({ method: 'POST', url: `/api/events/${withPhoto.id}/files`, ...(await multipartBody({ bytes: await png(32, 32), name: 'stall.png' })), as: 'eastClerk' });
     expect(upload.statusCode, upload.body).toBe(201);
     const gaps = async () =>
       (await ctx.inject({ method: 'GET', url: '/api/submissions/summary', query: { townshipId: String(ctx.fixture.east.townshipId), period } })).json<PeriodSummary>().gaps;
     const ledgerWithoutEvidence = async () =>
-      (await ctx.inject({ method: 'GET', url: '/api/events', query: { townshipId: String(ctx.fixture.east.townshipId), from: '2026-05-01', to: '2026-05-31', evidence: 'none' } })).json<{ total: number }>().total;
+      (await ctx.inject({ method: 'GET', url: '/api/events', query: { townshipId: String(ctx.fixture.east.townshipId), from: '2023-08-01', to: '2023-08-31', evidence: 'none' } })).json<{ total: number }>().total;
     expect(await gaps()).toEqual({ withoutVillages: 1, withoutMaterials: 1, withoutEvidence: 1 });
     expect(await ledgerWithoutEvidence()).toBe(1);
     // A deleted photo is no evidence.
