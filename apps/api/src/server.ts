@@ -24,17 +24,24 @@ if ((await db.prisma.user.count()) === 0) {
 }
 
 const app = await buildApp({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: env.trustProxy, evidence: env.evidence });
-// Files without their row, rows without their file: reported for the operator, never deleted here.
-const evidenceReport = await checkEvidenceStore(app.fileStore, app.evidence);
-if (evidenceReport.orphanFiles.length || evidenceReport.missingFiles.length) {
-  app.log.warn({ filesDir: env.evidence.filesDir, ...evidenceReport, orphanFiles: evidenceReport.orphanFiles.slice(0, 50), missingFiles: evidenceReport.missingFiles.slice(0, 50) },
-    `evidence files: ${evidenceReport.orphanFiles.length} file(s) without a row, ${evidenceReport.missingFiles.length} row(s) without a file`);
-} else {
-  app.log.info({ filesDir: env.evidence.filesDir, files: evidenceReport.files }, 'evidence files checked: every file has its row and every row its file');
-}
 // Housekeeping: forget sessions past their absolute expiry (expired ones are refused anyway).
 const purge = setInterval(() => void app.sessions.purgeExpired().catch((error) => app.log.warn({ err: error }, 'session purge failed')), 3_600_000);
 purge.unref();
+
+/**
+ * Files without their row, rows without their file: reported for the operator, never deleted.
+ * Run once the server is listening: it reads the whole files folder, which on a county's
+ * server can be a long walk, and nothing else waits for it.
+ */
+async function reportEvidenceStore() {
+  const report = await checkEvidenceStore(app.fileStore, app.evidence);
+  if (report.orphanFiles.length || report.missingFiles.length) {
+    app.log.warn({ filesDir: env.evidence.filesDir, ...report, orphanFiles: report.orphanFiles.slice(0, 50), missingFiles: report.missingFiles.slice(0, 50) },
+      `evidence files: ${report.orphanFiles.length} file(s) without a row, ${report.missingFiles.length} row(s) without a file`);
+  } else {
+    app.log.info({ filesDir: env.evidence.filesDir, files: report.files }, 'evidence files checked: every file has its row and every row its file');
+  }
+}
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -57,3 +64,4 @@ try {
   process.exit(1);
 }
 console.log(`Pufa Tracker is running: http://localhost:${env.port}  (API docs: http://localhost:${env.port}/api/docs)`);
+void reportEvidenceStore().catch((error: unknown) => app.log.warn({ err: error }, 'evidence files check failed'));
