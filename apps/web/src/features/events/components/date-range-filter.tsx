@@ -43,7 +43,7 @@ export function QuickRangeSelect({ from, to, onChange }: Props) {
       aria-label={t('filters.quickRange')}
       placeholder={t('filters.quickRange')}
       value={ranges.find((r) => r.from === from && r.to === to)?.key}
-      style={{ width: 110 }}
+      style={{ width: 130 }}
       onChange={(key) => {
         const range = ranges.find((r) => r.key === key);
         if (range) onChange({ from: range.from, to: range.to });
