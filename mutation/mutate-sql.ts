@@ -5,7 +5,7 @@
 // (and on Ctrl+C). The unmutated tests must pass first, or the count would lie.
 // Exits 1 when the score is below MIN_SCORE (90 %), or a mutant no longer applies.
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MIN_SCORE = 90;
 const TEST_TIMEOUT_MS = 15 * 60_000;
 const PACKAGES = ['apps/api', 'packages/db', 'packages/domain'];
+/** Each run's test output, to read why a baseline failed or how a mutant was killed. */
+const LOG_DIR = path.join(root, 'reports', 'mutate-sql');
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1]?.split(',')) : null;
@@ -41,23 +43,29 @@ async function checkApplies(list: SqlMutant[]): Promise<void> {
 }
 
 /** Runs the test files, grouped by the package that owns them; true when every file passed. */
-async function testsPass(files: string[]): Promise<{ passed: boolean; seconds: number; timedOut: boolean }> {
+async function testsPass(files: string[], logName: string): Promise<{ passed: boolean; seconds: number; timedOut: boolean }> {
   const started = Date.now();
-  for (const pkg of PACKAGES) {
-    const mine = files.filter((f) => f.startsWith(`${pkg}/`)).map((f) => path.relative(pkg, f));
-    if (mine.length === 0) continue;
-    const outcome = await run(path.join(root, pkg), ['vitest', 'run', '--bail=1', ...mine]);
-    if (outcome !== 'passed') return { passed: false, seconds: (Date.now() - started) / 1000, timedOut: outcome === 'timeout' };
+  await mkdir(LOG_DIR, { recursive: true });
+  const log = await open(path.join(LOG_DIR, `${logName}.log`), 'w');
+  try {
+    for (const pkg of PACKAGES) {
+      const mine = files.filter((f) => f.startsWith(`${pkg}/`)).map((f) => path.relative(pkg, f));
+      if (mine.length === 0) continue;
+      const outcome = await run(path.join(root, pkg), ['vitest', 'run', '--bail=1', ...mine], log.fd);
+      if (outcome !== 'passed') return { passed: false, seconds: (Date.now() - started) / 1000, timedOut: outcome === 'timeout' };
+    }
+    return { passed: true, seconds: (Date.now() - started) / 1000, timedOut: false };
+  } finally {
+    await log.close();
   }
-  return { passed: true, seconds: (Date.now() - started) / 1000, timedOut: false };
 }
 
-function run(cwd: string, vitestArgs: string[]): Promise<'passed' | 'failed' | 'timeout'> {
+function run(cwd: string, vitestArgs: string[], logFd: number): Promise<'passed' | 'failed' | 'timeout'> {
   return new Promise((resolve) => {
     const child = spawn('npx', vitestArgs, {
       cwd,
       env: { ...process.env, TEST_DATABASE: 'postgresql', DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres' },
-      stdio: 'ignore',
+      stdio: ['ignore', logFd, logFd],
       detached: true,
     });
     const timer = setTimeout(() => {
@@ -84,10 +92,10 @@ await checkApplies(mutants);
 if (!args.includes('--skip-baseline')) {
   const files = [...new Set(mutants.flatMap((m) => m.tests))];
   process.stdout.write(`baseline: ${files.length} test files unmutated … `);
-  const baseline = await testsPass(files);
+  const baseline = await testsPass(files, 'baseline');
   console.log(`${baseline.passed ? 'pass' : 'FAIL'} (${baseline.seconds.toFixed(0)} s)`);
   if (!baseline.passed) {
-    console.error('The unmutated tests fail: fix them first.');
+    console.error(`The unmutated tests fail: fix them first (${path.join(LOG_DIR, 'baseline.log')}).`);
     process.exit(1);
   }
 }
@@ -100,7 +108,7 @@ for (const mutant of mutants) {
   await writeFile(file, original.replace(mutant.find, () => mutant.replace));
   process.stdout.write(`${mutant.id.padEnd(40)} `);
   try {
-    const outcome = await testsPass(mutant.tests);
+    const outcome = await testsPass(mutant.tests, mutant.id);
     const killed = !outcome.passed;
     results.push({ mutant, killed, note: outcome.timedOut ? 'timed out' : '' });
     console.log(`${killed ? 'killed' : 'SURVIVED'}${outcome.timedOut ? ' (timed out)' : ''}  ${outcome.seconds.toFixed(0)} s`);

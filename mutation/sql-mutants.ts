@@ -164,13 +164,13 @@ export const SQL_MUTANTS: SqlMutant[] = [
   {
     id: 'create-village-of-any-township', file: INSERT,
     find: `AND parent_id = \${unsaved.townshipId} AND level = 'village'`, replace: `AND level = 'village'`,
-    tests: ['apps/api/test/events.test.ts', 'apps/api/test/authorization.test.ts'], why: "an event may name another township's village (wrong scope)",
+    tests: ['apps/api/test/validation.test.ts'], why: "an event may name another township's village (wrong scope)",
   },
   {
     id: 'create-department-of-any-township', file: INSERT,
     find: 'FROM department WHERE id = ANY(${departmentIds}::int[]) AND township_id = ${unsaved.townshipId})',
     replace: 'FROM department WHERE id = ANY(${departmentIds}::int[]))',
-    tests: ['apps/api/test/events.test.ts', 'apps/api/test/authorization.test.ts', 'apps/api/test/catalogs.test.ts'], why: "an event may name another township's department (wrong scope)",
+    tests: ['apps/api/test/validation.test.ts'], why: "an event may name another township's department (wrong scope)",
   },
   // The ledger's filters.
   {
