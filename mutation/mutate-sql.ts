@@ -3,6 +3,8 @@
 // the test files named beside it on the PostgreSQL server at DATABASE_URL, and
 // prints which mutants the tests killed. The file is put back after each run
 // (and on Ctrl+C). The unmutated tests must pass first, or the count would lie.
+// Timeouts are generous (3 min a test): the machine is shared, and a mutant that
+// hangs a test is still caught by the run's own limit (TEST_TIMEOUT_MS).
 // Exits 1 when the score is below MIN_SCORE (90 %), or a mutant no longer applies.
 import { spawn } from 'node:child_process';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
@@ -51,7 +53,7 @@ async function testsPass(files: string[], logName: string): Promise<{ passed: bo
     for (const pkg of PACKAGES) {
       const mine = files.filter((f) => f.startsWith(`${pkg}/`)).map((f) => path.relative(pkg, f));
       if (mine.length === 0) continue;
-      const outcome = await run(path.join(root, pkg), ['vitest', 'run', '--bail=1', ...mine], log.fd);
+      const outcome = await run(path.join(root, pkg), ['vitest', 'run', '--bail=1', '--testTimeout=180000', '--hookTimeout=180000', ...mine], log.fd);
       if (outcome !== 'passed') return { passed: false, seconds: (Date.now() - started) / 1000, timedOut: outcome === 'timeout' };
     }
     return { passed: true, seconds: (Date.now() - started) / 1000, timedOut: false };
