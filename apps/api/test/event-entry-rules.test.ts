@@ -1,7 +1,7 @@
 // Rules a first-time clerk runs into (issue 14): dates ahead of today, a title longer than
 // allowed, and the plan item an event is linked to on save.
 import { describe, expect, it } from 'vitest';
-import { addDays, latestEventDate, todayInChina, type EventCreated, type PlanItem } from '@pufa/domain';
+import { addDays, latestEventDate, todayInChina, type AuditEntry, type EventCreated, type PlanItem } from '@pufa/domain';
 import { useTestApp } from './helper.ts';
 
 const ctx = useTestApp();
@@ -62,12 +62,40 @@ describe('POST /api/events: the plan item is linked on save when exactly one mat
     const res = await post(event({ startDate: '2015-12-05', title: '宪法进村', campaignId: constitution }));
     expect(res.statusCode).toBe(201);
     const created = res.json<EventCreated>();
-    expect(created.linkedPlanItem).toMatchObject({ id: item.id, status: 'done', eventIds: [created.id] });
+    expect(created.linkedPlanItem).toEqual({ id: item.id, title: '12·4宪法日集中宣传' });
+    expect((await plan()).find((i) => i.id === item.id)).toMatchObject({ status: 'done', eventIds: [created.id] });
     expect((await plan()).find((i) => i.id === item.id)?.events).toEqual([{ id: created.id, title: '宪法进村', startDate: '2015-12-05' }]);
 
     const undo = await ctx.inject({ method: 'DELETE', url: `/api/plans/${item.id}/events/${created.id}`, as: 'eastClerk' });
     expect(undo.statusCode).toBe(200);
     expect((await plan()).find((i) => i.id === item.id)).toMatchObject({ status: 'notDone', eventIds: [], events: [] });
+  });
+
+  it("answers and audits the link in a size that does not grow with the item's linked events (issue 22)", async () => {
+    const legalAid = ctx.fixture.campaign('constitution-day');
+    const item = await addItem({ title: '十月法律援助宣传', campaignId: legalAid, targetMonth: 10 });
+    const answers: string[] = [];
+    for (let day = 1; day <= 24; day += 1) {
+      const res = await post(event({ startDate: `2015-10-${String(day).padStart(2, '0')}`, title: `十月宣传第${day}场`, campaignId: legalAid, villageIds: ctx.fixture.east.villageIds }));
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json<EventCreated>().linkedPlanItem).toEqual({ id: item.id, title: '十月法律援助宣传' });
+      answers.push(res.body);
+    }
+    expect((await plan()).find((i) => i.id === item.id)?.eventIds).toHaveLength(24);
+    // The 24th answer is the size of the 2nd (ids and the day's digits aside): the whole item
+    // with its events grew by ~60 bytes per linked event.
+    expect(Math.abs(answers[23]!.length - answers[1]!.length)).toBeLessThanOrEqual(4);
+
+    const audit = (await ctx.inject({ method: 'GET', url: `/api/audit?entity=planItem&entityId=${item.id}&action=update&pageSize=200` })).json<{ items: AuditEntry[] }>().items;
+    expect(audit).toHaveLength(24);
+    const sizes = audit.map((row) => JSON.stringify([row.before, row.after]).length);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(4);
+    const last = audit.find((row) => (row.after as { linkedEventId: number }).linkedEventId === JSON.parse(answers[23]!).id);
+    expect(last?.before).toBeNull();
+    expect(last?.after).toEqual({
+      id: item.id, townshipId: ctx.fixture.east.townshipId, year: 2015, campaignId: legalAid, title: '十月法律援助宣传',
+      targetDate: null, targetMonth: 10, linkedEventId: JSON.parse(answers[23]!).id, autoLinked: true,
+    });
   });
 
   it('links nothing when two items match, or none is near', async () => {

@@ -12,9 +12,9 @@ const ctx = useTestApp();
 
 const me = (app: typeof ctx.app, cookie: string) => app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
 
-/** Asks until the answer changes (a notification crosses processes in milliseconds), for at most 3 s. */
-async function eventually(check: () => Promise<boolean>): Promise<boolean> {
-  for (let i = 0; i < 60; i++) {
+/** Asks until the answer changes (a notification crosses processes in milliseconds), for at most 3 s (or `tries` × 50 ms). */
+async function eventually(check: () => Promise<boolean>, tries = 60): Promise<boolean> {
+  for (let i = 0; i < tries; i++) {
     if (await check()) return true;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -65,6 +65,35 @@ if (testDatabaseKind() === 'postgresql') describe('cached sessions in another AP
       expect(await eventually(async () => (await me(other, leader)).statusCode === 401)).toBe(true);
       await ctx.inject({ method: 'PATCH', url: `/api/users/${ctx.fixture.userIds.eastAdmin}`, payload: { role: 'leader' } });
       expect(await eventually(async () => (await me(other, admin)).statusCode === 401)).toBe(true);
+    } finally {
+      await other.close();
+      await otherDb.close();
+    }
+  });
+  it('are all dropped after the listener reconnects, so a sign-out made while it was down is not missed', async () => {
+    const url = new URL(process.env.DATABASE_URL || DEFAULT_TEST_SERVER);
+    const [{ name }] = (await ctx.db.prisma.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`) as [{ name: string }];
+    url.pathname = `/${name}`;
+    const otherDb = await openDatabase({ kind: 'postgresql', url: url.toString() });
+    const other = await buildApp({ db: otherDb, serveWebApp: false });
+    try {
+      await other.ready();
+      const feed = await otherDb.authChanges();
+      expect(await eventually(async () => feed.isLive, 200)).toBe(true);
+      const leader = await signIn(ctx.app, 'eastLeader');
+      expect((await me(other, leader)).statusCode).toBe(200);
+      expect((await me(other, leader)).statusCode).toBe(200); // now answered from the other process's cache
+      const connection = feed.connection;
+      // A real reconnect: the server ends every listening backend of this database (both processes'),
+      // and the session is signed out at once, while nobody hears the notification.
+      await ctx.db.prisma.$transaction([
+        ctx.db.prisma.$queryRaw`SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = current_database() AND query = ${'LISTEN pufa_auth_changed'} AND pid <> pg_backend_pid()`,
+        ctx.db.prisma.session.deleteMany({ where: { userId: ctx.fixture.userIds.eastLeader } }),
+      ]);
+      // The listener comes back (after about a second) on a new connection.
+      expect(await eventually(async () => feed.isLive && feed.connection > connection, 200)).toBe(true);
+      // The first answer after the reconnect already refuses the signed-out session.
+      expect((await me(other, leader)).statusCode).toBe(401);
     } finally {
       await other.close();
       await otherDb.close();

@@ -10,6 +10,12 @@ export const AUTH_CHANGED_CHANNEL = 'pufa_auth_changed';
 export interface AuthChangeFeed {
   /** True while changes are being heard: only then may anything be cached. */
   readonly isLive: boolean;
+  /**
+   * Counts the listening connections so far: it changes at every reconnect. Changes made
+   * while the listener was down were not heard, so whatever was cached under an earlier
+   * connection is dropped before the next answer (session-repository.ts).
+   */
+  readonly connection: number;
   /** Called on every change and whenever the feed goes down or comes back. */
   subscribe(onChange: () => void): () => void;
   close(): Promise<void>;
@@ -18,11 +24,16 @@ export interface AuthChangeFeed {
 function createFeed() {
   const listeners = new Set<() => void>();
   let isLive = false;
+  let connection = 0;
   return {
     get isLive() {
       return isLive;
     },
+    get connection() {
+      return connection;
+    },
     setLive(live: boolean) {
+      if (live) connection += 1;
       isLive = live;
       for (const listener of listeners) listener();
     },
@@ -70,6 +81,9 @@ export function listenOnPostgres(connectionString: string): AuthChangeFeed {
     get isLive() {
       return feed.isLive;
     },
+    get connection() {
+      return feed.connection;
+    },
     subscribe: feed.subscribe,
     async close() {
       closed = true;
@@ -90,6 +104,9 @@ export async function listenOnPglite(pglite: PGlite): Promise<AuthChangeFeed> {
   return {
     get isLive() {
       return feed.isLive;
+    },
+    get connection() {
+      return feed.connection;
     },
     subscribe: feed.subscribe,
     async close() {

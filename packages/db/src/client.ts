@@ -9,6 +9,7 @@ import type { DatabaseConfig } from './env.ts';
 import { applyMigrations, hasPendingMigrations } from './migrations.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { listenOnPglite, listenOnPostgres, type AuthChangeFeed } from './auth-changes.ts';
+import { SerialClient } from './serial-client.ts';
 import { pgliteStatements, poolStatements, type StatementRunner } from './statements.ts';
 
 export type DatabaseKind = DatabaseConfig['kind'];
@@ -43,7 +44,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgresql') {
     // We own the pool so close() ends it; the schema engine's connection would
     // otherwise keep the process alive until the pool's idle timeout.
-    const pool = new pg.Pool({ connectionString: config.url });
+    // SerialClient: Prisma's parallel reads inside a transaction wait their turn on its client.
+    const pool = new pg.Pool({ connectionString: config.url, Client: SerialClient });
     // An idle connection the server drops (a restart, a dropped database) must not
     // crash the process: the next query reconnects, or fails and is answered 503.
     pool.on('error', () => {});

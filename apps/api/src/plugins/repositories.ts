@@ -59,7 +59,7 @@ export const repositoriesPlugin = fp(
     app.decorate('users', createUserRepository(db.prisma));
     app.decorate('audit', createAuditRepository(db.prisma));
     app.decorate('sharedCatalogs', createSharedCatalogRepository(db.prisma));
-    app.decorate('plans', createPlanRepository(db.prisma));
+    app.decorate('plans', createPlanRepository(db.prisma, db.statements));
     app.decorate('stats', createStatsRepository(db.prisma));
     app.decorate('imports', createImportRepository(db.prisma));
     app.decorate('submissions', createSubmissionRepository(db));

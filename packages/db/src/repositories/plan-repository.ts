@@ -21,7 +21,8 @@ import {
   type PlanItemPatch,
   type PlanQuery,
 } from '@pufa/domain';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import type { StatementRunner } from '../statements.ts';
 import { inScope, townshipFilter, type Actor } from '../auth/actor.ts';
 import { writeAudit, writeAudits } from '../auth/audit.ts';
 import { InvalidReferencesError } from './errors.ts';
@@ -105,7 +106,27 @@ function scalars(input: Partial<PlanItemCreate>) {
   };
 }
 
-export function createPlanRepository(prisma: PrismaClient) {
+/** What the audit row of an automatic link records: the item as the audit log names it, and the event linked. */
+interface PlanLinkAudit {
+  id: number;
+  townshipId: number;
+  year: number;
+  campaignId: number | null;
+  title: string;
+  targetDate: string | null;
+  targetMonth: number;
+  linkedEventId: number;
+  autoLinked: true;
+}
+
+/** The plan item an event was linked to on save. */
+export interface LinkedPlanItem {
+  id: number;
+  title: string;
+}
+
+/** `statements`, when given, runs the create's auto-link as a named statement (the API's path). */
+export function createPlanRepository(prisma: PrismaClient, statements?: StatementRunner) {
   async function campaignTimings(): Promise<Map<number, CampaignTiming & { isBuiltin: boolean; townshipId: number | null }>> {
     const campaigns = await prisma.campaign.findMany({ where: { isActive: true }, include: { periods: true } });
     return new Map(
@@ -241,22 +262,37 @@ export function createPlanRepository(prisma: PrismaClient) {
     },
 
     /**
-     * Links a new event to its plan item when exactly one matches (autoLinkPlanItem), through
-     * link() like a clerk's own click. Returns the item linked, or null.
-     */
-    /**
      * Links a just-saved event to its plan item when exactly one matches
-     * (autoLinkPlanItem). Runs on every create, so it reads only the candidates:
-     * none at all for an event without a campaign, which can match nothing.
+     * (autoLinkPlanItem), and returns that item's id and title, or null. Runs on
+     * every create, so its cost does not grow with the item: it reads only the
+     * candidates (none for an event without a campaign, which can match nothing),
+     * then inserts the link and an audit row of the link itself (the item's
+     * identifying fields and the event linked, not the item with all its events)
+     * in one statement. The event was just created in the actor's scope and the
+     * candidates are of its township, so no further scope check is needed.
      */
-    async autoLink(actor: Actor, event: MatchableEvent & { id: number }): Promise<PlanItem | null> {
+    async autoLink(actor: Actor, event: MatchableEvent & { id: number }): Promise<LinkedPlanItem | null> {
       if (event.campaignId === null) return null;
       const candidates = await prisma.planItem.findMany({
         where: { townshipId: event.townshipId, year: Number(event.startDate.slice(0, 4)), campaignId: event.campaignId },
-        select: { id: true, townshipId: true, year: true, campaignId: true, targetDate: true, targetMonth: true },
+        select: { id: true, townshipId: true, year: true, campaignId: true, title: true, targetDate: true, targetMonth: true },
       });
       const match = autoLinkPlanItem(event, candidates.map((c) => ({ ...c, targetDate: c.targetDate ? dateToIso(c.targetDate) : null })));
-      return match ? repository.link(actor, match.id, event.id) : null;
+      if (!match) return null;
+      const audit: PlanLinkAudit = {
+        id: match.id, townshipId: match.townshipId, year: match.year, campaignId: match.campaignId, title: match.title,
+        targetDate: match.targetDate, targetMonth: match.targetMonth, linkedEventId: event.id, autoLinked: true,
+      };
+      const sql = Prisma.sql`
+        WITH link AS (
+          INSERT INTO plan_item_event (plan_item_id, event_id) VALUES (${match.id}::int, ${event.id}::int)
+          ON CONFLICT DO NOTHING RETURNING plan_item_id
+        )
+        INSERT INTO audit_log (user_id, action, entity, entity_id, township_id, after)
+        SELECT ${actor.userId}::int, 'update', 'planItem', ${String(match.id)}::text, ${match.townshipId}::int, ${JSON.stringify(audit)}::jsonb FROM link`;
+      if (statements) await statements.run('pufa_plan_auto_link', sql);
+      else await prisma.$executeRaw(sql);
+      return { id: match.id, title: match.title };
     },
 
     /** Confirms that an event (partly) fulfils a plan item. null when either is out of scope. */

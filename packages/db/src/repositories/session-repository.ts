@@ -57,24 +57,33 @@ interface CachedSession {
 function createSessionCache(feed: AuthChangeFeed | undefined) {
   const entries = new Map<string, CachedSession>();
   let generation = 0;
+  /** The listener connection the entries were cached under. */
+  let connection = feed?.connection;
   const cache = {
+    /** Taken when a lookup starts; an entry is stored only if nothing changed since (set). */
     get generation() {
       return generation;
     },
     get(id: string, now: number): CachedSession | undefined {
+      // Never answer from memory while changes are not heard; and after any reconnect of the
+      // listener, drop everything before answering (what changed in between was not heard),
+      // whether or not the feed's own callbacks have run yet.
+      if (!feed?.isLive) return undefined;
+      if (feed.connection !== connection) cache.clear();
       const entry = entries.get(id);
       if (entry && now - entry.cachedAt > CACHE_TTL_MS) entries.delete(id);
       else return entry;
       return undefined;
     },
     set(id: string, entry: CachedSession, startedAt: number) {
-      if (!feed?.isLive || startedAt !== generation) return;
+      if (!feed?.isLive || startedAt !== generation || feed.connection !== connection) return;
       if (entries.size >= CACHE_LIMIT) entries.delete(entries.keys().next().value!);
       entries.set(id, entry);
     },
     delete: (id: string) => entries.delete(id),
     clear() {
       generation++;
+      connection = feed?.connection;
       entries.clear();
     },
   };

@@ -67,8 +67,12 @@ export const PlanItemSchema = z
   .meta({ id: 'PlanItem' });
 export type PlanItem = z.infer<typeof PlanItemSchema>;
 
-/** POST /api/events answers with the event and, when it was linked on save (autoLinkPlanItem), that plan item. */
-export const EventCreatedSchema = EventSchema.extend({ linkedPlanItem: PlanItemSchema.optional() }).meta({ id: 'EventCreated' });
+/**
+ * POST /api/events answers with the event and, when it was linked on save (autoLinkPlanItem),
+ * that plan item's id and title: not the whole item, whose linked events grow all year.
+ */
+export const LinkedPlanItemSchema = z.object({ id: idSchema, title: z.string() }).meta({ id: 'LinkedPlanItem' });
+export const EventCreatedSchema = EventSchema.extend({ linkedPlanItem: LinkedPlanItemSchema.optional() }).meta({ id: 'EventCreated' });
 export type EventCreated = z.infer<typeof EventCreatedSchema>;
 
 export const PlanQuerySchema = z.strictObject({ townshipId: queryIdSchema, year: yearSchema });
