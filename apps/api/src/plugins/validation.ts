@@ -4,7 +4,7 @@
 import fp from 'fastify-plugin';
 import { createSerializerCompiler } from 'fastify-type-provider-zod';
 import { describeIssues, fieldError, findUnstorableText, periodLockedMessage, RULE_MESSAGES, summarizeFieldErrors, type ApiError, type Bilingual } from '@pufa/domain';
-import { InvalidReferencesError, NotPermittedError, SubmissionStateError, VersionConflictError } from '@pufa/db';
+import { IdempotencyKeyTakenError, InvalidReferencesError, NotPermittedError, SubmissionStateError, VersionConflictError } from '@pufa/db';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { FRAMEWORK_ERRORS, HttpError, RequestValidationError } from '../http-errors.ts';
@@ -19,6 +19,7 @@ const STATUS_NAMES: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -58,6 +59,8 @@ export const validationPlugin = fp(async function validation(app: FastifyInstanc
       return send(reply, 400, summarizeFieldErrors(error.fields), { fields: error.fields });
     }
     if (error instanceof HttpError) return send(reply, error.statusCode, error.words, error.extra);
+    // Another request with the same Idempotency-Key committed first: its answer (plugins/idempotency.ts).
+    if (error instanceof IdempotencyKeyTakenError) return request.server.replayIdempotent(request, reply);
     if (error instanceof NotPermittedError) return send(reply, 403, error.words);
     if (error instanceof SubmissionStateError) return send(reply, 409, error.words);
     // A write into a submitted or approved period (the database's lock): the reason, and which period.

@@ -23,6 +23,7 @@ import {
 } from '@pufa/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { inScope, townshipFilter, type Actor } from '../auth/actor.ts';
+import { storeIdempotencyKey } from '../idempotency.ts';
 import { writeAudit, writeAudits } from '../auth/audit.ts';
 import { InvalidReferencesError } from './errors.ts';
 import { findInvalidReferences } from './event-references.ts';
@@ -155,6 +156,7 @@ export function createPlanRepository(prisma: PrismaClient) {
         });
         const item = toPlanItemJson(row);
         await writeAudit(tx, actor, { action: 'create', entity: 'planItem', entityId: item.id, townshipId: item.townshipId, after: item });
+        await storeIdempotencyKey(tx, item);
         return item;
       });
     },
