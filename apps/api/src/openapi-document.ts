@@ -69,9 +69,9 @@ const routeUrl = (openapiPath: string) => openapiPath.replace(/\{([^}]+)\}/g, ':
 /** Which shared error answers an operation can give, from its rule and its inputs. */
 export function sharedErrors(method: string, url: string, rule: RouteRule, operation: OpenAPIV3.OperationObject): SharedResponse[] {
   const errors: SharedResponse[] = [];
-  const hasInput = Boolean(operation.parameters?.length);
   const hasBody = Boolean(operation.requestBody);
-  if (hasInput || hasBody) errors.push('BadRequest');
+  // Every operation refuses query parameters it does not declare (plugins/validation.ts).
+  errors.push('BadRequest');
   if (hasBody) errors.push('RequestTimeout', 'PayloadTooLarge', 'UnsupportedMediaType');
   if (rule.access !== 'public') errors.push('Unauthorized');
   // Roles narrower than "signed in" get 403; so does any write from another site.

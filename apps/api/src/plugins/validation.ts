@@ -5,8 +5,8 @@ import fp from 'fastify-plugin';
 import { createSerializerCompiler } from 'fastify-type-provider-zod';
 import { describeIssues, fieldError, findUnstorableText, periodLockedMessage, RULE_MESSAGES, summarizeFieldErrors, type ApiError, type Bilingual } from '@pufa/domain';
 import { IdempotencyKeyTakenError, InvalidReferencesError, NotPermittedError, SubmissionStateError, VersionConflictError } from '@pufa/db';
-import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import type { z } from 'zod';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { FRAMEWORK_ERRORS, HttpError, RequestValidationError } from '../http-errors.ts';
 import { classifyDatabaseError, periodLockOf, type DatabaseFailure } from '../database-errors.ts';
 
@@ -41,8 +41,22 @@ const DATABASE_ANSWERS: Record<DatabaseFailure, { statusCode: number; words: Bil
   badValue: { statusCode: 400, words: { zh: '有数值或文字超出了可保存的范围', en: 'A value is outside what can be stored' } },
 };
 
+/** What a route that declares no query parameters takes: none (unknown ones answer 400 naming them). */
+const NO_QUERY_PARAMETERS = z.strictObject({});
+
 export const validationPlugin = fp(async function validation(app: FastifyInstance) {
   const databaseOutage = createOutageLog();
+  // Every /api route refuses query parameters it does not declare: the routes with a query
+  // schema by that (strict) schema, the others here, so none is forgotten route by route.
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    if (!url.startsWith('/api/') || url.startsWith('/api/docs') || route.schema?.querystring) return;
+    const refuseQuery = async (request: FastifyRequest) => {
+      const result = NO_QUERY_PARAMETERS.safeParse(request.query ?? {});
+      if (!result.success) throw new RequestValidationError(describeIssues(result.error.issues));
+    };
+    route.preValidation = [...[route.preValidation ?? []].flat(), refuseQuery];
+  });
   app.setValidatorCompiler(({ schema }) => (data) => {
     // One check for every text in every request, whatever its schema says.
     const unstorable = findUnstorableText(data);
