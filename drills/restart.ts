@@ -5,9 +5,13 @@
 // starts the API on it, keeps creating events as the demo clerk, restarts
 // PostgreSQL, then stops it for 10 s, and reports: acknowledged writes lost
 // (must be 0), the answers during each outage (only 503), and how long the API
-// took to answer 201 again. Exits 1 when a promise is broken. Removes the
-// cluster at the end, whatever happened.
+// took to answer 201 again. Each create is one user action with its own
+// Idempotency-Key and a unique title; a 503 or a lost answer is retried with
+// the same key, as docs/reliability.md tells clients, so the drill also reports
+// duplicated writes (a title stored twice; must be 0). Exits 1 when a promise
+// is broken. Removes the cluster at the end, whatever happened.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import net from 'node:net';
@@ -93,35 +97,49 @@ async function main(): Promise<boolean> {
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const townshipId = ((await login.json()) as { townshipIds: number[] }).townshipIds[0]!;
 
-  // Writers: each creates events one after another and remembers what was acknowledged.
+  // Writers: each creates events one after another, retrying a 503 or a lost answer with the
+  // action's key until it is acknowledged, and remembers what was acknowledged.
   const acknowledged = new Set<string>();
+  let retries = 0;
+  let replayed = 0;
   let phase: Phase = { name: 'before', statuses: new Map() };
   const phases: Phase[] = [phase];
   let lastCreatedAt = 0;
   let isRunning = true;
   let sequence = 0;
+  /** Retrying stops this long after the writers were told to stop (PostgreSQL is up by then). */
+  let retryUntil = Infinity;
   const writer = async () => {
     while (isRunning) {
       const title = `drill-${process.pid}-${(sequence += 1)}`;
-      const current = phase;
-      const status = await fetch(`${base}/api/events`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie },
-        body: JSON.stringify({ startDate: '2026-11-27', title, townshipId, audience: 1 }),
-        signal: AbortSignal.timeout(30_000),
-      }).then(
-        async (res) => {
-          await res.arrayBuffer();
-          // A 503 tells the client when to try again.
-          return res.status === 503 && !res.headers.get('retry-after') ? '503 without Retry-After' : String(res.status);
-        },
-        (error: Error) => `no answer (${error.name})`,
-      );
-      current.statuses.set(status, (current.statuses.get(status) ?? 0) + 1);
-      if (status === '201') {
-        acknowledged.add(title);
-        lastCreatedAt = Date.now();
-      } else await sleep(50);
+      const key = randomUUID();
+      for (let attempt = 0; Date.now() < retryUntil; attempt += 1) {
+        const current = phase;
+        if (attempt > 0) retries += 1;
+        const status = await fetch(`${base}/api/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie, 'idempotency-key': key },
+          body: JSON.stringify({ startDate: '2026-11-27', title, townshipId, audience: 1 }),
+          signal: AbortSignal.timeout(30_000),
+        }).then(
+          async (res) => {
+            await res.arrayBuffer();
+            if (res.headers.get('idempotent-replayed')) replayed += 1;
+            // A 503 tells the client when to try again.
+            return res.status === 503 && !res.headers.get('retry-after') ? '503 without Retry-After' : String(res.status);
+          },
+          (error: Error) => `no answer (${error.name})`,
+        );
+        current.statuses.set(status, (current.statuses.get(status) ?? 0) + 1);
+        if (status === '201') {
+          acknowledged.add(title);
+          lastCreatedAt = Date.now();
+          break;
+        }
+        // Retried with the same key: a 503 (the answer may have been lost after COMMIT) or no answer at all.
+        if (status !== '503' && !status.startsWith('no answer')) break;
+        await sleep(50);
+      }
     }
   };
   const enter = (name: string) => {
@@ -145,6 +163,7 @@ async function main(): Promise<boolean> {
   const recoverySeconds = (lastCreatedAt - startedAgainAt) / 1000;
   await sleep(3_000);
   isRunning = false;
+  retryUntil = Date.now() + 30_000;
   await Promise.all(writers);
 
   // Every acknowledged event must be in the database.
@@ -154,20 +173,24 @@ async function main(): Promise<boolean> {
   await client.end();
   const stored = new Set(rows.map((r) => r.title));
   const lost = [...acknowledged].filter((title) => !stored.has(title));
+  // Every title is one user action: a title stored twice is a retry that wrote again.
+  const duplicated = rows.length - stored.size;
 
   const unexpected = phases.flatMap((p) => [...p.statuses].filter(([status]) => !['201', '503'].includes(status)).map(([status, n]) => `${p.name}: ${n}× ${status}`));
   const outageLogLines = logLines() - logLinesBefore;
   for (const p of phases) log(`${p.name}: ${[...p.statuses].map(([status, n]) => `${n}× ${status}`).join(', ') || 'no requests'}`);
   log(`the API logged ${outageLogLines} warning or error lines for the two outages (${apiLog})`);
-  log(`acknowledged ${acknowledged.size} events, stored ${stored.size}, lost ${lost.length}`);
+  log(`acknowledged ${acknowledged.size} events, stored ${rows.length} rows of ${stored.size} titles: lost ${lost.length}, duplicated ${duplicated}`);
+  log(`${retries} retries with the action's Idempotency-Key, ${replayed} of them answered with the stored answer (the first attempt had committed)`);
   log(`first write acknowledged ${recoverySeconds.toFixed(1)} s after PostgreSQL started again (the API was ready ${((apiReadyAt - startedAt) / 1000).toFixed(0)} s after its start)`);
   const failures = [
     ...(lost.length ? [`${lost.length} acknowledged writes lost: ${lost.slice(0, 5).join(', ')}`] : []),
+    ...(duplicated ? [`${duplicated} writes stored twice (a retry with the same key created again)`] : []),
     ...unexpected.map((u) => `answer other than 201/503: ${u}`),
     ...(recoverySeconds < 0 || recoverySeconds > 15 ? [`the API took ${recoverySeconds} s to write again (at most 15 s)`] : []),
   ];
   for (const failure of failures) log(`FAILED: ${failure}`);
-  if (!failures.length) log('passed: nothing lost, only 503 during the outages');
+  if (!failures.length) log('passed: nothing lost, nothing duplicated, only 503 during the outages');
   return failures.length === 0;
 }
 

@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import type { Database, LoginThrottlePolicy, SessionPolicy } from '@pufa/db';
 import { authPlugin } from './plugins/auth.ts';
+import { idempotencyPlugin } from './plugins/idempotency.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -69,6 +70,7 @@ export async function buildApp({ db, logger = false, serveWebApp = true, session
   await app.register(validationPlugin);
   await app.register(securityPlugin);
   await app.register(authPlugin, { db, sessionPolicy, loginThrottle });
+  await app.register(idempotencyPlugin, { db });
   await app.register(openapiPlugin);
   await app.register(repositoriesPlugin, { db, evidence });
   await app.register(systemRoutes);

@@ -30,12 +30,25 @@ export const SHARED_RESPONSES = {
   PayloadTooLarge: errorResponse('The body is larger than 256 KiB'),
   UnsupportedMediaType: errorResponse('The body is not of the content type the operation takes (application/json; multipart/form-data for an upload)'),
   TooManyRequests: errorResponse('Too many failed sign-ins; wait and try again'),
+  IdempotencyKeyReused: errorResponse('The Idempotency-Key was already used with a different request; nothing was changed'),
   ServiceUnavailable: errorResponse('The database is unreachable for the moment; try again after Retry-After seconds; nothing was changed', {
     'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } },
   }),
 } satisfies Record<string, OpenAPIV3.ResponseObject>;
 
 type SharedResponse = keyof typeof SHARED_RESPONSES;
+
+/** The header every create takes (plugins/idempotency.ts). */
+const IDEMPOTENCY_PARAMETER: OpenAPIV3.ParameterObject = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'One key per user action (a UUID): the first request with it does the work and stores its answer with it; a repeat with the same ' +
+    'request gets that answer back (header Idempotent-Replayed: true) and changes nothing; the same key with another request answers 422. ' +
+    'Retry a 503, a timeout or a lost answer with the same key. Keys are kept 30 days per user.',
+  schema: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' },
+};
 const STATUS: Record<SharedResponse, string> = {
   BadRequest: '400',
   Unauthorized: '401',
@@ -46,6 +59,7 @@ const STATUS: Record<SharedResponse, string> = {
   PayloadTooLarge: '413',
   UnsupportedMediaType: '415',
   TooManyRequests: '429',
+  IdempotencyKeyReused: '422',
   ServiceUnavailable: '503',
 };
 
@@ -55,9 +69,9 @@ const routeUrl = (openapiPath: string) => openapiPath.replace(/\{([^}]+)\}/g, ':
 /** Which shared error answers an operation can give, from its rule and its inputs. */
 export function sharedErrors(method: string, url: string, rule: RouteRule, operation: OpenAPIV3.OperationObject): SharedResponse[] {
   const errors: SharedResponse[] = [];
-  const hasInput = Boolean(operation.parameters?.length);
   const hasBody = Boolean(operation.requestBody);
-  if (hasInput || hasBody) errors.push('BadRequest');
+  // Every operation refuses query parameters it does not declare (plugins/validation.ts).
+  errors.push('BadRequest');
   if (hasBody) errors.push('RequestTimeout', 'PayloadTooLarge', 'UnsupportedMediaType');
   if (rule.access !== 'public') errors.push('Unauthorized');
   // Roles narrower than "signed in" get 403; so does any write from another site.
@@ -114,6 +128,10 @@ export function finishDocument(document: OpenAPIV3.Document, routeTable: readonl
       // A status the route declares itself (404, 409, 429...) gets the shared wording too.
       for (const name of Object.keys(STATUS) as SharedResponse[]) {
         if (STATUS[name] in operation.responses) shared.add(name);
+      }
+      if (rule.idempotent) {
+        operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_PARAMETER];
+        shared.add('IdempotencyKeyReused');
       }
       for (const name of shared) operation.responses[STATUS[name]] = { $ref: `#/components/responses/${name}` };
     }

@@ -77,6 +77,19 @@ describe('spreadsheet formulas in the ledger CSV', () => {
     expect(shown![1]![col('备注')]).toBe(`'${dangerous.notes}`);
   });
 
+  it('starts a cell that begins with a tab or a carriage return before = with an apostrophe too', async () => {
+    // The API trims titles, so such a title comes from older data or a direct write: the export must still defuse it.
+    const tab = await createEvent({ startDate: '2026-03-03', title: '制表符开头' });
+    const cr = await createEvent({ startDate: '2026-03-04', title: '回车开头' });
+    await ctx.db.prisma.event.update({ where: { id: tab.id }, data: { title: '\t=1+2' } });
+    await ctx.db.prisma.event.update({ where: { id: cr.id }, data: { title: '\r=3+4' } });
+    const res = await ctx.inject({ method: 'GET', url: '/api/exports/ledger.csv?from=2026-03-03&to=2026-03-04', as: 'eastClerk' });
+    expect(res.statusCode).toBe(200);
+    const [header, ...rows]: string[][] = parse(res.rawPayload, { bom: true });
+    const titles = rows.map((row) => row[header!.indexOf('活动主题')]);
+    expect(titles).toEqual(["'\t=1+2", "'\r=3+4"]);
+  });
+
   it('stay plain text cells in the workbook, shown exactly as typed', async () => {
     const res = await ctx.inject({ method: 'GET', url: '/api/exports/annual.xlsx?from=2026-02-01&to=2026-02-28&orgUnitId=' + ctx.fixture.east.townshipId, as: 'eastClerk' });
     expect(res.statusCode).toBe(200);
@@ -279,5 +292,69 @@ describe('a database that is away', () => {
       await app.close();
       await away.close();
     }
+  });
+});
+
+describe('JSON bodies and text that can disguise itself (issue 22 item 24)', () => {
+  const raw = (payload: Buffer | string, contentType = 'application/json') =>
+    ctx.inject({ method: 'POST', url: '/api/events', payload, headers: { 'content-type': contentType }, as: 'eastClerk' });
+  const validJson = () => JSON.stringify(eventInput(ctx.fixture, { title: '合法标题' }));
+
+  it('refuses bytes that are not UTF-8 with 400 instead of storing U+FFFD', async () => {
+    const before = await countRows();
+    const json = Buffer.from(validJson(), 'utf8');
+    const at = json.indexOf(Buffer.from('合法标题'));
+    const body = Buffer.concat([json.subarray(0, at), Buffer.from([0x61, 0xff, 0xfe, 0xc0]), json.subarray(at)]);
+    const res = await raw(body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ messageEn: 'The request body is not valid UTF-8' });
+    expect(await countRows()).toEqual(before);
+  });
+
+  it('answers a UTF-16 body or another charset with 415, and takes UTF-8 with or without a BOM', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(validJson(), 'utf16le')]);
+    expect((await raw(utf16)).statusCode).toBe(415);
+    expect((await raw(Buffer.from(validJson(), 'utf16le'))).statusCode).toBe(415);
+    expect((await raw(validJson(), 'application/json; charset=gbk')).statusCode).toBe(415);
+    expect((await raw(validJson(), 'application/json; charset=UTF-8')).statusCode).toBe(201);
+    expect((await raw(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(validJson())]))).statusCode).toBe(201);
+  });
+
+  it('names __proto__ and constructor keys as the reason, not "not valid JSON"', async () => {
+    for (const body of ['{"__proto__":{"isAdmin":true},"title":"x"}', '{"title":"x","constructor":{"prototype":{"isAdmin":true}}}']) {
+      const res = await raw(body);
+      expect(res.statusCode, body).toBe(400);
+      expect(res.json().messageEn, body).toMatch(/__proto__ or constructor/);
+    }
+    // A plain "constructor" field is an unknown field of the schema, named as such.
+    const plain = await raw(JSON.stringify({ ...eventInput(ctx.fixture), constructor: 1 }));
+    expect([plain.statusCode, fieldsOf(plain.body)]).toEqual([400, ['constructor']]);
+    const malformed = await raw('{"title":');
+    expect(malformed.json().messageEn).toBe('The request body is not valid JSON');
+  });
+
+  it.each([
+    ['an override in a title', { title: '宪法宣传\u202Egnp.exe' }, 'title'],
+    ['an embedding in the notes', { notes: '备注\u202A' }, 'notes'],
+    ['an isolate in the location', { location: '\u2066广场\u2069' }, 'location'],
+    ['a pop-directional formatting in a title', { title: 'a\u202Cb' }, 'title'],
+    ['the last isolate control', { title: 'a\u2069' }, 'title'],
+  ])('refuses %s with 400 on the field and stores nothing', async (_name, overrides, field) => {
+    const before = await countRows();
+    const res = await ctx.inject({ method: 'POST', url: '/api/events', payload: eventInput(ctx.fixture, overrides as Partial<EventCreate>), as: 'eastClerk' });
+    expect(res.statusCode).toBe(400);
+    expect(fieldsOf(res.body)).toEqual([field]);
+    expect(res.json().fields[0].messageEn).toMatch(/text-direction control/);
+    expect(await countRows()).toEqual(before);
+  });
+
+  it('refuses them in names and plan titles too, and keeps the characters beside the ranges', async () => {
+    const dept = await ctx.inject({ method: 'POST', url: '/api/departments', payload: { townshipId: ctx.fixture.east.townshipId, name: '司法所\u2067' }, as: 'eastAdmin' });
+    expect([dept.statusCode, fieldsOf(dept.body)]).toEqual([400, ['name']]);
+    const plan = await ctx.inject({ method: 'POST', url: '/api/plans', payload: { townshipId: ctx.fixture.east.townshipId, year: 2026, title: '\u202D计划', targetMonth: 3 }, as: 'eastClerk' });
+    expect([plan.statusCode, fieldsOf(plan.body)]).toEqual([400, ['title']]);
+    // U+2029 and U+206A lie just outside the refused ranges (U+202A–U+202E, U+2066–U+2069).
+    const ok = await ctx.inject({ method: 'POST', url: '/api/events', payload: eventInput(ctx.fixture, { title: '段\u2029落\u206A' }), as: 'eastClerk' });
+    expect(ok.statusCode).toBe(201);
   });
 });

@@ -26,3 +26,4 @@ export * from './repositories/import-repository.ts';
 export * from './repositories/submission-repository.ts';
 export * from './repositories/county-repository.ts';
 export * from './repositories/evidence-repository.ts';
+export * from './idempotency.ts';

@@ -16,11 +16,48 @@ export interface StatementRunner {
    * one fixed template.
    */
   run<Row>(name: string, sql: Sql): Promise<Row[]>;
+  /**
+   * Runs `work` in one transaction on one connection: its statements commit
+   * together or not at all (an idempotent create stores its key beside the
+   * record). Inside, `transaction` runs in the same transaction.
+   */
+  transaction<T>(work: (statements: StatementRunner) => Promise<T>): Promise<T>;
+}
+
+/** The runner of an open transaction: its statements on its connection; a nested transaction is the same one. */
+function inTransaction(client: pg.ClientBase): StatementRunner {
+  const runner: StatementRunner = {
+    run: async <Row>(name: string, sql: Sql) => (await client.query({ name, text: sql.text, values: sql.values })).rows as Row[],
+    transaction: (work) => work(runner),
+  };
+  return runner;
+}
+
+/** `onBroken`: the connection could not even roll back (the server went away): it must not be reused. */
+async function runTransaction<T>(client: pg.ClientBase, work: (statements: StatementRunner) => Promise<T>, onBroken = () => {}): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await work(inTransaction(client));
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(onBroken);
+    throw error;
+  }
 }
 
 export function poolStatements(pool: pg.Pool): StatementRunner {
   return {
     run: async <Row>(name: string, sql: Sql) => (await pool.query({ name, text: sql.text, values: sql.values })).rows as Row[],
+    transaction: async (work) => {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        return await runTransaction(client, work, () => (broken = true));
+      } finally {
+        client.release(broken);
+      }
+    },
   };
 }
 
@@ -38,6 +75,10 @@ export function pgliteStatements(pglite: PGlite, client: pg.Client): StatementRu
       return pglite._runExclusiveTransaction(() =>
         pglite.runExclusive(async () => (await client.query({ name, text: sql.text, values: sql.values })).rows as Row[]),
       );
+    },
+    transaction: async (work) => {
+      await (connected ??= client.connect());
+      return pglite._runExclusiveTransaction(() => pglite.runExclusive(() => runTransaction(client, work)));
     },
   };
 }

@@ -114,6 +114,7 @@ export const RULE_MESSAGES: Record<RuleCode, Bilingual> = {
   periodNotStarted: { zh: '该期尚未开始，不能上报', en: 'this period has not begun; it cannot be submitted yet' },
   nestedTooDeep: { zh: '数据嵌套层数过多', en: 'is nested too deeply' },
   unstorableText: { zh: '含有无法保存的字符（如空字符），请删除后重试', en: 'contains characters that cannot be stored (such as NUL); remove them' },
+  bidiControl: { zh: '含有改变文字显示方向的控制字符（可用来伪装文字），请删除后重试', en: 'contains text-direction control characters (they can disguise text); remove them' },
 };
 
 /** Shown, not refused: a start date after today (futureDateLevel 'warn'). */

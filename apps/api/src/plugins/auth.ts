@@ -27,6 +27,8 @@ export interface RouteRule {
   method: string;
   url: string;
   access: Access;
+  /** Takes an Idempotency-Key (plugins/idempotency.ts). */
+  idempotent?: boolean;
 }
 
 declare module 'fastify' {
@@ -73,7 +75,7 @@ export const authPlugin = fp(
       const { access } = route.config;
       if (!access) throw new Error(`Route ${String(route.method)} ${url} declares no access rule (config.access)`);
       for (const method of [route.method].flat()) {
-        if (method !== 'HEAD') app.routeTable.push({ method, url, access });
+        if (method !== 'HEAD') app.routeTable.push({ method, url, access, ...(route.config.idempotent ? { idempotent: true } : {}) });
       }
     });
 

@@ -1,12 +1,14 @@
 // One validation and error mechanism for every route: zod schemas from
 // @pufa/domain validate requests and shape responses, and every error leaves as
 // { statusCode, error, message, messageEn, fields? } with no internals.
+import { isUtf8 } from 'node:buffer';
 import fp from 'fastify-plugin';
+import secureJson from 'secure-json-parse';
 import { createSerializerCompiler } from 'fastify-type-provider-zod';
 import { describeIssues, fieldError, findUnstorableText, periodLockedMessage, RULE_MESSAGES, summarizeFieldErrors, type ApiError, type Bilingual } from '@pufa/domain';
-import { InvalidReferencesError, NotPermittedError, SubmissionStateError, VersionConflictError } from '@pufa/db';
-import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import type { z } from 'zod';
+import { IdempotencyKeyTakenError, InvalidReferencesError, NotPermittedError, SubmissionStateError, VersionConflictError } from '@pufa/db';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { FRAMEWORK_ERRORS, HttpError, RequestValidationError } from '../http-errors.ts';
 import { classifyDatabaseError, periodLockOf, type DatabaseFailure } from '../database-errors.ts';
 
@@ -19,6 +21,7 @@ const STATUS_NAMES: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -40,8 +43,54 @@ const DATABASE_ANSWERS: Record<DatabaseFailure, { statusCode: number; words: Bil
   badValue: { statusCode: 400, words: { zh: '有数值或文字超出了可保存的范围', en: 'A value is outside what can be stored' } },
 };
 
+/** What a route that declares no query parameters takes: none (unknown ones answer 400 naming them). */
+const NO_QUERY_PARAMETERS = z.strictObject({});
+
+/** Words for JSON bodies the parser refuses, each with its real reason. */
+export const JSON_BODY_ERRORS = {
+  empty: FRAMEWORK_ERRORS.FST_ERR_CTP_EMPTY_JSON_BODY!,
+  invalid: FRAMEWORK_ERRORS.FST_ERR_CTP_INVALID_JSON_BODY!,
+  notUtf8: { zh: '请求内容不是有效的 UTF-8 编码', en: 'The request body is not valid UTF-8' },
+  utf16: { zh: 'JSON 请求内容应使用 UTF-8 编码（不接受 UTF-16 等其他编码）', en: 'Send JSON encoded as UTF-8 (UTF-16 and other encodings are not accepted)' },
+  forbiddenKey: { zh: '请求内容含有不允许的键名 __proto__ 或 constructor', en: 'The request body contains a key that is not allowed: __proto__ or constructor' },
+} satisfies Record<string, Bilingual>;
+
+/**
+ * JSON bodies: UTF-8 only (RFC 8259). Bytes that are not UTF-8 are refused, not
+ * stored as U+FFFD; a UTF-16 body or another charset is 415; __proto__ and
+ * constructor keys are refused naming them; anything else unparsable is 400.
+ */
+function parseJsonBody(request: FastifyRequest, body: Buffer, done: (error: Error | null, value?: unknown) => void) {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+  // UTF-16 (or UTF-32) text starts with a byte-order mark, or JSON's first ASCII character shows as a zero byte beside it.
+  const wideText = body.length >= 2 && ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff) || body[0] === 0 || body[1] === 0);
+  if ((charset && charset !== 'utf-8' && charset !== 'utf8') || wideText) return done(new HttpError(415, JSON_BODY_ERRORS.utf16));
+  if (!isUtf8(body)) return done(new HttpError(400, JSON_BODY_ERRORS.notUtf8));
+  const text = body.toString('utf8').replace(/^\uFEFF/, '');
+  if (text.trim() === '') return done(new HttpError(400, JSON_BODY_ERRORS.empty));
+  try {
+    return done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+  } catch (error) {
+    const forbidden = error instanceof SyntaxError && /forbidden prototype property/.test(error.message);
+    return done(new HttpError(400, forbidden ? JSON_BODY_ERRORS.forbiddenKey : JSON_BODY_ERRORS.invalid));
+  }
+}
+
 export const validationPlugin = fp(async function validation(app: FastifyInstance) {
   const databaseOutage = createOutageLog();
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, parseJsonBody);
+  // Every /api route refuses query parameters it does not declare: the routes with a query
+  // schema by that (strict) schema, the others here, so none is forgotten route by route.
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    if (!url.startsWith('/api/') || url.startsWith('/api/docs') || route.schema?.querystring) return;
+    const refuseQuery = async (request: FastifyRequest) => {
+      const result = NO_QUERY_PARAMETERS.safeParse(request.query ?? {});
+      if (!result.success) throw new RequestValidationError(describeIssues(result.error.issues));
+    };
+    route.preValidation = [...[route.preValidation ?? []].flat(), refuseQuery];
+  });
   app.setValidatorCompiler(({ schema }) => (data) => {
     // One check for every text in every request, whatever its schema says.
     const unstorable = findUnstorableText(data);
@@ -58,6 +107,8 @@ export const validationPlugin = fp(async function validation(app: FastifyInstanc
       return send(reply, 400, summarizeFieldErrors(error.fields), { fields: error.fields });
     }
     if (error instanceof HttpError) return send(reply, error.statusCode, error.words, error.extra);
+    // Another request with the same Idempotency-Key committed first: its answer (plugins/idempotency.ts).
+    if (error instanceof IdempotencyKeyTakenError) return request.server.replayIdempotent(request, reply);
     if (error instanceof NotPermittedError) return send(reply, 403, error.words);
     if (error instanceof SubmissionStateError) return send(reply, 409, error.words);
     // A write into a submitted or approved period (the database's lock): the reason, and which period.

@@ -36,7 +36,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/events',
     {
-      config: { access: ACCESS.editors },
+      config: { access: ACCESS.editors, idempotent: true },
       schema: {
         operationId: 'createEvent',
         tags: ['events'],

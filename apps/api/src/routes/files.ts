@@ -1,6 +1,7 @@
 // Evidence files of events (佐证材料): upload, list, download, thumbnails,
 // caption and order, delete and restore. Scope follows the event: a file of an
 // event the user may not see answers 404, like the event.
+import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -74,7 +75,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/events/:id/files',
     {
-      config: { access: ACCESS.editors },
+      config: { access: ACCESS.editors, idempotent: 'handler' },
       // The multipart body is read by the handler (with limits), the id checked there too; the schema documents both.
       validatorCompiler: () => (data) => ({ value: data }),
       schema: {
@@ -118,6 +119,9 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       const caption = CaptionSchema.safeParse(rawCaption, { reportInput: true });
       if (!caption.success) throw new RequestValidationError(describeIssues(caption.error.issues.map((issue) => ({ ...issue, path: ['caption'] }))));
       if (!upload) throw refuse(400, EVIDENCE_ERRORS.noFile);
+      // A repeat of an upload sent with an Idempotency-Key (the same file and caption) gets the stored answer.
+      const fingerprint = { sha256: createHash('sha256').update(upload.bytes).digest('hex'), name: upload.name, caption: caption.data };
+      if (await app.checkIdempotency(request, reply, fingerprint)) return reply;
       let inspected;
       try {
         inspected = await inspectUpload(upload.bytes, upload.name);

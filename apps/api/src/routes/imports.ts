@@ -182,7 +182,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/imports/:id/commit',
     {
-      config: { access: ACCESS.editors },
+      config: { access: ACCESS.editors, idempotent: true },
       schema: {
         tags,
         operationId: 'commitImport', summary: 'Create the events of every valid row, in one transaction (all or nothing); a second commit creates nothing',

@@ -30,7 +30,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/plans',
-    { config: { access: ACCESS.editors }, schema: { operationId: 'createPlanItem', tags, summary: 'Add a plan item', body: PlanItemCreateSchema, response: { 201: PlanItemSchema, 400: ApiErrorSchema } } },
+    { config: { access: ACCESS.editors, idempotent: true }, schema: { operationId: 'createPlanItem', tags, summary: 'Add a plan item', body: PlanItemCreateSchema, response: { 201: PlanItemSchema, 400: ApiErrorSchema } } },
     async (request, reply) => reply.code(201).send(await app.plans.create(request.actor, request.body)),
   );
 

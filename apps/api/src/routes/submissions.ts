@@ -54,7 +54,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/submissions',
     {
-      config: { access: ACCESS.editors },
+      config: { access: ACCESS.editors, idempotent: true },
       schema: {
         operationId: 'submitPeriod',
         tags,

@@ -34,13 +34,21 @@ export function toQueryString(query: Query): string {
   return text ? `?${text}` : '';
 }
 
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; query?: Query } = {}): Promise<T> {
-  const { method = 'GET', body, query = {} } = init;
+export interface ApiFetchInit {
+  method?: string;
+  body?: unknown;
+  query?: Query;
+  /** The Idempotency-Key of the user action this request is (a create; see ActionKeys). */
+  idempotencyKey?: string;
+}
+
+export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promise<T> {
+  const { method = 'GET', body, query = {}, idempotencyKey } = init;
   let response: Response;
   try {
     response = await fetch(`/api${path}${toQueryString(query)}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -48,6 +56,59 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   }
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiRequestError(response.status, data as ApiError);
+  if (!response.ok) throw new ApiRequestError(response.status, { ...(data as ApiError), retryAfter: Number(response.headers.get('retry-after')) || undefined });
   return data as T;
+}
+
+/** A random UUID (v4). crypto.randomUUID needs https; an office server on plain http has only getRandomValues. */
+export function newUuid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * One Idempotency-Key per user action (docs/reliability.md): the same request
+ * sent again (a retry after a 503 or a lost answer, or the user pressing save
+ * again after an error) reuses the key, so the server answers the first
+ * request's result instead of creating twice; a changed request, or a new one
+ * after a success, gets a new key.
+ */
+export class ActionKeys {
+  private last: { request: string; key: string } | null = null;
+  keyFor(path: string, body: unknown): string {
+    const request = `${path} ${JSON.stringify(body ?? null)}`;
+    if (this.last?.request !== request) this.last = { request, key: newUuid() };
+    return this.last.key;
+  }
+  /** The action succeeded: the next request is a new action. */
+  done(): void {
+    this.last = null;
+  }
+}
+
+/** Automatic retries of a create: the database was briefly away (503) or the answer was lost. */
+const CREATE_RETRIES = 2;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * POSTs a create with its action's Idempotency-Key, and retries it with the
+ * same key after a 503 (waiting Retry-After, at most 5 s) or a lost answer.
+ */
+export async function apiCreate<T>(path: string, body: unknown, keys: ActionKeys): Promise<T> {
+  const idempotencyKey = keys.keyFor(path, body);
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const created = await apiFetch<T>(path, { method: 'POST', body, idempotencyKey });
+      keys.done();
+      return created;
+    } catch (error) {
+      const retryable = error instanceof ApiRequestError && (error.status === 503 || error.status === 0);
+      if (!retryable || attempt >= CREATE_RETRIES) throw error;
+      const seconds = typeof error.body.retryAfter === 'number' ? error.body.retryAfter : 1;
+      await sleep(Math.min(seconds, 5) * 1000);
+    }
+  }
 }

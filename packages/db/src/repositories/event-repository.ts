@@ -24,6 +24,7 @@ import { writeAudit } from '../auth/audit.ts';
 import { findInvalidReferences } from './event-references.ts';
 import { readEventsByIds } from './event-rows.ts';
 import { insertEvent, unsavedEvent } from './event-insert.ts';
+import { withIdempotencyKey } from '../idempotency.ts';
 import type { DatabaseHandle } from '../client.ts';
 import { InvalidReferencesError, VersionConflictError } from './errors.ts';
 import { evidenceSummaries, NO_EVIDENCE } from './evidence-summaries.ts';
@@ -213,7 +214,8 @@ export function createEventRepository({ prisma, statements }: DatabaseHandle) {
     /** Throws InvalidReferencesError when an id is unknown; nothing is written then. */
     async create(actor: Actor, input: EventCreate): Promise<Event> {
       if (!inScope(actor, input.townshipId)) throw new InvalidReferencesError([unknownTownship(input.townshipId)]);
-      const event = await insertEvent(statements, actor, input);
+      // With an Idempotency-Key, the one statement and the key commit together.
+      const event = await withIdempotencyKey(statements, (runner) => insertEvent(runner, actor, input));
       if (event) return event;
       // Refused by the statement's reference guard: name the fields for the clerk.
       const invalid = await prisma.$transaction((tx) => findInvalidReferences(tx, input));

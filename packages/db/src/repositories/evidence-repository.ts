@@ -5,6 +5,7 @@
 import { dateToIso, type EventEvidenceSummary, type EventFile, type EventFilePatch } from '@pufa/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { townshipFilter, type Actor } from '../auth/actor.ts';
+import { storeIdempotencyKey } from '../idempotency.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { RESTORE_WINDOW_DAYS } from './event-repository.ts';
 import { evidenceSummaries } from './evidence-summaries.ts';
@@ -103,6 +104,7 @@ export function createEvidenceRepository(prisma: PrismaClient) {
         const row = await tx.eventFile.create({ data: { ...file, eventId, sortOrder: (used._max.sortOrder ?? -1) + 1, createdById: actor.userId } });
         const json = toEventFileJson(row);
         await writeAudit(tx, actor, { action: 'create', entity: 'eventFile', entityId: row.id, townshipId: event.township_id, after: json });
+        await storeIdempotencyKey(tx, json);
         return json;
       });
     },

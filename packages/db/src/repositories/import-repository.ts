@@ -26,6 +26,7 @@ import {
 } from '@pufa/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { inScope, townshipFilter, type Actor } from '../auth/actor.ts';
+import { storeIdempotencyKey } from '../idempotency.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { createEventsInTransaction, deleteEventsInTransaction, RESTORE_WINDOW_DAYS } from './event-repository.ts';
 import { InvalidReferencesError } from './errors.ts';
@@ -288,7 +289,9 @@ export function createImportRepository(prisma: PrismaClient) {
           update: { mapping, aliases },
         });
         await writeAudit(tx, actor, { action: 'create', entity: 'importBatch', entityId: id, townshipId: batch.townshipId, after: { status: 'committed', events: events.length, summary: analysis.summary } });
-        return { batchId: id, created: events.length, eventIds: events.map((e) => e.id), summary: analysis.summary };
+        const result = { batchId: id, created: events.length, eventIds: events.map((e) => e.id), summary: analysis.summary };
+        await storeIdempotencyKey(tx, result);
+        return result;
       }, COMMIT_TRANSACTION);
     },
 

@@ -24,6 +24,7 @@ import {
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { StatementRunner } from '../statements.ts';
 import { inScope, townshipFilter, type Actor } from '../auth/actor.ts';
+import { storeIdempotencyKey } from '../idempotency.ts';
 import { writeAudit, writeAudits } from '../auth/audit.ts';
 import { InvalidReferencesError } from './errors.ts';
 import { findInvalidReferences } from './event-references.ts';
@@ -176,6 +177,7 @@ export function createPlanRepository(prisma: PrismaClient, statements?: Statemen
         });
         const item = toPlanItemJson(row);
         await writeAudit(tx, actor, { action: 'create', entity: 'planItem', entityId: item.id, townshipId: item.townshipId, after: item });
+        await storeIdempotencyKey(tx, item);
         return item;
       });
     },

@@ -35,6 +35,7 @@ import {
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { DatabaseHandle } from '../client.ts';
 import { inScope, type Actor } from '../auth/actor.ts';
+import { storeIdempotencyKey } from '../idempotency.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { createEventRepository, eventWhere } from './event-repository.ts';
 import { InvalidReferencesError, NotPermittedError, SubmissionStateError } from './errors.ts';
@@ -53,15 +54,16 @@ export function createSubmissionRepository(db: DatabaseHandle) {
   const { prisma } = db;
   const events = createEventRepository(db);
 
-  async function userNames(ids: (number | null)[]): Promise<Map<number, string>> {
+  async function userNames(ids: (number | null)[], db: Prisma.TransactionClient = prisma): Promise<Map<number, string>> {
     const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
     if (wanted.length === 0) return new Map();
-    const users = await prisma.user.findMany({ where: { id: { in: wanted } }, select: { id: true, displayName: true } });
+    const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, displayName: true } });
     return new Map(users.map((u) => [u.id, u.displayName]));
   }
 
-  async function toJson(row: SubmissionRow): Promise<Submission> {
-    const names = await userNames([row.submittedById, row.reviewedById]);
+  /** `db`: the transaction's client inside one (PGlite has one connection). */
+  async function toJson(row: SubmissionRow, db: Prisma.TransactionClient = prisma): Promise<Submission> {
+    const names = await userNames([row.submittedById, row.reviewedById], db);
     return {
       id: row.id,
       townshipId: row.townshipId,
@@ -211,9 +213,11 @@ export function createSubmissionRepository(db: DatabaseHandle) {
           ? await tx.submission.update({ where: { id: before.id }, data })
           : await tx.submission.create({ data: { ...data, townshipId, period } });
         await writeAudit(tx, actor, { action: 'submit', entity: 'submission', entityId: after.id, townshipId, before: before ? statusJson(before) : undefined, after: statusJson(after) });
-        return after;
+        const submission = await toJson(after, tx);
+        await storeIdempotencyKey(tx, submission);
+        return submission;
       });
-      return toJson(row);
+      return row;
     },
 
     approve: (actor: Actor, id: number) => review(actor, id, 'approve'),

@@ -18,6 +18,7 @@ export type RuleCode =
   | 'yearOrRange'
   | 'wholeNumber'
   | 'unstorableText'
+  | 'bidiControl'
   | 'nestedTooDeep'
   | 'periodFormat'
   | 'periodNotStarted';
@@ -100,7 +101,20 @@ export const idListSchema = z
 
 export const codeSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E,
+ * U+2066–U+2069) reorder how text is shown: a title can then read differently
+ * in the ledger, the CSV and the workbook than what it holds. Chinese text never
+ * needs them, so a field holding one is refused, as NUL is.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+export const hasBidiControl = (text: string) => BIDI_CONTROL.test(text);
+
 /** Trimmed text; a required one must not be blank after trimming. */
-const storableString = () => z.string().refine(isStorableText, { ...rule('unstorableText'), abort: true });
+const storableString = () =>
+  z
+    .string()
+    .refine(isStorableText, { ...rule('unstorableText'), abort: true })
+    .refine((text) => !hasBidiControl(text), { ...rule('bidiControl'), abort: true });
 export const requiredText = (max: number) => storableString().trim().min(1).max(max);
 export const optionalText = (max: number) => storableString().trim().max(max);

@@ -1,14 +1,17 @@
 // Create, update and delete: each refreshes the lists (their totals change) and
 // puts the saved event straight into its detail cache.
+import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Event, EventCreate, EventCreated, EventPatch } from '@pufa/domain';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { ActionKeys, apiCreate, apiFetch } from '../../../lib/api-client.ts';
 import { eventKeys } from './query-keys.ts';
 
 export function useCreateEvent() {
   const queryClient = useQueryClient();
+  const [keys] = useState(() => new ActionKeys());
   return useMutation({
-    mutationFn: (input: EventCreate) => apiFetch<EventCreated>('/events', { method: 'POST', body: input }),
+    // A save sent again (after a 503, a lost answer, or the clerk pressing save again) is the same event.
+    mutationFn: (input: EventCreate) => apiCreate<EventCreated>('/events', input, keys),
     onSuccess: ({ linkedPlanItem, ...event }: EventCreated) => {
       queryClient.setQueryData(eventKeys.detail(event.id), event);
       // Linked to a plan item on save: the plans feature's queries (root key 'plans') change too.

@@ -3,12 +3,48 @@
 // evidence-panel.tsx, and then invalidate these keys.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EventFile, EventFilePatch } from '@pufa/domain';
-import { apiFetch } from '../../../lib/api-client.ts';
+import type { UploadProps } from 'antd';
+import { apiFetch, newUuid } from '../../../lib/api-client.ts';
 import { eventKeys } from '../../events/api/query-keys.ts';
 
 export const fileKeys = {
   ofEvent: (eventId: number) => ['events', 'files', eventId] as const,
 };
+
+type UploadRequest = Parameters<NonNullable<UploadProps['customRequest']>>[0];
+
+/** One Idempotency-Key per chosen file: the same file sent again is the same upload. */
+const uploadKeys = new WeakMap<object, string>();
+
+/**
+ * antd Upload's request (XHR, for the progress bar) with the file's
+ * Idempotency-Key, so an upload whose answer was lost and is sent again is not
+ * stored twice (docs/reliability.md).
+ */
+export function uploadEvidence({ action, file, filename = 'file', onProgress, onSuccess, onError }: UploadRequest) {
+  const key = uploadKeys.get(file as object) ?? newUuid();
+  uploadKeys.set(file as object, key);
+  const form = new FormData();
+  form.append(filename, file);
+  const xhr = new XMLHttpRequest();
+  xhr.upload.onprogress = (event) => event.total > 0 && onProgress?.({ percent: (event.loaded / event.total) * 100 });
+  xhr.onerror = () => onError?.(new Error('network error'));
+  xhr.onload = () => {
+    let body: unknown = xhr.responseText;
+    try {
+      body = JSON.parse(xhr.responseText);
+    } catch {
+      // not JSON: keep the text
+    }
+    if (xhr.status >= 200 && xhr.status < 300) onSuccess?.(body, xhr);
+    else onError?.(Object.assign(new Error(`HTTP ${xhr.status}`), { status: xhr.status }), body);
+  };
+  xhr.open('POST', action, true);
+  xhr.withCredentials = true;
+  xhr.setRequestHeader('idempotency-key', key);
+  xhr.send(form);
+  return { abort: () => xhr.abort() };
+}
 
 export const eventFilesQueryOptions = (eventId: number) =>
   queryOptions({ queryKey: fileKeys.ofEvent(eventId), queryFn: () => apiFetch<EventFile[]>(`/events/${eventId}/files`, { query: { deleted: 'include' } }) });

@@ -9,7 +9,7 @@ import { ArrowLeftOutlined, ArrowRightOutlined, CameraOutlined, DeleteOutlined, 
 import { useTranslation } from 'react-i18next';
 import { EVIDENCE_ACCEPT, EVIDENCE_LIMITS, type EventFile } from '@pufa/domain';
 import { ApiRequestError } from '../../../lib/api-client.ts';
-import { fileUrl, thumbnailUrl, useEventFiles, useFileChange, useInvalidateFiles } from '../api/files.ts';
+import { fileUrl, thumbnailUrl, uploadEvidence, useEventFiles, useFileChange, useInvalidateFiles } from '../api/files.ts';
 
 interface Props {
   eventId: number;
@@ -67,7 +67,7 @@ export function EvidencePanel({ eventId, editable }: Props) {
             pastable
             accept={EVIDENCE_ACCEPT}
             action={`/api/events/${eventId}/files`}
-            withCredentials
+            customRequest={uploadEvidence}
             fileList={uploads}
             onChange={({ file, fileList }) => {
               setUploads(fileList.filter((f) => f.status !== 'done'));
@@ -89,7 +89,7 @@ export function EvidencePanel({ eventId, editable }: Props) {
         )}
         {/* On a phone this opens the camera straight away; the area above still picks files. */}
         {editable && (
-          <Upload name="file" accept="image/*" capture="environment" action={`/api/events/${eventId}/files`} withCredentials showUploadList={false}
+          <Upload name="file" accept="image/*" capture="environment" action={`/api/events/${eventId}/files`} customRequest={uploadEvidence} showUploadList={false}
             onChange={({ file }) => (file.status === 'done' || file.status === 'error') && void invalidate()}>
             <Button icon={<CameraOutlined />}>{t('evidence.takePhoto')}</Button>
           </Upload>

@@ -1,8 +1,9 @@
 // The import endpoints: upload (multipart), one batch's preview, its changes,
 // commit and undo, and the list of batches.
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiError, ImportBatch, ImportBatchSummary, ImportCommitResult, ImportPatch } from '@pufa/domain';
-import { ApiRequestError, apiFetch, unreachable } from '../../../lib/api-client.ts';
+import { ActionKeys, ApiRequestError, apiCreate, apiFetch, unreachable } from '../../../lib/api-client.ts';
 
 export const importKeys = {
   all: ['imports'] as const,
@@ -54,8 +55,9 @@ export function usePatchImport(id: number) {
 /** Commit and undo change the ledger and the dashboard: everything read before is stale. */
 export function useCommitImport(id: number) {
   const queryClient = useQueryClient();
+  const [keys] = useState(() => new ActionKeys());
   return useMutation({
-    mutationFn: () => apiFetch<ImportCommitResult>(`/imports/${id}/commit`, { method: 'POST' }),
+    mutationFn: () => apiCreate<ImportCommitResult>(`/imports/${id}/commit`, undefined, keys),
     onSuccess: () => void queryClient.invalidateQueries(),
   });
 }

@@ -1,7 +1,8 @@
 // The annual plan, the calendar and the year-end check.
+import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Calendar, PlanCheck, PlanCopy, PlanItem, PlanItemCreate, PlanItemPatch } from '@pufa/domain';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { ActionKeys, apiCreate, apiFetch } from '../../../lib/api-client.ts';
 
 export const planKeys = {
   all: ['plans'] as const,
@@ -39,7 +40,10 @@ function usePlanMutation<T, R = unknown>(request: (input: T) => Promise<R>) {
   return useMutation({ mutationFn: request, onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.all }) });
 }
 
-export const useCreatePlanItem = () => usePlanMutation((input: PlanItemCreate) => apiFetch<PlanItem>('/plans', { method: 'POST', body: input }));
+export function useCreatePlanItem() {
+  const [keys] = useState(() => new ActionKeys());
+  return usePlanMutation((input: PlanItemCreate) => apiCreate<PlanItem>('/plans', input, keys));
+}
 export const useUpdatePlanItem = () =>
   usePlanMutation(({ id, ...patch }: PlanItemPatch & { id: number }) => apiFetch<PlanItem>(`/plans/${id}`, { method: 'PATCH', body: patch }));
 export const useDeletePlanItem = () => usePlanMutation((id: number) => apiFetch<void>(`/plans/${id}`, { method: 'DELETE' }));

@@ -1,8 +1,9 @@
 // Submissions (上报) and the county's views: the grid, one period's summary and
 // history, the steps, the ranking, the named-day matrix and the due days.
+import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NamedDayMatrix, PeriodSummary, Ranking, ReportingSetting, Submission, SubmissionDetail, SubmissionGrid } from '@pufa/domain';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { ActionKeys, apiCreate, apiFetch } from '../../../lib/api-client.ts';
 
 export const submissionKeys = {
   all: ['submissions'] as const,
@@ -42,8 +43,10 @@ function useSubmissionMutation<T>(request: (input: T) => Promise<unknown>) {
   return useMutation({ mutationFn: request, onSuccess: () => queryClient.invalidateQueries({ queryKey: submissionKeys.all }) });
 }
 
-export const useSubmitPeriod = () =>
-  useSubmissionMutation((input: { townshipId: number; period: string; note?: string }) => apiFetch<Submission>('/submissions', { method: 'POST', body: input }));
+export function useSubmitPeriod() {
+  const [keys] = useState(() => new ActionKeys());
+  return useSubmissionMutation((input: { townshipId: number; period: string; note?: string }) => apiCreate<Submission>('/submissions', input, keys));
+}
 export const useApproveSubmission = () => useSubmissionMutation((id: number) => apiFetch<Submission>(`/submissions/${id}/approve`, { method: 'POST' }));
 export const useReturnSubmission = () =>
   useSubmissionMutation(({ id, reason }: { id: number; reason: string }) => apiFetch<Submission>(`/submissions/${id}/return`, { method: 'POST', body: { reason } }));
