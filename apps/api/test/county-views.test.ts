@@ -1,9 +1,11 @@
 // The county's views against hand-worked figures for three townships in May 2025:
 // the status grid, the ranking (and its CSV) and the named-day matrix.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedTownship } from '@pufa/db';
+import { migrationsDir, seedTownship } from '@pufa/db';
 import ExcelJS from 'exceljs';
-import type { AnnualReport, Event, EventCreate, NamedDayMatrix, Ranking, Submission, SubmissionGrid } from '@pufa/domain';
+import { todayInChina, type AnnualReport, type Event, type EventCreate, type NamedDayMatrix, type PeriodSummary, type Ranking, type Submission, type SubmissionGrid } from '@pufa/domain';
 import { useTestApp } from './helper.ts';
 
 const ctx = useTestApp();
@@ -50,17 +52,65 @@ describe('GET /api/submissions (the grid)', () => {
     expect(res.statusCode, res.body).toBe(200);
     const grid = res.json<SubmissionGrid>();
     expect(grid.rules).toEqual({ monthDueDay: 5, yearDueMonth: 3, yearDueDay: 1 });
-    const may = grid.rows.map((r) => [r.name, r.cells[4]!.status, r.cells[4]!.late, r.cells[4]!.dueDate, r.cells[4]!.returnReason]);
+    const may = grid.rows.map((r) => [r.name, r.cells[4]!.status, r.cells[4]!.required, r.cells[4]!.late, r.cells[4]!.dueDate, r.cells[4]!.returnReason]);
     expect(may).toEqual([
-      ['东镇', 'approved', false, '2025-06-05', ''],
-      ['西镇', 'returned', true, '2025-06-05', '缺少活动照片'],
-      ['北镇', 'none', true, '2025-06-05', ''],
+      ['东镇', 'approved', true, false, '2025-06-05', ''],
+      ['西镇', 'returned', true, true, '2025-06-05', '缺少活动照片'],
+      // North was created now: its reporting starts this month, so 2025 is neither due nor late.
+      ['北镇', 'none', false, false, '2025-06-05', ''],
     ]);
+    expect(grid.rows[2]!.reportingFrom).toBe(todayInChina().slice(0, 7));
+    expect(grid.rows[2]!.cells.filter((c) => c.late || c.required)).toEqual([]);
     // Every other period of 2025 is past due and not submitted; the year is due on 1 March 2026.
     expect(grid.rows[0]!.cells.filter((c) => c.late).length).toBe(12);
     expect(grid.rows[0]!.cells[12]).toMatchObject({ period: '2025', dueDate: '2026-03-01', status: 'none' });
     // December's figures are due in January of the next year.
     expect(grid.rows[0]!.cells[11]!.dueDate).toBe('2026-01-05');
+  });
+
+  it('requires a township\'s periods from its first reporting month on: the month itself, not the one before; its year, not the year before', async () => {
+    await ctx.db.prisma.orgUnit.update({ where: { id: north.townshipId }, data: { reportingFrom: '2025-06' } });
+    try {
+      const grid2025 = (await ctx.inject({ method: 'GET', url: '/api/submissions', query: { year: '2025' } })).json<SubmissionGrid>();
+      const northRow = grid2025.rows.find((r) => r.townshipId === north.townshipId)!;
+      expect(northRow.reportingFrom).toBe('2025-06');
+      // January to May: not due; June to December and the year 2025: due, and past due, so late.
+      expect(northRow.cells.map((c) => [c.period, c.required, c.late])).toEqual([
+        ...[1, 2, 3, 4, 5].map((m) => [`2025-0${m}`, false, false]),
+        ...['06', '07', '08', '09', '10', '11', '12'].map((m) => [`2025-${m}`, true, true]),
+        ['2025', true, true],
+      ]);
+      const grid2024 = (await ctx.inject({ method: 'GET', url: '/api/submissions', query: { year: '2024' } })).json<SubmissionGrid>();
+      expect(grid2024.rows.find((r) => r.townshipId === north.townshipId)!.cells.some((c) => c.required || c.late)).toBe(false);
+      // The period's summary carries the same cell.
+      const summary = async (period: string) =>
+        (await ctx.inject({ method: 'GET', url: '/api/submissions/summary', query: { townshipId: String(north.townshipId), period } })).json<PeriodSummary>().cell;
+      expect(await summary('2025-05')).toMatchObject({ required: false, late: false });
+      expect(await summary('2025-06')).toMatchObject({ required: true, late: true });
+    } finally {
+      await ctx.db.prisma.orgUnit.update({ where: { id: north.townshipId }, data: { reportingFrom: todayInChina().slice(0, 7) } });
+    }
+  });
+
+  it('gives existing townships, in the migration, the month of their first event or submission', async () => {
+    const sql = await readFile(path.join(migrationsDir, '20261207130801_reporting_start_month', 'migration.sql'), 'utf8');
+    const update = sql.slice(sql.indexOf('UPDATE'));
+    const prisma = ctx.db.prisma;
+    const before = await prisma.orgUnit.findMany({ where: { level: 'township' }, select: { id: true, reportingFrom: true } });
+    // A township with a year's submission before its first event starts in that year's January.
+    const year = await prisma.submission.create({ data: { townshipId: ctx.fixture.west.townshipId, period: '2024', status: 'returned', submittedAt: new Date() } });
+    try {
+      await prisma.orgUnit.updateMany({ where: { level: 'township' }, data: { reportingFrom: '2026-12' } });
+      await prisma.$executeRawUnsafe(update);
+      const after = await prisma.orgUnit.findMany({ where: { level: 'township' }, select: { id: true, reportingFrom: true } });
+      const of = (id: number) => after.find((t) => t.id === id)!.reportingFrom;
+      expect([of(ctx.fixture.east.townshipId), of(ctx.fixture.west.townshipId), of(north.townshipId)]).toEqual(['2025-05', '2024-01', '2025-05']);
+      // Counties and villages keep the column's default: the rule is a township's.
+      expect(await prisma.orgUnit.count({ where: { level: { not: 'township' }, reportingFrom: { not: todayInChina().slice(0, 7) } } })).toBe(0);
+    } finally {
+      await prisma.submission.delete({ where: { id: year.id } });
+      for (const t of before) await prisma.orgUnit.update({ where: { id: t.id }, data: { reportingFrom: t.reportingFrom } });
+    }
   });
 });
 

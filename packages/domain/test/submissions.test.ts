@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPORTING_RULES, isApprovedThrough, isLate, reportParagraphs, parsePeriod, periodDueDate, periodHasBegun, periodLockedMessage, periodRange, periodsOfYear, rankTownships, SubmissionCreateSchema } from '../src/index.ts';
+import { DEFAULT_REPORTING_RULES, isApprovedThrough, isLate, isPeriodRequired, periodState, reportParagraphs, parsePeriod, periodDueDate, periodHasBegun, periodLockedMessage, periodRange, periodsOfYear, rankTownships, SubmissionCreateSchema } from '../src/index.ts';
 
 describe('reporting periods', () => {
   it('reads months and years, and refuses anything else', () => {
@@ -26,6 +26,24 @@ describe('reporting periods', () => {
     expect(isLate('approved', '2026-12-05', '2027-12-06')).toBe(false);
     expect(periodHasBegun('2026-11', '2026-11-01')).toBe(true);
     expect(periodHasBegun('2026-12', '2026-11-30')).toBe(false);
+  });
+
+  it('requires a township\'s months from its first reporting month, and its years from that month\'s year', () => {
+    expect(isPeriodRequired('2026-05', '2026-06')).toBe(false);
+    expect(isPeriodRequired('2026-06', '2026-06')).toBe(true);
+    expect(isPeriodRequired('2026-07', '2026-06')).toBe(true);
+    expect(isPeriodRequired('2025-12', '2026-06')).toBe(false);
+    expect(isPeriodRequired('2026', '2026-06')).toBe(true);
+    expect(isPeriodRequired('2025', '2026-06')).toBe(false);
+    expect(isPeriodRequired('2027', '2026-12')).toBe(true);
+  });
+
+  it('is never late before the township\'s reporting starts, however long past due', () => {
+    expect(periodState('2025-03', 'none', DEFAULT_REPORTING_RULES, '2026-12-07', '2026-12')).toEqual({ dueDate: '2025-04-05', required: false, late: false });
+    expect(periodState('2025', 'returned', DEFAULT_REPORTING_RULES, '2026-12-07', '2026-12')).toEqual({ dueDate: '2026-03-01', required: false, late: false });
+    expect(periodState('2026-11', 'none', DEFAULT_REPORTING_RULES, '2026-12-07', '2026-11')).toEqual({ dueDate: '2026-12-05', required: true, late: true });
+    expect(periodState('2026-11', 'none', DEFAULT_REPORTING_RULES, '2026-12-05', '2026-11')).toEqual({ dueDate: '2026-12-05', required: true, late: false });
+    expect(periodState('2026-11', 'submitted', DEFAULT_REPORTING_RULES, '2026-12-07', '2026-11')).toEqual({ dueDate: '2026-12-05', required: true, late: false });
   });
 
   it('words the lock as the clerk reads it', () => {
