@@ -39,10 +39,10 @@ beforeAll(async () => {
   expect((await ctx.inject({ method: 'DELETE', url: `/api/events/${gone.id}` })).statusCode).toBe(204);
 
   // May 2025: east approved, west returned, north never submitted.
-  const submit = async (townshipId: number) => (await ctx.inject({ method: 'POST', url: '/api/submissions', payload: { townshipId, period: '2025-05' } })).json<Submission>();
-  const east = await submit(f.east.townshipId);
+  const submit = async (townshipId: number, as: 'eastClerk' | 'westClerk') => (await ctx.inject({ method: 'POST', url: '/api/submissions', payload: { townshipId, period: '2025-05' }, as })).json<Submission>();
+  const east = await submit(f.east.townshipId, 'eastClerk');
   expect((await ctx.inject({ method: 'POST', url: `/api/submissions/${east.id}/approve` })).statusCode).toBe(200);
-  const west = await submit(f.west.townshipId);
+  const west = await submit(f.west.townshipId, 'westClerk');
   expect((await ctx.inject({ method: 'POST', url: `/api/submissions/${west.id}/return`, payload: { reason: '缺少活动照片' } })).statusCode).toBe(200);
 });
 
@@ -167,6 +167,19 @@ describe('GET /api/county/named-days', () => {
     ]);
     expect((await ctx.inject({ method: 'GET', url: '/api/county/named-days', query: { year: '2024' } })).json<NamedDayMatrix>().rows.every((r) => r.counts.every((c) => c === 0))).toBe(true);
   });
+
+  it('counts an event on the last day of the year in that year, and not in the next', async () => {
+    const constitution = ctx.fixture.campaign('constitution-day');
+    await create({ startDate: '2025-12-31', townshipId: north.townshipId, campaignId: constitution });
+    const counts = async (year: string) => {
+      const matrix = (await ctx.inject({ method: 'GET', url: '/api/county/named-days', query: { year } })).json<NamedDayMatrix>();
+      const column = matrix.days.findIndex((d) => d.campaignId === constitution);
+      expect(column).toBeGreaterThanOrEqual(0);
+      return matrix.rows.map((r) => [r.name, r.counts[column]]);
+    };
+    expect(await counts('2025')).toEqual([['东镇', 0], ['西镇', 0], ['北镇', 1]]);
+    expect(await counts('2026')).toEqual([['东镇', 0], ['西镇', 0], ['北镇', 0]]);
+  });
 });
 
 describe('the county roll-up limited to approved figures', () => {
@@ -208,5 +221,29 @@ describe('the county roll-up limited to approved figures', () => {
     // Title, header, East's two May events, the total.
     expect(ledgerRows.slice(2, -1).map((r) => [r[1], r[3]])).toEqual([['2025-05-03', '东镇'], ['2025-05-20', '东镇']]);
     expect(ledgerRows.at(-1)!.slice(13, 16)).toEqual([150, 0, 400]);
+    // 分村统计: the approved township's villages only, and its coverage "2 / 4".
+    const villages = workbook.getWorksheet('分村统计')!;
+    const villageRows: unknown[][] = [];
+    villages.eachRow((row) => villageRows.push((row.values as unknown[]).slice(1)));
+    const body = villageRows.slice(2);
+    expect(body.slice(0, -1).map((r) => [r[0], r[1], r[2], r[5]])).toEqual([
+      ['东镇', 'east村1', 1, '已覆盖'],
+      ['东镇', 'east村2', 2, '已覆盖'],
+      ['东镇', 'east村3', 0, '未覆盖'],
+      ['东镇', 'east村4', 0, '未覆盖'],
+    ]);
+    expect(body.at(-1)!.slice(1, 5)).toEqual(['2 / 4', 2, 400, 150]);
+  });
+
+  it('counts a township whose whole year is approved in the approved-only report of that year', async () => {
+    const year = await ctx.inject({ method: 'POST', url: '/api/submissions', payload: { townshipId: ctx.fixture.east.townshipId, period: '2025' }, as: 'eastClerk' });
+    expect(year.statusCode, year.body).toBe(201);
+    const report = async () => (await ctx.inject({ method: 'GET', url: '/api/reports/annual', query: { year: '2025', approvedOnly: 'true' } })).json<AnnualReport>();
+    // Submitted is not approved: nothing counted yet.
+    expect((await report()).figures.activities).toBe(0);
+    expect((await ctx.inject({ method: 'POST', url: `/api/submissions/${year.json<Submission>().id}/approve` })).statusCode).toBe(200);
+    const approved = await report();
+    // East's three 2025 events (two in May, one in June), approved through the year though only May was approved by month.
+    expect(approved.figures).toMatchObject({ activities: 3, leaflets: 1399, audience: 1149, villagesTotal: 4, notApproved: [{ name: '西镇' }, { name: '北镇' }] });
   });
 });

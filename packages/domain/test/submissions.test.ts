@@ -61,6 +61,14 @@ describe('rankTownships', () => {
     expect(ranked.map((r) => [r.townshipId, r.rank])).toEqual([[2, 1], [4, 2], [1, 3], [3, 3], [5, 5]]);
   });
 
+  it('gives different ranks to equal leaflets and audience when the activities differ (and likewise down the keys)', () => {
+    expect(rankTownships([row(1, 2, 100, 50), row(2, 3, 100, 50)]).map((r) => [r.townshipId, r.rank])).toEqual([[2, 1], [1, 2]]);
+    expect(rankTownships([row(1, 3, 90, 50), row(2, 3, 100, 50)]).map((r) => [r.townshipId, r.rank])).toEqual([[2, 1], [1, 2]]);
+    expect(rankTownships([row(1, 3, 100, 40), row(2, 3, 100, 50)]).map((r) => [r.townshipId, r.rank])).toEqual([[2, 1], [1, 2]]);
+    // Equal on every key: the same rank, listed by township id.
+    expect(rankTownships([row(7, 3, 100, 50), row(2, 3, 100, 50)]).map((r) => [r.townshipId, r.rank])).toEqual([[2, 1], [7, 1]]);
+  });
+
   it('gives coverage and per-village figures, and zeros for a township without villages', () => {
     const [withVillages] = rankTownships([row(1, 2, 100, 50, 2, 3)]);
     expect(withVillages).toMatchObject({ coverage: 0.667, activitiesPerVillage: 0.7, leafletsPerVillage: 33.3, audiencePerVillage: 16.7 });

@@ -46,6 +46,7 @@ export function periodLockKey(period: string): number {
   return year * 100 + (month ?? 0);
 }
 
+const TOWNSHIP_ONLY = { zh: '只有本乡镇的录入员或管理员可以上报；县级可以审核通过或退回', en: "Only the township's clerks and administrators submit; the county approves or returns" };
 const COUNTY_ONLY = { zh: '只有县级管理员或领导可以审核上报', en: 'Only a county administrator or leader may review submissions' };
 
 export function createSubmissionRepository(db: DatabaseHandle) {
@@ -209,6 +210,8 @@ export function createSubmissionRepository(db: DatabaseHandle) {
       if (!inScope(actor, townshipId) || (await countyOfTownship(townshipId)) === null) {
         throw new InvalidReferencesError([fieldError(['townshipId'], REFERENCE_MESSAGES.unknownIds([townshipId]))]);
       }
+      // The township hands its figures over: a county user reviews them, never submits for it.
+      if (actor.userId !== null && actor.orgUnitId !== townshipId) throw new NotPermittedError(TOWNSHIP_ONLY);
       if (!periodHasBegun(period, today)) throw new InvalidReferencesError([fieldError(['period'], RULE_MESSAGES.periodNotStarted)]);
       const row = await prisma.$transaction(async (tx) => {
         // Waits for the period's writes in flight (they hold the lock shared); later writes wait for this commit, then see the submission.
