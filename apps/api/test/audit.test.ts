@@ -100,7 +100,13 @@ describe('the audit trail', () => {
     expect(page.total).toBeGreaterThan(0);
     expect(page.items.every((a) => a.entity === 'event' && a.action === 'update')).toBe(true);
     expect((await ctx.inject({ method: 'GET', url: '/api/audit', as: 'eastClerk' })).statusCode).toBe(403);
-    const westOnly = (await ctx.inject({ method: 'GET', url: '/api/audit?pageSize=200', as: 'eastAdmin' })).json<{ items: AuditEntry[] }>();
-    expect(westOnly.items.every((a) => a.townshipId === ctx.fixture.east.townshipId)).toBe(true);
+    // A west row exists for the county, so the township administrator's list has something to leave out.
+    const west = await ctx.inject({ method: 'POST', url: '/api/events', payload: { startDate: '2026-05-02', title: '西镇活动', townshipId: ctx.fixture.west.townshipId }, as: 'westClerk' });
+    expect(west.statusCode, west.body).toBe(201);
+    const all = (await ctx.inject({ method: 'GET', url: '/api/audit?pageSize=200' })).json<{ items: AuditEntry[] }>();
+    expect(all.items.some((a) => a.townshipId === ctx.fixture.west.townshipId)).toBe(true);
+    const eastOnly = (await ctx.inject({ method: 'GET', url: '/api/audit?pageSize=200', as: 'eastAdmin' })).json<{ items: AuditEntry[] }>();
+    expect(eastOnly.items.length).toBeGreaterThan(0);
+    expect(eastOnly.items.filter((a) => a.townshipId !== ctx.fixture.east.townshipId)).toEqual([]);
   });
 });

@@ -62,9 +62,9 @@ let submitMonth = 0;
 /** Months of 2001 onwards, one per request: years nobody logs events in. */
 const nextPeriod = () => `${2001 + Math.floor(submitMonth / 12)}-${String((submitMonth++ % 12) + 1).padStart(2, '0')}`;
 
-/** A submission of a period of its own (years nobody logs events in), submitted by the county administrator. */
+/** A submission of a period of its own (years nobody logs events in), submitted by the township's clerk (a county user may not). */
 async function createSubmission(side: Side): Promise<number> {
-  const res = await ctx.inject({ method: 'POST', url: '/api/submissions', payload: { townshipId: townshipOf(side).townshipId, period: nextPeriod() } });
+  const res = await ctx.inject({ method: 'POST', url: '/api/submissions', payload: { townshipId: townshipOf(side).townshipId, period: nextPeriod() }, as: side === 'own' ? 'eastClerk' : 'westClerk' });
   return res.json<{ id: number }>().id;
 }
 

@@ -1,9 +1,11 @@
 // The county's views against hand-worked figures for three townships in May 2025:
 // the status grid, the ranking (and its CSV) and the named-day matrix.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedTownship } from '@pufa/db';
+import { migrationsDir, seedTownship } from '@pufa/db';
 import ExcelJS from 'exceljs';
-import type { AnnualReport, Event, EventCreate, NamedDayMatrix, Ranking, Submission, SubmissionGrid } from '@pufa/domain';
+import { todayInChina, type AnnualReport, type Event, type EventCreate, type NamedDayMatrix, type PeriodSummary, type Ranking, type Submission, type SubmissionGrid } from '@pufa/domain';
 import { useTestApp } from './helper.ts';
 
 const ctx = useTestApp();
@@ -37,10 +39,10 @@ beforeAll(async () => {
   expect((await ctx.inject({ method: 'DELETE', url: `/api/events/${gone.id}` })).statusCode).toBe(204);
 
   // May 2025: east approved, west returned, north never submitted.
-  const submit = async (townshipId: number) => (await ctx.inject({ method: 'POST', url: '/api/submissions', payload: { townshipId, period: '2025-05' } })).json<Submission>();
-  const east = await submit(f.east.townshipId);
+  const submit = async (townshipId: number, as: 'eastClerk' | 'westClerk') => (await ctx.inject({ method: 'POST', url: '/api/submissions', payload: { townshipId, period: '2025-05' }, as })).json<Submission>();
+  const east = await submit(f.east.townshipId, 'eastClerk');
   expect((await ctx.inject({ method: 'POST', url: `/api/submissions/${east.id}/approve` })).statusCode).toBe(200);
-  const west = await submit(f.west.townshipId);
+  const west = await submit(f.west.townshipId, 'westClerk');
   expect((await ctx.inject({ method: 'POST', url: `/api/submissions/${west.id}/return`, payload: { reason: '缺少活动照片' } })).statusCode).toBe(200);
 });
 
@@ -50,17 +52,65 @@ describe('GET /api/submissions (the grid)', () => {
     expect(res.statusCode, res.body).toBe(200);
     const grid = res.json<SubmissionGrid>();
     expect(grid.rules).toEqual({ monthDueDay: 5, yearDueMonth: 3, yearDueDay: 1 });
-    const may = grid.rows.map((r) => [r.name, r.cells[4]!.status, r.cells[4]!.late, r.cells[4]!.dueDate, r.cells[4]!.returnReason]);
+    const may = grid.rows.map((r) => [r.name, r.cells[4]!.status, r.cells[4]!.required, r.cells[4]!.late, r.cells[4]!.dueDate, r.cells[4]!.returnReason]);
     expect(may).toEqual([
-      ['东镇', 'approved', false, '2025-06-05', ''],
-      ['西镇', 'returned', true, '2025-06-05', '缺少活动照片'],
-      ['北镇', 'none', true, '2025-06-05', ''],
+      ['东镇', 'approved', true, false, '2025-06-05', ''],
+      ['西镇', 'returned', true, true, '2025-06-05', '缺少活动照片'],
+      // North was created now: its reporting starts this month, so 2025 is neither due nor late.
+      ['北镇', 'none', false, false, '2025-06-05', ''],
     ]);
+    expect(grid.rows[2]!.reportingFrom).toBe(todayInChina().slice(0, 7));
+    expect(grid.rows[2]!.cells.filter((c) => c.late || c.required)).toEqual([]);
     // Every other period of 2025 is past due and not submitted; the year is due on 1 March 2026.
     expect(grid.rows[0]!.cells.filter((c) => c.late).length).toBe(12);
     expect(grid.rows[0]!.cells[12]).toMatchObject({ period: '2025', dueDate: '2026-03-01', status: 'none' });
     // December's figures are due in January of the next year.
     expect(grid.rows[0]!.cells[11]!.dueDate).toBe('2026-01-05');
+  });
+
+  it('requires a township\'s periods from its first reporting month on: the month itself, not the one before; its year, not the year before', async () => {
+    await ctx.db.prisma.orgUnit.update({ where: { id: north.townshipId }, data: { reportingFrom: '2025-06' } });
+    try {
+      const grid2025 = (await ctx.inject({ method: 'GET', url: '/api/submissions', query: { year: '2025' } })).json<SubmissionGrid>();
+      const northRow = grid2025.rows.find((r) => r.townshipId === north.townshipId)!;
+      expect(northRow.reportingFrom).toBe('2025-06');
+      // January to May: not due; June to December and the year 2025: due, and past due, so late.
+      expect(northRow.cells.map((c) => [c.period, c.required, c.late])).toEqual([
+        ...[1, 2, 3, 4, 5].map((m) => [`2025-0${m}`, false, false]),
+        ...['06', '07', '08', '09', '10', '11', '12'].map((m) => [`2025-${m}`, true, true]),
+        ['2025', true, true],
+      ]);
+      const grid2024 = (await ctx.inject({ method: 'GET', url: '/api/submissions', query: { year: '2024' } })).json<SubmissionGrid>();
+      expect(grid2024.rows.find((r) => r.townshipId === north.townshipId)!.cells.some((c) => c.required || c.late)).toBe(false);
+      // The period's summary carries the same cell.
+      const summary = async (period: string) =>
+        (await ctx.inject({ method: 'GET', url: '/api/submissions/summary', query: { townshipId: String(north.townshipId), period } })).json<PeriodSummary>().cell;
+      expect(await summary('2025-05')).toMatchObject({ required: false, late: false });
+      expect(await summary('2025-06')).toMatchObject({ required: true, late: true });
+    } finally {
+      await ctx.db.prisma.orgUnit.update({ where: { id: north.townshipId }, data: { reportingFrom: todayInChina().slice(0, 7) } });
+    }
+  });
+
+  it('gives existing townships, in the migration, the month of their first event or submission', async () => {
+    const sql = await readFile(path.join(migrationsDir, '20261207130801_reporting_start_month', 'migration.sql'), 'utf8');
+    const update = sql.slice(sql.indexOf('UPDATE'));
+    const prisma = ctx.db.prisma;
+    const before = await prisma.orgUnit.findMany({ where: { level: 'township' }, select: { id: true, reportingFrom: true } });
+    // A township with a year's submission before its first event starts in that year's January.
+    const year = await prisma.submission.create({ data: { townshipId: ctx.fixture.west.townshipId, period: '2024', status: 'returned', submittedAt: new Date() } });
+    try {
+      await prisma.orgUnit.updateMany({ where: { level: 'township' }, data: { reportingFrom: '2026-12' } });
+      await prisma.$executeRawUnsafe(update);
+      const after = await prisma.orgUnit.findMany({ where: { level: 'township' }, select: { id: true, reportingFrom: true } });
+      const of = (id: number) => after.find((t) => t.id === id)!.reportingFrom;
+      expect([of(ctx.fixture.east.townshipId), of(ctx.fixture.west.townshipId), of(north.townshipId)]).toEqual(['2025-05', '2024-01', '2025-05']);
+      // Counties and villages keep the column's default: the rule is a township's.
+      expect(await prisma.orgUnit.count({ where: { level: { not: 'township' }, reportingFrom: { not: todayInChina().slice(0, 7) } } })).toBe(0);
+    } finally {
+      await prisma.submission.delete({ where: { id: year.id } });
+      for (const t of before) await prisma.orgUnit.update({ where: { id: t.id }, data: { reportingFrom: t.reportingFrom } });
+    }
   });
 });
 
@@ -117,6 +167,19 @@ describe('GET /api/county/named-days', () => {
     ]);
     expect((await ctx.inject({ method: 'GET', url: '/api/county/named-days', query: { year: '2024' } })).json<NamedDayMatrix>().rows.every((r) => r.counts.every((c) => c === 0))).toBe(true);
   });
+
+  it('counts an event on the last day of the year in that year, and not in the next', async () => {
+    const constitution = ctx.fixture.campaign('constitution-day');
+    await create({ startDate: '2025-12-31', townshipId: north.townshipId, campaignId: constitution });
+    const counts = async (year: string) => {
+      const matrix = (await ctx.inject({ method: 'GET', url: '/api/county/named-days', query: { year } })).json<NamedDayMatrix>();
+      const column = matrix.days.findIndex((d) => d.campaignId === constitution);
+      expect(column).toBeGreaterThanOrEqual(0);
+      return matrix.rows.map((r) => [r.name, r.counts[column]]);
+    };
+    expect(await counts('2025')).toEqual([['东镇', 0], ['西镇', 0], ['北镇', 1]]);
+    expect(await counts('2026')).toEqual([['东镇', 0], ['西镇', 0], ['北镇', 0]]);
+  });
 });
 
 describe('the county roll-up limited to approved figures', () => {
@@ -158,5 +221,29 @@ describe('the county roll-up limited to approved figures', () => {
     // Title, header, East's two May events, the total.
     expect(ledgerRows.slice(2, -1).map((r) => [r[1], r[3]])).toEqual([['2025-05-03', '东镇'], ['2025-05-20', '东镇']]);
     expect(ledgerRows.at(-1)!.slice(13, 16)).toEqual([150, 0, 400]);
+    // 分村统计: the approved township's villages only, and its coverage "2 / 4".
+    const villages = workbook.getWorksheet('分村统计')!;
+    const villageRows: unknown[][] = [];
+    villages.eachRow((row) => villageRows.push((row.values as unknown[]).slice(1)));
+    const body = villageRows.slice(2);
+    expect(body.slice(0, -1).map((r) => [r[0], r[1], r[2], r[5]])).toEqual([
+      ['东镇', 'east村1', 1, '已覆盖'],
+      ['东镇', 'east村2', 2, '已覆盖'],
+      ['东镇', 'east村3', 0, '未覆盖'],
+      ['东镇', 'east村4', 0, '未覆盖'],
+    ]);
+    expect(body.at(-1)!.slice(1, 5)).toEqual(['2 / 4', 2, 400, 150]);
+  });
+
+  it('counts a township whose whole year is approved in the approved-only report of that year', async () => {
+    const year = await ctx.inject({ method: 'POST', url: '/api/submissions', payload: { townshipId: ctx.fixture.east.townshipId, period: '2025' }, as: 'eastClerk' });
+    expect(year.statusCode, year.body).toBe(201);
+    const report = async () => (await ctx.inject({ method: 'GET', url: '/api/reports/annual', query: { year: '2025', approvedOnly: 'true' } })).json<AnnualReport>();
+    // Submitted is not approved: nothing counted yet.
+    expect((await report()).figures.activities).toBe(0);
+    expect((await ctx.inject({ method: 'POST', url: `/api/submissions/${year.json<Submission>().id}/approve` })).statusCode).toBe(200);
+    const approved = await report();
+    // East's three 2025 events (two in May, one in June), approved through the year though only May was approved by month.
+    expect(approved.figures).toMatchObject({ activities: 3, leaflets: 1399, audience: 1149, villagesTotal: 4, notApproved: [{ name: '西镇' }, { name: '北镇' }] });
   });
 });

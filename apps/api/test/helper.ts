@@ -17,11 +17,11 @@ export async function seedFixture(db: Database) {
   const county = await seedCounty(db.prisma, { code: 'test-county', name: '测试县', nameEn: 'Test County' });
   const village = (prefix: string, n: number) => ({ code: `${prefix}-v${n}`, name: `${prefix}村${n}`, nameEn: `${prefix} village ${n}` });
   const east = await seedTownship(db.prisma, {
-    countyId: county.id, code: 'east', name: '东镇', nameEn: 'East Town',
+    countyId: county.id, code: 'east', name: '东镇', nameEn: 'East Town', reportingFrom: '2020-01',
     villages: [1, 2, 3, 4].map((n) => village('east', n)),
   });
   const west = await seedTownship(db.prisma, {
-    countyId: county.id, code: 'west', name: '西镇', nameEn: 'West Town',
+    countyId: county.id, code: 'west', name: '西镇', nameEn: 'West Town', reportingFrom: '2020-01',
     villages: [1, 2].map((n) => village('west', n)),
   });
   const byCode = async <T extends { id: number; code: string }>(rows: Promise<T[]>) => new Map((await rows).map((r) => [r.code, r.id]));

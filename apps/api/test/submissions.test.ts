@@ -36,8 +36,8 @@ async function created(body: EventCreate) {
   expect(res.statusCode, res.body).toBe(201);
   return res.json<Event>();
 }
-const submit = (period: string, as: TestUser = 'eastClerk', note?: string) =>
-  ctx.inject({ method: 'POST', url: '/api/submissions', payload: { townshipId: ctx.fixture.east.townshipId, period, ...(note ? { note } : {}) }, as });
+const submit = (period: string, as: TestUser = 'eastClerk', note?: string, townshipId = ctx.fixture.east.townshipId) =>
+  ctx.inject({ method: 'POST', url: '/api/submissions', payload: { townshipId, period, ...(note ? { note } : {}) }, as });
 async function submitted(period: string, note?: string) {
   const res = await submit(period, 'eastClerk', note);
   expect(res.statusCode, res.body).toBe(201);
@@ -108,6 +108,35 @@ describe('the period lock', () => {
     expect((await createEvent(eastEvent('2024-12-31'))).statusCode).toBe(201);
   });
 
+  it('refuses moving an event into another township whose month is submitted, and leaves it where it was', async () => {
+    const westSubmit = await submit('2026-10', 'westClerk', undefined, ctx.fixture.west.townshipId);
+    expect(westSubmit.statusCode, westSubmit.body).toBe(201);
+    // East's October is open: only the township the event moves into is locked.
+    const event = await created(eastEvent('2026-10-20'));
+    const moved = await ctx.inject({ method: 'PATCH', url: `/api/events/${event.id}`, payload: { version: event.version, townshipId: ctx.fixture.west.townshipId, villageIds: [] } });
+    expectLocked(moved, '2026年10月已上报，需县级退回后才能修改', '2026-10');
+    expect((await ctx.inject({ method: 'GET', url: `/api/events/${event.id}` })).json<Event>()).toMatchObject({ townshipId: ctx.fixture.east.townshipId, version: 1 });
+    // The same change of township at the SQL level: the trigger, not the repository, refuses it.
+    await expect(ctx.db.prisma.$executeRaw`UPDATE event SET township_id = ${ctx.fixture.west.townshipId} WHERE id = ${event.id}`).rejects.toThrow(/period 2026-10 is submitted/);
+    // East's own October is open: the event may still change there.
+    const patched = await ctx.inject({ method: 'PATCH', url: `/api/events/${event.id}`, payload: { version: event.version, audience: 5 }, as: 'eastClerk' });
+    expect(patched.statusCode, patched.body).toBe(200);
+  });
+
+  it('refuses a raw DELETE FROM event in a submitted month (PF001), and lets one through in an open month', async () => {
+    const locked = await created(eastEvent('2023-03-10'));
+    const open = await created(eastEvent('2023-04-10'));
+    await submitted('2023-03');
+    const prisma = ctx.db.prisma;
+    const error = await prisma.$executeRaw`DELETE FROM event WHERE id = ${locked.id}`.then(() => null, (e: unknown) => e);
+    expect(String(error)).toMatch(/period 2023-03 is submitted/);
+    expect(JSON.stringify(error, Object.getOwnPropertyNames(error ?? {}))).toContain('PF001');
+    expect(await prisma.event.count({ where: { id: locked.id } })).toBe(1);
+    // An open month's row really goes (the trigger returns the old row for a DELETE).
+    expect(await prisma.$executeRaw`DELETE FROM event WHERE id = ${open.id}`).toBe(1);
+    expect(await prisma.event.count({ where: { id: open.id } })).toBe(0);
+  });
+
   it('holds for the batch entry points of the import and its undo, and for an import through the API', async () => {
     const open = await created(eastEvent('2026-09-03'));
     await submitted('2026-09');
@@ -144,6 +173,19 @@ describe('who may do what', () => {
     expect((await ctx.inject({ method: 'GET', url: `/api/submissions/${s.id}`, as: 'eastClerk' })).json<Submission>().status).toBe('submitted');
   });
 
+  it('the county reviews but never submits for a township, not even after a return; the township\'s administrator may', async () => {
+    const first = await submit('2026-08', 'countyAdmin');
+    expect(first.json()).toMatchObject({ statusCode: 403, message: '只有本乡镇的录入员或管理员可以上报；县级可以审核通过或退回' });
+    expect((await ctx.inject({ method: 'GET', url: '/api/submissions/summary', query: { townshipId: String(ctx.fixture.east.townshipId), period: '2026-08' } })).json<PeriodSummary>().cell.status).toBe('none');
+    const s = await submitted('2026-08');
+    expect((await review(s.id, 'return', 'countyAdmin', '补充照片')).statusCode).toBe(200);
+    for (const user of ['countyAdmin', 'countyLeader'] as const) expect((await submit('2026-08', user)).statusCode).toBe(403);
+    expect((await ctx.inject({ method: 'GET', url: `/api/submissions/${s.id}` })).json<Submission>().status).toBe('returned');
+    const again = await submit('2026-08', 'eastAdmin');
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json<Submission>()).toMatchObject({ id: s.id, status: 'submitted', submittedBy: 'eastAdmin' });
+  });
+
   it('a leader cannot submit; a clerk of another township cannot submit or see it', async () => {
     expect((await submit('2026-05', 'eastLeader')).statusCode).toBe(403);
     expect((await submit('2026-05', 'westClerk')).statusCode).toBe(400);
@@ -171,6 +213,9 @@ describe('who may do what', () => {
     expect((await submit('2026-03')).statusCode).toBe(409);
     expect((await review(s.id, 'approve')).statusCode).toBe(200);
     expect((await review(s.id, 'approve')).json()).toMatchObject({ statusCode: 409, message: '2026年3月已通过，不能审核通过' });
+    // Approved: submitting it again is refused, and the approval stands (status, reviewer, history).
+    expect((await submit('2026-03')).json()).toMatchObject({ statusCode: 409, message: '2026年3月已通过，不能再次上报' });
+    expect((await ctx.inject({ method: 'GET', url: `/api/submissions/${s.id}` })).json<SubmissionDetail>()).toMatchObject({ status: 'approved', reviewedBy: 'countyAdmin', history: [{ action: 'submit' }, { action: 'approve' }] });
     const noReason = await review(s.id, 'return', 'countyAdmin', '  ');
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json()).toMatchObject({ fields: [{ field: 'reason' }] });
@@ -236,6 +281,26 @@ if (testDatabaseKind() === 'postgresql') describe('a submit and a write of the s
     const summary = (await ctx.inject({ method: 'GET', url: '/api/submissions/summary', query: { townshipId: String(ctx.fixture.east.townshipId), period: '2026-02' } })).json<PeriodSummary>();
     expect(summary.totals.audience).toBe(777);
     expect((await createEvent(eastEvent('2026-02-11'))).statusCode).toBe(409);
+  });
+
+  it('a write held open on a month makes a submit of its whole year wait, and the write counts in the year', async () => {
+    const west = ctx.fixture.west.townshipId;
+    const june = await createEvent(eastEvent('2025-06-15', { townshipId: west, villageIds: [] }), 'westClerk');
+    expect(june.statusCode, june.body).toBe(201);
+    const event = june.json<Event>();
+    const write = heldTransaction((tx) => tx.$executeRaw`UPDATE event SET audience = 555 WHERE id = ${event.id}`);
+    await write.ready;
+    let settled = false;
+    const submitting = submit('2025', 'westClerk', undefined, west).finally(() => (settled = true));
+    await untilSomeoneWaitsForAdvisoryLock();
+    // Still waiting while the month's write is open.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(settled).toBe(false);
+    write.release();
+    await write.done;
+    expect((await submitting).statusCode).toBe(201);
+    const year = (await ctx.inject({ method: 'GET', url: '/api/submissions/summary', query: { townshipId: String(west), period: '2025' } })).json<PeriodSummary>();
+    expect(year.totals.audience).toBe(555);
   });
 
   it('a write that arrives during a submit waits for it, then is refused', async () => {

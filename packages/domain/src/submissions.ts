@@ -62,6 +62,21 @@ export function periodDueDate(period: ReportPeriod, rules: ReportingRules): IsoD
 /** Late: the due day has passed and the county has nothing it can accept (not submitted, or returned). */
 export const isLate = (status: PeriodStatus, dueDate: IsoDate, today: IsoDate): boolean => today > dueDate && !isLockingStatus(status);
 
+/**
+ * A township's reporting starts in a month (its `reportingFrom`, "YYYY-MM": by default the month
+ * the township was created). Its months from then on are required, and its years from that
+ * month's year on; earlier periods are neither due nor late (they may still be submitted).
+ */
+export const isPeriodRequired = (period: ReportPeriod, reportingFrom: ReportPeriod): boolean =>
+  period.length === 4 ? period >= reportingFrom.slice(0, 4) : period >= reportingFrom;
+
+/** A period's due day, whether it is required of the township and whether it is late. */
+export function periodState(period: ReportPeriod, status: PeriodStatus, rules: ReportingRules, today: IsoDate, reportingFrom: ReportPeriod) {
+  const dueDate = periodDueDate(period, rules);
+  const required = isPeriodRequired(period, reportingFrom);
+  return { dueDate, required, late: required && isLate(status, dueDate, today) };
+}
+
 /** A period can be submitted once it has begun (a clerk may submit November on its last days). */
 export const periodHasBegun = (period: ReportPeriod, today: IsoDate): boolean => periodRange(period).from <= today;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPORTING_RULES, isApprovedThrough, isLate, reportParagraphs, parsePeriod, periodDueDate, periodHasBegun, periodLockedMessage, periodRange, periodsOfYear, rankTownships, SubmissionCreateSchema } from '../src/index.ts';
+import { DEFAULT_REPORTING_RULES, isApprovedThrough, isLate, isPeriodRequired, periodState, reportParagraphs, parsePeriod, periodDueDate, periodHasBegun, periodLockedMessage, periodRange, periodsOfYear, rankTownships, SubmissionCreateSchema } from '../src/index.ts';
 
 describe('reporting periods', () => {
   it('reads months and years, and refuses anything else', () => {
@@ -28,6 +28,24 @@ describe('reporting periods', () => {
     expect(periodHasBegun('2026-12', '2026-11-30')).toBe(false);
   });
 
+  it('requires a township\'s months from its first reporting month, and its years from that month\'s year', () => {
+    expect(isPeriodRequired('2026-05', '2026-06')).toBe(false);
+    expect(isPeriodRequired('2026-06', '2026-06')).toBe(true);
+    expect(isPeriodRequired('2026-07', '2026-06')).toBe(true);
+    expect(isPeriodRequired('2025-12', '2026-06')).toBe(false);
+    expect(isPeriodRequired('2026', '2026-06')).toBe(true);
+    expect(isPeriodRequired('2025', '2026-06')).toBe(false);
+    expect(isPeriodRequired('2027', '2026-12')).toBe(true);
+  });
+
+  it('is never late before the township\'s reporting starts, however long past due', () => {
+    expect(periodState('2025-03', 'none', DEFAULT_REPORTING_RULES, '2026-12-07', '2026-12')).toEqual({ dueDate: '2025-04-05', required: false, late: false });
+    expect(periodState('2025', 'returned', DEFAULT_REPORTING_RULES, '2026-12-07', '2026-12')).toEqual({ dueDate: '2026-03-01', required: false, late: false });
+    expect(periodState('2026-11', 'none', DEFAULT_REPORTING_RULES, '2026-12-07', '2026-11')).toEqual({ dueDate: '2026-12-05', required: true, late: true });
+    expect(periodState('2026-11', 'none', DEFAULT_REPORTING_RULES, '2026-12-05', '2026-11')).toEqual({ dueDate: '2026-12-05', required: true, late: false });
+    expect(periodState('2026-11', 'submitted', DEFAULT_REPORTING_RULES, '2026-12-07', '2026-11')).toEqual({ dueDate: '2026-12-05', required: true, late: false });
+  });
+
   it('words the lock as the clerk reads it', () => {
     expect(periodLockedMessage('2026-11', 'submitted').zh).toBe('2026年11月已上报，需县级退回后才能修改');
     expect(periodLockedMessage('2026', 'approved').en).toBe('2026 has been approved by the county; it can be changed only after the county returns it');
@@ -41,6 +59,14 @@ describe('rankTownships', () => {
   it('orders by activities, leaflets, audience; equal figures share a rank', () => {
     const ranked = rankTownships([row(1, 3, 10, 5), row(2, 5, 0, 0), row(3, 3, 10, 5), row(4, 3, 10, 6), row(5, 1, 0, 0)]);
     expect(ranked.map((r) => [r.townshipId, r.rank])).toEqual([[2, 1], [4, 2], [1, 3], [3, 3], [5, 5]]);
+  });
+
+  it('gives different ranks to equal leaflets and audience when the activities differ (and likewise down the keys)', () => {
+    expect(rankTownships([row(1, 2, 100, 50), row(2, 3, 100, 50)]).map((r) => [r.townshipId, r.rank])).toEqual([[2, 1], [1, 2]]);
+    expect(rankTownships([row(1, 3, 90, 50), row(2, 3, 100, 50)]).map((r) => [r.townshipId, r.rank])).toEqual([[2, 1], [1, 2]]);
+    expect(rankTownships([row(1, 3, 100, 40), row(2, 3, 100, 50)]).map((r) => [r.townshipId, r.rank])).toEqual([[2, 1], [1, 2]]);
+    // Equal on every key: the same rank, listed by township id.
+    expect(rankTownships([row(7, 3, 100, 50), row(2, 3, 100, 50)]).map((r) => [r.townshipId, r.rank])).toEqual([[2, 1], [7, 1]]);
   });
 
   it('gives coverage and per-village figures, and zeros for a township without villages', () => {

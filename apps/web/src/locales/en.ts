@@ -134,7 +134,7 @@ export const en: Messages = {
   submissions: {
     title: 'Submissions', progress: 'Progress', ranking: 'Ranking', namedDays: 'Named days', settings: 'Due days',
     year: 'Year', period: 'Period', township: 'Township', wholeYear: 'Year', late: 'Late', due: 'Due {{date}}',
-    status: { none: 'Not submitted', submitted: 'Submitted', approved: 'Approved', returned: 'Returned' },
+    status: { none: 'Not submitted', submitted: 'Submitted', approved: 'Approved', returned: 'Returned', notRequired: 'Not due' },
     figures: 'Figures for the period', gaps: 'To complete', withoutVillages: '{{count}} events without villages', withoutMaterials: '{{count}} events without materials', withoutEvidence: '{{count}} events without photos or documents', noticesLabel: 'Reporting reminders', dismissNotice: 'Dismiss this reminder for now', noGaps: 'None',
     openEvents: 'Open these events', note: 'Note (optional)', submit: 'Submit', resubmit: 'Submit again', submitted: 'Submitted',
     approve: 'Approve', approved: 'Approved', return: 'Return', returned: 'Returned', reason: 'Reason for returning', reasonRequired: 'Give a reason',

@@ -132,7 +132,7 @@ export const zhCN = {
   submissions: {
     title: '上报审核', progress: '上报进度', ranking: '乡镇排名', namedDays: '宣传节点落实', settings: '上报期限',
     year: '年度', period: '上报期', township: '乡镇', wholeYear: '全年', late: '逾期', due: '截止 {{date}}',
-    status: { none: '未上报', submitted: '已上报', approved: '已通过', returned: '已退回' },
+    status: { none: '未上报', submitted: '已上报', approved: '已通过', returned: '已退回', notRequired: '无需上报' },
     figures: '本期数据', gaps: '需补充', withoutVillages: '未填覆盖村(社区)的活动 {{count}} 条', withoutMaterials: '未填宣传资料的活动 {{count}} 条', withoutEvidence: '没有影像资料的活动 {{count}} 条', noticesLabel: '上报提醒', dismissNotice: '暂时关闭此提醒', noGaps: '无',
     openEvents: '查看本期活动', note: '上报说明（可选）', submit: '上报', resubmit: '重新上报', submitted: '已上报',
     approve: '审核通过', approved: '已审核通过', return: '退回', returned: '已退回', reason: '退回原因', reasonRequired: '请填写退回原因',

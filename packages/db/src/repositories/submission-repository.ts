@@ -7,10 +7,9 @@ import {
   DEFAULT_REPORTING_RULES,
   fieldError,
   isApprovedThrough,
-  isLate,
   monthsBetween,
   parsePeriod,
-  periodDueDate,
+  periodState,
   periodHasBegun,
   periodLabel,
   periodRange,
@@ -48,6 +47,7 @@ export function periodLockKey(period: string): number {
   return year * 100 + (month ?? 0);
 }
 
+const TOWNSHIP_ONLY = { zh: '只有本乡镇的录入员或管理员可以上报；县级可以审核通过或退回', en: "Only the township's clerks and administrators submit; the county approves or returns" };
 const COUNTY_ONLY = { zh: '只有县级管理员或领导可以审核上报', en: 'Only a county administrator or leader may review submissions' };
 
 export function createSubmissionRepository(db: DatabaseHandle) {
@@ -99,15 +99,18 @@ export function createSubmissionRepository(db: DatabaseHandle) {
     return row ? { monthDueDay: row.monthDueDay, yearDueMonth: row.yearDueMonth, yearDueDay: row.yearDueDay } : DEFAULT_REPORTING_RULES;
   }
 
-  async function countyOfTownship(townshipId: number): Promise<number | null> {
-    const township = await prisma.orgUnit.findFirst({ where: { id: townshipId, level: 'township' }, select: { parentId: true } });
-    return township?.parentId ?? null;
+  async function townshipRow(townshipId: number): Promise<{ countyId: number | null; reportingFrom: string } | null> {
+    const township = await prisma.orgUnit.findFirst({ where: { id: townshipId, level: 'township' }, select: { parentId: true, reportingFrom: true } });
+    return township && { countyId: township.parentId, reportingFrom: township.reportingFrom };
   }
 
-  function cellOf(period: string, row: SubmissionRow | undefined, rules: ReportingRules, today: string): PeriodCell {
+  async function countyOfTownship(townshipId: number): Promise<number | null> {
+    return (await townshipRow(townshipId))?.countyId ?? null;
+  }
+
+  function cellOf(period: string, row: SubmissionRow | undefined, rules: ReportingRules, today: string, reportingFrom: string): PeriodCell {
     const status: PeriodStatus = (row?.status as SubmissionStatus | undefined) ?? 'none';
-    const dueDate = periodDueDate(period, rules);
-    return { period, status, dueDate, late: isLate(status, dueDate, today), submissionId: row?.id ?? null, returnReason: row?.status === 'returned' ? row.returnReason : '' };
+    return { period, status, ...periodState(period, status, rules, today, reportingFrom), submissionId: row?.id ?? null, returnReason: row?.status === 'returned' ? row.returnReason : '' };
   }
 
   /** A reviewer: admin or leader whose own org unit is a county (or the system). Reads through `tx`: PGlite has one connection. */
@@ -149,7 +152,7 @@ export function createSubmissionRepository(db: DatabaseHandle) {
       const periods = periodsOfYear(year);
       const [rules, townships, submissions] = await Promise.all([
         rulesOf(county.id),
-        prisma.orgUnit.findMany({ where: { id: { in: county.townshipIds } }, select: { id: true, name: true, nameEn: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }),
+        prisma.orgUnit.findMany({ where: { id: { in: county.townshipIds } }, select: { id: true, name: true, nameEn: true, reportingFrom: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }),
         prisma.submission.findMany({ where: { townshipId: { in: county.townshipIds }, period: { in: periods } } }),
       ]);
       const byKey = new Map(submissions.map((s) => [`${s.townshipId} ${s.period}`, s]));
@@ -158,14 +161,21 @@ export function createSubmissionRepository(db: DatabaseHandle) {
         year,
         today,
         rules,
-        rows: townships.map((t) => ({ townshipId: t.id, name: t.name, nameEn: t.nameEn, cells: periods.map((p) => cellOf(p, byKey.get(`${t.id} ${p}`), rules, today)) })),
+        rows: townships.map((t) => ({
+          townshipId: t.id,
+          name: t.name,
+          nameEn: t.nameEn,
+          reportingFrom: t.reportingFrom,
+          cells: periods.map((p) => cellOf(p, byKey.get(`${t.id} ${p}`), rules, today, t.reportingFrom)),
+        })),
       };
     },
 
     /** What the township submits: the period's figures, its gaps and its status. */
     async summary(actor: Actor, { townshipId, period }: PeriodSummaryQuery, today = todayInChina()): Promise<PeriodSummary> {
       if (!inScope(actor, townshipId)) throw new InvalidReferencesError([fieldError(['townshipId'], REFERENCE_MESSAGES.unknownIds([townshipId]))]);
-      const countyId = await countyOfTownship(townshipId);
+      const township = await townshipRow(townshipId);
+      const countyId = township?.countyId ?? null;
       const { from, to } = periodRange(period);
       const inPeriod: Prisma.EventWhereInput = { townshipId, deletedAt: null, startDate: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } };
       const [rules, row, totals, withoutVillages, withoutMaterials, withoutEvidence] = await Promise.all([
@@ -177,7 +187,7 @@ export function createSubmissionRepository(db: DatabaseHandle) {
         // The ledger's own "没有影像资料" filter, so the gap and the list it links to agree.
         prisma.event.count({ where: eventWhere(actor, { townshipId, from, to, evidence: 'none' }) }),
       ]);
-      return { townshipId, period, from, to, cell: cellOf(period, row ?? undefined, rules, today), totals, gaps: { withoutVillages, withoutMaterials, withoutEvidence } };
+      return { townshipId, period, from, to, cell: cellOf(period, row ?? undefined, rules, today, township?.reportingFrom ?? '0000-00'), totals, gaps: { withoutVillages, withoutMaterials, withoutEvidence } };
     },
 
     async get(actor: Actor, id: number): Promise<SubmissionDetail | null> {
@@ -202,6 +212,8 @@ export function createSubmissionRepository(db: DatabaseHandle) {
       if (!inScope(actor, townshipId) || (await countyOfTownship(townshipId)) === null) {
         throw new InvalidReferencesError([fieldError(['townshipId'], REFERENCE_MESSAGES.unknownIds([townshipId]))]);
       }
+      // The township hands its figures over: a county user reviews them, never submits for it.
+      if (actor.userId !== null && actor.orgUnitId !== townshipId) throw new NotPermittedError(TOWNSHIP_ONLY);
       if (!periodHasBegun(period, today)) throw new InvalidReferencesError([fieldError(['period'], RULE_MESSAGES.periodNotStarted)]);
       const row = await prisma.$transaction(async (tx) => {
         // Waits for the period's writes in flight (they hold the lock shared); later writes wait for this commit, then see the submission.

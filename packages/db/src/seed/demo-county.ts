@@ -47,6 +47,7 @@ export async function seedDemoNeighbours(db: DatabaseHandle, { countyId, today }
       code: neighbour.code,
       name: neighbour.name,
       nameEn: neighbour.nameEn,
+      reportingFrom: `${thisYear}-01`,
       villages: neighbour.villages.map((name, i) => ({ code: `${neighbour.code}-${i + 1}`, name, nameEn: `${neighbour.nameEn} village ${i + 1}` })),
     });
     await prisma.orgUnit.update({ where: { id: townshipId }, data: { sortOrder: (index + 1) * 10 } });

@@ -146,6 +146,9 @@ export async function seedDemo(db: DatabaseHandle, { today = todayInChina() } = 
     name: '涂市镇',
     nameEn: 'Tushi Town',
     villages: DEMO_VILLAGES.map(([code, name, nameEn]) => ({ code: `tushi-${code}`, name, nameEn })),
+    // The demo county started reporting this January: this year's months are due (and late when
+    // missed); last year's ledger is there to compare with, not to report.
+    reportingFrom: `${yearOf(today)}-01`,
   });
 
   const [campaigns, departments, forms, laws, groups, materials] = await Promise.all([

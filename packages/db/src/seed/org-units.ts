@@ -9,6 +9,8 @@ export interface TownshipSeed {
   nameEn: string;
   villages: readonly { code: string; name: string; nameEn: string }[];
   departments?: readonly { code: string; name: string; nameEn: string }[];
+  /** First reporting month ("YYYY-MM"); default: the month the row is created (the column's default). */
+  reportingFrom?: string;
 }
 
 export async function seedCounty(prisma: PrismaClient, county: { code: string; name: string; nameEn: string }) {
@@ -24,6 +26,7 @@ export async function seedTownship(prisma: PrismaClient, seed: TownshipSeed) {
       nameEn: seed.nameEn,
       level: 'township',
       parentId: seed.countyId,
+      ...(seed.reportingFrom ? { reportingFrom: seed.reportingFrom } : {}),
       children: {
         create: seed.villages.map((v, i) => ({ ...v, level: 'village' as const, sortOrder: (i + 1) * 10 })),
       },

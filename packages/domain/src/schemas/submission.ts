@@ -68,6 +68,8 @@ export const PeriodCellSchema = z.object({
   period: z.string(),
   status: PeriodStatusSchema,
   dueDate: z.string(),
+  /** False before the township's first reporting month: neither due nor late. */
+  required: z.boolean(),
   late: z.boolean(),
   submissionId: idSchema.nullable(),
   returnReason: z.string(),
@@ -80,7 +82,16 @@ export const SubmissionGridSchema = z
     year: z.number().int(),
     today: z.string(),
     rules: ReportingSettingSchema,
-    rows: z.array(z.object({ townshipId: idSchema, name: z.string(), nameEn: z.string(), cells: z.array(PeriodCellSchema) })),
+    rows: z.array(
+      z.object({
+        townshipId: idSchema,
+        name: z.string(),
+        nameEn: z.string(),
+        /** The township's first reporting month ("YYYY-MM"). */
+        reportingFrom: z.string(),
+        cells: z.array(PeriodCellSchema),
+      }),
+    ),
   })
   .meta({ id: 'SubmissionGrid' });
 export type SubmissionGrid = z.infer<typeof SubmissionGridSchema>;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { periodLabel, type PeriodCell, type SubmissionGrid as Grid } from '@pufa/domain';
 import { isEnglish } from '../../../lib/i18n.ts';
 import { townshipTableProps, useTownshipNameColumn } from './township-rows.tsx';
-import { PeriodStatusTag } from './period-status-tag.tsx';
+import { periodStatusKey, PeriodStatusTag } from './period-status-tag.tsx';
 
 type Row = Grid['rows'][number];
 
@@ -37,7 +37,7 @@ export function SubmissionGrid({ grid, loading, onOpen }: { grid: Grid | undefin
                   type="button"
                   className="grid-cell-button"
                   data-testid={`cell-${row.townshipId}-${period}`}
-                  aria-label={`${name} ${periodLabel(period)[english ? 'en' : 'zh']} ${t(`submissions.status.${cell.status}`)}${cell.late ? ` ${t('submissions.late')}` : ''}`}
+                  aria-label={`${name} ${periodLabel(period)[english ? 'en' : 'zh']} ${t(periodStatusKey(cell))}${cell.late ? ` ${t('submissions.late')}` : ''}`}
                   onClick={() => onOpen(row.townshipId, period)}
                 >
                   <PeriodStatusTag cell={cell} />

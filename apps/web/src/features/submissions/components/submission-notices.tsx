@@ -31,7 +31,7 @@ export function SubmissionNotices() {
     </Link>
   );
   const returned = cells.filter((c) => c.status === 'returned');
-  const dueSoon = cells.filter((c) => c.status === 'none' && c.dueDate >= today && dayjs(c.dueDate).diff(dayjs(today), 'day') <= REMIND_DAYS && c.period.slice(0, 7) <= today.slice(0, 7));
+  const dueSoon = cells.filter((c) => c.status === 'none' && c.required && c.dueDate >= today && dayjs(c.dueDate).diff(dayjs(today), 'day') <= REMIND_DAYS && c.period.slice(0, 7) <= today.slice(0, 7));
   const late = cells.filter((c) => c.status === 'none' && c.late).at(-1);
   const [dismissed, setDismissed] = useState<string[]>([]);
   const shown = (key: string) => !dismissed.includes(key);
