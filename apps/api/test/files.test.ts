@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventFile, EventListResponse } from '@pufa/domain';
 import { useTestApp, type TestUser } from './helper.ts';
 import { multipartBody } from './import-fixtures.ts';
-import { exe, heic, pdf, photoWithExif, png, pngBomb, svgWithScript } from './evidence-fixtures.ts';
+import { exe, heic, pdf, photoWithExif, png, pngBomb, svgWithScript, withDeclaredSize } from './evidence-fixtures.ts';
 
 const MAX_FILE = 3 * 1024 * 1024;
 const ctx = useTestApp({ evidence: { maxFileBytes: MAX_FILE, maxEventBytes: 8 * 1024 * 1024 } });
@@ -136,6 +136,31 @@ describe('POST /api/events/:id/files', () => {
     expect(res.json().message).toMatch(/^文件：/);
     expect({ disk: await filesOnDisk(), rows: await ctx.db.prisma.eventFile.count() }).toEqual(before);
   });
+
+  it('refuses a HEIC over 120 megapixels from the sizes its header declares, before decoding it', async () => {
+    const refusedAsTooLarge = (res: { statusCode: number; body: string; json: () => { message: string; fields: { field: string }[] } }) => {
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().message).toBe('文件：图片尺寸过大，无法处理');
+    };
+    const rows = await ctx.db.prisma.eventFile.count();
+    // A real 121-megapixel HEIC by heif-enc (27 KB): decoding it whole took heic-convert a minute and 1.6 GB before.
+    const big = await heic(11_000, 11_000);
+    const started = performance.now();
+    refusedAsTooLarge(await upload(eastEvent, big, 'IMG_9999.HEIC'));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // The picture inside is 400×300; only its header says more. Refused, so the header decided, not a decode.
+    const small = await heic();
+    refusedAsTooLarge(await upload(eastEvent, withDeclaredSize(small, 12_000, 10_001), 'lying.heic'));
+    // 12000×10000 is the limit itself: the header passes; libheif then finds the picture is not what the header says.
+    const atLimit = await upload(eastEvent, withDeclaredSize(small, 12_000, 10_000), 'at-limit.heic');
+    expect(atLimit.statusCode, atLimit.body).toBe(422);
+    expect(atLimit.json().message).toBe('文件：图片已损坏，无法读取');
+    // A HEIC header without any sizes is no picture we can read.
+    const noSizes = Buffer.from(small);
+    noSizes.write('ispX', noSizes.indexOf('ispe', 0, 'latin1'), 'latin1');
+    expect((await upload(eastEvent, noSizes, 'no-sizes.heic')).json().message).toBe('文件：图片已损坏，无法读取');
+    expect(await ctx.db.prisma.eventFile.count()).toBe(rows);
+  }, 300_000);
 
   it('refuses a file past the per-event limit, and no file at all', async () => {
     const event = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-04-15', '国家安全教育日');

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import exifr from 'exifr';
+import { heifExtents } from './heif-header.ts';
 import { EVIDENCE_ERRORS, EVIDENCE_LIMITS, EVIDENCE_TYPES, isEvidenceContentType, type Bilingual, type EvidenceContentType } from '@pufa/domain';
 
 /** A refusal with the clerk's words (answered 4xx on the file field). */
@@ -60,6 +61,7 @@ export async function inspectUpload(bytes: Buffer, fileName: string): Promise<In
   const { kind, ext } = EVIDENCE_TYPES[contentType];
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (kind !== 'image') return { contentType, kind, ext, sha256, width: null, height: null, takenAt: null, hasGps: false };
+  if (contentType === 'image/heic') checkHeifHeader(bytes);
   const decodable = contentType === 'image/heic' ? await heicToJpeg(bytes) : bytes;
   const [pictures, exif] = await Promise.all([renderImage(decodable), readExif(bytes)]);
   return { contentType, kind, ext, sha256, ...pictures, ...exif };
@@ -91,6 +93,17 @@ async function renderImage(bytes: Buffer) {
     if (/pixel limit/i.test(String(error))) throw new EvidenceFileError(422, EVIDENCE_ERRORS.imageTooLarge);
     throw new EvidenceFileError(422, EVIDENCE_ERRORS.corruptImage);
   }
+}
+
+/**
+ * heic-convert decodes the whole picture before sharp could check its size: the
+ * pixel limit is applied to the sizes the header declares first. A header
+ * without them is not a picture we can read.
+ */
+function checkHeifHeader(bytes: Buffer) {
+  const extents = heifExtents(bytes);
+  if (extents.length === 0) throw new EvidenceFileError(422, EVIDENCE_ERRORS.corruptImage);
+  if (extents.some(({ width, height }) => width * height > EVIDENCE_LIMITS.imagePixels)) throw new EvidenceFileError(422, EVIDENCE_ERRORS.imageTooLarge);
 }
 
 /** sharp's prebuilt libvips has no HEVC decoder: iPhone photos go through heic-convert (libheif in WebAssembly). */
