@@ -126,7 +126,3 @@ async function readExif(bytes: Buffer): Promise<{ takenAt: Date | null; hasGps: 
   const hasGps = typeof tags?.latitude === 'number' || Array.isArray(tags?.GPSLatitude);
   return { takenAt, hasGps };
 }
-
-/** The calendar day the camera's clock showed (exifr reads EXIF times in the server's zone). */
-export const localDay = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
