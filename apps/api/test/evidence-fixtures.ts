@@ -2,7 +2,7 @@
 // date and GPS written by sharp's withExif), a HEIC by Debian's heif-enc
 // (libheif-examples), a PDF by hand, and the bad files of the issue.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -25,12 +25,26 @@ export async function photoWithExif(takenOn: string, { width = 1200, height = 90
 export const png = (width = 640, height = 480) =>
   sharp({ create: { width, height, channels: 4, background: { r: 20, g: 120, b: 200, alpha: 1 } } }).png().toBuffer();
 
-/** A HEIC written by heif-enc (libheif-examples) from a PNG; fails, never skips, without it. */
-export async function heic(): Promise<Buffer> {
+/**
+ * A HEIC written by heif-enc (libheif-examples) from a picture; fails, never skips, without it.
+ * A large one (11000×11000 is 121 megapixels) takes x265 about 10 s of CPU (a minute on a busy
+ * machine): a JPEG in, the fastest preset, and kept in the temporary folder for the next run.
+ */
+export async function heic(width = 400, height = 300): Promise<Buffer> {
+  const kept = path.join(os.tmpdir(), `pufa-test-heic-${width}x${height}.heic`);
+  if (width * height > 4_000_000) {
+    const cached = await readFile(kept).catch(() => null);
+    if (cached) return cached;
+  }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pufa-heic-'));
   try {
-    await writeFile(path.join(dir, 'in.png'), await png(400, 300));
-    await promisify(execFile)('heif-enc', ['-q', '60', '-o', path.join(dir, 'out.heic'), path.join(dir, 'in.png')]);
+    const large = width * height > 4_000_000;
+    const input = path.join(dir, large ? 'in.jpg' : 'in.png');
+    const picture = sharp({ create: { width, height, channels: 3, background: { r: 20, g: 120, b: 200 } } });
+    await writeFile(input, await (large ? picture.jpeg({ quality: 50 }) : picture.png()).toBuffer());
+    await promisify(execFile)('heif-enc', ['-q', large ? '10' : '60', ...(large ? ['-p', 'preset=ultrafast'] : []), '-o', path.join(dir, 'out.heic'), input], { timeout: 240_000 });
+    // Whole or not at all: renamed into place once written.
+    if (large) await copyFile(path.join(dir, 'out.heic'), `${kept}.${process.pid}`).then(() => rename(`${kept}.${process.pid}`, kept));
     return await readFile(path.join(dir, 'out.heic'));
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -64,4 +78,18 @@ export async function pngBomb(): Promise<Buffer> {
   bytes.writeUInt32BE(30_000, 20);
   bytes.writeUInt32BE(zlib.crc32(bytes.subarray(12, 29)) >>> 0, 29);
   return bytes;
+}
+
+/**
+ * `bytes` (a HEIC) with the sizes its header declares (the ispe box) changed: the picture
+ * inside stays small, so only a check of the header can refuse it.
+ */
+export function withDeclaredSize(bytes: Buffer, width: number, height: number): Buffer {
+  const copy = Buffer.from(bytes);
+  const at = copy.indexOf('ispe', 0, 'latin1');
+  if (at < 0) throw new Error('no ispe box in this HEIC');
+  // After the type: version and flags (4 bytes), then width and height.
+  copy.writeUInt32BE(width, at + 8);
+  copy.writeUInt32BE(height, at + 12);
+  return copy;
 }

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventFile, EventListResponse } from '@pufa/domain';
 import { useTestApp, type TestUser } from './helper.ts';
 import { multipartBody } from './import-fixtures.ts';
-import { exe, heic, pdf, photoWithExif, png, pngBomb, svgWithScript } from './evidence-fixtures.ts';
+import { exe, heic, pdf, photoWithExif, png, pngBomb, svgWithScript, withDeclaredSize } from './evidence-fixtures.ts';
 
 const MAX_FILE = 3 * 1024 * 1024;
 const ctx = useTestApp({ evidence: { maxFileBytes: MAX_FILE, maxEventBytes: 8 * 1024 * 1024 } });
@@ -38,9 +38,9 @@ async function uploadOk(eventId: number, bytes: Buffer, name: string, caption?: 
   return res.json<EventFile>();
 }
 
-/** Every file under FILES_DIR, temporary ones included. */
+/** Every file under FILES_DIR, temporary ones included; a missing folder fails the test (it is never "nothing stored"). */
 async function filesOnDisk() {
-  const entries = await readdir(ctx.filesDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const entries = await readdir(ctx.filesDir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).length;
 }
 
@@ -128,12 +128,39 @@ describe('POST /api/events/:id/files', () => {
     ['a damaged JPEG', async () => (await photoWithExif('2026-03-15')).subarray(0, 600), 'cut.jpg', 422],
   ])('refuses %s with a message on the file field and stores nothing', async (_name, make, fileName, status) => {
     const before = { disk: await filesOnDisk(), rows: await ctx.db.prisma.eventFile.count() };
+    // The earlier uploads are on disk: the count below is of a real folder, not of nothing.
+    expect(before.disk).toBeGreaterThan(0);
     const res = await upload(eastEvent, await make(), fileName);
     expect(res.statusCode, res.body).toBe(status);
     expect(res.json().fields[0]).toMatchObject({ field: 'file' });
     expect(res.json().message).toMatch(/^文件：/);
     expect({ disk: await filesOnDisk(), rows: await ctx.db.prisma.eventFile.count() }).toEqual(before);
   });
+
+  it('refuses a HEIC over 120 megapixels from the sizes its header declares, before decoding it', async () => {
+    const refusedAsTooLarge = (res: { statusCode: number; body: string; json: () => { message: string; fields: { field: string }[] } }) => {
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().message).toBe('文件：图片尺寸过大，无法处理');
+    };
+    const rows = await ctx.db.prisma.eventFile.count();
+    // A real 121-megapixel HEIC by heif-enc (27 KB): decoding it whole took heic-convert a minute and 1.6 GB before.
+    const big = await heic(11_000, 11_000);
+    const started = performance.now();
+    refusedAsTooLarge(await upload(eastEvent, big, 'IMG_9999.HEIC'));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // The picture inside is 400×300; only its header says more. Refused, so the header decided, not a decode.
+    const small = await heic();
+    refusedAsTooLarge(await upload(eastEvent, withDeclaredSize(small, 12_000, 10_001), 'lying.heic'));
+    // 12000×10000 is the limit itself: the header passes; libheif then finds the picture is not what the header says.
+    const atLimit = await upload(eastEvent, withDeclaredSize(small, 12_000, 10_000), 'at-limit.heic');
+    expect(atLimit.statusCode, atLimit.body).toBe(422);
+    expect(atLimit.json().message).toBe('文件：图片已损坏，无法读取');
+    // A HEIC header without any sizes is no picture we can read.
+    const noSizes = Buffer.from(small);
+    noSizes.write('ispX', noSizes.indexOf('ispe', 0, 'latin1'), 'latin1');
+    expect((await upload(eastEvent, noSizes, 'no-sizes.heic')).json().message).toBe('文件：图片已损坏，无法读取');
+    expect(await ctx.db.prisma.eventFile.count()).toBe(rows);
+  }, 300_000);
 
   it('refuses a file past the per-event limit, and no file at all', async () => {
     const event = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-04-15', '国家安全教育日');
@@ -286,5 +313,79 @@ describe('the evidence pack and the 图文台账', () => {
   it('refuses an org unit out of scope before sending anything', async () => {
     const res = await ctx.inject({ method: 'GET', url: `/api/exports/evidence.zip?year=2026&orgUnitId=${ctx.fixture.west.townshipId}`, as: 'eastClerk' });
     expect(res.statusCode).toBe(400);
+  });
+});
+
+describe('the period lock on evidence', () => {
+  const submit = async (period: string) => {
+    const res = await ctx.inject({ method: 'POST', url: '/api/submissions', as: 'eastClerk', payload: { townshipId: ctx.fixture.east.townshipId, period } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ id: number }>().id;
+  };
+  const review = async (id: number, step: 'approve' | 'return') => {
+    const res = await ctx.inject({ method: 'POST', url: `/api/submissions/${id}/${step}`, as: 'countyAdmin', payload: step === 'return' ? { reason: '请补充签到表' } : undefined });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+  function expectLocked(res: { statusCode: number; body: string; json: () => unknown }, message: string, period: string) {
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json()).toMatchObject({ message, lockedPeriod: period });
+  }
+  const state = async (eventId: number) => (await listFiles(eventId, 'eastClerk', '?deleted=include')).json<EventFile[]>().map((f) => [f.id, f.caption, f.sortOrder, f.deletedAt]);
+
+  it('refuses adding, deleting, restoring, captioning and reordering the files of a submitted or approved month, and lifts with a return', async () => {
+    const event = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-08-20', '法治文艺下乡');
+    const [sheet, photo, gone] = [await uploadOk(event, pdf(), '签到表.pdf', '签到表'), await uploadOk(event, await png(40, 40), 'a.png'), await uploadOk(event, await png(41, 41), 'b.png')];
+    expect((await ctx.inject({ method: 'DELETE', url: `/api/files/${gone!.id}`, as: 'eastClerk' })).statusCode).toBe(204);
+    // Another event of the township in an open month stays open throughout.
+    const september = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-09-01', '九月宣传');
+    const submission = await submit('2026-08');
+    const before = await state(event);
+
+    for (const [status, reason] of [
+      ['submitted', '2026年8月已上报，需县级退回后才能修改'],
+      ['approved', '2026年8月已通过县级审核，需县级退回后才能修改'],
+    ] as const) {
+      if (status === 'approved') await review(submission, 'approve');
+      const disk = await filesOnDisk();
+      expectLocked(await upload(event, await png(42, 42), 'late.png'), reason, '2026-08');
+      expectLocked(await ctx.inject({ method: 'DELETE', url: `/api/files/${sheet!.id}`, as: 'eastClerk' }), reason, '2026-08');
+      expectLocked(await ctx.inject({ method: 'PATCH', url: `/api/files/${photo!.id}`, as: 'eastClerk', payload: { caption: '改' } }), reason, '2026-08');
+      expectLocked(await ctx.inject({ method: 'PATCH', url: `/api/files/${photo!.id}`, as: 'eastClerk', payload: { position: 0 } }), reason, '2026-08');
+      expectLocked(await ctx.inject({ method: 'POST', url: `/api/files/${gone!.id}/restore`, as: 'eastClerk' }), reason, '2026-08');
+      // Nothing changed, and the refused upload left no bytes behind.
+      expect(await state(event)).toEqual(before);
+      expect(await filesOnDisk()).toBe(disk);
+      expect((await upload(september, await png(43, 43), 'sept.png')).statusCode).toBe(201);
+    }
+
+    // An SQL console is refused by the database itself, the same way.
+    await expect(ctx.db.prisma.$executeRaw`UPDATE event_file SET deleted_at = now() WHERE id = ${sheet!.id}`).rejects.toThrow(/period 2026-08 is approved/);
+    await expect(ctx.db.prisma.$executeRaw`DELETE FROM event_file WHERE id = ${photo!.id}`).rejects.toThrow(/period 2026-08 is approved/);
+    expect(await state(event)).toEqual(before);
+
+    await review(submission, 'return');
+    expect((await ctx.inject({ method: 'DELETE', url: `/api/files/${sheet!.id}`, as: 'eastClerk' })).statusCode).toBe(204);
+    expect((await upload(event, await png(44, 44), 'added.png')).statusCode).toBe(201);
+  });
+
+  it('locks the files of every month of a submitted year, and not of the year before or after', async () => {
+    const event = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2025-12-04', '宪法宣传日');
+    const nextYear = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-01-05', '元旦宣传');
+    const file = await uploadOk(event, await png(45, 45), 'x.png');
+    await submit('2025');
+    expectLocked(await upload(event, await png(46, 46), 'y.png'), '2025年已上报，需县级退回后才能修改', '2025');
+    expectLocked(await ctx.inject({ method: 'DELETE', url: `/api/files/${file.id}`, as: 'eastClerk' }), '2025年已上报，需县级退回后才能修改', '2025');
+    expect((await upload(nextYear, await png(47, 47), 'z.png')).statusCode).toBe(201);
+    // The other township's files of the same month are its own.
+    const west = await createEvent('westClerk', ctx.fixture.west.townshipId, '2025-12-04', '西镇宪法日');
+    expect((await upload(west, await png(48, 48), 'w.png', { as: 'westClerk' })).statusCode).toBe(201);
+  });
+
+  it("a deleted event's files are not checked: the event counts nowhere", async () => {
+    const event = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-10-08', '十月宣传');
+    const file = await uploadOk(event, await png(49, 49), 'x.png');
+    expect((await ctx.inject({ method: 'DELETE', url: `/api/events/${event}`, as: 'eastClerk' })).statusCode).toBe(204);
+    await submit('2026-10');
+    await expect(ctx.db.prisma.$executeRaw`UPDATE event_file SET caption = 'x' WHERE id = ${file.id}`).resolves.toBe(1);
   });
 });

@@ -57,6 +57,28 @@ export function isPhotoDateMismatch(takenDay: string, startDate: string, endDate
 export const PHOTO_DATE_MISMATCH: Bilingual = { zh: '照片拍摄日期与活动日期不符', en: 'The photo was taken on another date than the event' };
 
 /**
+ * The calendar day 'YYYY-MM-DD' of `date` on this process's clock. EXIF times
+ * are the camera's wall clock without a zone; exifr reads them in the server's
+ * zone, so this gives back the day the camera showed (Asia/Shanghai on a
+ * server in China: a photo at 07:00 is on its own day, not UTC's day before).
+ */
+export const localCalendarDay = (date: Date): string =>
+  `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+/**
+ * What a person is told about a photo's date, beside the photo (gallery, full
+ * view, 图文台账, the pack's captions.txt): the day it was taken, and when that
+ * is more than PHOTO_DATE_TOLERANCE_DAYS outside the event's dates, that it is.
+ * null when the photo carries no date.
+ */
+export function photoDateNote(file: { takenOn: string | null; dateMismatch: boolean }): Bilingual | null {
+  if (!file.takenOn) return null;
+  return file.dateMismatch
+    ? { zh: `拍摄于 ${file.takenOn}，不在活动日期内`, en: `Taken on ${file.takenOn}, outside the event's dates` }
+    : { zh: `拍摄于 ${file.takenOn}`, en: `Taken on ${file.takenOn}` };
+}
+
+/**
  * A file or folder name that is safe on Windows, macOS and Linux and in a zip:
  * no path separators or reserved characters, no control characters, no leading
  * dots, at most `max` characters. Chinese is kept.

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import exifr from 'exifr';
+import { heifExtents } from './heif-header.ts';
 import { EVIDENCE_ERRORS, EVIDENCE_LIMITS, EVIDENCE_TYPES, isEvidenceContentType, type Bilingual, type EvidenceContentType } from '@pufa/domain';
 
 /** A refusal with the clerk's words (answered 4xx on the file field). */
@@ -60,6 +61,7 @@ export async function inspectUpload(bytes: Buffer, fileName: string): Promise<In
   const { kind, ext } = EVIDENCE_TYPES[contentType];
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (kind !== 'image') return { contentType, kind, ext, sha256, width: null, height: null, takenAt: null, hasGps: false };
+  if (contentType === 'image/heic') checkHeifHeader(bytes);
   const decodable = contentType === 'image/heic' ? await heicToJpeg(bytes) : bytes;
   const [pictures, exif] = await Promise.all([renderImage(decodable), readExif(bytes)]);
   return { contentType, kind, ext, sha256, ...pictures, ...exif };
@@ -93,6 +95,17 @@ async function renderImage(bytes: Buffer) {
   }
 }
 
+/**
+ * heic-convert decodes the whole picture before sharp could check its size: the
+ * pixel limit is applied to the sizes the header declares first. A header
+ * without them is not a picture we can read.
+ */
+function checkHeifHeader(bytes: Buffer) {
+  const extents = heifExtents(bytes);
+  if (extents.length === 0) throw new EvidenceFileError(422, EVIDENCE_ERRORS.corruptImage);
+  if (extents.some(({ width, height }) => width * height > EVIDENCE_LIMITS.imagePixels)) throw new EvidenceFileError(422, EVIDENCE_ERRORS.imageTooLarge);
+}
+
 /** sharp's prebuilt libvips has no HEVC decoder: iPhone photos go through heic-convert (libheif in WebAssembly). */
 async function heicToJpeg(bytes: Buffer): Promise<Buffer> {
   const { default: convert } = await import('heic-convert');
@@ -113,7 +126,3 @@ async function readExif(bytes: Buffer): Promise<{ takenAt: Date | null; hasGps: 
   const hasGps = typeof tags?.latitude === 'number' || Array.isArray(tags?.GPSLatitude);
   return { takenAt, hasGps };
 }
-
-/** The calendar day the camera's clock showed (exifr reads EXIF times in the server's zone). */
-export const localDay = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;

@@ -6,7 +6,7 @@
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
-import { PHOTO_DATE_MISMATCH } from '@pufa/domain';
+import { photoDateNote } from '@pufa/domain';
 import type { FileStore } from '../evidence/file-store.ts';
 import { printedPhotos, type EvidenceBook } from './evidence-book.ts';
 import type { CjkFont } from './cjk-font.ts';
@@ -84,8 +84,10 @@ export async function writeEvidencePdf(out: Writable, book: EvidenceBook, store:
         // pdfkit embeds JPEG and PNG: the display size (WebP, no metadata) becomes a JPEG for the page.
         const jpeg = await sharp(await readAll(store.read(storageKey, 'large'))).jpeg({ quality: 80 }).toBuffer();
         doc.image(jpeg, x, y, { fit: [boxWidth, boxHeight], align: 'center', valign: 'center' });
-        const mismatch = file.dateMismatch ? ` [${lang === 'en' ? PHOTO_DATE_MISMATCH.en : PHOTO_DATE_MISMATCH.zh}]` : '';
-        doc.fontSize(9).text(`${file.caption || file.originalName}${mismatch}`, x, y + boxHeight + 4, { width: boxWidth, height: 24, ellipsis: true, align: 'center' });
+        // The photo's day beside it (the county compares it with the event's date above), never an internal flag.
+        const note = photoDateNote(file);
+        doc.fontSize(9).text(file.caption || file.originalName, x, y + boxHeight + 4, { width: boxWidth, height: 12, ellipsis: true, align: 'center', lineBreak: false });
+        if (note) doc.fontSize(8).fillColor(file.dateMismatch ? '#a00' : '#555').text(note[lang === 'en' ? 'en' : 'zh'], x, y + boxHeight + 16, { width: boxWidth, height: 12, ellipsis: true, align: 'center', lineBreak: false }).fillColor('#000');
       }
       if (others > 0) doc.fontSize(9).fillColor('#666').text(w.more(others), MARGIN, doc.page.height - MARGIN - 14, { width: contentWidth, lineBreak: false }).fillColor('#000');
     }

@@ -5,7 +5,7 @@
 import type { Writable } from 'node:stream';
 import { PassThrough } from 'node:stream';
 import { ZipArchive, type EntryData, type ZipEntryData } from 'archiver';
-import { PHOTO_DATE_MISMATCH, sanitizeFileName } from '@pufa/domain';
+import { photoDateNote, sanitizeFileName } from '@pufa/domain';
 import type { FileStore } from '../evidence/file-store.ts';
 import type { EvidenceBook } from './evidence-book.ts';
 
@@ -60,8 +60,8 @@ export async function writeEvidenceZip(
         // `store` is a zip entry option archiver takes on file() too (its types list it for append only).
         const entry: ZipEntryData = { name: `${folder}/${name}`, store: COMPRESSED.test(file.contentType), date: new Date(file.createdAt) };
         archive.file(store.absolute(storageKey), entry as EntryData);
-        const flag = file.dateMismatch ? ` [${lang === 'en' ? PHOTO_DATE_MISMATCH.en : PHOTO_DATE_MISMATCH.zh}${file.takenAt ? `: ${file.takenAt.slice(0, 10)}` : ''}]` : '';
-        lines.push(`${name}\t${file.caption}${flag}\tSHA-256 ${file.sha256}`);
+        const note = photoDateNote(file);
+        lines.push(`${name}\t${file.caption}\t${note ? note[lang === 'en' ? 'en' : 'zh'] : ''}\tSHA-256 ${file.sha256}`);
       });
       // CRLF and a BOM: Notepad on an inspector's Windows PC opens it right.
       archive.append(`\uFEFF${lines.join('\r\n')}\r\n`, { name: `${folder}/captions.txt` });

@@ -19,6 +19,7 @@ import {
   fieldError,
   isEvidenceContentType,
   isPhotoDateMismatch,
+  localCalendarDay,
   optionalText,
   ThumbnailQuerySchema,
   withExtension,
@@ -28,7 +29,7 @@ import {
 import { EvidenceLimitError } from '@pufa/db';
 import { HttpError, notFound, RequestValidationError } from '../http-errors.ts';
 import { ACCESS } from '../plugins/auth.ts';
-import { EvidenceFileError, inspectUpload, localDay } from '../evidence/inspect-upload.ts';
+import { EvidenceFileError, inspectUpload } from '../evidence/inspect-upload.ts';
 import type { Variant } from '../evidence/file-store.ts';
 
 const FILE = { zh: '文件', en: 'File' };
@@ -146,7 +147,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
             height: inspected.height,
             takenAt: inspected.takenAt,
             hasGps: inspected.hasGps,
-            dateMismatch: inspected.takenAt ? isPhotoDateMismatch(localDay(inspected.takenAt), event.startDate, event.endDate) : false,
+            dateMismatch: inspected.takenAt ? isPhotoDateMismatch(localCalendarDay(inspected.takenAt), event.startDate, event.endDate) : false,
             caption: caption.data,
           },
           limits,

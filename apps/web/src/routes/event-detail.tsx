@@ -94,7 +94,7 @@ export function EventDetailRoute() {
           <Descriptions.Item label={t('detail.updatedAt')}>{new Date(e.updatedAt).toLocaleString(english ? 'en-GB' : 'zh-CN')} ({t('detail.version')} {e.version})</Descriptions.Item>
         </Descriptions>
       </Card>
-      <EvidencePanel eventId={e.id} editable={canEdit(e.townshipId)} />
+      <EvidencePanel event={e} editable={canEdit(e.townshipId)} />
       <Card size="small" title={t('plans.forEvent')}>
         <EventPlanLinks event={e} editable={canEdit(e.townshipId)} />
       </Card>

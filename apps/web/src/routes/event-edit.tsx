@@ -58,7 +58,7 @@ export function EventEditRoute() {
         }}
       />
       <div style={{ marginTop: 16 }}>
-        <EvidencePanel eventId={id} editable />
+        <EvidencePanel event={event.data} editable />
       </div>
     </>
   );

@@ -5,7 +5,7 @@ import { Button, Spin, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { PHOTO_DATE_MISMATCH } from '@pufa/domain';
+import { photoDateNote } from '@pufa/domain';
 import { isEnglish } from '../lib/i18n.ts';
 import { useEvidenceBook } from '../features/exports/api/report.ts';
 import { thumbnailUrl } from '../features/evidence/api/files.ts';
@@ -52,7 +52,8 @@ export function EvidencePrintRoute() {
                   <img src={thumbnailUrl(photo.id, 'large')} alt={photo.caption || photo.originalName} loading="eager" />
                   <figcaption>
                     {photo.caption || photo.originalName}
-                    {photo.dateMismatch && <strong> [{english ? PHOTO_DATE_MISMATCH.en : PHOTO_DATE_MISMATCH.zh}]</strong>}
+                    {/* The photo's day beside it, for the county to compare with the event's date above. */}
+                    {photoDateNote(photo) && <span className={photo.dateMismatch ? 'evidence-photo-date evidence-photo-date-off' : 'evidence-photo-date'}>{english ? photoDateNote(photo)!.en : photoDateNote(photo)!.zh}</span>}
                   </figcaption>
                 </figure>
               ))}

@@ -2,7 +2,7 @@
 // (apps/api/src/evidence/file-store.ts); a row is created only after its files
 // are on disk, so a row never lacks its file. Scope follows the event: a file
 // of an event the actor may not see, or of a deleted event, does not exist.
-import { dateToIso, type EventEvidenceSummary, type EventFile, type EventFilePatch } from '@pufa/domain';
+import { dateToIso, localCalendarDay, type EventEvidenceSummary, type EventFile, type EventFilePatch } from '@pufa/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { townshipFilter, type Actor } from '../auth/actor.ts';
 import { storeIdempotencyKey } from '../idempotency.ts';
@@ -24,6 +24,7 @@ export function toEventFileJson(row: FileRow): EventFile {
     width: row.width,
     height: row.height,
     takenAt: row.takenAt?.toISOString() ?? null,
+    takenOn: row.takenAt ? localCalendarDay(row.takenAt) : null,
     hasGps: row.hasGps,
     dateMismatch: row.dateMismatch,
     caption: row.caption,

@@ -15,6 +15,8 @@ export const EventFileSchema = z
     height: z.number().int().nullable(),
     /** EXIF date and time the photo was taken (ISO), when the photo says. */
     takenAt: z.string().nullable(),
+    /** The calendar day the camera's clock showed ('YYYY-MM-DD', the server's time zone), what the date rule compares and people are shown. */
+    takenOn: z.string().nullable(),
     /** The original carries a GPS position (never the thumbnails). */
     hasGps: z.boolean(),
     /** Taken more than 2 days from the event's dates. */

@@ -1,25 +1,38 @@
 // 影像资料 on the event page: upload (drag and drop, paste, the phone's camera,
 // several at once with a progress bar each), a gallery of lazy thumbnails with
-// a full view (arrows and keyboard: antd Image.PreviewGroup), documents as a
-// list, captions, order, delete and restore.
+// a full view (arrows and keyboard: antd Image.PreviewGroup, named, with the
+// photo's caption and date), documents as a list, captions, order, delete and
+// restore. While the event's month or year is submitted or approved the files
+// are locked like its figures: nothing to change is offered, and the panel says why.
 import { useState } from 'react';
 import type { UploadFile } from 'antd';
-import { App, Button, Card, Empty, Flex, Image, List, Space, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Image, List, Space, Tooltip, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, ArrowRightOutlined, CameraOutlined, DeleteOutlined, FileOutlined, InboxOutlined, UndoOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { EVIDENCE_ACCEPT, EVIDENCE_LIMITS, type EventFile } from '@pufa/domain';
+import { EVIDENCE_ACCEPT, EVIDENCE_LIMITS, photoDateNote, type Bilingual, type EventFile } from '@pufa/domain';
 import { ApiRequestError } from '../../../lib/api-client.ts';
+import { isEnglish } from '../../../lib/i18n.ts';
 import { fileUrl, thumbnailUrl, uploadEvidence, useEventFiles, useFileChange, useInvalidateFiles } from '../api/files.ts';
+import { useEventPeriodLock } from '../api/period-lock.ts';
 
 interface Props {
-  eventId: number;
+  event: { id: number; townshipId: number; startDate: string };
+  /** The user may change this township's events (the period lock aside). */
   editable: boolean;
 }
 
+/** The photo-date note: dark text on a pale warning ground (7:1), wrapping inside the card. */
+const mismatchStyle = { display: 'flex', gap: 4, alignItems: 'flex-start', margin: '4px 0', padding: '2px 6px', background: '#fffbe6', border: '1px solid #ffe58f', borderRadius: 4, color: '#613400', lineHeight: 1.4, overflowWrap: 'anywhere' } as const;
+
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
 
-export function EvidencePanel({ eventId, editable }: Props) {
+export function EvidencePanel({ event, editable: mayEdit }: Props) {
+  const eventId = event.id;
   const { t, i18n } = useTranslation();
+  const pick = (words: Bilingual) => (isEnglish(i18n.language) ? words.en : words.zh);
+  const lock = useEventPeriodLock(event.townshipId, event.startDate, mayEdit);
+  const editable = mayEdit && !lock;
+  const [current, setCurrent] = useState(0);
   const { message } = App.useApp();
   const files = useEventFiles(eventId);
   const change = useFileChange(eventId);
@@ -35,6 +48,8 @@ export function EvidencePanel({ eventId, editable }: Props) {
   const failed = (error: unknown) => void message.error(error instanceof ApiRequestError ? error.messageIn(i18n.language) : t('evidence.failed'));
   const run = (action: Parameters<typeof change.mutate>[0]) => change.mutate(action, { onError: failed });
   const move = (file: EventFile, by: number) => run({ id: file.id, kind: 'patch', patch: { position: live.indexOf(file) + by } });
+
+  const altOf = (file: EventFile) => [file.caption || file.originalName, photoDateNote(file) && pick(photoDateNote(file)!)].filter(Boolean).join('，');
 
   const caption = (file: EventFile) =>
     editable ? (
@@ -60,6 +75,7 @@ export function EvidencePanel({ eventId, editable }: Props) {
   return (
     <Card size="small" title={<span><CameraOutlined /> {t('evidence.title')} <Typography.Text type="secondary">{t('evidence.count', { photos: photos.length, files: live.length })}</Typography.Text></span>} data-testid="evidence-panel">
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        {mayEdit && lock && <Alert type="info" showIcon message={t('evidence.locked', { reason: pick(lock) })} data-testid="evidence-locked" />}
         {editable && (
           <Upload.Dragger
             name="file"
@@ -97,24 +113,48 @@ export function EvidencePanel({ eventId, editable }: Props) {
         {uploading > 0 && <Typography.Text type="secondary">{t('evidence.uploading', { count: uploading })}</Typography.Text>}
         {files.isSuccess && live.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('evidence.none')} />}
         {photos.length > 0 && (
-          <Image.PreviewGroup>
+          <Image.PreviewGroup
+            items={photos.map((file) => ({ src: thumbnailUrl(file.id, 'large'), alt: altOf(file) }))}
+            preview={{
+              // Which photo is open: from the thumbnail opened (below), then the arrows.
+              onChange: setCurrent,
+              // The dialog's name: which photo of how many, and what it shows.
+              alt: photos[current] ? t('evidence.fullView', { index: current + 1, count: photos.length, name: altOf(photos[current]) }) : undefined,
+              imageRender: (image, info) => {
+                const file = photos[info.current ?? current];
+                const note = file && photoDateNote(file);
+                return (
+                  <>
+                    {image}
+                    {file && (
+                      <div className="evidence-full-caption" data-testid="evidence-full-caption">
+                        <div>{file.caption || file.originalName}</div>
+                        {note && <div className={file.dateMismatch ? 'evidence-full-mismatch' : undefined}>{file.dateMismatch && <WarningOutlined />} {pick(note)}</div>}
+                      </div>
+                    )}
+                  </>
+                );
+              },
+            }}
+          >
             <Flex wrap gap={12}>
-              {photos.map((file) => (
-                <figure key={file.id} style={{ margin: 0, width: 168 }} data-testid="evidence-photo">
+              {photos.map((file, index) => (
+                <figure key={file.id} style={{ margin: 0, width: 168 }} data-testid="evidence-photo" onClickCapture={() => setCurrent(index)} onKeyDownCapture={() => setCurrent(index)}>
                   <Image
                     width={168}
                     height={126}
                     style={{ objectFit: 'cover', borderRadius: 4 }}
                     src={thumbnailUrl(file.id)}
                     preview={{ src: thumbnailUrl(file.id, 'large') }}
-                    alt={file.caption || file.originalName}
+                    alt={altOf(file)}
                     loading="lazy"
                   />
                   <figcaption style={{ fontSize: 12 }}>
                     {file.dateMismatch && (
-                      <Tooltip title={file.takenAt ? t('evidence.takenOn', { date: file.takenAt.slice(0, 10) }) : undefined}>
-                        <Tag color="warning" icon={<WarningOutlined />} style={{ marginBottom: 4 }}>{t('evidence.dateMismatch')}</Tag>
-                      </Tooltip>
+                      <div style={mismatchStyle} data-testid="evidence-date-note">
+                        <WarningOutlined aria-hidden style={{ marginTop: 3 }} />
+                        <span>{pick(photoDateNote(file) ?? { zh: '', en: '' }) || t('evidence.dateMismatch')}</span>
+                      </div>
                     )}
                     <div>{caption(file)}</div>
                     <Flex justify="space-between" align="center">
