@@ -93,3 +93,37 @@ export function withDeclaredSize(bytes: Buffer, width: number, height: number): 
   copy.writeUInt32BE(height, at + 12);
   return copy;
 }
+
+/** A WebP photo, as phones and WeChat save them. */
+export const webp = (width = 320, height = 240) => sharp({ create: { width, height, channels: 3, background: { r: 90, g: 30, b: 160 } } }).webp().toBuffer();
+
+/**
+ * A Word 2007+ (.docx) or PowerPoint 2007+ (.pptx) file: the OOXML package's parts as Office
+ * writes them first ([Content_Types].xml, then the document's folder), zipped by archiver.
+ */
+export async function officeXml(kind: 'docx' | 'pptx'): Promise<Buffer> {
+  const { ZipArchive } = await import('archiver');
+  const archive = new ZipArchive({ zlib: { level: 6 } });
+  const chunks: Buffer[] = [];
+  archive.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise((resolve, reject) => { archive.on('end', resolve); archive.on('error', reject); });
+  const zip = { file: (name: string, text: string) => archive.append(Buffer.from(text), { name }) };
+  const main =
+    kind === 'docx'
+      ? { part: 'word/document.xml', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', xml: '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>签到表</w:t></w:r></w:p></w:body></w:document>' }
+      : { part: 'ppt/presentation.xml', type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml', xml: '<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>' };
+  zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/${main.part}" ContentType="${main.type}"/></Types>`);
+  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${main.part}"/></Relationships>`);
+  zip.file(main.part, `<?xml version="1.0" encoding="UTF-8"?>${main.xml}`);
+  await archive.finalize();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/** A Word 97 (.doc) or PowerPoint 97 (.ppt) file: an OLE compound file with the stream each has, written by SheetJS's CFB. */
+export async function officeOle(kind: 'doc' | 'ppt'): Promise<Buffer> {
+  const XLSX = await import('@e965/xlsx');
+  const cfb = XLSX.CFB.utils.cfb_new();
+  XLSX.CFB.utils.cfb_add(cfb, kind === 'doc' ? '/WordDocument' : '/PowerPoint Document', Buffer.alloc(4096, 1));
+  return Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }) as Uint8Array);
+}

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventFile, EventListResponse } from '@pufa/domain';
 import { useTestApp, type TestUser } from './helper.ts';
 import { multipartBody } from './import-fixtures.ts';
-import { exe, heic, pdf, photoWithExif, png, pngBomb, svgWithScript, withDeclaredSize } from './evidence-fixtures.ts';
+import { exe, heic, officeOle, officeXml, pdf, photoWithExif, png, pngBomb, svgWithScript, webp, withDeclaredSize } from './evidence-fixtures.ts';
 
 const MAX_FILE = 3 * 1024 * 1024;
 const ctx = useTestApp({ evidence: { maxFileBytes: MAX_FILE, maxEventBytes: 8 * 1024 * 1024 } });
@@ -112,6 +112,59 @@ describe('POST /api/events/:id/files', () => {
     expect(pdfOriginal.headers['content-disposition']).toMatch(/^attachment; filename="___\.pdf"; filename\*=UTF-8''%E7%AD%BE%E5%88%B0%E8%A1%A8\.pdf$/);
     expect((await ctx.inject({ method: 'GET', url: `/api/files/${pdfFile.id}/thumbnail`, as: 'eastClerk' })).statusCode).toBe(404);
   });
+
+  it('takes every other accepted type: WebP, .docx, .pptx, .doc and .ppt, each read back byte for byte', async () => {
+    const event = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-02-10', '民法典进社区');
+    const cases = [
+      [await webp(), 'wechat.webp', 'image/webp', 'image', 'inline'],
+      [await officeXml('docx'), '方案.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'document', 'attachment'],
+      [await officeXml('pptx'), '课件.pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'document', 'attachment'],
+      [await officeOle('doc'), '签到表.doc', 'application/msword', 'document', 'attachment'],
+      [await officeOle('ppt'), '课件.ppt', 'application/vnd.ms-powerpoint', 'document', 'attachment'],
+    ] as const;
+    for (const [bytes, name, contentType, kind, disposition] of cases) {
+      const file = await uploadOk(event, bytes, name);
+      expect(file, name).toMatchObject({ contentType, kind, originalName: name, bytes: bytes.length, sha256: sha(bytes) });
+      const original = await ctx.inject({ method: 'GET', url: `/api/files/${file.id}`, as: 'eastLeader' });
+      expect(original.rawPayload.equals(bytes), name).toBe(true);
+      expect(original.headers['content-type'], name).toBe(contentType);
+      expect(original.headers['content-disposition'], name).toMatch(new RegExp(`^${disposition};`));
+      // Only pictures have a display size and a thumbnail.
+      expect((await ctx.inject({ method: 'GET', url: `/api/files/${file.id}/thumbnail`, as: 'eastLeader' })).statusCode, name).toBe(kind === 'image' ? 200 : 404);
+    }
+    expect((await listFiles(event)).json<EventFile[]>().map((f) => f.originalName)).toEqual(cases.map((c) => c[1]));
+    // A compound file named neither .doc nor .ppt says nothing about what it is: refused.
+    expect((await upload(event, await officeOle('doc'), 'macro.xls')).statusCode).toBe(415);
+  });
+
+  it('bounds the display size at 1600 px and the thumbnail at 320 px, keeping the original whole', async () => {
+    const bytes = await png(2400, 1800);
+    const file = await uploadOk(eastEvent, bytes, 'wide.png');
+    expect(file).toMatchObject({ width: 2400, height: 1800 });
+    for (const [size, width, height] of [['large', 1600, 1200], ['small', 320, 240]] as const) {
+      const meta = await sharp((await ctx.inject({ method: 'GET', url: `/api/files/${file.id}/thumbnail?size=${size}`, as: 'eastClerk' })).rawPayload).metadata();
+      expect([meta.width, meta.height], size).toEqual([width, height]);
+    }
+    expect((await ctx.inject({ method: 'GET', url: `/api/files/${file.id}`, as: 'eastClerk' })).rawPayload.equals(bytes)).toBe(true);
+    expect((await ctx.inject({ method: 'DELETE', url: `/api/files/${file.id}`, as: 'eastClerk' })).statusCode).toBe(204);
+  });
+
+  it('takes 100 files on an event and refuses the 101st with 413', async () => {
+    const event = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-04-26', '知识产权宣传周');
+    const tiny = await png(8, 8);
+    for (let i = 0; i < 100; i += 1) {
+      const res = await upload(event, tiny, `p${i}.png`);
+      expect(res.statusCode, `file ${i + 1}: ${res.body}`).toBe(201);
+    }
+    const over = await upload(event, tiny, 'p100.png');
+    expect(over.statusCode, over.body).toBe(413);
+    expect(over.json()).toMatchObject({ message: '文件：该活动的附件已达上限（100 个或共 8 MB）', fields: [{ field: 'file' }] });
+    expect((await listFiles(event)).json()).toHaveLength(100);
+    // A deleted file frees its place.
+    const first = (await listFiles(event)).json<EventFile[]>()[0]!;
+    expect((await ctx.inject({ method: 'DELETE', url: `/api/files/${first.id}`, as: 'eastClerk' })).statusCode).toBe(204);
+    expect((await upload(event, tiny, 'p100.png')).statusCode).toBe(201);
+  }, 120_000);
 
   it('names the file by its bytes, never keeping a dangerous name', async () => {
     const file = await uploadOk(eastEvent, await png(10, 10), '../../etc/passwd<script>.exe');
@@ -278,7 +331,10 @@ describe('the evidence pack and the 图文台账', () => {
       }
       const captions = await readFile(path.join(dir, 'out', folder, 'captions.txt'), 'utf8');
       expect(captions).toContain('摊位与群众');
-      expect(captions).toContain('照片拍摄日期与活动日期不符');
+      // The reused photo's day, said in words beside it; no bracketed flag.
+      expect(captions).toContain('拍摄于 2025-03-15，不在活动日期内');
+      expect(captions).toContain('拍摄于 2026-03-17');
+      expect(captions).not.toMatch(/\[|照片拍摄日期与活动日期不符/);
       expect(await readFile(path.join(dir, 'out', '2026-07-01 没有照片的活动', 'captions.txt'), 'utf8')).toContain('无影像资料');
       // The deleted event is not in the pack; another township's never.
       expect(entries.some((e) => e.includes('禁毒日') || e.includes('西镇宣传'))).toBe(false);
@@ -305,6 +361,10 @@ describe('the evidence pack and the 图文台账', () => {
       expect(pages[1]).toContain('东镇');
       expect(pages[1]).toMatch(/第\s*2\s*页/);
       expect(book.events[0]!.photos.length).toBe(4);
+      // The county reads each photo's day beside it, never an internal flag.
+      const first = pages[1]!.replace(/\s+/g, '');
+      expect(first).toContain('拍摄于2026-03-15');
+      expect(pages.join('')).not.toMatch(/\[照片|照片拍摄日期与活动日期不符/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

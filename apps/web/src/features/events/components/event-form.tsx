@@ -3,7 +3,7 @@
 // count; Ctrl+Enter saves; errors appear next to their fields and in a summary at the top that
 // takes the focus, in the UI language. Nothing typed is ever cut: long text gets a counter and a message.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Space, Tag, Typography, type InputRef } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Space, Typography, type InputRef } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
@@ -229,17 +229,20 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
                     <span data-testid="campaign-suggestions">
                       {t('form.suggested')}{' '}
                       {suggestions.map((s) => (
-                        <Tag
+                        // A button (reachable by keyboard), dark blue on pale blue: 6:1, where antd's "processing" tag was 3.66:1.
+                        <Button
                           key={s.campaignId}
-                          color="processing"
-                          style={{ cursor: 'pointer' }}
+                          size="small"
+                          color="primary"
+                          variant="filled"
+                          style={{ color: '#0041a8', marginInlineEnd: 6 }}
                           onClick={() => {
                             form.setFieldValue('campaignId', s.campaignId);
                             setDirty(true);
                           }}
                         >
                           {nameOf(lookups.campaignById.get(s.campaignId))}
-                        </Tag>
+                        </Button>
                       ))}
                     </span>
                   )

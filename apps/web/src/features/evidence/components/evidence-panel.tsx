@@ -173,7 +173,14 @@ export function EvidencePanel({ event, editable: mayEdit }: Props) {
             dataSource={documents}
             renderItem={(file) => (
               <List.Item actions={editable ? [actions(file)] : []}>
-                <List.Item.Meta avatar={<FileOutlined />} title={<a href={fileUrl(file.id)}>{file.originalName}</a>} description={<>{caption(file)} <Typography.Text type="secondary">{megabytes(file.bytes)}</Typography.Text></>} />
+                {/* Not List.Item.Meta: its title is an h4, out of order under the page's h1 (axe heading-order). */}
+                <Flex gap={8} align="flex-start">
+                  <FileOutlined aria-hidden style={{ marginTop: 4 }} />
+                  <div>
+                    <a href={fileUrl(file.id)}>{file.originalName}</a>
+                    <div>{caption(file)} <Typography.Text type="secondary">{megabytes(file.bytes)}</Typography.Text></div>
+                  </div>
+                </Flex>
               </List.Item>
             )}
           />

@@ -1,4 +1,5 @@
 // Townships × named days: how many events each held on each; a blank red cell did not act.
+import { useEffect, useRef } from 'react';
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { NamedDayMatrix as Matrix } from '@pufa/domain';
@@ -11,7 +12,19 @@ export function NamedDayMatrix({ matrix, loading }: { matrix: Matrix | undefined
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
   const townshipColumn = useTownshipNameColumn<Row>(true);
+  // The matrix scrolls sideways and holds nothing focusable: its scrolling area takes the focus
+  // itself, so the arrow keys scroll it (WCAG 2.1.1), and is named for screen readers.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const label = t('submissions.namedDays');
+  useEffect(() => {
+    const scroller = wrapper.current?.querySelector<HTMLElement>('.ant-table-content, .ant-table-body');
+    if (!scroller) return;
+    scroller.tabIndex = 0;
+    scroller.setAttribute('role', 'region');
+    scroller.setAttribute('aria-label', label);
+  });
   return (
+    <div ref={wrapper}>
     <Table<Row>
       {...townshipTableProps}
       bordered
@@ -31,5 +44,6 @@ export function NamedDayMatrix({ matrix, loading }: { matrix: Matrix | undefined
         })),
       ]}
     />
+    </div>
   );
 }
