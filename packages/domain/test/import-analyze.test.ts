@@ -107,3 +107,47 @@ describe('analyzeImport', () => {
     expect(withYear.sheets[0]!.yearSource).toBe('request');
   });
 });
+
+describe('analyzeImport: header repeated further down (two months pasted together)', () => {
+  const header = ['序号', '活动时间', '活动主题', '涉及村（社区）', '受众（人次）'];
+  const pasted: ImportSheet = {
+    name: '2021年',
+    rows: [
+      { number: 1, cells: header },
+      { number: 2, cells: [1, '3月5日', '三月法治宣传月启动', '银杏村', 100] },
+      { number: 3, cells: [2, '3月15日', '消费者权益日宣传', '红岩村', 80] },
+      { number: 4, cells: [...header] },
+      { number: 5, cells: [1, '4月15日', '国家安全教育日', '石桥村', 60] },
+      { number: 6, cells: [2, '4月20日', '民法典进村', '银杏村', 40] },
+    ],
+  };
+  it('keeps the first header and reads the rows of both blocks, not the repeated header', () => {
+    const result = analyzeImport([pasted], EMPTY_IMPORT_SETTINGS, catalogs, new Set());
+    expect(result.sheets[0]).toMatchObject({ headerRow: 1, dataRows: 4 });
+    expect(result.rows.map((r) => r.rowNumber)).toEqual([2, 3, 5, 6]);
+    expect(result.rows.map((r) => r.status)).toEqual(['valid', 'valid', 'valid', 'valid']);
+    expect(result.rows.map((r) => r.event.startDate)).toEqual(['2021-03-05', '2021-03-15', '2021-04-15', '2021-04-20']);
+  });
+});
+
+describe('analyzeImport: a date with only a month', () => {
+  const withLesson: ImportCatalogs = {
+    ...catalogs,
+    campaigns: [...catalogs.campaigns, { id: 32, code: 'first-law-lesson', name: '开学法治第一课', rule: { startMonth: 9, startDay: 1 }, periods: [] }],
+  };
+  const sheet9: ImportSheet = {
+    name: '2021',
+    rows: [
+      { number: 1, cells: ['活动时间', '活动主题', '受众（人次）'] },
+      { number: 2, cells: ['9月', '扫黑除恶专项斗争宣传', 100] },
+      { number: 3, cells: ['9月1日', '法律进校园', 50] },
+    ],
+  };
+  it('guesses no campaign from the invented first day, and says so on the campaign', () => {
+    const rows = analyzeImport([sheet9], EMPTY_IMPORT_SETTINGS, withLesson, new Set()).rows;
+    expect(rows[0]).toMatchObject({ status: 'valid', event: { startDate: '2021-09-01', endDate: '2021-09-30', campaignId: null } });
+    expect(rows[0]!.interpretations.find((i) => i.field === 'campaign')?.message).toContain('只写了月份');
+    // A real 1 September still suggests the campaign of that day.
+    expect(rows[1]!.event.campaignId).toBe(32);
+  });
+});

@@ -300,6 +300,7 @@ function readRow(values: Map<string, ImportCell[]>, context: RowContext) {
 
   // Date, and the end of a range written in the same cell.
   const date = parseLedgerDate(one('date'), { year: context.year });
+  const dayUnknown = date.kind === 'date' && date.wholeMonth === true;
   if (date.kind === 'blank') errors.push(issue('date', catalogs, { zh: '必填，不能为空', en: 'required and cannot be blank' }));
   else if (date.kind === 'error') errors.push(issue('date', catalogs, date.words, { text: text('date') }));
   else {
@@ -381,6 +382,12 @@ function readRow(values: Map<string, ImportCell[]>, context: RowContext) {
     if (match.kind === 'match') event.campaignId = match.id;
     else errors.push(issue('campaign', catalogs, { zh: `不认识“${campaignText}”`, en: `“${campaignText}” is not a known campaign` }, {
       text: campaignText, candidates: match.candidates.map((c) => ({ id: c.id, name: catalogs.campaigns.find((x) => x.id === c.id)!.name })),
+    }));
+  } else if (dayUnknown) {
+    // A month alone ("9月") is read as the whole month; its first day is invented, so no campaign is guessed from it.
+    interpretations.push(interpretation('campaign', text('date'), {
+      zh: '日期只写了月份，不据此推断宣传节点；如属某一节点，请在“宣传节点”列填写',
+      en: 'the date names only a month, so no campaign is guessed from it; if it belongs to one, fill in the campaign column',
     }));
   } else if (event.startDate && event.title) {
     const guess = context.guessCampaign(event.startDate, event.title);
