@@ -296,6 +296,18 @@ describe('analyzeImport: the file\'s own 合计 row', () => {
     expect(analyzeImport([totalsSheet([null, null])], EMPTY_IMPORT_SETTINGS, catalogs, new Set()).sheets[0]!.totals).toEqual([]);
   });
 
+  it('reads a CSV (all text) as a spreadsheet would: "300" is summed, "300余份" is not', () => {
+    const csv = totalsSheet([1150, 250]);
+    const asText: ImportSheet = { ...csv, textOnly: true, rows: csv.rows.map((r) => ({ ...r, cells: r.cells.map((c) => (typeof c === 'number' ? (c === 500 ? '500' : String(c)) : c)) })) };
+    const check = analyzeImport([asText], EMPTY_IMPORT_SETTINGS, catalogs, new Set()).sheets[0]!.totals[0]!;
+    expect(check.message).toBe('宣传资料/传单：文件合计 1150 份，导入 1450 份：第 4 行 “300余份” 按 300 计入，Excel 求和时未计入文本');
+    const withCommas: ImportSheet = { ...asText, rows: asText.rows.map((r) => (r.number === 2 ? { ...r, cells: r.cells.map((c) => (c === '500' ? '1,500' : c)) } : r)) };
+    expect(analyzeImport([withCommas], EMPTY_IMPORT_SETTINGS, catalogs, new Set()).sheets[0]!.totals[0]!.message).toContain('各行数字之和 2150 份');
+    // In an Excel file the same text "500" is a number stored as text: Excel's sum leaves it out.
+    const stored: ImportSheet = { ...asText, textOnly: false };
+    expect(analyzeImport([stored], EMPTY_IMPORT_SETTINGS, catalogs, new Set()).sheets[0]!.totals[0]!.message).toContain('第 2 行 “500” 按 500 计入，Excel 求和时未计入文本');
+  });
+
   it('lists at most eight differences', () => {
     const many: ImportSheet = {
       name: '2021年',

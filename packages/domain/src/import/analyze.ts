@@ -37,6 +37,8 @@ export interface ImportSheetRow {
 export interface ImportSheet {
   name: string;
   rows: ImportSheetRow[];
+  /** Every cell is text (a CSV): a plain number's text is the number a spreadsheet makes of it. */
+  textOnly?: boolean;
 }
 
 export interface ImportCatalogs {
@@ -130,6 +132,8 @@ export interface PendingTotal {
   rowNumber: number;
   field: ImportField;
   fileTotal: number;
+  /** The sheet's cells are all text (CSV): "300" counts as Excel would count the number 300. */
+  textOnly: boolean;
   /** What is counted, and its unit in Chinese messages: 宣传资料 in 份, 受众 in 人次. */
   name: Bilingual;
   unit: string;
@@ -240,7 +244,7 @@ export function readImport(sheets: readonly ImportSheet[], settings: ImportSetti
             const total = parseQuantity(row.cells[column.index] ?? null);
             if (total.kind !== 'value') continue;
             totals.push({
-              sheetIndex, rowNumber: row.number, field: column.field, fileTotal: total.value, ...quantityWords(column.field, catalogs),
+              sheetIndex, rowNumber: row.number, field: column.field, fileTotal: total.value, textOnly: sheet.textOnly === true, ...quantityWords(column.field, catalogs),
               rows: covered.map((r) => ({ id: r.id, rowNumber: r.rowNumber, raw: r.cells[column.index] ?? null })),
             });
           }
@@ -345,6 +349,14 @@ const NOT_IMPORTED: Record<ImportRow['status'], Bilingual> = {
   excluded: { zh: '已排除', en: 'excluded' },
 };
 
+/** What Excel's SUM takes of a cell: a number; text is left out, unless the whole file is text (CSV), where a plain number is a number. */
+function excelNumber(raw: ImportCell, textOnly: boolean): number {
+  if (typeof raw === 'number') return raw;
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  if (textOnly && /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(text)) return Number(text.replaceAll(',', ''));
+  return 0;
+}
+
 /** Explanations listed in a message before "and N more". */
 const MAX_EXPLANATIONS = 8;
 
@@ -362,7 +374,7 @@ function reconcileTotal(pending: PendingTotal, created: ReadonlyMap<string, Even
   let imported = 0;
   const why: Bilingual[] = [];
   for (const row of pending.rows) {
-    const number = typeof row.raw === 'number' ? row.raw : 0;
+    const number = excelNumber(row.raw, pending.textOnly);
     const event = created.get(row.id);
     const value = event ? quantityOf(event, pending.field) : 0;
     excelSum += number;
@@ -372,7 +384,7 @@ function reconcileTotal(pending: PendingTotal, created: ReadonlyMap<string, Even
     if (!event) {
       const status = NOT_IMPORTED[statusOf.get(row.id) ?? 'invalid'];
       why.push({ zh: `第 ${n} 行不导入（${status.zh}），其 ${amount(number)}未计入`, en: `row ${n} is not imported (${status.en}): its ${number} is left out` });
-    } else if (typeof row.raw === 'string') {
+    } else if (typeof row.raw === 'string' && number === 0) {
       const text = cellText(row.raw);
       why.push({ zh: `第 ${n} 行 “${text}” 按 ${value} 计入，Excel 求和时未计入文本`, en: `row ${n} “${text}” is counted as ${value}; Excel's sum leaves text out` });
     } else {
