@@ -175,3 +175,54 @@ describe('guessCampaign', () => {
     expect(guessCampaign('2021-08-08', '宪法学习', campaigns)).toBeNull();
   });
 });
+
+// Issue 23: cases a plausible bug would get wrong.
+describe('parseLedgerDate at the edges', () => {
+  it('reads Excel day numbers from 2000-01-01 (36526) to 2100-12-31 (73415) and nothing outside', () => {
+    expect(parseLedgerDate(36526)).toMatchObject({ kind: 'date', startDate: '2000-01-01', endDate: null, interpreted: { zh: expect.stringContaining('Excel') } });
+    expect(parseLedgerDate(36525)).toMatchObject({ kind: 'error' });
+    expect(parseLedgerDate(73415)).toMatchObject({ kind: 'date', startDate: '2100-12-31' });
+    expect(parseLedgerDate(73416)).toMatchObject({ kind: 'error' });
+    expect(parseLedgerDate(46000)).toMatchObject({ kind: 'date', startDate: '2025-12-09' });
+  });
+  it('reads a date written with 〇 (二〇二一年三月十五日) with its own year', () => {
+    expect(parseLedgerDate('二〇二一年三月十五日', { year: 1999 })).toMatchObject({ kind: 'date', startDate: '2021-03-15', endDate: null });
+    expect(parseLedgerDate('二〇二一年十二月三日')).toMatchObject({ kind: 'date', startDate: '2021-12-03' });
+  });
+  it('marks a month alone as a whole month, so no day is taken for real', () => {
+    expect(parseLedgerDate('9月', { year: 2021 })).toMatchObject({ kind: 'date', startDate: '2021-09-01', endDate: '2021-09-30', wholeMonth: true });
+    expect(parseLedgerDate('9月1日', { year: 2021 })).not.toHaveProperty('wholeMonth');
+  });
+});
+
+describe('parseQuantity: decimals and malformed thousands', () => {
+  it('counts a decimal number cell down to a whole number and says so', () => {
+    expect(parseQuantity(2.5)).toEqual({ kind: 'value', value: 2, interpreted: { zh: '小数 2.5 按 2 计', en: 'the decimal 2.5 is counted as 2' } });
+    expect(parseQuantity('2.5')).toMatchObject({ kind: 'value', value: 2, interpreted: { zh: expect.stringContaining('按 2 计') } });
+  });
+  it.each(['3,50', '1,20', '1,2000', ',200'])('refuses %s: a comma that is no thousands separator', (text) => {
+    expect(parseQuantity(text)).toMatchObject({ kind: 'error', words: { zh: expect.stringContaining(text) } });
+  });
+  it('reads well-formed thousands separators, several of them', () => {
+    expect(parseQuantity('1,234,567')).toEqual({ kind: 'value', value: 1234567 });
+  });
+});
+
+describe('matchVillages: ambiguous names and bare counts', () => {
+  const four = [{ id: 1, name: '银杏村' }, { id: 2, name: '新华村' }, { id: 3, name: '新华社区' }, { id: 4, name: '石桥村' }];
+  it('offers both villages that share a core name instead of picking one', () => {
+    const result = matchVillages('新华', four);
+    expect(result.ids).toEqual([]);
+    expect(result.unknown).toHaveLength(1);
+    expect(result.unknown[0]!.candidates.map((c) => c.id).sort()).toEqual([2, 3]);
+    // Written in full, each is its own village.
+    expect(matchVillages('新华村、新华社区', four)).toEqual({ ids: [2, 3], unknown: [] });
+  });
+  it('asks which villages "2个村" are when the township has 4', () => {
+    for (const text of ['2个村', '两个村', '3个村(社区)']) {
+      const result = matchVillages(text, four);
+      expect(result.ids, text).toEqual([]);
+      expect(result.error?.zh, text).toContain('哪些村');
+    }
+  });
+});

@@ -169,5 +169,6 @@ function readCsv(text: string): ImportSheet {
     rows.push({ number: index + 1, cells: values });
   });
   if (cells > IMPORT_LIMITS.cells) throw fail(413, FILE_ERRORS.tooManyCells);
-  return { name: 'CSV', rows };
+  // A CSV holds only text: "300" is the number a spreadsheet would make of it (for the 合计 check).
+  return { name: 'CSV', rows, textOnly: true };
 }

@@ -118,6 +118,8 @@ export const en: Messages = {
     noHeader: 'no header found: not imported', headerAt: 'header on row {{row}}, {{rows}} data rows', yearFrom: 'year {{year}} ({{source}})',
     yearSource: { title: 'from the title', sheetName: 'from the sheet name', request: 'as set above' },
     column: 'Column in the file', becomes: 'Imported as', guessed: 'guessed', chosen: 'chosen', mapping: 'Columns', preview: 'Rows',
+    byContents: 'read from its cells', useAs: 'Import as “{{field}}”',
+    totals: { title: 'Checked against the file\'s totals', sheet: '{{sheet}}, row {{row}}', agree: 'agrees', differ: 'differs' },
     row: 'Row', status: 'Status', statuses: { valid: 'ready', invalid: 'problem', duplicate: 'duplicate', excluded: 'excluded', skipped: 'skipped' },
     filters: { all: 'All', problems: 'Problems', duplicates: 'Duplicates', skipped: 'Skipped/excluded' },
     pickVillage: 'Pick the village', pickDepartment: 'Pick the department', correct: 'Correct', apply: 'Apply', exclude: 'Exclude', include: 'Include', keepDuplicate: 'Import anyway',

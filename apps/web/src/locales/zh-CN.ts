@@ -116,6 +116,8 @@ export const zhCN = {
     noHeader: '未找到表头，不导入', headerAt: '表头在第 {{row}} 行，{{rows}} 行数据', yearFrom: '年份 {{year}}（{{source}}）',
     yearSource: { title: '取自标题', sheetName: '取自工作表名', request: '取自所填年度' },
     column: '表中列名', becomes: '导入为', guessed: '自动识别', chosen: '已选定', mapping: '列的对应', preview: '逐行预览',
+    byContents: '按内容识别', useAs: '作为“{{field}}”',
+    totals: { title: '与文件合计核对', sheet: '{{sheet}} 第 {{row}} 行', agree: '一致', differ: '不一致' },
     row: '行', status: '状态', statuses: { valid: '可导入', invalid: '有问题', duplicate: '重复', excluded: '已排除', skipped: '跳过' },
     filters: { all: '全部', problems: '有问题', duplicates: '重复', skipped: '跳过/排除' },
     pickVillage: '选择村（社区）', pickDepartment: '选择单位', correct: '更正', apply: '更正', exclude: '排除', include: '恢复', keepDuplicate: '仍要导入',

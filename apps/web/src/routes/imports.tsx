@@ -14,6 +14,7 @@ import { ImportUpload } from '../features/imports/components/import-upload.tsx';
 import { ColumnMapping } from '../features/imports/components/column-mapping.tsx';
 import { PreviewTable, type RowFilter } from '../features/imports/components/preview-table.tsx';
 import { ImportBatches } from '../features/imports/components/import-batches.tsx';
+import { TotalsCheck } from '../features/imports/components/totals-check.tsx';
 import { usePermissions } from '../features/auth/use-permissions.ts';
 import { PageTitle } from '../components/page-title.tsx';
 
@@ -113,6 +114,7 @@ function BatchPreview({ id, onClose }: { id: number; onClose: () => void }) {
           <Statistic title={t('imports.summary.excluded')} value={summary.excluded} />
           <Statistic title={t('imports.summary.skipped')} value={summary.skipped} />
         </Flex>
+        <TotalsCheck batch={data} />
       </Card>
       <Card size="small" title={t('imports.mapping')}>
         <ColumnMapping batch={data} materialTypes={reference.data.materialTypes} disabled={!editable || patch.isPending} onChange={(key, field) => change({ mapping: { [key]: field } })} />

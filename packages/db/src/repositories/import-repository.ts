@@ -63,7 +63,7 @@ export async function loadImportCatalogs(db: Db, townshipId: number): Promise<Im
   const villages = await db.orgUnit.findMany({ where: { parentId: townshipId, level: 'village' }, orderBy: order, select: entry });
   const departments = await db.department.findMany({ where: { townshipId, isActive: true }, orderBy: order, select: entry });
   const campaigns = await db.campaign.findMany({ where: { isActive: true, OR: [{ townshipId: null }, { townshipId }] }, orderBy: order, include: { periods: true } });
-  const materialTypes = await db.materialType.findMany({ where: { isActive: true }, orderBy: order, select: { ...entry, unit: true, countsAsLeaflet: true } });
+  const materialTypes = await db.materialType.findMany({ where: { isActive: true }, orderBy: order, select: { ...entry, nameEn: true, unit: true, countsAsLeaflet: true } });
   const forms = await db.activityForm.findMany({ where: { isActive: true }, orderBy: order, select: entry });
   const laws = await db.law.findMany({ where: { isActive: true }, orderBy: order, select: entry });
   const targetGroups = await db.targetGroup.findMany({ where: { isActive: true }, orderBy: order, select: entry });

@@ -3,9 +3,10 @@
 // every problem and every interpretation on its cell. Pure: the API gives it
 // the file's cells, the office's catalogs and the keys of existing events.
 import { EventCreateSchema, type EventCreate } from '../schemas/event.ts';
-import type { ImportCellIssue, ImportEventPreview, ImportRow, ImportSheetSummary, ImportSummary } from '../schemas/import.ts';
+import type { ImportCellIssue, ImportEventPreview, ImportRow, ImportSheetSummary, ImportSummary, ImportTotalCheck } from '../schemas/import.ts';
 import { describeIssues, type Bilingual } from '../validation-messages.ts';
 import { createCampaignGuesser, type GuessableCampaign } from './campaign-guess.ts';
+import { checkColumnContents } from './column-contents.ts';
 import {
   guessMapping,
   HEADER_SEARCH_ROWS,
@@ -36,6 +37,8 @@ export interface ImportSheetRow {
 export interface ImportSheet {
   name: string;
   rows: ImportSheetRow[];
+  /** Every cell is text (a CSV): a plain number's text is the number a spreadsheet makes of it. */
+  textOnly?: boolean;
 }
 
 export interface ImportCatalogs {
@@ -73,6 +76,8 @@ export interface ImportAnalysis {
 export const duplicateKey = (startDate: string, title: string) => `${startDate}|${normalizeText(title)}`;
 
 const TOTAL_ROW = /^(?:合计|总计|小计|共计|累计|总数)/;
+/** The totals of the whole sheet (not a 小计 of one month): what the paper ledger reports. */
+const GRAND_TOTAL_ROW = /^(?:合计|总计|共计|总数)/;
 const NOTE_ROW = /^(?:注|备注|说明|填表说明|制表|填表人|审核人)[:：]?/;
 
 function yearIn(text: string): number | null {
@@ -97,7 +102,7 @@ const label = (field: string, catalogs: ImportCatalogs): Bilingual => {
   const materialId = materialIdOf(field);
   if (materialId !== null) {
     const type = catalogs.materialTypes.find((t) => t.id === materialId);
-    return { zh: type ? `${type.name}（${type.unit}）` : '资料', en: type ? type.name : 'Material' };
+    return { zh: type ? `${type.name}（${type.unit}）` : '资料', en: type ? (type.nameEn ?? type.name) : 'Material' };
   }
   return IMPORT_FIELD_LABELS[field as ImportBaseField] ?? { zh: field, en: field };
 };
@@ -117,7 +122,33 @@ export interface ImportReading {
   rows: ImportRow[];
   /** The event of each row that is valid so far, by row id. */
   valid: Map<string, EventCreate>;
+  /** Each quantity of each 合计 row, with the file's cells of the rows it sums. */
+  totals: PendingTotal[];
 }
+
+/** One quantity of a 合计 row, before it is compared with what is imported (that needs the duplicates). */
+export interface PendingTotal {
+  sheetIndex: number;
+  rowNumber: number;
+  field: ImportField;
+  fileTotal: number;
+  /** The sheet's cells are all text (CSV): "300" counts as Excel would count the number 300. */
+  textOnly: boolean;
+  /** What is counted, and its unit in Chinese messages: 宣传资料 in 份, 受众 in 人次. */
+  name: Bilingual;
+  unit: string;
+  /** The data rows above it, each with the file's own cell of the column. */
+  rows: { id: string; rowNumber: number; raw: ImportCell }[];
+}
+
+interface SheetLine {
+  row: ImportSheetRow;
+  cellTexts: string[];
+  rawTexts: string[];
+  kind: 'data' | 'note' | 'total' | 'grandTotal';
+}
+
+const isQuantityField = (field: ImportField) => field === 'audience' || field === 'consultations' || materialIdOf(field) !== null;
 
 export function analyzeImport(sheets: readonly ImportSheet[], settings: ImportSettings, catalogs: ImportCatalogs, existingKeys: ReadonlySet<string>): ImportAnalysis {
   return finishImport(readImport(sheets, settings, catalogs), settings, existingKeys);
@@ -131,6 +162,7 @@ export function readImport(sheets: readonly ImportSheet[], settings: ImportSetti
   const summaries: ImportSheetSummary[] = [];
   const rows: ImportRow[] = [];
   const valid = new Map<string, EventCreate>();
+  const totals: PendingTotal[] = [];
   const excluded = new Set(settings.excludedRows);
   const sixIntoEntries = catalogs.sixInto.map((c, i) => ({ id: i + 1, name: c.name }));
   const context: Omit<RowContext, 'year'> = {
@@ -152,20 +184,17 @@ export function readImport(sheets: readonly ImportSheet[], settings: ImportSetti
     const year = titleYear ?? nameYear ?? settings.year;
     const yearSource = titleYear ? 'title' : nameYear ? 'sheetName' : settings.year ? 'request' : null;
     if (headerIndex === null) {
-      summaries.push({ index: sheetIndex, name: sheet.name, title, headerRow: null, year, yearSource, columns: [], dataRows: 0 });
+      summaries.push({ index: sheetIndex, name: sheet.name, title, headerRow: null, year, yearSource, columns: [], dataRows: 0, totals: [] });
       return;
     }
     const headerRow = sheet.rows[headerIndex]!;
     const headers = headerRow.cells.map((c) => cellText(c));
     const mapping = guessMapping(headers, catalogs.materialTypes, settings.mapping);
-    const columns = headers
-      .map((header, index) => ({ index, header, key: headerKey(header), field: mapping[index]!.field, guessed: mapping[index]!.guessed }))
-      .filter((c) => c.header !== '');
-    const headerTexts = new Set(columns.map((c) => c.header));
-    let dataRows = 0;
+    const headerTexts = new Set(headers.filter(Boolean));
 
+    // The rows under the header: blank rows and repeated headers go; totals and notes are told apart from data.
+    const lines: SheetLine[] = [];
     for (const row of sheet.rows.slice(headerIndex + 1)) {
-      const id = `${sheetIndex}:${row.number}`;
       // Each cell's text once: the checks below all read it.
       const cellTexts = row.cells.map((c) => (isBlank(c) ? '' : cellText(c)));
       const rawTexts = cellTexts.filter(Boolean);
@@ -173,10 +202,33 @@ export function readImport(sheets: readonly ImportSheet[], settings: ImportSetti
       // A repeated header (sheets pasted together) is not data either.
       if (row.cells.filter((c, i) => typeof c === 'string' && headerTexts.has(cellTexts[i]!)).length >= 2) continue;
       const first = normalizeText(rawTexts[0]!);
+      const kind = TOTAL_ROW.test(first) ? (GRAND_TOTAL_ROW.test(first) ? 'grandTotal' : 'total') : NOTE_ROW.test(first) ? 'note' : 'data';
+      lines.push({ row, cellTexts, rawTexts, kind });
+    }
+
+    // What the header says, checked against what the data cells hold (a 地点 column full of village names).
+    const headed = headers
+      .map((header, index) => ({ index, header, key: headerKey(header), field: mapping[index]!.field, guessed: mapping[index]!.guessed }))
+      .filter((c) => c.header !== '');
+    const data = lines.filter((l) => l.kind === 'data');
+    const checked = checkColumnContents(
+      headed.map((c) => ({ field: c.field, header: c.header, guessed: c.guessed, texts: data.map((l) => l.cellTexts[c.index] ?? '') })),
+      { villages: catalogs.villages, departments: catalogs.departments, aliases: settings.aliases },
+    );
+    const columns: ImportSheetSummary['columns'] = headed.map((c, i) => {
+      const { field, hint } = checked[i]!;
+      return { ...c, field, ...(hint ? { hint } : {}) };
+    });
+    const quantityColumns = columns.filter((c) => isQuantityField(c.field));
+    let dataRows = 0;
+    let covered: { id: string; rowNumber: number; cells: readonly ImportCell[] }[] = [];
+
+    for (const { row, cellTexts, rawTexts, kind } of lines) {
+      const id = `${sheetIndex}:${row.number}`;
       const base = { id, sheet: sheet.name, rowNumber: row.number };
       // Totals and notes are listed as skipped, so the clerk sees nothing vanished unseen.
-      if (TOTAL_ROW.test(first) || NOTE_ROW.test(first)) {
-        const isTotal = TOTAL_ROW.test(first);
+      if (kind !== 'data') {
+        const isTotal = kind !== 'note';
         rows.push({
           ...base,
           status: 'skipped',
@@ -186,6 +238,18 @@ export function readImport(sheets: readonly ImportSheet[], settings: ImportSetti
           errors: [],
           interpretations: [],
         });
+        // A grand total (合计/总计) is checked against the rows above it, down from the header or the previous one.
+        if (kind === 'grandTotal') {
+          for (const column of quantityColumns) {
+            const total = parseQuantity(row.cells[column.index] ?? null);
+            if (total.kind !== 'value') continue;
+            totals.push({
+              sheetIndex, rowNumber: row.number, field: column.field, fileTotal: total.value, textOnly: sheet.textOnly === true, ...quantityWords(column.field, catalogs),
+              rows: covered.map((r) => ({ id: r.id, rowNumber: r.rowNumber, raw: r.cells[column.index] ?? null })),
+            });
+          }
+          covered = [];
+        }
         continue;
       }
       const edits = settings.cellEdits[id] ?? {};
@@ -209,6 +273,7 @@ export function readImport(sheets: readonly ImportSheet[], settings: ImportSetti
       const texts = Object.values(cells).filter(Boolean);
       if (texts.length === 0) continue;
       dataRows++;
+      covered.push({ id, rowNumber: row.number, cells: row.cells });
       const read = readRow(values, { ...context, year });
       for (const field of formulaFields) {
         read.interpretations.push(interpretation(field, texts.join(''), { zh: '公式单元格：取文件中保存的计算结果（不重新计算）', en: 'a formula cell: its saved result is used (never recalculated)' }));
@@ -217,9 +282,9 @@ export function readImport(sheets: readonly ImportSheet[], settings: ImportSetti
       if (status === 'valid') valid.set(id, read.valid!);
       rows.push({ ...base, status, cells, event: read.event, errors: read.errors, interpretations: read.interpretations });
     }
-    summaries.push({ index: sheetIndex, name: sheet.name, title, headerRow: headerRow.number, year, yearSource, columns, dataRows });
+    summaries.push({ index: sheetIndex, name: sheet.name, title, headerRow: headerRow.number, year, yearSource, columns, dataRows, totals: [] });
   });
-  return { sheets: summaries, rows, valid };
+  return { sheets: summaries, rows, valid, totals };
 }
 
 /** Marks rows equal to an existing event or to an earlier row as duplicates (unless kept), and sums up. */
@@ -243,8 +308,11 @@ export function finishImport(reading: ImportReading, settings: ImportSettings, e
     return row;
   });
   const count = (status: ImportRow['status']) => rows.filter((r) => r.status === status).length;
+  const created = new Map(toCreate.map((c) => [c.rowId, c.event]));
+  const statusOf = new Map(rows.map((r) => [r.id, r.status]));
+  const checks = reading.totals.map((pending) => ({ sheetIndex: pending.sheetIndex, check: reconcileTotal(pending, created, statusOf) }));
   return {
-    sheets: reading.sheets,
+    sheets: reading.sheets.map((sheet) => ({ ...sheet, totals: checks.filter((c) => c.sheetIndex === sheet.index).map((c) => c.check) })),
     rows,
     toCreate,
     summary: {
@@ -255,6 +323,94 @@ export function finishImport(reading: ImportReading, settings: ImportSettings, e
       excluded: count('excluded'),
       skipped: count('skipped'),
     },
+  };
+}
+
+/** The name and unit a total is given in: 宣传资料 in 份 (its type's unit), 受众人次 and 咨询人次 in 人次. */
+function quantityWords(field: ImportField, catalogs: ImportCatalogs): { name: Bilingual; unit: string } {
+  const materialId = materialIdOf(field);
+  const type = catalogs.materialTypes.find((t) => t.id === materialId);
+  if (type) return { name: { zh: type.name, en: type.nameEn ?? type.name }, unit: type.unit };
+  return { name: label(field, catalogs), unit: '人次' };
+}
+
+/** How much of a quantity a created event carries. */
+function quantityOf(event: EventCreate, field: ImportField): number {
+  if (field === 'audience') return event.audience ?? 0;
+  if (field === 'consultations') return event.consultations ?? 0;
+  return (event.materials ?? []).find((m) => m.materialTypeId === materialIdOf(field))?.quantity ?? 0;
+}
+
+const NOT_IMPORTED: Record<ImportRow['status'], Bilingual> = {
+  valid: { zh: '', en: '' },
+  skipped: { zh: '', en: '' },
+  invalid: { zh: '有问题', en: 'it has problems' },
+  duplicate: { zh: '重复', en: 'a duplicate' },
+  excluded: { zh: '已排除', en: 'excluded' },
+};
+
+/** What Excel's SUM takes of a cell: a number; text is left out, unless the whole file is text (CSV), where a plain number is a number. */
+function excelNumber(raw: ImportCell, textOnly: boolean): number {
+  if (typeof raw === 'number') return raw;
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  if (textOnly && /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(text)) return Number(text.replaceAll(',', ''));
+  return 0;
+}
+
+/** Explanations listed in a message before "and N more". */
+const MAX_EXPLANATIONS = 8;
+
+/**
+ * A file's 合计 against what is imported. The file's total is taken as Excel
+ * made it: the sum of the number cells above it (text such as "300余份" is not
+ * summed). From there each row that counts differently is named — text read as
+ * a number, a decimal counted down, an edited cell, a row not imported — and
+ * whatever those leave over is the file's own arithmetic, said so.
+ */
+function reconcileTotal(pending: PendingTotal, created: ReadonlyMap<string, EventCreate>, statusOf: ReadonlyMap<string, ImportRow['status']>): ImportTotalCheck {
+  const { fileTotal, name, unit } = pending;
+  const amount = (n: number) => `${n} ${unit}`;
+  let excelSum = 0;
+  let imported = 0;
+  const why: Bilingual[] = [];
+  for (const row of pending.rows) {
+    const number = excelNumber(row.raw, pending.textOnly);
+    const event = created.get(row.id);
+    const value = event ? quantityOf(event, pending.field) : 0;
+    excelSum += number;
+    imported += value;
+    if (value === number) continue;
+    const n = row.rowNumber;
+    if (!event) {
+      const status = NOT_IMPORTED[statusOf.get(row.id) ?? 'invalid'];
+      why.push({ zh: `第 ${n} 行不导入（${status.zh}），其 ${amount(number)}未计入`, en: `row ${n} is not imported (${status.en}): its ${number} is left out` });
+    } else if (typeof row.raw === 'string' && number === 0) {
+      const text = cellText(row.raw);
+      why.push({ zh: `第 ${n} 行 “${text}” 按 ${value} 计入，Excel 求和时未计入文本`, en: `row ${n} “${text}” is counted as ${value}; Excel's sum leaves text out` });
+    } else {
+      why.push({ zh: `第 ${n} 行文件中为 ${number}，按 ${value} 计入`, en: `row ${n} reads ${number} in the file and is counted as ${value}` });
+    }
+  }
+  const matches = imported === fileTotal;
+  const head = { zh: `${name.zh}：文件合计 ${amount(fileTotal)}，导入 ${amount(imported)}`, en: `${name.en}: the file's total is ${fileTotal}, the import counts ${imported}` };
+  if (matches) return { rowNumber: pending.rowNumber, field: pending.field, fileTotal, importedTotal: imported, matches, message: `${head.zh}，一致`, messageEn: `${head.en}: they agree` };
+  if (excelSum !== fileTotal) {
+    why.push({
+      zh: `文件合计与各行数字之和 ${amount(excelSum)}相差 ${amount(fileTotal - excelSum)}，请核对文件的合计`,
+      en: `the file's total differs by ${fileTotal - excelSum} from the sum of its rows' numbers (${excelSum}); check the file's total`,
+    });
+  }
+  const shown = why.slice(0, MAX_EXPLANATIONS);
+  const more = why.length - shown.length;
+  const moreWords = more > 0 ? { zh: `；等另 ${more} 处`, en: `; and ${more} more` } : { zh: '', en: '' };
+  return {
+    rowNumber: pending.rowNumber,
+    field: pending.field,
+    fileTotal,
+    importedTotal: imported,
+    matches,
+    message: `${head.zh}：${shown.map((w) => w.zh).join('；')}${moreWords.zh}`,
+    messageEn: `${head.en}: ${shown.map((w) => w.en).join('; ')}${moreWords.en}`,
   };
 }
 
@@ -300,6 +456,7 @@ function readRow(values: Map<string, ImportCell[]>, context: RowContext) {
 
   // Date, and the end of a range written in the same cell.
   const date = parseLedgerDate(one('date'), { year: context.year });
+  const dayUnknown = date.kind === 'date' && date.wholeMonth === true;
   if (date.kind === 'blank') errors.push(issue('date', catalogs, { zh: '必填，不能为空', en: 'required and cannot be blank' }));
   else if (date.kind === 'error') errors.push(issue('date', catalogs, date.words, { text: text('date') }));
   else {
@@ -381,6 +538,12 @@ function readRow(values: Map<string, ImportCell[]>, context: RowContext) {
     if (match.kind === 'match') event.campaignId = match.id;
     else errors.push(issue('campaign', catalogs, { zh: `不认识“${campaignText}”`, en: `“${campaignText}” is not a known campaign` }, {
       text: campaignText, candidates: match.candidates.map((c) => ({ id: c.id, name: catalogs.campaigns.find((x) => x.id === c.id)!.name })),
+    }));
+  } else if (dayUnknown) {
+    // A month alone ("9月") is read as the whole month; its first day is invented, so no campaign is guessed from it.
+    interpretations.push(interpretation('campaign', text('date'), {
+      zh: '日期只写了月份，不据此推断宣传节点；如属某一节点，请在“宣传节点”列填写',
+      en: 'the date names only a month, so no campaign is guessed from it; if it belongs to one, fill in the campaign column',
     }));
   } else if (event.startDate && event.title) {
     const guess = context.guessCampaign(event.startDate, event.title);

@@ -62,6 +62,8 @@ export const IMPORT_FIELD_LABELS: Record<ImportBaseField, Bilingual> = {
 export interface MaterialTypeLike {
   id: number;
   name: string;
+  /** For English messages; the Chinese name when absent. */
+  nameEn?: string;
   unit: string;
   countsAsLeaflet: boolean;
 }

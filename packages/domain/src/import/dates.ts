@@ -9,7 +9,8 @@ import { cellText } from './text.ts';
 
 export type LedgerDateResult =
   | { kind: 'blank' }
-  | { kind: 'date'; startDate: IsoDate; endDate: IsoDate | null; interpreted?: Bilingual }
+  /** wholeMonth: only a month was written; its first day is no real day of the event. */
+  | { kind: 'date'; startDate: IsoDate; endDate: IsoDate | null; interpreted?: Bilingual; wholeMonth?: true }
   | { kind: 'error'; words: Bilingual };
 
 const YEAR_MISSING: Bilingual = { zh: '日期没有年份，请在上方填写年度', en: 'the date has no year; set the year above' };
@@ -71,7 +72,7 @@ export function parseLedgerDate(value: unknown, options: { year?: number | null 
     if (m < 1 || m > 12) return { kind: 'error', words: unreadable(original) };
     const start = isoDate(year, m, 1);
     const end = isoDate(year, m, new Date(Date.UTC(year, m, 0)).getUTCDate());
-    return { kind: 'date', startDate: start, endDate: end, interpreted: { zh: `“${original}”只写了月份，按整月 ${start} 至 ${end} 计`, en: `“${original}” names only a month: read as ${start} to ${end}` } };
+    return { kind: 'date', startDate: start, endDate: end, wholeMonth: true, interpreted: { zh: `“${original}”只写了月份，按整月 ${start} 至 ${end} 计`, en: `“${original}” names only a month: read as ${start} to ${end}` } };
   }
 
   const first = ONE_DATE.exec(text);

@@ -45,7 +45,9 @@ export function matchName(text: string, entries: readonly NamedEntry[], options:
   if (alias !== undefined && entries.some((e) => e.id === alias)) return { kind: 'match', id: alias, how: 'alias' };
   const core = coreName(text, suffixes);
   const cores = entries.map((entry) => ({ entry, core: coreName(entry.name, suffixes) }));
-  const exact = cores.filter((c) => c.core === core || normalizeText(c.entry.name) === normalizeText(text));
+  // The name written in full wins over a shared core: "新华社区" is 新华社区 even beside 新华村.
+  const full = cores.filter((c) => normalizeText(c.entry.name) === normalizeText(text));
+  const exact = full.length ? full : cores.filter((c) => c.core === core);
   if (exact.length === 1) return { kind: 'match', id: exact[0]!.entry.id, how: 'exact' };
   if (options.acceptContained && core.length > 0) {
     const contained = cores.filter((c) => c.core.length >= 2 && (core.includes(c.core) || c.core.includes(core)));

@@ -32,7 +32,21 @@ export const ImportColumnSchema = z.object({
   field: ImportFieldSchema,
   /** false: chosen by a clerk (now or in an earlier import of this office). */
   guessed: z.boolean(),
+  /** The cells look like villages or departments: taken as that field (applied) or asked about. */
+  hint: z.object({ field: z.enum(['villages', 'departments']), applied: z.boolean(), ...bilingual }).optional(),
 });
+
+/** A quantity of a file's 合计 row against what the import counts, with the difference explained. */
+export const ImportTotalCheckSchema = z.object({
+  /** The 合计 row's number in its sheet. */
+  rowNumber: z.number().int(),
+  field: ImportFieldSchema,
+  fileTotal: z.number(),
+  importedTotal: z.number(),
+  matches: z.boolean(),
+  ...bilingual,
+});
+export type ImportTotalCheck = z.infer<typeof ImportTotalCheckSchema>;
 
 export const ImportSheetSummarySchema = z.object({
   index: z.number().int(),
@@ -45,6 +59,8 @@ export const ImportSheetSummarySchema = z.object({
   yearSource: z.enum(['title', 'sheetName', 'request']).nullable(),
   columns: z.array(ImportColumnSchema),
   dataRows: z.number().int(),
+  /** The sheet's 合计 rows, each quantity compared with the rows to be imported. */
+  totals: z.array(ImportTotalCheckSchema),
 });
 export type ImportSheetSummary = z.infer<typeof ImportSheetSummarySchema>;
 

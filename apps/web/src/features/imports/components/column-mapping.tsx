@@ -1,6 +1,6 @@
 // The columns found on each sheet and what each becomes; the clerk may change
 // any of them (remembered for the office's next file once committed).
-import { Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_BASE_FIELDS, IMPORT_FIELD_LABELS, materialField, type ImportBatch, type ImportField, type MaterialType } from '@pufa/domain';
 import { isEnglish } from '../../../lib/i18n.ts';
@@ -57,8 +57,24 @@ export function ColumnMapping({ batch, materialTypes, disabled, onChange }: Prop
                         onChange={(field) => onChange(column.key, field as ImportField)}
                       />
                       {column.guessed ? <Tag color="blue">{t('imports.guessed')}</Tag> : <Tag color="green">{t('imports.chosen')}</Tag>}
+                      {column.hint?.applied && <Tag color="gold">{t('imports.byContents')}</Tag>}
                     </Space>
                   ),
+                },
+                {
+                  // What the cells say about the column: taken as villages/departments, or the question.
+                  title: '',
+                  render: (_, column) =>
+                    column.hint && (
+                      <Space wrap size={4} data-testid={`column-hint-${column.header}`}>
+                        <Typography.Text type="warning">{english ? column.hint.messageEn : column.hint.message}</Typography.Text>
+                        {!column.hint.applied && !disabled && (
+                          <Button size="small" onClick={() => onChange(column.key, column.hint!.field)}>
+                            {t('imports.useAs', { field: english ? IMPORT_FIELD_LABELS[column.hint.field].en : IMPORT_FIELD_LABELS[column.hint.field].zh })}
+                          </Button>
+                        )}
+                      </Space>
+                    ),
                 },
               ]}
             />
