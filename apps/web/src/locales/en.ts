@@ -75,7 +75,7 @@ export const en: Messages = {
     role: 'Role', orgUnit: 'Org unit', active: 'Active', password: 'Initial password (8+ characters)', resetPassword: 'Reset password', newPassword: 'New password (8+ characters)',
     restore: 'Restore', restored: 'Restored', deletedAt: 'Deleted', saved: 'Saved', when: 'When', who: 'Who', what: 'What', action: 'Action',
     restoreHint: 'Deleted events can be restored for 30 days',
-    entities: { event: 'Event', user: 'User', department: 'Department', campaign: 'Campaign', campaignPeriod: 'Campaign dates', orgUnit: 'Township or village', catalogEntry: 'Catalog entry', planItem: 'Plan item', importBatch: 'Import batch', submission: 'Submission' },
+    entities: { event: 'Event', user: 'User', department: 'Department', campaign: 'Campaign', campaignPeriod: 'Campaign dates', orgUnit: 'Township or village', catalogEntry: 'Catalog entry', planItem: 'Plan item', importBatch: 'Import batch', importProfile: 'Remembered import matches', submission: 'Submission' },
   },
   dashboard: {
     title: 'Dashboard', orgUnit: 'Scope', wholeScope: 'Everything in my scope', month: 'Month', year: 'Year', custom: 'Custom', lastYear: 'Same period last year',

@@ -73,7 +73,7 @@ export const zhCN = {
     role: '角色', orgUnit: '所属单位', active: '启用', password: '初始密码（至少 8 位）', resetPassword: '重置密码', newPassword: '新密码（至少 8 位）',
     restore: '恢复', restored: '已恢复', deletedAt: '删除时间', saved: '已保存', when: '时间', who: '操作人', what: '对象', action: '操作',
     restoreHint: '删除的活动 30 天内可恢复',
-    entities: { event: '活动', user: '用户', department: '参与单位', campaign: '宣传节点', campaignPeriod: '节点日期', orgUnit: '辖区', catalogEntry: '目录条目', planItem: '计划事项', importBatch: '导入批次', submission: '上报' },
+    entities: { event: '活动', user: '用户', department: '参与单位', campaign: '宣传节点', campaignPeriod: '节点日期', orgUnit: '辖区', catalogEntry: '目录条目', planItem: '计划事项', importBatch: '导入批次', importProfile: '导入记住的对应', submission: '上报' },
   },
   dashboard: {
     title: '统计看板', orgUnit: '范围', wholeScope: '全部辖区', month: '月度', year: '年度', custom: '自定义', lastYear: '去年同期',

@@ -56,7 +56,7 @@ export interface ImportSettings {
   excludedRows: readonly string[];
   keepDuplicateRows: readonly string[];
   cellEdits: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  aliases: { villages?: Readonly<Record<string, number>>; departments?: Readonly<Record<string, number>> };
+  aliases: { villages?: Readonly<Record<string, number>>; departments?: Readonly<Record<string, number | null>> };
 }
 
 export const EMPTY_IMPORT_SETTINGS: ImportSettings = { mapping: {}, year: null, excludedRows: [], keepDuplicateRows: [], cellEdits: {}, aliases: {} };
@@ -254,6 +254,7 @@ export function finishImport(reading: ImportReading, settings: ImportSettings, e
       duplicates: count('duplicate'),
       excluded: count('excluded'),
       skipped: count('skipped'),
+      locked: count('locked'),
     },
   };
 }
