@@ -52,7 +52,7 @@ export function PreviewTable({ batch, reference, filter, editable, onPatch, onAd
             {editable && error.candidates && error.text && error.field === 'villages' && (
               <Select
                 size="small"
-                style={{ width: '100%', display: 'block', marginTop: 4 }}
+                style={{ width: '100%', marginTop: 4 }}
                 popupMatchSelectWidth={false}
                 placeholder={t('imports.pickVillage')}
                 aria-label={`${t('imports.pickVillage')} ${error.text}`}
@@ -63,7 +63,7 @@ export function PreviewTable({ batch, reference, filter, editable, onPatch, onAd
             {editable && error.candidates && error.text && error.field === 'departments' && (
               <Select
                 size="small"
-                style={{ width: '100%', display: 'block', marginTop: 4 }}
+                style={{ width: '100%', marginTop: 4 }}
                 popupMatchSelectWidth={false}
                 placeholder={t('imports.pickDepartment')}
                 aria-label={`${t('imports.pickDepartment')} ${error.text}`}
@@ -90,13 +90,12 @@ export function PreviewTable({ batch, reference, filter, editable, onPatch, onAd
     );
   };
 
-  /** The closest departments first, then all the others, then: leave the name out, or add it as a department. */
+  /** The closest departments first, then: leave the name out, or add it as a department; then all the others. */
   const departmentChoices = (candidates: { id: number; name: string }[], text: string) => {
     const close = new Set(candidates.map((c) => c.id));
     const others = lookups.departmentsOf(batch.townshipId).filter((d) => !close.has(d.id));
     return [
       ...(candidates.length ? [{ label: t('imports.similarDepartments'), options: candidates.map((c) => ({ value: c.id, label: c.name })) }] : []),
-      ...(others.length ? [{ label: t('imports.allDepartments'), options: others.map((d) => ({ value: d.id, label: nameOf(d) })) }] : []),
       {
         label: t('imports.otherChoices'),
         options: [
@@ -104,6 +103,7 @@ export function PreviewTable({ batch, reference, filter, editable, onPatch, onAd
           ...(onAddDepartment ? [{ value: ADD, label: t('imports.addDepartment', { name: text }) }] : []),
         ],
       },
+      ...(others.length ? [{ label: t('imports.allDepartments'), options: others.map((d) => ({ value: d.id, label: nameOf(d) })) }] : []),
     ];
   };
 
@@ -138,8 +138,8 @@ export function PreviewTable({ batch, reference, filter, editable, onPatch, onAd
           width: 160,
           render: (_, row) => cell(row, (f) => ['title', 'notes', 'location', 'forms', 'laws', 'sixInto', 'targetGroups', 'consultations', ''].includes(f), <span>{row.event.title || row.cells.title}{row.event.location && <Typography.Text type="secondary"> · {row.event.location}</Typography.Text>}</span>),
         },
-        { title: t('form.villages'), width: 124, render: (_, row) => cell(row, is('villages'), names(row.event.villageIds, (id) => lookups.orgUnitById.get(id))) },
-        { title: t('form.departments'), width: 124, render: (_, row) => cell(row, is('departments'), names(row.event.departmentIds, (id) => reference.departments.find((d) => d.id === id))) },
+        { title: t('form.villages'), width: 136, render: (_, row) => cell(row, is('villages'), names(row.event.villageIds, (id) => lookups.orgUnitById.get(id))) },
+        { title: t('form.departments'), width: 136, render: (_, row) => cell(row, is('departments'), names(row.event.departmentIds, (id) => reference.departments.find((d) => d.id === id))) },
         { title: t('form.campaign'), width: 110, render: (_, row) => cell(row, is('campaign'), row.event.campaignId ? nameOf(lookups.campaignById.get(row.event.campaignId)) : '') },
         { title: t('form.audience'), width: 76, render: (_, row) => cell(row, is('audience'), row.event.audience) },
         {

@@ -39,6 +39,9 @@ export function RememberedMatches({ townshipId, materialTypes }: { townshipId: n
   return (
     <>
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>{t('imports.rememberedIntro')}</Typography.Paragraph>
+      {data && entries.length === 0 ? (
+        <Typography.Text data-testid="import-remembered-none">{t('imports.rememberedNone')}</Typography.Text>
+      ) : (
       <Table<Entry>
         size="small"
         rowKey={(e) => `${e.kind}:${e.key}`}
@@ -46,7 +49,6 @@ export function RememberedMatches({ townshipId, materialTypes }: { townshipId: n
         dataSource={entries}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('imports.rememberedNone') }}
         data-testid="import-remembered"
         columns={[
           { title: t('imports.rememberedKindTitle'), render: (_, e) => t(`imports.rememberedKind.${e.kind}`), width: 110 },
@@ -74,6 +76,7 @@ export function RememberedMatches({ townshipId, materialTypes }: { townshipId: n
           },
         ]}
       />
+      )}
     </>
   );
 }
