@@ -50,3 +50,72 @@ test('a messy ledger is uploaded, an unknown village fixed in the preview, commi
   await expect(activities).toHaveText('2');
   await expect(page.getByTestId('kpi-leaflets').locator('.ant-statistic-content-value')).toHaveText('1,700');
 });
+
+/** A 2019 ledger: two rows in March (submitted below), one in June, one naming a department the township does not list. */
+async function ledgerWithSubmittedMonth(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('2019年台账');
+  sheet.addRow(['活动时间', '活动主题', '参与单位', '参与人数', '发放资料（份）']);
+  sheet.addRow(['2019.3.15', '消费者权益日宣传', '司法所', 300, 500]);
+  sheet.addRow(['2019.3.20', '水法宣传', '司法所', 80, 100]);
+  sheet.addRow(['2019.6.26', '禁毒宣传', '派出所', 200, 1200]);
+  sheet.addRow(['2019.7.1', '市场经营法律宣传', '市场监管所', 60, 300]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+test('rows of a submitted month are marked in the preview, an unknown department left out, the rest committed; the choice is remembered and can be deleted', async ({ page }) => {
+  await signIn(page, 'clerk');
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { townshipIds: number[] };
+  const submitted = await page.request.post('/api/submissions', { data: { townshipId: me.townshipIds[0], period: '2019-03' } });
+  expect(submitted.status()).toBe(201);
+
+  await page.goto('/imports');
+  await page.locator('input[type=file]').setInputFiles({ name: '2019年台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await ledgerWithSubmittedMonth() });
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toBeVisible();
+  // Both March rows carry the lock's words before anything is committed.
+  const locked = preview.getByTestId('row-locked');
+  await expect(locked).toHaveCount(2);
+  await expect(locked.first()).toContainText('2019年3月已上报，需县级退回后才能修改');
+  await expect(page.getByTestId('locked-hint')).toBeVisible();
+  await expect(page.getByTestId('commit-import')).toHaveText(/确认导入 1 条/);
+
+  // 市场监管所 is not a department of the township: left out rather than forced onto another.
+  await preview.getByLabel('选择单位 市场监管所').click();
+  await page.locator('.ant-select-item-option[title="不计入部门"]').click();
+  await expect(preview.getByTestId('cell-error')).toHaveCount(0);
+  await expect(preview.getByTestId('interpretation').filter({ hasText: '不计入：市场监管所' })).toBeVisible();
+  await expect(page.getByTestId('commit-import')).toHaveText(/确认导入 2 条/);
+
+  await page.getByTestId('commit-import').click();
+  await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(page.getByText('已导入 2 条活动')).toBeVisible();
+  const events = (await (await page.request.get('/api/events?from=2019-01-01&to=2019-12-31')).json()) as { items: { title: string; departmentIds: number[] }[] };
+  expect(events.items.map((e) => e.title).sort()).toEqual(['市场经营法律宣传', '禁毒宣传']);
+  expect(events.items.find((e) => e.title === '市场经营法律宣传')!.departmentIds).toEqual([]);
+
+  // The clerk may undo their own import; the remembered choice is listed and can be deleted.
+  await page.getByRole('button', { name: '继续导入' }).click();
+  const batches = page.getByTestId('import-batches');
+  await expect(batches.getByRole('button', { name: '撤销导入' })).toBeVisible();
+  const remembered = page.getByTestId('import-remembered');
+  const row = remembered.getByRole('row').filter({ hasText: '市场监管所' });
+  await expect(row).toContainText('不计入');
+  await row.getByRole('button', { name: '删除 市场监管所' }).click();
+  await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(page.getByText('已删除这条对应')).toBeVisible();
+  await expect(remembered.getByRole('row').filter({ hasText: '市场监管所' })).toHaveCount(0);
+
+  await batches.getByRole('button', { name: '撤销导入' }).click();
+  await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(page.getByText('已撤销，删除了 2 条活动')).toBeVisible();
+});
+
+test('a leader reaches no import page: no menu entry, and /imports says so', async ({ page }) => {
+  await signIn(page, 'leader');
+  await expect(page.getByRole('menuitem', { name: '统计看板' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: '导入台账' })).toHaveCount(0);
+  await page.goto('/imports');
+  await expect(page.getByRole('heading', { name: '没有权限' })).toBeVisible();
+  await expect(page.locator('input[type=file]')).toHaveCount(0);
+});

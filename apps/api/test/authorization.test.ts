@@ -249,7 +249,23 @@ const RULES: Record<string, Rule> = {
   },
   'POST /api/imports/:id/undo': {
     build: async (side) => ({ method: 'POST', url: `/api/imports/${await createImport(side, true)}/undo` }),
-    expect: rolesOnly(['admin'], 200, 404),
+    // Committed by the county administrator: a clerk may undo only their own imports (403, told who can).
+    expect: (who, side) => (who === 'anonymous' ? 401 : who === 'leader' ? 403 : side === 'other' ? 404 : who === 'clerk' ? 403 : 200),
+  },
+  'GET /api/imports/remembered': {
+    build: async (side) => ({ method: 'GET', url: `/api/imports/remembered?townshipId=${townshipOf(side).townshipId}` }),
+    expect: rolesOnly(['clerk', 'admin'], 200, 404),
+  },
+  'DELETE /api/imports/remembered': {
+    build: async (side) => {
+      await ctx.db.prisma.importProfile.upsert({
+        where: { townshipId: townshipOf(side).townshipId },
+        create: { townshipId: townshipOf(side).townshipId, mapping: { 矩阵列: 'notes' }, aliases: {} },
+        update: { mapping: { 矩阵列: 'notes' } },
+      });
+      return { method: 'DELETE', url: `/api/imports/remembered?townshipId=${townshipOf(side).townshipId}&kind=columns&key=${encodeURIComponent('矩阵列')}` };
+    },
+    expect: rolesOnly(['clerk', 'admin'], 200, 404),
   },
   'GET /api/submissions': { build: get('/api/submissions?year=2026'), expect: signedIn(200) },
   'GET /api/submissions/summary': {

@@ -72,7 +72,7 @@ describe('a messy .xlsx (ExcelJS) from upload to the dashboard, again, and undon
     expect(batch).toMatchObject({ status: 'preview', format: 'xlsx', fileName: '涂市镇台账.xlsx', townshipId: tushi.townshipId });
     expect(batch.sheets.map((s) => [s.name, s.headerRow, s.year, s.yearSource])).toEqual([['2021年台账', 2, 2021, 'title'], ['2022年', 1, 2022, 'sheetName']]);
     expect(batch.sheets[1]!.columns.map((c) => c.field)).toEqual(['date', 'title', 'location', 'villages', 'departments', 'audience', `material:${ids.leaflet}`, 'consultations']);
-    expect(batch.summary).toEqual({ rows: 7, valid: 5, invalid: 1, duplicates: 1, excluded: 0, skipped: 2 });
+    expect(batch.summary).toEqual({ rows: 7, valid: 5, invalid: 1, duplicates: 1, excluded: 0, skipped: 2, locked: 0 });
     const unknown = batch.rows.find((r) => r.rowNumber === 6 && r.sheet === '2021年台账')!;
     expect(unknown.status).toBe('invalid');
     expect(unknown.errors).toEqual([expect.objectContaining({ field: 'villages', text: '银兴村', candidates: [{ id: ids.village('银杏村'), name: '银杏村' }] })]);
@@ -138,8 +138,8 @@ describe('a messy .xlsx (ExcelJS) from upload to the dashboard, again, and undon
     expect(Date.parse(listed.undoUntil!) - Date.parse(listed.committedAt!)).toBe(30 * 86_400_000);
   });
 
-  it('is undone by an administrator only, restoring the totals; the events stay restorable', async () => {
-    expect((await undo(batch.id, 'eastClerk')).statusCode).toBe(403);
+  it('is undone by an administrator (a clerk of another township does not even see it), restoring the totals; the events stay restorable', async () => {
+    expect((await undo(batch.id, 'eastClerk')).statusCode).toBe(404);
     const res = await undo(batch.id);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().deletedEventIds).toHaveLength(6);
@@ -168,7 +168,7 @@ describe('other formats', () => {
   it('reads a GBK CSV: commits its rows, marks "10个村" for the clerk to name', async () => {
     const batch = await uploadOk(gbkCsv(), '2023台账.csv');
     expect(batch).toMatchObject({ format: 'csv', sheets: [{ headerRow: 2, year: 2023, yearSource: 'title' }] });
-    expect(batch.summary).toEqual({ rows: 3, valid: 2, invalid: 1, duplicates: 0, excluded: 0, skipped: 1 });
+    expect(batch.summary).toEqual({ rows: 3, valid: 2, invalid: 1, duplicates: 0, excluded: 0, skipped: 1, locked: 0 });
     const bad = batch.rows.find((r) => r.rowNumber === 5)!;
     expect(bad.errors).toEqual([expect.objectContaining({ field: 'villages', message: expect.stringContaining('哪些村') })]);
     // The clerk names the villages in the cell instead.
@@ -347,5 +347,133 @@ describe('the commit is all or nothing', () => {
     const bad = { ...good, title: '坏的一行', villageIds: [ctx.fixture.east.villageIds[0]!] };
     await expect(ctx.db.prisma.$transaction((tx) => createEventsInTransaction(tx, SYSTEM_ACTOR, [good, bad]))).rejects.toThrow(/villageIds|unknown/);
     expect(await count()).toBe(before);
+  });
+});
+
+const csvFile = (text: string) => Buffer.from(text, 'utf8');
+
+describe('rows in a submitted month', () => {
+  it('are marked with the lock\'s words in the preview, and the rest of the file commits', async () => {
+    const submitted = await ctx.inject({ method: 'POST', url: '/api/submissions', payload: { townshipId: tushi.townshipId, period: '2017-03' } });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const batch = await uploadOk(csvFile('日期,活动主题\n2017-03-15,三月的活动\n2017-04-02,四月的活动\n'), 'locked.csv');
+    expect(batch.summary).toMatchObject({ rows: 2, valid: 1, locked: 1 });
+    const [march, april] = batch.rows;
+    expect(march).toMatchObject({ status: 'locked', reason: { message: '2017年3月已上报，需县级退回后才能修改', messageEn: expect.stringContaining('March 2017 has been submitted') } });
+    expect(april!.status).toBe('valid');
+    const res = await commit(batch.id);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<ImportCommitResult>()).toMatchObject({ created: 1, summary: { locked: 1 } });
+    expect((await tushiEvents('2017-01-01', '2017-12-31')).map((e) => e.title)).toEqual(['四月的活动']);
+  });
+
+  it('a kept duplicate in a locked year is locked too', async () => {
+    await ctx.inject({ method: 'POST', url: '/api/events', payload: { startDate: '2016-05-05', title: '重复的活动', townshipId: tushi.townshipId } });
+    expect((await ctx.inject({ method: 'POST', url: '/api/submissions', payload: { townshipId: tushi.townshipId, period: '2016' } })).statusCode).toBe(201);
+    const batch = await uploadOk(csvFile('日期,活动主题\n2016-05-05,重复的活动\n'), 'locked-year.csv');
+    expect(batch.rows[0]!.status).toBe('duplicate');
+    const kept = (await patch(batch.id, { keepDuplicateRows: [batch.rows[0]!.id] })).json<ImportBatch>();
+    expect(kept.rows[0]).toMatchObject({ status: 'locked', reason: { message: expect.stringContaining('2016年已上报') } });
+    expect((await commit(batch.id)).json<ImportCommitResult>().created).toBe(0);
+  });
+});
+
+describe('duplicates', () => {
+  it('"keep anyway" for a row equal to an existing event creates it', async () => {
+    const existing = await ctx.inject({ method: 'POST', url: '/api/events', payload: { startDate: '2015-06-26', title: '禁毒宣传', townshipId: tushi.townshipId } });
+    expect(existing.statusCode).toBe(201);
+    const batch = await uploadOk(csvFile('日期,活动主题\n2015-06-26,禁毒宣传\n'), 'dup.csv');
+    expect(batch.rows[0]).toMatchObject({ status: 'duplicate', reason: { message: expect.stringContaining('已登记') } });
+    const kept = (await patch(batch.id, { keepDuplicateRows: [batch.rows[0]!.id] })).json<ImportBatch>();
+    expect(kept.rows[0]!.status).toBe('valid');
+    expect((await commit(batch.id)).json<ImportCommitResult>().created).toBe(1);
+    expect((await tushiEvents('2015-06-26', '2015-06-26')).map((e) => e.title)).toEqual(['禁毒宣传', '禁毒宣传']);
+  });
+});
+
+describe('an unknown department', () => {
+  const file = (day: string) => csvFile(`日期,活动主题,参与单位\n2014-03-${day},市场宣传,市场监管所、司法所\n`);
+  let department: (name: string) => number;
+  beforeAll(async () => {
+    const rows = await ctx.db.prisma.department.findMany({ where: { townshipId: tushi.townshipId } });
+    department = (name) => rows.find((r) => r.name === name)!.id;
+  });
+
+  it('can be left out (不计入部门), shown in the preview, remembered, listed and forgotten', async () => {
+    const batch = await uploadOk(file('01'), 'dept.csv');
+    expect(batch.rows[0]!.errors).toEqual([expect.objectContaining({ field: 'departments', text: '市场监管所' })]);
+    const left = await patch(batch.id, { aliases: { departments: { 市场监管所: null } } });
+    expect(left.statusCode, left.body).toBe(200);
+    const row = left.json<ImportBatch>().rows[0]!;
+    expect(row).toMatchObject({ status: 'valid', event: { departmentIds: [department('司法所')] } });
+    expect(row.interpretations).toEqual([expect.objectContaining({ field: 'departments', message: expect.stringContaining('不计入：市场监管所') })]);
+    expect((await commit(batch.id)).json<ImportCommitResult>().created).toBe(1);
+
+    // The next file gets the choice, and says so on the cell.
+    const next = await uploadOk(file('02'), 'dept2.csv');
+    expect(next.rows[0]!.status).toBe('valid');
+    expect(next.rows[0]!.interpretations[0]!.message).toContain('不计入：市场监管所');
+    const remembered = await ctx.inject({ method: 'GET', url: '/api/imports/remembered', query: { townshipId: String(tushi.townshipId) } });
+    expect(remembered.statusCode, remembered.body).toBe(200);
+    expect(remembered.json().departments).toContainEqual({ text: '市场监管所', id: null, name: null });
+
+    // Forgotten: gone from the list, from the open preview and from the next file.
+    const forgot = await ctx.inject({ method: 'DELETE', url: '/api/imports/remembered', query: { townshipId: String(tushi.townshipId), kind: 'departments', key: '市场监管所' } });
+    expect(forgot.statusCode, forgot.body).toBe(200);
+    expect(forgot.json().departments.map((d: { text: string }) => d.text)).not.toContain('市场监管所');
+    const reopened = (await ctx.inject({ method: 'GET', url: `/api/imports/${next.id}` })).json<ImportBatch>();
+    expect(reopened.rows[0]!.status).toBe('invalid');
+    expect((await uploadOk(file('03'), 'dept3.csv')).rows[0]!.status).toBe('invalid');
+    expect(await ctx.db.prisma.auditLog.count({ where: { entity: 'importProfile', entityId: String(tushi.townshipId), action: 'delete' } })).toBe(1);
+    const again = await ctx.inject({ method: 'DELETE', url: '/api/imports/remembered', query: { townshipId: String(tushi.townshipId), kind: 'departments', key: '市场监管所' } });
+    expect(again.statusCode).toBe(404);
+  });
+
+  it('matched by hand to a department: the cell says so; a leader may not read or forget remembered names', async () => {
+    const batch = await uploadOk(file('04'), 'dept4.csv');
+    const matched = (await patch(batch.id, { aliases: { departments: { 市场监管所: department('派出所') } } })).json<ImportBatch>();
+    expect(matched.rows[0]!.event.departmentIds).toEqual([department('派出所'), department('司法所')]);
+    expect(matched.rows[0]!.interpretations[0]!.message).toContain('按已选的对应：市场监管所→派出所');
+    expect((await ctx.inject({ method: 'GET', url: '/api/imports/remembered', as: 'eastLeader' })).statusCode).toBe(403);
+    expect((await ctx.inject({ method: 'DELETE', url: '/api/imports/remembered', query: { kind: 'columns', key: 'x' }, as: 'eastLeader' })).statusCode).toBe(403);
+    // Another township's memory is not there for a clerk.
+    const other = await ctx.inject({ method: 'GET', url: '/api/imports/remembered', query: { townshipId: String(tushi.townshipId) }, as: 'eastClerk' });
+    expect(other.statusCode).toBe(404);
+  });
+});
+
+describe('undo', () => {
+  const east = () => String(ctx.fixture.east.townshipId);
+  async function committedBy(as: TestUser, day: string) {
+    const res = await upload({ bytes: csvFile(`日期,活动主题\n2013-01-${day},撤销测试${day}\n`), name: 'u.csv' }, { townshipId: east() }, as);
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json<ImportBatch>().id;
+    expect((await commit(id, as)).statusCode).toBe(200);
+    return id;
+  }
+
+  it('a clerk undoes an import they committed; another\'s import they are told who can undo', async () => {
+    const own = await committedBy('eastClerk', '01');
+    const res = await undo(own, 'eastClerk');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().deletedEventIds).toHaveLength(1);
+    const admins = await committedBy('eastAdmin', '02');
+    const refused = await undo(admins, 'eastClerk');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ message: '只有导入者本人或管理员可以撤销这次导入', messageEn: expect.stringContaining('administrator') });
+    expect((await undo(admins, 'eastLeader')).statusCode).toBe(403);
+    expect((await undo(admins, 'eastAdmin')).statusCode).toBe(200);
+  });
+
+  it('is refused 30 days and a minute after the commit, and done just inside the 30 days', async () => {
+    const day = 86_400_000;
+    const late = await committedBy('eastAdmin', '03');
+    await ctx.db.prisma.importBatch.update({ where: { id: late }, data: { committedAt: new Date(Date.now() - 30 * day - 60_000) } });
+    const refused = await undo(late, 'eastAdmin');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toContain('30 天');
+    const inside = await committedBy('eastAdmin', '04');
+    await ctx.db.prisma.importBatch.update({ where: { id: inside }, data: { committedAt: new Date(Date.now() - 30 * day + 60_000) } });
+    expect((await undo(inside, 'eastAdmin')).statusCode).toBe(200);
   });
 });

@@ -25,6 +25,7 @@ export * from './import/matching.ts';
 export * from './import/columns.ts';
 export * from './import/campaign-guess.ts';
 export * from './import/analyze.ts';
+export * from './import/locks.ts';
 export * from './submissions.ts';
 export * from './schemas/submission.ts';
 export * from './evidence.ts';

@@ -66,7 +66,7 @@ describe('analyzeImport', () => {
     expect(analysis.rows.find((r) => r.rowNumber === 8)).toMatchObject({ status: 'skipped', reason: { message: expect.stringContaining('合计') } });
     expect(analysis.rows.find((r) => r.rowNumber === 9)).toMatchObject({ status: 'skipped' });
     expect(analysis.rows.some((r) => r.rowNumber === 7)).toBe(false);
-    expect(analysis.summary).toEqual({ rows: 4, valid: 2, invalid: 1, duplicates: 1, excluded: 0, skipped: 2 });
+    expect(analysis.summary).toEqual({ rows: 4, valid: 2, invalid: 1, duplicates: 1, excluded: 0, skipped: 2, locked: 0 });
     expect(analysis.toCreate.map((c) => c.rowId)).toEqual(['0:3', '0:4']);
   });
 

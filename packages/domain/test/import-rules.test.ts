@@ -106,7 +106,15 @@ describe('matchVillages', () => {
     expect(result.unknown[0]).toMatchObject({ text: '银兴村', candidates: [{ id: 1, name: '银杏村' }] });
   });
   it('uses a name the clerk matched before', () => {
-    expect(matchVillages('银兴村', villages, { 银兴村: 1 })).toEqual({ ids: [1], unknown: [] });
+    // Matched, and said so: a choice remembered from an earlier file is never applied silently.
+    expect(matchVillages('银兴村', villages, { 银兴村: 1 })).toEqual({ ids: [1], unknown: [], interpreted: { zh: '按已选的对应：银兴村→银杏村', en: 'as matched by hand: 银兴村→银杏村' } });
+  });
+  it('leaves out a name the clerk chose not to count, and says so', () => {
+    const departments = [{ id: 1, name: '司法所' }, { id: 2, name: '派出所' }];
+    expect(matchNameList('市场监管所、司法所', departments, { aliases: { 市场监管所: null } })).toEqual({
+      ids: [1], unknown: [], interpreted: { zh: '按已选的对应不计入：市场监管所', en: 'not counted, as chosen: 市场监管所' },
+    });
+    expect(matchNameList('市场监管所', departments).unknown).toHaveLength(1);
   });
   it('strips suffixes only when something is left', () => {
     expect(matchName('村', [{ id: 9, name: '村' }], { suffixes: VILLAGE_SUFFIXES })).toMatchObject({ kind: 'match', id: 9 });

@@ -10,7 +10,10 @@ import {
   ImportBatchSchema,
   ImportBatchSummarySchema,
   ImportCommitResultSchema,
+  ImportForgetQuerySchema,
   ImportIdParamsSchema,
+  ImportRememberedQuerySchema,
+  ImportRememberedSchema,
   ImportPatchSchema,
   ImportTemplateQuerySchema,
   ImportUndoResultSchema,
@@ -37,7 +40,7 @@ const BATCH = { zh: '导入批次', en: 'Import batch' };
  */
 const plainJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
 const tags = ['imports'];
-const errors = { 400: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
+const errors = { 400: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
 
 /** The form fields that may come with the file. */
 const UploadFieldsSchema = z.strictObject({
@@ -196,14 +199,48 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/imports/:id/undo',
     {
-      config: { access: ACCESS.admins },
+      config: { access: ACCESS.editors },
       schema: {
         tags,
         operationId: 'undoImport', summary: 'Undo an import: its events are deleted (soft, audited, restorable one by one) within 30 days of the commit',
+        description: 'An administrator may undo any import in scope; a clerk only an import they committed themselves (403 otherwise, saying who can).',
         params: ImportIdParamsSchema,
         response: { 200: ImportUndoResultSchema, ...errors },
       },
     },
     (request) => answer(async () => (await app.imports.undo(request.actor, request.params.id)) ?? Promise.reject(notFound(BATCH))),
+  );
+
+  const REMEMBERED = { zh: '乡镇', en: 'Township' };
+  app.get(
+    '/api/imports/remembered',
+    {
+      config: { access: ACCESS.editors },
+      schema: {
+        tags,
+        operationId: 'getImportRemembered', summary: 'What the township’s earlier imports taught: column mapping and names matched by hand (applied to its next files)',
+        querystring: ImportRememberedQuerySchema,
+        response: { 200: ImportRememberedSchema, 400: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request) => (await app.imports.remembered(request.actor, defaultTownship(request.actor, request.query.townshipId))) ?? Promise.reject(notFound(REMEMBERED)),
+  );
+
+  app.delete(
+    '/api/imports/remembered',
+    {
+      config: { access: ACCESS.editors },
+      schema: {
+        tags,
+        operationId: 'forgetImportRemembered', summary: 'Forget one remembered column or name: later files (and batches still in preview) no longer get it; answers what is remembered now',
+        querystring: ImportForgetQuerySchema,
+        response: { 200: ImportRememberedSchema, ...errors },
+      },
+    },
+    (request) =>
+      answer(async () => {
+        const { kind, key, townshipId } = request.query;
+        return (await app.imports.forget(request.actor, defaultTownship(request.actor, townshipId), kind, key)) ?? Promise.reject(notFound(REMEMBERED));
+      }),
   );
 };

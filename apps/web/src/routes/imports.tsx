@@ -1,5 +1,6 @@
 // 导入台账: upload an office's old ledger, check and fix the preview, commit it
-// as events; the batches imported so far, with undo for administrators.
+// as events; the batches imported so far, with undo (for whoever committed one,
+// or an administrator); what earlier imports taught, to review and delete.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, InputNumber, Popconfirm, Radio, Result, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,8 @@ import { ApiRequestError } from '../lib/api-client.ts';
 import { useReference } from '../features/reference/api/get-reference.ts';
 import { useLookups } from '../features/reference/use-lookups.ts';
 import { useCommitImport, useImportBatch, usePatchImport } from '../features/imports/api/imports.ts';
+import { useCreateDepartment } from '../features/catalogs/api/edit-catalogs.ts';
+import { RememberedMatches } from '../features/imports/components/remembered-matches.tsx';
 import { ImportUpload } from '../features/imports/components/import-upload.tsx';
 import { ColumnMapping } from '../features/imports/components/column-mapping.tsx';
 import { PreviewTable, type RowFilter } from '../features/imports/components/preview-table.tsx';
@@ -27,6 +30,7 @@ export function ImportsRoute() {
   const [townshipId, setTownshipId] = useState<number | undefined>();
   const [year, setYear] = useState<number | undefined>();
   const township = townshipId ?? (lookups.townships.length === 1 ? lookups.townships[0]!.id : undefined);
+  const { canEdit } = usePermissions();
   const open = (id: number | undefined) => setParams(id ? { batch: String(id) } : {});
 
   return (
@@ -43,6 +47,11 @@ export function ImportsRoute() {
       <Card size="small" title={t('imports.batches')}>
         <ImportBatches onOpen={open} />
       </Card>
+      {township && reference.data && canEdit(township) && (
+        <Card size="small" title={t('imports.remembered')}>
+          <RememberedMatches townshipId={township} materialTypes={reference.data.materialTypes} />
+        </Card>
+      )}
     </Space>
   );
 }
@@ -54,11 +63,24 @@ function BatchPreview({ id, onClose }: { id: number; onClose: () => void }) {
   const batch = useImportBatch(id);
   const patch = usePatchImport(id);
   const commit = useCommitImport(id);
-  const { canEdit } = usePermissions();
+  const { canEdit, isAdmin } = usePermissions();
+  const createDepartment = useCreateDepartment();
   const [filter, setFilter] = useState<RowFilter>('all');
   const [result, setResult] = useState<ImportCommitResult | null>(null);
   const fail = (error: unknown) => void message.error(error instanceof ApiRequestError ? error.messageIn(i18n.language) : String(error));
   const change = (body: ImportPatch) => patch.mutate(body, { onError: fail });
+  /** An administrator adds the file's name as a department of the township, and the name is matched to it. */
+  const addDepartment = (townshipId: number) => (name: string) =>
+    createDepartment.mutate(
+      { townshipId, name },
+      {
+        onSuccess: (created) => {
+          void message.success(t('imports.departmentAdded', { name }));
+          change({ aliases: { departments: { [name]: (created as { id: number }).id } } });
+        },
+        onError: fail,
+      },
+    );
 
   if (!batch.data || !reference.data) return <Card loading />;
   const data = batch.data;
@@ -68,6 +90,7 @@ function BatchPreview({ id, onClose }: { id: number; onClose: () => void }) {
       <Result
         status="success"
         title={t('imports.committed', { count: result.created })}
+        subTitle={t('imports.undoHint')}
         extra={[
           <Link key="dashboard" to={paths.dashboard}><Button type="primary">{t('imports.toDashboard')}</Button></Link>,
           <Link key="ledger" to={paths.events}><Button>{t('imports.toLedger')}</Button></Link>,
@@ -113,6 +136,7 @@ function BatchPreview({ id, onClose }: { id: number; onClose: () => void }) {
           <Statistic title={t('imports.summary.duplicates')} value={summary.duplicates} />
           <Statistic title={t('imports.summary.excluded')} value={summary.excluded} />
           <Statistic title={t('imports.summary.skipped')} value={summary.skipped} />
+          {summary.locked > 0 && <Statistic title={t('imports.summary.locked')} value={summary.locked} valueStyle={{ color: '#531dab' }} />}
         </Flex>
         <TotalsCheck batch={data} />
       </Card>
@@ -128,19 +152,39 @@ function BatchPreview({ id, onClose }: { id: number; onClose: () => void }) {
             optionType="button"
             value={filter}
             onChange={(e) => setFilter(e.target.value as RowFilter)}
-            options={(['all', 'problems', 'duplicates', 'skipped'] as const).map((f) => ({ value: f, label: t(`imports.filters.${f}`) }))}
+            options={(['all', 'problems', 'duplicates', ...(summary.locked > 0 ? (['locked'] as const) : []), 'skipped'] as const).map((f) => ({ value: f, label: t(`imports.filters.${f}`) }))}
           />
         }
       >
+        {summary.locked > 0 && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={t('imports.lockedHint')} data-testid="locked-hint" />}
         {summary.invalid > 0 && <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t('imports.fixHint')} />}
-        <PreviewTable batch={data} reference={reference.data} filter={filter} editable={editable} onPatch={change} />
+        <PreviewTable
+          batch={data}
+          reference={reference.data}
+          filter={filter}
+          editable={editable && !createDepartment.isPending}
+          onPatch={change}
+          {...(isAdmin && { onAddDepartment: addDepartment(data.townshipId) })}
+        />
       </Card>
       {editable && (
         <Flex justify="end" gap={8} align="center">
-          {summary.invalid > 0 && <Typography.Text type="secondary">{t('imports.invalidLeftOut', { count: summary.invalid })}</Typography.Text>}
+          <Flex vertical align="end">
+            {summary.invalid > 0 && <Typography.Text type="secondary">{t('imports.invalidLeftOut', { count: summary.invalid })}</Typography.Text>}
+            {summary.locked > 0 && <Typography.Text type="secondary">{t('imports.lockedLeftOut', { count: summary.locked })}</Typography.Text>}
+          </Flex>
           <Popconfirm
             title={t('imports.commitConfirm', { count: summary.valid })}
-            onConfirm={() => commit.mutate(undefined, { onSuccess: setResult, onError: fail })}
+            onConfirm={() =>
+              commit.mutate(undefined, {
+                onSuccess: setResult,
+                // A month submitted meanwhile, say: the preview is read again and marks the rows.
+                onError: (error) => {
+                  fail(error);
+                  void batch.refetch();
+                },
+              })
+            }
             disabled={summary.valid === 0}
           >
             <Button type="primary" loading={commit.isPending} disabled={summary.valid === 0 || patch.isPending} data-testid="commit-import">

@@ -4,7 +4,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { Actor } from './actor.ts';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'submit' | 'approve' | 'return';
-export type AuditEntity = 'event' | 'user' | 'department' | 'campaign' | 'campaignPeriod' | 'orgUnit' | 'catalogEntry' | 'planItem' | 'importBatch' | 'submission' | 'eventFile';
+export type AuditEntity = 'event' | 'user' | 'department' | 'campaign' | 'campaignPeriod' | 'orgUnit' | 'catalogEntry' | 'planItem' | 'importBatch' | 'importProfile' | 'submission' | 'eventFile';
 
 export interface AuditRecord {
   action: AuditAction;

@@ -12,8 +12,12 @@ import {
   duplicateKey,
   EMPTY_IMPORT_SETTINGS,
   fieldError,
+  importUndoDeadline,
+  IMPORT_UNDO_DAYS,
   isoToDate,
+  markLockedRows,
   materialIdOf,
+  mayUndoImport,
   type Bilingual,
   type ImportBatch,
   type ImportBatchSummary,
@@ -21,14 +25,17 @@ import {
   type ImportCommitResult,
   type ImportField,
   type ImportPatch,
+  type ImportRemembered,
+  type ImportRememberedKind,
   type ImportSettings,
+  type PeriodStatus,
   type ImportSheet,
 } from '@pufa/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { inScope, townshipFilter, type Actor } from '../auth/actor.ts';
 import { storeIdempotencyKey } from '../idempotency.ts';
 import { writeAudit } from '../auth/audit.ts';
-import { createEventsInTransaction, deleteEventsInTransaction, RESTORE_WINDOW_DAYS } from './event-repository.ts';
+import { createEventsInTransaction, deleteEventsInTransaction } from './event-repository.ts';
 import { InvalidReferencesError } from './errors.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -47,6 +54,11 @@ export class ImportRejectedError extends Error {
 const NO_HEADER: Bilingual = {
   zh: '没有找到表头行：请确认表中有“活动时间”“活动主题”等列名，或下载导入模板填写',
   en: 'No header row found: the sheet needs column names such as 活动时间 (date) and 活动主题 (title), or use the import template',
+};
+/** Who may undo an import, said to those who may not. */
+export const UNDO_WHO: Bilingual = {
+  zh: '只有导入者本人或管理员可以撤销这次导入',
+  en: 'Only whoever committed this import, or an administrator, can undo it',
 };
 const NOT_PREVIEW: Bilingual = { zh: '这批数据已导入或已撤销，不能再修改', en: 'This import is already committed or undone; it cannot be changed' };
 
@@ -97,10 +109,21 @@ async function existingKeys(db: Db, townshipId: number, dates: readonly string[]
   return new Set(events.map((e) => duplicateKey(dateToIso(e.startDate), e.title)));
 }
 
-/** The preview of a file against the office's catalogs and ledger as they are now: one pass over the rows. */
+/** The township's submitted and approved periods ("2026-11", "2026"): the period lock's answer for each. */
+async function lockedPeriods(db: Db, townshipId: number): Promise<Map<string, PeriodStatus>> {
+  const rows = await db.submission.findMany({ where: { townshipId, status: { in: ['submitted', 'approved'] } }, select: { period: true, status: true } });
+  return new Map(rows.map((r) => [r.period, r.status as PeriodStatus]));
+}
+
+/**
+ * The preview of a file against the office's catalogs, ledger and submitted periods as they
+ * are now: one pass over the rows. Rows in a locked period are marked, not left to fail the commit.
+ */
 async function analyze(db: Db, townshipId: number, sheets: readonly ImportSheet[], settings: ImportSettings) {
   const reading = readImport(sheets, settings, await loadImportCatalogs(db, townshipId));
-  return finishImport(reading, settings, await existingKeys(db, townshipId, readingDates(reading)));
+  const analysis = finishImport(reading, settings, await existingKeys(db, townshipId, readingDates(reading)));
+  const locks = await lockedPeriods(db, townshipId);
+  return markLockedRows(analysis, (period) => locks.get(period));
 }
 
 const batchSelect = {
@@ -109,7 +132,6 @@ const batchSelect = {
 } satisfies Prisma.ImportBatchSelect;
 type BatchRow = Prisma.ImportBatchGetPayload<{ select: typeof batchSelect }>;
 
-const undoDeadline = (committedAt: Date) => new Date(committedAt.getTime() + RESTORE_WINDOW_DAYS * 86_400_000);
 
 async function summaries(db: Db, rows: BatchRow[]): Promise<ImportBatchSummary[]> {
   const userIds = [...new Set(rows.flatMap((r) => [r.createdById, r.committedById]).filter((id): id is number => id !== null))];
@@ -127,7 +149,7 @@ async function summaries(db: Db, rows: BatchRow[]): Promise<ImportBatchSummary[]
     committedBy: who(r.committedById),
     undoneAt: r.undoneAt?.toISOString() ?? null,
     eventCount: r._count.events,
-    undoUntil: r.status === 'committed' && r.committedAt ? undoDeadline(r.committedAt).toISOString() : null,
+    undoUntil: r.status === 'committed' && r.committedAt ? importUndoDeadline(r.committedAt).toISOString() : null,
   }));
 }
 
@@ -169,13 +191,13 @@ export function createImportRepository(prisma: PrismaClient) {
 
   /** The batch when it exists and its township is in scope; null otherwise (404). */
   async function find(db: Db, actor: Actor, id: number) {
-    return db.importBatch.findFirst({ where: { id, townshipId: townshipFilter(actor) }, select: { id: true, townshipId: true, status: true, settings: true, sheets: true, committedAt: true } });
+    return db.importBatch.findFirst({ where: { id, townshipId: townshipFilter(actor) }, select: { id: true, townshipId: true, status: true, settings: true, sheets: true, committedAt: true, committedById: true } });
   }
 
   async function checkChoices(db: Db, townshipId: number, patch: ImportPatch) {
     const errors = [];
     const villageIds = Object.values(patch.aliases?.villages ?? {});
-    const departmentIds = Object.values(patch.aliases?.departments ?? {});
+    const departmentIds = Object.values(patch.aliases?.departments ?? {}).filter((id): id is number => id !== null);
     const materialIds = Object.values(patch.mapping ?? {}).map(materialIdOf).filter((id): id is number => id !== null);
     const villages = await db.orgUnit.count({ where: { id: { in: villageIds }, parentId: townshipId, level: 'village' } });
     if (villages !== new Set(villageIds).size) errors.push(fieldError(['aliases', 'villages'], { zh: '含有不属于该乡镇的村（社区）', en: 'names a village that is not in the township' }));
@@ -184,6 +206,26 @@ export function createImportRepository(prisma: PrismaClient) {
     const materials = await db.materialType.count({ where: { id: { in: materialIds } } });
     if (materials !== new Set(materialIds).size) errors.push(fieldError(['mapping'], { zh: '含有不存在的资料种类', en: 'names a material type that does not exist' }));
     if (errors.length) throw new InvalidReferencesError(errors);
+  }
+
+/** What the township's earlier imports taught (column mapping, names matched by hand); null outside the actor's scope. */
+  async function rememberedOf(actor: Actor, townshipId: number): Promise<ImportRemembered | null> {
+    if (!inScope(actor, townshipId)) return null;
+    const township = await prisma.orgUnit.findFirst({ where: { id: townshipId, level: 'township' }, select: { id: true } });
+    if (!township) return null;
+    const profile = await prisma.importProfile.findUnique({ where: { townshipId } });
+    const mapping = (profile?.mapping ?? {}) as Record<string, string>;
+    const aliases = (profile?.aliases ?? {}) as ImportSettings['aliases'];
+    const villageIds = Object.values(aliases.villages ?? {});
+    const departmentIds = Object.values(aliases.departments ?? {}).filter((id): id is number => id !== null);
+    const villages = new Map((await prisma.orgUnit.findMany({ where: { id: { in: villageIds } }, select: { id: true, name: true } })).map((v) => [v.id, v.name]));
+    const departments = new Map((await prisma.department.findMany({ where: { id: { in: departmentIds } }, select: { id: true, name: true } })).map((d) => [d.id, d.name]));
+    return {
+      townshipId,
+      columns: Object.entries(mapping).map(([key, field]) => ({ key, field })),
+      villages: Object.entries(aliases.villages ?? {}).map(([text, id]) => ({ text, id, name: villages.get(id) ?? null })),
+      departments: Object.entries(aliases.departments ?? {}).map(([text, id]) => ({ text, id, name: id === null ? null : (departments.get(id) ?? null) })),
+    };
   }
 
   return {
@@ -302,8 +344,11 @@ export function createImportRepository(prisma: PrismaClient) {
       if (batch.status !== 'committed' || !batch.committedAt) {
         throw new ImportRejectedError(409, { zh: '只有已导入的批次可以撤销', en: 'Only a committed import can be undone' });
       }
-      if (now > undoDeadline(batch.committedAt)) {
-        throw new ImportRejectedError(409, { zh: `导入已超过 ${RESTORE_WINDOW_DAYS} 天，不能整批撤销`, en: `The import is more than ${RESTORE_WINDOW_DAYS} days old and can no longer be undone` });
+      if (!mayUndoImport({ id: actor.userId ?? 0, role: actor.role }, { committedBy: batch.committedById === null ? null : { id: batch.committedById } })) {
+        throw new ImportRejectedError(403, UNDO_WHO);
+      }
+      if (now > importUndoDeadline(batch.committedAt)) {
+        throw new ImportRejectedError(409, { zh: `导入已超过 ${IMPORT_UNDO_DAYS} 天，不能整批撤销`, en: `The import is more than ${IMPORT_UNDO_DAYS} days old and can no longer be undone` });
       }
       return prisma.$transaction(async (tx) => {
         const { count } = await tx.importBatch.updateMany({ where: { id, status: 'committed' }, data: { status: 'undone', undoneAt: now, undoneById: actor.userId } });
@@ -313,6 +358,46 @@ export function createImportRepository(prisma: PrismaClient) {
         await writeAudit(tx, actor, { action: 'delete', entity: 'importBatch', entityId: id, townshipId: batch.townshipId, before: { status: 'committed' }, after: { status: 'undone', deletedEvents: deleted.length } });
         return { batchId: id, deletedEventIds: deleted };
       }, COMMIT_TRANSACTION);
+    },
+
+    /** What the township's earlier imports taught (column mapping, names matched by hand); null outside the actor's scope. */
+    remembered: rememberedOf,
+
+    /**
+     * Forgets one remembered column or name: the township's next files no longer get it, and
+     * neither do its batches still in preview (they were given it when uploaded). Audited.
+     * Returns what is remembered now; null outside the actor's scope.
+     */
+    async forget(actor: Actor, townshipId: number, kind: ImportRememberedKind, key: string): Promise<ImportRemembered | null> {
+      if (!inScope(actor, townshipId)) return null;
+      const found = await prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM org_unit WHERE id = ${townshipId} FOR UPDATE`;
+        const profile = await tx.importProfile.findUnique({ where: { townshipId } });
+        if (!profile) return false;
+        const mapping = { ...(profile.mapping as Record<string, string>) };
+        const aliases = profile.aliases as ImportSettings['aliases'];
+        const nextAliases = { villages: { ...aliases.villages }, departments: { ...aliases.departments } };
+        const table: Record<string, unknown> = kind === 'columns' ? mapping : nextAliases[kind];
+        if (!(key in table)) return false;
+        const before = table[key];
+        delete table[key];
+        await tx.importProfile.update({ where: { townshipId }, data: { mapping, aliases: nextAliases } });
+        const open = await tx.importBatch.findMany({ where: { townshipId, status: 'preview' }, select: { id: true, settings: true } });
+        for (const batch of open) {
+          const settings = settingsOf(batch.settings);
+          const own: Record<string, unknown> = kind === 'columns' ? { ...settings.mapping } : { ...settings.aliases[kind] };
+          if (!(key in own) || own[key] !== before) continue;
+          delete own[key];
+          const next: ImportSettings = kind === 'columns'
+            ? { ...settings, mapping: own as ImportSettings['mapping'] }
+            : { ...settings, aliases: { ...settings.aliases, [kind]: own } };
+          await tx.importBatch.update({ where: { id: batch.id }, data: { settings: next as unknown as Prisma.InputJsonValue } });
+        }
+        await writeAudit(tx, actor, { action: 'delete', entity: 'importProfile', entityId: townshipId, townshipId, before: { kind, key, value: before } });
+        return true;
+      });
+      if (!found) throw new ImportRejectedError(404, { zh: `没有记住“${key}”的对应`, en: `Nothing is remembered for “${key}”` });
+      return rememberedOf(actor, townshipId);
     },
 
     /** What the template's drop-downs offer: the township's name and catalogs; null outside the actor's scope. */

@@ -59,7 +59,7 @@ export interface ImportSettings {
   excludedRows: readonly string[];
   keepDuplicateRows: readonly string[];
   cellEdits: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  aliases: { villages?: Readonly<Record<string, number>>; departments?: Readonly<Record<string, number>> };
+  aliases: { villages?: Readonly<Record<string, number>>; departments?: Readonly<Record<string, number | null>> };
 }
 
 export const EMPTY_IMPORT_SETTINGS: ImportSettings = { mapping: {}, year: null, excludedRows: [], keepDuplicateRows: [], cellEdits: {}, aliases: {} };
@@ -322,6 +322,7 @@ export function finishImport(reading: ImportReading, settings: ImportSettings, e
       duplicates: count('duplicate'),
       excluded: count('excluded'),
       skipped: count('skipped'),
+      locked: count('locked'),
     },
   };
 }
@@ -347,6 +348,7 @@ const NOT_IMPORTED: Record<ImportRow['status'], Bilingual> = {
   invalid: { zh: '有问题', en: 'it has problems' },
   duplicate: { zh: '重复', en: 'a duplicate' },
   excluded: { zh: '已排除', en: 'excluded' },
+  locked: { zh: '所在月份已上报', en: 'its month is submitted' },
 };
 
 /** What Excel's SUM takes of a cell: a number; text is left out, unless the whole file is text (CSV), where a plain number is a number. */

@@ -31,7 +31,7 @@ const oneTypoAway = (text: string, candidate: NamedEntry | undefined, suffixes: 
   candidate !== undefined && distance(coreName(text, suffixes), coreName(candidate.name, suffixes)) <= 1;
 
 /** Whether a cell names villages: by the village matching the import itself uses. */
-export function villageLikeness(text: string, villages: readonly NamedEntry[], aliases?: Readonly<Record<string, number>>): CellLikeness {
+export function villageLikeness(text: string, villages: readonly NamedEntry[], aliases?: Readonly<Record<string, number | null>>): CellLikeness {
   const match = matchVillages(text, villages, aliases);
   if (match.error) return 'close';
   if (match.ids.length + match.unknown.length === 0) return 'none';
@@ -40,7 +40,7 @@ export function villageLikeness(text: string, villages: readonly NamedEntry[], a
 }
 
 /** Whether a cell names departments: by the department matching the import itself uses. */
-export function departmentLikeness(text: string, departments: readonly NamedEntry[], aliases?: Readonly<Record<string, number>>): CellLikeness {
+export function departmentLikeness(text: string, departments: readonly NamedEntry[], aliases?: Readonly<Record<string, number | null>>): CellLikeness {
   const match = matchNameList(text, departments, { acceptContained: true, ...(aliases ? { aliases } : {}) });
   if (match.ids.length + match.unknown.length === 0) return 'none';
   if (match.unknown.every((u) => oneTypoAway(u.text, u.candidates[0], []))) return 'sure';
@@ -72,7 +72,7 @@ export interface ContentColumn {
 export interface ContentLists {
   villages: readonly NamedEntry[];
   departments: readonly NamedEntry[];
-  aliases?: { villages?: Readonly<Record<string, number>>; departments?: Readonly<Record<string, number>> };
+  aliases?: { villages?: Readonly<Record<string, number | null>>; departments?: Readonly<Record<string, number | null>> };
 }
 
 /**

@@ -26,8 +26,11 @@ export function coreName(name: string, suffixes: readonly string[] = []): string
 
 export interface NameMatchOptions {
   suffixes?: readonly string[];
-  /** Names the clerk matched by hand before (normalized text → id), remembered per office. */
-  aliases?: Readonly<Record<string, number>>;
+  /**
+   * Names the clerk matched by hand before (normalized text → id), remembered per office;
+   * null: the name is not counted (「不计入」, e.g. a department the township does not list).
+   */
+  aliases?: Readonly<Record<string, number | null>>;
   /** Accept a name that contains exactly one entry's name ("镇司法所" → 司法所), as an interpretation. */
   acceptContained?: boolean;
 }
@@ -42,7 +45,7 @@ export const aliasKey = (text: string) => normalizeText(text);
 export function matchName(text: string, entries: readonly NamedEntry[], options: NameMatchOptions = {}): NameMatch {
   const suffixes = options.suffixes ?? [];
   const alias = options.aliases?.[aliasKey(text)];
-  if (alias !== undefined && entries.some((e) => e.id === alias)) return { kind: 'match', id: alias, how: 'alias' };
+  if (alias !== undefined && alias !== null && entries.some((e) => e.id === alias)) return { kind: 'match', id: alias, how: 'alias' };
   const core = coreName(text, suffixes);
   const cores = entries.map((entry) => ({ entry, core: coreName(entry.name, suffixes) }));
   // The name written in full wins over a shared core: "新华社区" is 新华社区 even beside 新华村.
@@ -78,15 +81,26 @@ export function matchNameList(text: string, entries: readonly NamedEntry[], opti
   const ids: number[] = [];
   const unknown: UnknownName[] = [];
   const contained: string[] = [];
+  const remembered: string[] = [];
+  const ignored: string[] = [];
   for (const name of names) {
+    if (options.aliases?.[aliasKey(name)] === null) {
+      ignored.push(name);
+      continue;
+    }
     const match = matchName(name, entries, options);
     if (match.kind === 'unknown') unknown.push({ text: name, candidates: match.candidates });
     else {
       if (!ids.includes(match.id)) ids.push(match.id);
-      if (match.how === 'contained') contained.push(`${name}→${entries.find((e) => e.id === match.id)!.name}`);
+      const target = `${name}→${entries.find((e) => e.id === match.id)!.name}`;
+      if (match.how === 'contained') contained.push(target);
+      if (match.how === 'alias') remembered.push(target);
     }
   }
   const notes: Bilingual[] = [];
+  // A choice made by hand (in this file or remembered from an earlier one) is shown, never applied silently.
+  if (remembered.length) notes.push({ zh: `按已选的对应：${remembered.join('，')}`, en: `as matched by hand: ${remembered.join(', ')}` });
+  if (ignored.length) notes.push({ zh: `按已选的对应不计入：${ignored.join('，')}`, en: `not counted, as chosen: ${ignored.join(', ')}` });
   if (contained.length) notes.push({ zh: `按相近名称：${contained.join('，')}`, en: `matched by a similar name: ${contained.join(', ')}` });
   if (trailingEtc) notes.push({ zh: '“等”之外的未记录', en: 'names hidden behind “等” (etc.) are not recorded' });
   return { ids, unknown, ...(notes.length ? { interpreted: { zh: notes.map((n) => n.zh).join('；'), en: notes.map((n) => n.en).join('; ') } } : {}) };
@@ -96,7 +110,7 @@ const WHOLE_TOWNSHIP = /^(?:全镇|全乡|全街道|全镇各|全乡各|各|全�
 const VILLAGE_COUNT = /^(\d+|[一二两三四五六七八九十]+)个(?:村|村居|村\(社区\)|行政村|社区)/;
 
 /** The villages a cell names: a list, "全镇各村" (all of them), or "10个村" (all only when that is every village). */
-export function matchVillages(text: string, villages: readonly NamedEntry[], aliases?: Readonly<Record<string, number>>): NameListMatch {
+export function matchVillages(text: string, villages: readonly NamedEntry[], aliases?: Readonly<Record<string, number | null>>): NameListMatch {
   // NFKC has already made full-width brackets half-width.
   const compact = normalizeText(text);
   if (compact === '') return { ids: [], unknown: [] };

@@ -68,7 +68,7 @@ export const UserPatchSchema = z
   .meta({ id: 'UserPatch' });
 export type UserPatch = z.infer<typeof UserPatchSchema>;
 
-export const AUDIT_ENTITIES = ['event', 'user', 'department', 'campaign', 'campaignPeriod', 'orgUnit', 'catalogEntry', 'planItem', 'importBatch', 'submission', 'eventFile'] as const;
+export const AUDIT_ENTITIES = ['event', 'user', 'department', 'campaign', 'campaignPeriod', 'orgUnit', 'catalogEntry', 'planItem', 'importBatch', 'importProfile', 'submission', 'eventFile'] as const;
 /** submit, approve and return: the steps of a submission (上报、通过、退回). */
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'restore', 'submit', 'approve', 'return'] as const;
 

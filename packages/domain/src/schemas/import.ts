@@ -18,7 +18,8 @@ export const IMPORT_LIMITS = {
 } as const;
 
 export const IMPORT_STATUSES = ['preview', 'committed', 'undone'] as const;
-export const IMPORT_ROW_STATUSES = ['valid', 'invalid', 'duplicate', 'excluded', 'skipped'] as const;
+/** locked: valid, but dated in a month or year the township has submitted (see import/locks.ts). */
+export const IMPORT_ROW_STATUSES = ['valid', 'invalid', 'duplicate', 'excluded', 'skipped', 'locked'] as const;
 export type ImportRowStatus = (typeof IMPORT_ROW_STATUSES)[number];
 
 const rowIdSchema = z.string().regex(/^\d{1,3}:\d{1,7}$/).meta({ description: '"<sheet index>:<row number in the sheet>"' });
@@ -101,7 +102,7 @@ export const ImportRowSchema = z.object({
   sheet: z.string(),
   rowNumber: z.number().int(),
   status: z.enum(IMPORT_ROW_STATUSES),
-  /** Why a row is skipped or a duplicate. */
+  /** Why a row is skipped, a duplicate or locked. */
   reason: z.object(bilingual).optional(),
   /** The text of the row's cells by field (what the clerk typed, for display and editing). */
   cells: z.record(z.string(), z.string()),
@@ -118,12 +119,15 @@ export const ImportSummarySchema = z.object({
   duplicates: z.number().int(),
   excluded: z.number().int(),
   skipped: z.number().int(),
+  /** Valid rows in a submitted or approved period: not imported until the county returns it. */
+  locked: z.number().int(),
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
 
 export const ImportAliasesSchema = z.strictObject({
   villages: z.record(z.string().max(100), idSchema).optional(),
-  departments: z.record(z.string().max(100), idSchema).optional(),
+  /** null: the name is not counted as a department (不计入部门). */
+  departments: z.record(z.string().max(100), idSchema.nullable()).optional(),
 });
 
 /** What the clerk can change before committing; each part replaces what was there. */
@@ -155,7 +159,7 @@ export const ImportBatchSummarySchema = z.object({
   committedBy: z.object({ id: idSchema, displayName: z.string() }).nullable(),
   undoneAt: z.string().nullable(),
   eventCount: z.number().int(),
-  /** Until when an administrator can undo the import (30 days after the commit). */
+  /** Until when the import can be undone (30 days after the commit), by an administrator or by whoever committed it. */
   undoUntil: z.string().nullable(),
 });
 export type ImportBatchSummary = z.infer<typeof ImportBatchSummarySchema>;
@@ -187,3 +191,26 @@ export const ImportUndoResultSchema = z.object({ batchId: idSchema, deletedEvent
 
 export const ImportIdParamsSchema = z.strictObject({ id: queryIdSchema });
 export const ImportTemplateQuerySchema = z.strictObject({ townshipId: queryIdSchema.optional() });
+
+export const ImportRememberedKindSchema = z.enum(['columns', 'villages', 'departments']);
+export type ImportRememberedKind = z.infer<typeof ImportRememberedKindSchema>;
+
+/** What an office's earlier imports taught: applied to its next files, each shown in the preview, each can be forgotten. */
+export const ImportRememberedSchema = z
+  .object({
+    townshipId: idSchema,
+    /** Header (normalized) → the field its column became. */
+    columns: z.array(z.object({ key: z.string(), field: z.string() })),
+    villages: z.array(z.object({ text: z.string(), id: idSchema, name: z.string().nullable() })),
+    /** id null: the name is not counted as a department. */
+    departments: z.array(z.object({ text: z.string(), id: idSchema.nullable(), name: z.string().nullable() })),
+  })
+  .meta({ id: 'ImportRemembered' });
+export type ImportRemembered = z.infer<typeof ImportRememberedSchema>;
+
+export const ImportRememberedQuerySchema = z.strictObject({ townshipId: queryIdSchema.optional() });
+export const ImportForgetQuerySchema = z.strictObject({
+  townshipId: queryIdSchema.optional(),
+  kind: ImportRememberedKindSchema,
+  key: z.string().min(1).max(200),
+});

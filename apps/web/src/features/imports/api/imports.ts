@@ -2,13 +2,14 @@
 // commit and undo, and the list of batches.
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiError, ImportBatch, ImportBatchSummary, ImportCommitResult, ImportPatch } from '@pufa/domain';
+import type { ApiError, ImportBatch, ImportBatchSummary, ImportCommitResult, ImportPatch, ImportRemembered, ImportRememberedKind } from '@pufa/domain';
 import { ActionKeys, ApiRequestError, apiCreate, apiFetch, unreachable } from '../../../lib/api-client.ts';
 
 export const importKeys = {
   all: ['imports'] as const,
   list: () => [...importKeys.all, 'list'] as const,
   batch: (id: number) => [...importKeys.all, 'batch', id] as const,
+  remembered: (townshipId: number) => [...importKeys.all, 'remembered', townshipId] as const,
 };
 
 export const useImportBatches = () => useQuery({ queryKey: importKeys.list(), queryFn: () => apiFetch<ImportBatchSummary[]>('/imports') });
@@ -67,5 +68,26 @@ export function useUndoImport() {
   return useMutation({
     mutationFn: (id: number) => apiFetch<{ batchId: number; deletedEventIds: number[] }>(`/imports/${id}/undo`, { method: 'POST' }),
     onSuccess: () => void queryClient.invalidateQueries(),
+  });
+}
+
+/** What the township's earlier imports taught (columns, names matched by hand). */
+export const useImportRemembered = (townshipId: number | undefined) =>
+  useQuery({
+    queryKey: importKeys.remembered(townshipId ?? 0),
+    queryFn: () => apiFetch<ImportRemembered>('/imports/remembered', { query: { townshipId } }),
+    enabled: !!townshipId,
+  });
+
+/** Forgets one remembered match; previews still open are recomputed without it. */
+export function useForgetRemembered(townshipId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, key }: { kind: ImportRememberedKind; key: string }) =>
+      apiFetch<ImportRemembered>('/imports/remembered', { method: 'DELETE', query: { townshipId, kind, key } }),
+    onSuccess: (remembered) => {
+      queryClient.setQueryData(importKeys.remembered(townshipId), remembered);
+      void queryClient.invalidateQueries({ queryKey: [...importKeys.all, 'batch'] });
+    },
   });
 }

@@ -1,8 +1,9 @@
-// Who imported what and when; an administrator can undo a committed import
-// within 30 days (its events are deleted and stay restorable one by one).
-import { App, Button, Popconfirm, Table, Tag } from 'antd';
+// Who imported what and when; whoever committed an import, or an administrator,
+// can undo it within 30 days (its events are deleted and stay restorable one by
+// one); everyone else is told who can.
+import { App, Button, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportBatchSummary } from '@pufa/domain';
+import { mayUndoImport, type ImportBatchSummary } from '@pufa/domain';
 import { ApiRequestError } from '../../../lib/api-client.ts';
 import { usePermissions } from '../../auth/use-permissions.ts';
 import { useImportBatches, useUndoImport } from '../api/imports.ts';
@@ -12,7 +13,7 @@ const STATUS_COLORS = { preview: 'blue', committed: 'green', undone: 'default' }
 export function ImportBatches({ onOpen }: { onOpen: (id: number) => void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { isAdmin } = usePermissions();
+  const { user } = usePermissions();
   const batches = useImportBatches();
   const undo = useUndoImport();
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : '');
@@ -22,7 +23,8 @@ export function ImportBatches({ onOpen }: { onOpen: (id: number) => void }) {
       rowKey="id"
       loading={batches.isLoading}
       dataSource={batches.data ?? []}
-      pagination={{ pageSize: 10 }}
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      scroll={{ x: 'max-content' }}
       data-testid="import-batches"
       columns={[
         { title: t('imports.file'), render: (_, b) => <Button type="link" size="small" onClick={() => onOpen(b.id)}>{b.fileName}</Button> },
@@ -32,8 +34,16 @@ export function ImportBatches({ onOpen }: { onOpen: (id: number) => void }) {
         { title: t('imports.committedBy'), render: (_, b) => (b.committedAt ? `${b.committedBy?.displayName ?? ''} ${when(b.committedAt)}` : '') },
         {
           title: <span className="sr-only">{t('list.columns.actions')}</span>,
-          render: (_, b) =>
-            isAdmin && b.status === 'committed' && b.undoUntil && new Date(b.undoUntil) > new Date() ? (
+          render: (_, b) => {
+            if (b.status !== 'committed' || !b.undoUntil || new Date(b.undoUntil) <= new Date()) return null;
+            if (!user || !mayUndoImport(user, b)) {
+              return user?.role === 'leader' ? null : (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="undo-who">
+                  {t('imports.undoWho')}
+                </Typography.Text>
+              );
+            }
+            return (
               <Popconfirm
                 title={t('imports.undoConfirm', { count: b.eventCount })}
                 onConfirm={() =>
@@ -43,9 +53,10 @@ export function ImportBatches({ onOpen }: { onOpen: (id: number) => void }) {
                   })
                 }
               >
-                <Button size="small" danger>{t('imports.undo')}</Button>
+                <Button size="small" danger title={t('imports.undoUntil', { date: new Date(b.undoUntil).toLocaleDateString(i18n.language) })}>{t('imports.undo')}</Button>
               </Popconfirm>
-            ) : null,
+            );
+          },
         },
       ]}
     />

@@ -10,7 +10,7 @@ import type { ImportBatch, ImportPatch, ImportRow, Reference } from '@pufa/domai
 import { isEnglish } from '../../../lib/i18n.ts';
 import { useCatalogName, useLookups } from '../../reference/use-lookups.ts';
 
-export type RowFilter = 'all' | 'problems' | 'duplicates' | 'skipped';
+export type RowFilter = 'all' | 'problems' | 'duplicates' | 'locked' | 'skipped';
 
 interface Props {
   batch: ImportBatch;
@@ -18,18 +18,24 @@ interface Props {
   filter: RowFilter;
   editable: boolean;
   onPatch: (patch: ImportPatch) => void;
+  /** Offered to those who may add a department (administrators): add the unknown name as one. */
+  onAddDepartment?: (name: string) => void;
 }
 
-const STATUS_COLORS: Record<ImportRow['status'], string> = { valid: 'green', invalid: 'red', duplicate: 'orange', excluded: 'default', skipped: 'default' };
+/** The department picker's choices that are not a department. */
+const LEAVE_OUT = -1;
+const ADD = -2;
 
-export function PreviewTable({ batch, reference, filter, editable, onPatch }: Props) {
+const STATUS_COLORS: Record<ImportRow['status'], string> = { valid: 'green', invalid: 'red', duplicate: 'orange', excluded: 'default', skipped: 'default', locked: 'purple' };
+
+export function PreviewTable({ batch, reference, filter, editable, onPatch, onAddDepartment }: Props) {
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
   const nameOf = useCatalogName();
   const lookups = useLookups(reference);
   const say = (m: { message: string; messageEn: string }) => (english ? m.messageEn : m.message);
   const rows = batch.rows.filter((r) =>
-    filter === 'all' ? true : filter === 'problems' ? r.status === 'invalid' : filter === 'duplicates' ? r.status === 'duplicate' : r.status === 'skipped' || r.status === 'excluded',
+    filter === 'all' ? true : filter === 'problems' ? r.status === 'invalid' : filter === 'duplicates' ? r.status === 'duplicate' : filter === 'locked' ? r.status === 'locked' : r.status === 'skipped' || r.status === 'excluded',
   );
   const excluded = new Set(batch.excludedRows);
 
@@ -38,7 +44,7 @@ export function PreviewTable({ batch, reference, filter, editable, onPatch }: Pr
     const errors = row.errors.filter((e) => fields(e.field));
     const notes = row.interpretations.filter((i) => fields(i.field));
     return (
-      <Space direction="vertical" size={2} className={errors.length ? 'import-cell-error' : undefined}>
+      <Space direction="vertical" size={2} style={{ width: '100%' }} className={errors.length ? 'import-cell-error' : undefined}>
         {value}
         {errors.map((error, i) => (
           <div key={i} data-testid="cell-error">
@@ -46,7 +52,8 @@ export function PreviewTable({ batch, reference, filter, editable, onPatch }: Pr
             {editable && error.candidates && error.text && error.field === 'villages' && (
               <Select
                 size="small"
-                style={{ minWidth: 140, display: 'block', marginTop: 4 }}
+                style={{ width: '100%', marginTop: 4 }}
+                popupMatchSelectWidth={false}
                 placeholder={t('imports.pickVillage')}
                 aria-label={`${t('imports.pickVillage')} ${error.text}`}
                 options={(error.candidates.length ? error.candidates : lookups.villagesOf(batch.townshipId).map((v) => ({ id: v.id, name: v.name }))).map((c) => ({ value: c.id, label: c.name }))}
@@ -56,10 +63,17 @@ export function PreviewTable({ batch, reference, filter, editable, onPatch }: Pr
             {editable && error.candidates && error.text && error.field === 'departments' && (
               <Select
                 size="small"
-                style={{ minWidth: 140, display: 'block', marginTop: 4 }}
+                style={{ width: '100%', marginTop: 4 }}
+                popupMatchSelectWidth={false}
                 placeholder={t('imports.pickDepartment')}
-                options={(error.candidates.length ? error.candidates : lookups.departmentsOf(batch.townshipId)).map((c) => ({ value: c.id, label: c.name }))}
-                onChange={(id: number) => onPatch({ aliases: { departments: { [error.text!]: id } } })}
+                aria-label={`${t('imports.pickDepartment')} ${error.text}`}
+                data-testid="pick-department"
+                showSearch={{ optionFilterProp: 'label' }}
+                options={departmentChoices(error.candidates, error.text)}
+                onChange={(id: number) => {
+                  if (id === ADD) onAddDepartment?.(error.text!);
+                  else onPatch({ aliases: { departments: { [error.text!]: id === LEAVE_OUT ? null : id } } });
+                }}
               />
             )}
             {editable && !error.candidates && <CellEdit initial={row.cells[error.field] ?? ''} onSave={(text) => onPatch({ cellEdits: { [row.id]: { [error.field]: text } } })} />}
@@ -76,6 +90,23 @@ export function PreviewTable({ batch, reference, filter, editable, onPatch }: Pr
     );
   };
 
+  /** The closest departments first, then: leave the name out, or add it as a department; then all the others. */
+  const departmentChoices = (candidates: { id: number; name: string }[], text: string) => {
+    const close = new Set(candidates.map((c) => c.id));
+    const others = lookups.departmentsOf(batch.townshipId).filter((d) => !close.has(d.id));
+    return [
+      ...(candidates.length ? [{ label: t('imports.similarDepartments'), options: candidates.map((c) => ({ value: c.id, label: c.name })) }] : []),
+      {
+        label: t('imports.otherChoices'),
+        options: [
+          { value: LEAVE_OUT, label: t('imports.leaveOutDepartment') },
+          ...(onAddDepartment ? [{ value: ADD, label: t('imports.addDepartment', { name: text }) }] : []),
+        ],
+      },
+      ...(others.length ? [{ label: t('imports.allDepartments'), options: others.map((d) => ({ value: d.id, label: nameOf(d) })) }] : []),
+    ];
+  };
+
   const names = (ids: number[], byId: (id: number) => { name: string; nameEn: string } | undefined) => ids.map((id) => nameOf(byId(id))).join('、');
   const is = (name: string) => (field: string) => field === name;
 
@@ -84,35 +115,36 @@ export function PreviewTable({ batch, reference, filter, editable, onPatch }: Pr
       size="small"
       rowKey="id"
       dataSource={rows}
-      scroll={{ x: 1300 }}
+      scroll={{ x: 1000 }}
+      tableLayout="fixed"
       pagination={{ defaultPageSize: 50, showSizeChanger: true }}
       data-testid="import-preview"
       rowClassName={(row) => `import-row-${row.status}`}
       columns={[
-        { title: t('imports.row'), width: 90, render: (_, row) => <Typography.Text type="secondary">{batch.sheets.length > 1 ? `${row.sheet} ` : ''}{row.rowNumber}</Typography.Text> },
         {
-          title: t('imports.status'),
-          width: 110,
+          title: `${t('imports.row')} · ${t('imports.status')}`,
+          width: 112,
           render: (_, row) => (
-            <Space direction="vertical" size={2}>
-              <Tag color={STATUS_COLORS[row.status]}>{t(`imports.statuses.${row.status}`)}</Tag>
+            <Space direction="vertical" size={2} data-testid={`row-${row.status}`}>
+              <Typography.Text type="secondary">{batch.sheets.length > 1 ? `${row.sheet} ` : ''}{row.rowNumber}</Typography.Text>
+              <Tag color={STATUS_COLORS[row.status]} style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>{t(`imports.statuses.${row.status}`)}</Tag>
               {row.reason && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{say(row.reason)}</Typography.Text>}
             </Space>
           ),
         },
-        { title: t('form.startDate'), width: 130, render: (_, row) => cell(row, (f) => f === 'date' || f === 'endDate', row.event.startDate && <span>{row.event.startDate}{row.event.endDate && ` ~ ${row.event.endDate}`}</span>) },
+        { title: t('form.startDate'), width: 104, render: (_, row) => cell(row, (f) => f === 'date' || f === 'endDate', row.event.startDate && <span>{row.event.startDate}{row.event.endDate && ` ~ ${row.event.endDate}`}</span>) },
         {
           title: t('form.title'),
-          width: 220,
+          width: 160,
           render: (_, row) => cell(row, (f) => ['title', 'notes', 'location', 'forms', 'laws', 'sixInto', 'targetGroups', 'consultations', ''].includes(f), <span>{row.event.title || row.cells.title}{row.event.location && <Typography.Text type="secondary"> · {row.event.location}</Typography.Text>}</span>),
         },
-        { title: t('form.villages'), width: 180, render: (_, row) => cell(row, is('villages'), names(row.event.villageIds, (id) => lookups.orgUnitById.get(id))) },
-        { title: t('form.departments'), width: 150, render: (_, row) => cell(row, is('departments'), names(row.event.departmentIds, (id) => reference.departments.find((d) => d.id === id))) },
-        { title: t('form.campaign'), width: 150, render: (_, row) => cell(row, is('campaign'), row.event.campaignId ? nameOf(lookups.campaignById.get(row.event.campaignId)) : '') },
-        { title: t('form.audience'), width: 110, render: (_, row) => cell(row, is('audience'), row.event.audience) },
+        { title: t('form.villages'), width: 136, render: (_, row) => cell(row, is('villages'), names(row.event.villageIds, (id) => lookups.orgUnitById.get(id))) },
+        { title: t('form.departments'), width: 136, render: (_, row) => cell(row, is('departments'), names(row.event.departmentIds, (id) => reference.departments.find((d) => d.id === id))) },
+        { title: t('form.campaign'), width: 110, render: (_, row) => cell(row, is('campaign'), row.event.campaignId ? nameOf(lookups.campaignById.get(row.event.campaignId)) : '') },
+        { title: t('form.audience'), width: 76, render: (_, row) => cell(row, is('audience'), row.event.audience) },
         {
           title: t('form.materials'),
-          width: 150,
+          width: 104,
           render: (_, row) =>
             cell(row, (f) => f.startsWith('material:'), row.event.materials.map((m) => {
               const type = lookups.materialTypeById.get(m.materialTypeId);
@@ -121,7 +153,7 @@ export function PreviewTable({ batch, reference, filter, editable, onPatch }: Pr
         },
         {
           title: <span className="sr-only">{t('list.columns.actions')}</span>,
-          width: 110,
+          width: 96,
           fixed: 'right',
           render: (_, row) =>
             editable && row.status !== 'skipped' ? (
@@ -146,8 +178,8 @@ function CellEdit({ initial, onSave }: { initial: string; onSave: (text: string)
   const { t } = useTranslation();
   const [text, setText] = useState(initial);
   return (
-    <Space.Compact size="small" style={{ marginTop: 4 }}>
-      <Input size="small" value={text} onChange={(e) => setText(e.target.value)} onPressEnter={() => onSave(text)} aria-label={t('imports.correct')} style={{ width: 130 }} />
+    <Space.Compact size="small" block style={{ marginTop: 4 }}>
+      <Input size="small" value={text} onChange={(e) => setText(e.target.value)} onPressEnter={() => onSave(text)} aria-label={t('imports.correct')} style={{ minWidth: 0 }} />
       <Button size="small" onClick={() => onSave(text)}>{t('imports.apply')}</Button>
     </Space.Compact>
   );
