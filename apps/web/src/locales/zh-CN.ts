@@ -108,7 +108,7 @@ export const zhCN = {
   calendar: {
     title: '宣传日历', month: '月', year: '年', namedDay: '宣传节点', planned: '计划', event: '活动', today: '今天',
     upcoming: '未来 14 天', upcomingEmpty: '未来 14 天没有宣传节点或计划', plannedItems: '已计划：', notPlanned: '尚未计划', missing: '尚未开展',
-    noEvents: '无', pickYear: '年份', pickMonth: '月份', daysLeft_one: '{{count}} 天后', daysLeft_other: '{{count}} 天后', isToday: '今天',
+    noEvents: '无', pickYear: '年份', pickMonth: '月份', daysLeft_one: '{{count}} 天后', daysLeft_other: '{{count}} 天后', isToday: '今天', ongoing: '进行中',
   },
   imports: {
     title: '导入台账', intro: '上传已有的 Excel、WPS 或 CSV 台账：系统找出表头、猜出每列的含义，逐行预览将要登记的活动，问题标在单元格上；核对无误后再确认导入。',
