@@ -9,7 +9,8 @@ test('the export page downloads the workbook and shows the report paragraph with
   const activities = (await page.getByTestId('total-activities').locator('.ant-statistic-content-value').textContent())!.replace(/\D/g, '');
 
   await page.goto('/exports?period=year&from=2026-01-01&to=2026-12-31');
-  await expect(page.getByTestId('paragraph-exact')).toContainText(`共开展法治宣传活动${activities}次`);
+  // The seed report's sentence first: 全镇开展普法宣传N次，发放宣传资料N份，受教育群众N人次.
+  await expect(page.getByTestId('paragraph-exact')).toContainText(new RegExp(`2026年，全镇开展普法宣传${activities}次，发放宣传资料\\d+份，受教育群众\\d+人次。`));
   await expect(page.getByTestId('paragraph-rounded')).toContainText('余');
 
   const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-workbook').click()]);
@@ -24,6 +25,9 @@ test('the export page downloads the workbook and shows the report paragraph with
   await page.getByRole('link', { name: /打印$/ }).click();
   await expect(page.getByRole('heading', { name: '法治宣传教育工作情况' })).toBeVisible();
   await expect(page.locator('.report-table')).toContainText(activities);
+  // The print page shows the same wording as the export page.
+  await expect(page.locator('.report-body').first()).toContainText(`全镇开展普法宣传${activities}次，`);
+  await expect(page.locator('.report-body').nth(1)).toContainText('余');
 });
 
 test("the ledger's CSV button exports exactly the filtered events", async ({ page }) => {

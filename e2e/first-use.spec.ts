@@ -1,7 +1,7 @@
 // What a first-time clerk, leader and administrator ran into (issue 14), as they would meet it:
 // the keyboard, the figures, the pages by role, phones and the report wording.
 import { expect, test, type Page } from '@playwright/test';
-import { roundedChinese, type AnnualReport, type Event, type Reference } from '../packages/domain/src/index.ts';
+import { materialReportName, roundedChinese, type AnnualReport, type Event, type Reference } from '../packages/domain/src/index.ts';
 import { signIn } from './helpers.ts';
 
 const stamp = Date.now() % 1_000_000;
@@ -278,7 +278,9 @@ test('the report paragraph rounds to two significant figures and names every mat
   expect(materials.length).toBeGreaterThan(1);
   await page.goto('/exports?period=year&from=2026-01-01&to=2026-12-31');
   const rounded = page.getByTestId('paragraph-rounded');
-  for (const m of materials) await expect(rounded).toContainText(`${m.name}${roundedChinese(m.quantity)}${m.unit}`);
-  await expect(rounded).toContainText(`受众${roundedChinese(report.figures.audience)}人次`);
-  await expect(page.getByTestId('paragraph-exact')).toContainText(`${materials[0]!.name}${materials[0]!.quantity}${materials[0]!.unit}`);
+  // Each kind by its name in prose (宣传单, not the catalog's label 宣传资料/传单).
+  for (const m of materials) await expect(rounded).toContainText(`${materialReportName(m)}${roundedChinese(m.quantity)}${m.unit}`);
+  await expect(rounded).toContainText(`发放宣传资料${roundedChinese(report.figures.leaflets)}份，受教育群众${roundedChinese(report.figures.audience)}人次。`);
+  await expect(rounded).not.toContainText('/');
+  await expect(page.getByTestId('paragraph-exact')).toContainText(`${materialReportName(materials[0]!)}${materials[0]!.quantity}${materials[0]!.unit}`);
 });

@@ -74,3 +74,30 @@ test('a leader reads the plan and the check but cannot change them', async ({ pa
   await expect(page.getByRole('button', { name: '新增计划事项' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '删除' })).toHaveCount(0);
 });
+
+test('the reminder on 12.7: 宪法宣传周 (12.1–12.7) is 进行中, not 今天, with the plan item of 12.6; 12·4 is gone', async ({ page }) => {
+  // The browser's date is 7 December of a year with no demo plan (the server keeps the real date).
+  await page.clock.setFixedTime(new Date(`${YEAR}-12-07T09:00:00+08:00`));
+  await signIn(page, 'clerk');
+  const reference = (await (await page.request.get('/api/reference')).json()) as { orgUnits: { id: number; name: string; children: { id: number; name: string; level: string }[] }[]; campaigns: { id: number; code: string }[] };
+  const township = reference.orgUnits.flatMap((u) => [u, ...u.children]).find((u) => u.name === '涂市镇')!;
+  const campaign = (code: string) => reference.campaigns.find((c) => c.code === code)!.id;
+  const create = async (data: object) => expect((await page.request.post('/api/plans', { data: { townshipId: township.id, year: YEAR, ...data } })).status()).toBe(201);
+  await create({ title: '宪法宣传周机关干部学法', campaignId: campaign('constitution-week'), targetDate: `${YEAR}-12-06`, targetMonth: 12 });
+  await create({ title: '12·4宪法日集中宣传', campaignId: campaign('constitution-day'), targetDate: `${YEAR}-12-04`, targetMonth: 12 });
+  await create({ title: '年底普法台账整理', targetDate: `${YEAR}-12-15`, targetMonth: 12 });
+
+  await page.goto('/');
+  const card = page.getByTestId('upcoming');
+  const week = card.getByRole('listitem').filter({ hasText: '宪法宣传周' });
+  await expect(week).toContainText('12.01–12.07', { timeout: 30_000 }); // after the reference and the calendar, on a loaded machine
+  await expect(week).toContainText('(进行中)');
+  await expect(week).toContainText('已计划：宪法宣传周机关干部学法');
+  await expect(week).not.toContainText('尚未计划');
+  await expect(week).toHaveAttribute('data-timing', 'ongoing');
+  // A plan item of its own, ahead; the named days that ended before today are not listed.
+  await expect(card.getByRole('listitem').filter({ hasText: '年底普法台账整理' })).toContainText('12.15(8 天后)');
+  await expect(card).not.toContainText('12·4国家宪法日');
+  await expect(card).not.toContainText('今天');
+  await expect(card.getByRole('listitem')).toHaveCount(2);
+});

@@ -194,7 +194,10 @@ describe('the county roll-up limited to approved figures', () => {
     const approved = res.json<AnnualReport>();
     // East alone: 2 activities, 400 leaflets, 150 person-times, 2 of its 4 villages.
     expect(approved.figures).toMatchObject({ activities: 2, leaflets: 400, audience: 150, villagesReached: 2, villagesTotal: 4, notApproved: [{ name: '西镇' }, { name: '北镇' }] });
-    expect(approved.paragraphs.exact).toContain('（以上为已通过县级审核的数据，未含未通过审核的西镇、北镇。）');
+    // Both Chinese paragraphs, the rounded one (the one pasted into reports) too.
+    for (const text of [approved.paragraphs.exact, approved.paragraphs.rounded]) {
+      expect(text).toMatch(/^2025年5月1日至2025年5月31日，全县开展普法宣传2次，发放宣传资料400份，受教育群众150人次。.*（以上为已通过县级审核的数据，未含未通过审核的西镇、北镇。）$/);
+    }
     expect(approved.paragraphs.english).toContain('not approved: West Town and North Town');
     // A whole year nobody had approved: nothing counted, everyone named.
     const year = (await ctx.inject({ method: 'GET', url: '/api/reports/annual', query: { year: '2025', approvedOnly: 'true' } })).json<AnnualReport>();

@@ -4,7 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AnnualReport, StatsGroup, StatsResponse } from '@pufa/domain';
+import { materialReportName, roundedChinese, wholeOf, type AnnualReport, type StatsGroup, type StatsResponse } from '@pufa/domain';
 import { useTestApp, type TestUser } from './helper.ts';
 import { readWithLibreOffice } from './libreoffice.ts';
 
@@ -131,11 +131,18 @@ describe.each<[string, TestUser, () => string]>([
     const { figures, paragraphs } = report;
     expect([figures.activities, figures.leaflets, figures.audience, figures.consultations, figures.villagesReached, figures.villagesTotal])
       .toEqual([t.activities, t.leaflets, t.audience, t.consultations, t.villagesReached, t.villagesTotal]);
-    expect(paragraphs.exact).toContain(`开展法治宣传活动${t.activities}次，`);
-    expect(paragraphs.exact).toContain(`受众${t.audience}人次`);
-    // Every material kind by itself, with its unit; the kinds that count as leaflets add up to the leaflet total.
-    expect(figures.materials.length).toBeGreaterThan(0);
-    for (const m of figures.materials) expect(paragraphs.exact).toContain(`${m.name}${m.quantity}${m.unit}`);
+    // The seed report's sentence first, with the 宣传资料 total of /api/stats, exactly and rounded.
+    expect(paragraphs.exact).toMatch(new RegExp(`^${YEAR}年，${wholeOf(figures.unitName)}开展普法宣传${t.activities}次，发放宣传资料${t.leaflets}份，受教育群众${t.audience}人次。`));
+    const r = roundedChinese;
+    expect(paragraphs.rounded).toMatch(new RegExp(`^${YEAR}年，${wholeOf(figures.unitName)}开展普法宣传${r(t.activities)}次，发放宣传资料${r(t.leaflets)}份，受教育群众${r(t.audience)}人次。`));
+    // Then every material kind by itself, by its name in prose (宣传单, not the label 宣传资料/传单), with its unit;
+    // the kinds that count as leaflets add up to the leaflet total.
+    expect(figures.materials.map((m) => m.name)).toContain('宣传资料/传单');
+    for (const m of figures.materials) {
+      expect(paragraphs.exact).toContain(`${materialReportName(m)}${m.quantity}${m.unit}`);
+      expect(paragraphs.rounded).toContain(`${materialReportName(m)}${r(m.quantity)}${m.unit}`);
+    }
+    expect(`${paragraphs.exact}${paragraphs.rounded}`).not.toContain('/');
     const countsAsLeaflet = new Set(['leaflet', 'booklet', 'newspaper']);
     expect(figures.materials.filter((m) => countsAsLeaflet.has(m.code)).reduce((n, m) => n + m.quantity, 0)).toBe(t.leaflets);
 

@@ -1,7 +1,7 @@
 // The rules of the annual plan (年度普法计划): when a plan item falls in
 // another year, which events may fulfil it, and whether it is done.
 import { campaignPeriodForYear, type CampaignTiming } from './calendar.ts';
-import { daysBetween, daysInMonth, isoDate, type IsoDate } from './dates.ts';
+import { addDays, daysBetween, daysInMonth, isoDate, yearOf, type IsoDate } from './dates.ts';
 
 export interface PlanTiming {
   targetDate: IsoDate | null;
@@ -103,4 +103,82 @@ export function planItemStatus(targetVillageIds: readonly number[], linkedEvents
   const coveredVillageIds = targetVillageIds.filter((id) => reached.has(id));
   const status = coveredVillageIds.length === targetVillageIds.length ? 'done' : 'partial';
   return { status, coveredVillageIds };
+}
+
+/** How far ahead the home page's reminder (未来14天) looks. */
+export const REMINDER_HORIZON_DAYS = 14;
+
+/**
+ * The dates the reminder has to read (GET /api/calendar): from the start of the earliest named
+ * period still running today, so that plan items anywhere in that period count, to the horizon.
+ */
+export function reminderWindow(today: IsoDate, campaigns: readonly CampaignTiming[], horizonDays = REMINDER_HORIZON_DAYS): { from: IsoDate; to: IsoDate } {
+  let from = today;
+  for (const campaign of campaigns) {
+    // A period running today began this year or, across New Year, the year before.
+    for (const year of [yearOf(today) - 1, yearOf(today)]) {
+      const period = campaignPeriodForYear(campaign, year);
+      if (period && period.startDate < from && period.endDate >= today) from = period.startDate;
+    }
+  }
+  return { from, to: addDays(today, horizonDays) };
+}
+
+/** A named day as the calendar gives it: a campaign's period in one year. */
+export interface NamedPeriod {
+  campaignId: number;
+  startDate: IsoDate;
+  endDate: IsoDate;
+}
+
+export interface ReminderPlanItem {
+  id: number;
+  year: number;
+  campaignId: number | null;
+  targetDate: IsoDate | null;
+  targetMonth: number;
+}
+
+/** 进行中: began before today and still running; 今天: begins today; else so many days ahead. */
+export type ReminderTiming = 'ongoing' | 'today' | 'ahead';
+
+export interface Reminder<T extends ReminderPlanItem> {
+  /** A named day (its campaign), or a plan item on a day of its own (null). */
+  campaignId: number | null;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  timing: ReminderTiming;
+  /** Days from today to the start; 0 unless ahead. */
+  daysAhead: number;
+  /** A named day's plan items (none: 尚未计划); a plan item's row: the item itself. */
+  items: T[];
+}
+
+/**
+ * The reminder's rows, by start: every named period running today or starting within the
+ * horizon, with the plan items of its campaign planned anywhere in the period (before today too:
+ * 宪法宣传周机关干部学法 on 12.6 counts for the week that ends on 12.7); then every other plan item
+ * dated from today to the horizon.
+ */
+export function upcomingReminders<T extends ReminderPlanItem>(today: IsoDate, namedDays: readonly NamedPeriod[], planItems: readonly T[], horizonDays = REMINDER_HORIZON_DAYS): Reminder<T>[] {
+  const until = addDays(today, horizonDays);
+  const when = (startDate: IsoDate) => ({
+    timing: (startDate < today ? 'ongoing' : startDate === today ? 'today' : 'ahead') as ReminderTiming,
+    daysAhead: Math.max(0, daysBetween(today, startDate)),
+  });
+  const inPeriod = (item: T, day: NamedPeriod) => {
+    if (item.campaignId !== day.campaignId) return false;
+    if (item.targetDate) return day.startDate <= item.targetDate && item.targetDate <= day.endDate;
+    // A month-only item counts for a period that overlaps its month.
+    const month = isoDate(item.year, item.targetMonth, 1).slice(0, 7);
+    return day.startDate.slice(0, 7) <= month && month <= day.endDate.slice(0, 7);
+  };
+  const named = namedDays
+    .filter((day) => day.endDate >= today && day.startDate <= until)
+    .map((day): Reminder<T> => ({ campaignId: day.campaignId, startDate: day.startDate, endDate: day.endDate, ...when(day.startDate), items: planItems.filter((item) => inPeriod(item, day)) }));
+  const shown = new Set(named.flatMap((row) => row.items.map((item) => item.id)));
+  const own = planItems
+    .filter((item) => !shown.has(item.id) && item.targetDate !== null && item.targetDate >= today && item.targetDate <= until)
+    .map((item): Reminder<T> => ({ campaignId: null, startDate: item.targetDate!, endDate: item.targetDate!, ...when(item.targetDate!), items: [item] }));
+  return [...named, ...own].sort((a, b) => a.startDate.localeCompare(b.startDate));
 }

@@ -2,18 +2,19 @@
 // worded from the stats figures, in the style of the report in ../shared/seed/:
 // "全镇开展宣传10余次，发放宣传资料3000余份". Exact figures and the rounded
 // "余" style side by side, and an English rendering.
+import { MATERIAL_REPORT_NAMES, MATERIAL_TYPES } from './catalogs/material-types.ts';
 import { isWholeYear } from './dates.ts';
 
 /**
  * How reports write a figure (docs/counting-rules.md): two significant figures, rounded down,
- * and 余 ("more than") when something was cut; under 100 only the tens are kept; from 10,000
- * on in 万 (and from 100,000,000 in 亿). Never more than the exact figure.
- * 2,912 → 2900余, 4,830 → 4800余, 16,350 → 1.6万余, 132 → 130余, 16 → 10余, 7 → 7.
+ * and 余 ("more than") when something was cut; under 100 that is the figure itself, as published
+ * accounts write small counts (摆放展板42个，挂图50张); from 10,000 on in 万 (and from
+ * 100,000,000 in 亿). Never more than the exact figure.
+ * 2,912 → 2900余, 4,830 → 4800余, 16,350 → 1.6万余, 132 → 130余, 42 → 42, 7 → 7.
  */
 export function roundedChinese(n: number): string {
-  if (n < 10) return String(n);
-  const digits = Math.floor(Math.log10(n)) + 1;
-  const step = digits <= 2 ? 10 : 10 ** (digits - 2);
+  if (n < 100) return String(n);
+  const step = 10 ** (Math.floor(Math.log10(n)) - 1);
   const base = Math.floor(n / step) * step;
   const more = base === n ? '' : '余';
   // base has at most two significant figures, so the division is exact enough to print.
@@ -40,6 +41,17 @@ const MATERIAL_VERBS: Record<string, { zh: string; en: string }> = {
 };
 const HANDED_OUT = { zh: '发放', en: 'handed out' };
 const verbOf = (m: ReportMaterial) => MATERIAL_VERBS[m.code] ?? HANDED_OUT;
+
+/**
+ * A material kind's name in a sentence: the catalog's report name (宣传资料/传单 → 宣传单) while the
+ * office keeps the built-in label; any other name as the office wrote it, alternatives (手册/折页)
+ * as a list (手册、折页), never with a slash.
+ */
+export function materialReportName(kind: { code: string; name: string }): string {
+  const reportName = MATERIAL_REPORT_NAMES[kind.code];
+  if (reportName && MATERIAL_TYPES.some((t) => t.code === kind.code && t.name === kind.name)) return reportName;
+  return kind.name.split(/\s*[/／]\s*/).filter(Boolean).join('、');
+}
 
 /** Consecutive kinds with the same verb share it: 发放宣传资料6万余份、法律手册1.8万余册. */
 function byVerb(materials: readonly ReportMaterial[]): { verb: { zh: string; en: string }; items: ReportMaterial[] }[] {
@@ -96,6 +108,19 @@ function listEn(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+/** Words that end the name of a township, county, street or village, longest first: 涂市镇 → 全镇. */
+const LEVEL_WORDS = ['街道', '社区', '镇', '乡', '县', '区', '市', '村'];
+
+/**
+ * The seed report's subject: a township's report says 全镇 (a county's 全县, a street's 全街道) for
+ * the unit it is written for; a scope that is not one named unit (全部辖区) keeps its name.
+ */
+export function wholeOf(unitName: string): string {
+  if (unitName.startsWith('全')) return unitName;
+  const word = LEVEL_WORDS.find((w) => unitName.endsWith(w) && unitName.length > w.length);
+  return word ? `全${word}` : unitName;
+}
+
 /** How many named days and laws a paragraph names before "等". */
 export const REPORT_LIST_LENGTH = 5;
 
@@ -118,23 +143,31 @@ export function reportParagraphs(f: ReportFigures): ReportParagraphs {
     laws.length ? `重点宣传了${listZh(laws)}${f.laws.length > laws.length ? '等' : ''}法律法规` : '',
   ].filter(Boolean);
   const runs = byVerb(f.materials);
-  const materialsZh = (n: (x: number) => string) =>
-    runs.map((run) => `${run.verb.zh}${run.items.map((m) => `${m.name}${n(m.quantity)}${m.unit}`).join('、')}`).map((part) => `，${part}`).join('');
-  const body = (n: (x: number) => string) =>
-    `${period}，${f.unitName}共开展法治宣传活动${n(f.activities)}次${materialsZh(n)}，受众${n(f.audience)}人次` +
-    (f.consultations ? `，解答法律咨询${n(f.consultations)}人次` : '') +
-    (f.villagesReached === f.villagesTotal ? `，活动覆盖全部${f.villagesTotal}个村（社区）。` : `，活动覆盖${f.villagesReached}个村（社区）（共${f.villagesTotal}个）。`) +
-    (tail.length ? `${tail.join('；')}。` : '');
+  // The seed's sentence first (全镇开展宣传10余次，发放宣传资料3000余份): activities, the 宣传资料 total
+  // (the kinds counted as 宣传资料, docs/counting-rules.md) and the people reached.
+  const headline = (n: (x: number) => string) =>
+    `${period}，${wholeOf(f.unitName)}开展普法宣传${n(f.activities)}次` +
+    (f.leaflets > 0 ? `，发放宣传资料${n(f.leaflets)}份` : '') +
+    `，受教育群众${n(f.audience)}人次。`;
+  // Then what was handed out, put up and set up, kind by kind, and the consultations answered.
+  const breakdown = (n: (x: number) => string) => {
+    const parts = runs.map((run) => `${run.verb.zh}${run.items.map((m) => `${materialReportName(m)}${n(m.quantity)}${m.unit}`).join('、')}`);
+    if (f.consultations > 0) parts.push(`解答法律咨询${n(f.consultations)}人次`);
+    return parts.length ? `活动中${parts.join('，')}。` : '';
+  };
+  const coverage = f.villagesReached === f.villagesTotal ? `活动覆盖全部${f.villagesTotal}个村（社区）。` : `活动覆盖${f.villagesReached}个村（社区）（共${f.villagesTotal}个）。`;
+  const body = (n: (x: number) => string) => headline(n) + breakdown(n) + coverage + (tail.length ? `${tail.join('；')}。` : '');
   const en = (n: number) => n.toLocaleString('en-US');
   const materialsEn = runs.map((run) => `${run.verb.en} ${listEn(run.items.map((m) => `${m.nameEn.toLowerCase()} (${en(m.quantity)} ${m.unitEn})`))}`);
   const english =
     `${periodEn(f.from, f.to)}, ${f.unitNameEn} held ${en(f.activities)} legal-publicity ${f.activities === 1 ? 'activity' : 'activities'}` +
-    materialsEn.map((part) => `, ${part}`).join('') +
-    ` and reached ${en(f.audience)} person-times` +
-    (f.consultations ? `, answering ${en(f.consultations)} legal consultations` : '') +
+    (f.leaflets > 0 ? `, handed out ${en(f.leaflets)} copies of publicity materials` : '') +
+    ` and reached ${en(f.audience)} person-times.` +
+    (materialsEn.length ? ` By kind: ${materialsEn.join('; ')}.` : '') +
+    (f.consultations ? ` ${en(f.consultations)} legal ${f.consultations === 1 ? 'consultation was' : 'consultations were'} answered.` : '') +
     (f.villagesReached === f.villagesTotal
-      ? `; activities reached all ${f.villagesTotal} villages (communities).`
-      : `; activities reached ${f.villagesReached} of ${f.villagesTotal} villages (communities).`) +
+      ? ` Activities reached all ${f.villagesTotal} villages (communities).`
+      : ` Activities reached ${f.villagesReached} of ${f.villagesTotal} villages (communities).`) +
     (campaigns.length ? ` Campaigns were held around ${listEn(campaigns.map((c) => c.nameEn))}.` : '') +
     (f.sixInto.length ? ` The law was brought into ${listEn(f.sixInto.map((s) => s.nameEn.toLowerCase()))}.` : '') +
     (laws.length ? ` The main laws publicised were ${listEn(laws.map((l) => l.nameEn))}.` : '');

@@ -110,7 +110,7 @@ export const en: Messages = {
   calendar: {
     title: 'Publicity calendar', month: 'Month', year: 'Year', namedDay: 'Named day', planned: 'Planned', event: 'Event', today: 'Today',
     upcoming: 'Next 14 days', upcomingEmpty: 'No named days or planned items in the next 14 days', plannedItems: 'Planned: ', notPlanned: 'Not planned', missing: 'Not yet done',
-    noEvents: 'None', pickYear: 'Year', pickMonth: 'Month', daysLeft_one: 'in {{count}} day', daysLeft_other: 'in {{count}} days', isToday: 'today',
+    noEvents: 'None', pickYear: 'Year', pickMonth: 'Month', daysLeft_one: 'in {{count}} day', daysLeft_other: 'in {{count}} days', isToday: 'today', ongoing: 'under way',
   },
   imports: {
     title: 'Import ledgers', intro: 'Upload a ledger kept in Excel, WPS or CSV: the header is found, each column guessed, every row previewed as the event it becomes, with problems marked on their cells. Nothing is logged until you confirm.',

@@ -88,7 +88,7 @@ export const zhCN = {
     workbook: '年度统计表（Excel）', workbookHelp: '年度汇总、月度统计、分村统计（含未覆盖的村）、按宣传节点、按六进、按单位、县级汇总（选县时）、年终检查（选乡镇全年时）和活动台账，数字与统计看板一致。',
     downloadWorkbook: '下载 Excel', ledger: '活动台账（CSV）', ledgerHelp: '每次活动一行，全部字段；UTF-8 编码，Excel 可直接打开中文。', downloadLedger: '下载 CSV',
     report: '年度报告段落', downloadDocx: '下载 Word', print: '打印', copy: '复制', copied: '已复制', reportTitle: '法治宣传教育工作情况',
-    paragraph: { exact: '准确数字', rounded: '约数表述（如“10余次”“3000余份”）', english: 'English' },
+    paragraph: { exact: '准确数字', rounded: '约数表述（如“4200余份”“1.8万余册”，百以内照实写）', english: 'English' },
     exportCsv: '导出 CSV',
     evidence: '佐证材料与图文台账', evidenceHelp: '佐证材料包（zip）：活动台账 Excel，加上每次活动一个文件夹（日期+主题），内含原始照片和文件及说明 captions.txt。图文台账：每次活动一页，含主要数字和最多 4 张照片，按日期排列，带页码和单位名称。',
     downloadEvidence: '下载佐证材料包', downloadEvidencePdf: '下载图文台账 PDF', printEvidence: '打印图文台账', evidenceTitle: '普法宣传图文台账', page: '页', filesMore: '另有 {{count}} 个文件见佐证材料包',
@@ -108,7 +108,7 @@ export const zhCN = {
   calendar: {
     title: '宣传日历', month: '月', year: '年', namedDay: '宣传节点', planned: '计划', event: '活动', today: '今天',
     upcoming: '未来 14 天', upcomingEmpty: '未来 14 天没有宣传节点或计划', plannedItems: '已计划：', notPlanned: '尚未计划', missing: '尚未开展',
-    noEvents: '无', pickYear: '年份', pickMonth: '月份', daysLeft_one: '{{count}} 天后', daysLeft_other: '{{count}} 天后', isToday: '今天',
+    noEvents: '无', pickYear: '年份', pickMonth: '月份', daysLeft_one: '{{count}} 天后', daysLeft_other: '{{count}} 天后', isToday: '今天', ongoing: '进行中',
   },
   imports: {
     title: '导入台账', intro: '上传已有的 Excel、WPS 或 CSV 台账：系统找出表头、猜出每列的含义，逐行预览将要登记的活动，问题标在单元格上；核对无误后再确认导入。',

@@ -16,3 +16,10 @@ export const MATERIAL_TYPES: readonly MaterialTypeSeed[] = [
   { code: 'giveaway', name: '宣传品', nameEn: 'Promotional items', unit: '件', unitEn: 'items', countsAsLeaflet: false },
   { code: 'newspaper', name: '法治报刊', nameEn: 'Legal newspapers', unit: '份', unitEn: 'copies', countsAsLeaflet: true },
 ];
+
+/**
+ * What a report's prose calls the built-in kinds whose catalog label is a picker's label rather
+ * than a name (宣传资料/传单): published accounts write 发放宣传单60000余份. Used while the office keeps
+ * the catalog's label (materialReportName in report.ts).
+ */
+export const MATERIAL_REPORT_NAMES: Readonly<Record<string, string>> = { leaflet: '宣传单' };

@@ -2,22 +2,27 @@
 // with what is planned for each and what is still missing.
 import { Card, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { reminderWindow, todayInChina, upcomingReminders, type Reminder, type PlanItem } from '@pufa/domain';
 import { paths } from '../../../config/paths.ts';
 import { useCatalogName, type Lookups } from '../../reference/use-lookups.ts';
 import { useCalendar } from '../api/plans.ts';
 import { PlanStatusTag } from './plan-status-tag.tsx';
 
-const HORIZON_DAYS = 14;
+const shortDate = (date: string) => date.slice(5).replace('-', '.');
 
 export function UpcomingDays({ townshipId, lookups }: { townshipId: number; lookups: Lookups }) {
   const { t } = useTranslation();
   const nameOf = useCatalogName();
-  const today = dayjs().format('YYYY-MM-DD');
-  const until = dayjs().add(HORIZON_DAYS, 'day').format('YYYY-MM-DD');
-  const calendar = useCalendar(townshipId, today, until);
+  const today = todayInChina();
+  // From the start of any named period still running (its plan items before today count) to the horizon.
+  // Read only once the campaigns are known: a window from today alone would show a running week's
+  // plan items as 尚未计划 until the wider window arrived.
+  const campaignsKnown = lookups.campaignById.size > 0;
+  const { from, to } = useMemo(() => reminderWindow(today, [...lookups.campaignById.values()]), [today, lookups.campaignById]);
+  const calendar = useCalendar(campaignsKnown ? townshipId : undefined, from, to);
   const card = (body: React.ReactNode) => (
     <Card
       size="small"
@@ -31,19 +36,9 @@ export function UpcomingDays({ townshipId, lookups }: { townshipId: number; look
     </Card>
   );
   if (!calendar.data) return card(<Skeleton active title={false} paragraph={{ rows: 3 }} />);
-  const { namedDays, planItems } = calendar.data;
-  // A named day already under way (e.g. a week that started yesterday) still counts as upcoming.
-  const days = namedDays.filter((d) => d.startDate >= today || d.endDate >= today).sort((a, b) => a.startDate.localeCompare(b.startDate));
-  const planned = (campaignId: number) => planItems.filter((item) => item.campaignId === campaignId);
-  const otherPlanned = planItems.filter((item) => item.targetDate && item.targetDate >= today && item.targetDate <= until && !days.some((d) => d.campaignId === item.campaignId));
-  const inDays = (date: string) => {
-    const n = dayjs(date).diff(dayjs(today), 'day');
-    return n <= 0 ? t('calendar.isToday') : t('calendar.daysLeft', { count: n });
-  };
-  const rows = [
-    ...days.map((d) => ({ key: `n${d.campaignId}`, date: d.startDate, title: nameOf(lookups.campaignById.get(d.campaignId)), items: planned(d.campaignId), named: true })),
-    ...otherPlanned.map((item) => ({ key: `p${item.id}`, date: item.targetDate!, title: item.title, items: [item], named: false })),
-  ].sort((a, b) => a.date.localeCompare(b.date));
+  const rows = upcomingReminders(today, calendar.data.namedDays, calendar.data.planItems);
+  const when = (row: Reminder<PlanItem>) =>
+    row.timing === 'ongoing' ? t('calendar.ongoing') : row.timing === 'today' ? t('calendar.isToday') : t('calendar.daysLeft', { count: row.daysAhead });
   return card(
     <>
       {rows.length === 0 ? (
@@ -52,18 +47,19 @@ export function UpcomingDays({ townshipId, lookups }: { townshipId: number; look
         <List
           size="small"
           dataSource={rows}
+          rowKey={(row) => (row.campaignId === null ? `p${row.items[0]!.id}` : `n${row.campaignId}-${row.startDate}`)}
           renderItem={(row) => (
-            <List.Item>
+            <List.Item data-timing={row.timing}>
               <Space wrap size={4}>
-                <Typography.Text strong>{row.date.slice(5).replace('-', '.')}</Typography.Text>
-                <Typography.Text type="secondary">({inDays(row.date)})</Typography.Text>
-                {row.named ? <Tag color="red">{row.title}</Tag> : <Typography.Text>{row.title}</Typography.Text>}
+                <Typography.Text strong>{shortDate(row.startDate)}{row.endDate !== row.startDate && `–${shortDate(row.endDate)}`}</Typography.Text>
+                <Typography.Text type="secondary">({when(row)})</Typography.Text>
+                {row.campaignId !== null ? <Tag color="red">{nameOf(lookups.campaignById.get(row.campaignId))}</Tag> : <Typography.Text>{row.items[0]!.title}</Typography.Text>}
                 {row.items.length === 0 ? (
                   <Tag color="orange">{t('calendar.notPlanned')}</Tag>
                 ) : (
                   row.items.map((item) => (
                     <Space key={item.id} size={2}>
-                      {row.named && <Typography.Text type="secondary">{t('calendar.plannedItems')}{item.title}</Typography.Text>}
+                      {row.campaignId !== null && <Typography.Text type="secondary">{t('calendar.plannedItems')}{item.title}</Typography.Text>}
                       <PlanStatusTag status={item.status} />
                     </Space>
                   ))
