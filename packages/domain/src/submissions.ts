@@ -125,3 +125,16 @@ export function rankTownships(rows: readonly TownshipFigures[]) {
 /** Approved for a range: each of its months is approved, by itself or through its whole year. */
 export const isApprovedThrough = (statusOf: (period: ReportPeriod) => PeriodStatus, from: IsoDate, to: IsoDate): boolean =>
   monthsBetween(from, to).every((month) => statusOf(month) === 'approved' || statusOf(month.slice(0, 4)) === 'approved');
+
+/**
+ * The submitted or approved period that holds an event of a township, or null: its start date's
+ * year first, then its month, as the database's lock decides (pufa_check_period_open in the
+ * submissions migration). `cells` are the township's periods as GET /api/submissions lists them.
+ */
+export function lockingPeriod(startDate: IsoDate, cells: readonly { period: ReportPeriod; status: PeriodStatus }[]): { period: ReportPeriod; status: SubmissionStatus } | null {
+  for (const period of [startDate.slice(0, 4), startDate.slice(0, 7)]) {
+    const cell = cells.find((c) => c.period === period);
+    if (cell && isLockingStatus(cell.status)) return { period, status: cell.status as SubmissionStatus };
+  }
+  return null;
+}

@@ -21,6 +21,7 @@ import {
 } from '@pufa/domain';
 import { ApiRequestError } from '../../../lib/api-client.ts';
 import { isEnglish } from '../../../lib/i18n.ts';
+import { useIsPhone } from '../../../lib/use-is-phone.ts';
 import { SixIntoCheckboxes } from '../../reference/components/six-into-checkboxes.tsx';
 import { useCatalogName, useLookups } from '../../reference/use-lookups.ts';
 import { fieldNamePath, formValuesToPayload, type EventFormValues } from '../event-form-values.ts';
@@ -39,9 +40,13 @@ export interface EventFormProps {
   extraAlert?: React.ReactNode;
   /** Offer "cancel" (editing): leaves without saving. */
   onCancel?: () => void;
+  /** Nothing can be changed or saved (the event's period is locked; extraAlert says why). */
+  disabled?: boolean;
+  /** A button shown with a refused save's message (e.g. reload after a version conflict). */
+  errorAction?: (error: unknown) => React.ReactNode;
 }
 
-export function EventForm({ reference, initialValues, eventId, onSubmit, allowSaveAndNew = false, extraAlert, onCancel }: EventFormProps) {
+export function EventForm({ reference, initialValues, eventId, onSubmit, allowSaveAndNew = false, extraAlert, onCancel, disabled = false, errorAction }: EventFormProps) {
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
   const nameOf = useCatalogName();
@@ -49,7 +54,8 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
   const [form] = Form.useForm<EventFormValues>();
   const [submitting, setSubmitting] = useState(false);
   /** What the summary at the top lists: field errors (each opens its field) and others. */
-  const [summary, setSummary] = useState<{ fields: FieldError[]; other: string[] } | null>(null);
+  const [summary, setSummary] = useState<{ fields: FieldError[]; other: string[]; action?: React.ReactNode } | null>(null);
+  const isPhone = useIsPhone();
   const summaryRef = useRef<HTMLDivElement>(null);
   const [isDirty, setDirty] = useState(false);
   const titleRef = useRef<InputRef>(null);
@@ -89,9 +95,12 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
   const messageOf = (error: FieldError) => (english ? error.messageEn : error.message);
 
   // The summary takes the focus when it appears, so a screen reader reads it and the field that
-  // had focus (a date picker would pop its calendar open over its own error) stays closed.
+  // had focus (a date picker would pop its calendar open over its own error) stays closed; it is
+  // scrolled into view below the sticky header (its scroll-margin in styles.css).
   useEffect(() => {
-    if (summary) summaryRef.current?.focus();
+    if (!summary) return;
+    summaryRef.current?.focus({ preventScroll: true });
+    summaryRef.current?.scrollIntoView({ block: 'start' });
   }, [summary]);
 
   function showFieldErrors(errors: FieldError[]) {
@@ -121,7 +130,7 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
       }
     } catch (error) {
       if (error instanceof ApiRequestError && error.fields.length) showFieldErrors(error.fields);
-      else setSummary({ fields: [], other: [error instanceof ApiRequestError ? error.messageIn(i18n.language) : String(error)] });
+      else setSummary({ fields: [], other: [error instanceof ApiRequestError ? error.messageIn(i18n.language) : String(error)], action: errorAction?.(error) });
     } finally {
       setSubmitting(false);
       andNewRef.current = false;
@@ -141,6 +150,7 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
       layout="vertical"
       initialValues={initialValues}
       onFinish={submit}
+      disabled={disabled}
 
       onValuesChange={(changed: Partial<EventFormValues>) => {
         setDirty(true);
@@ -176,7 +186,9 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
               type="error"
               showIcon
               role="alert"
-              message={t('form.fixErrors')}
+              // "Fix the fields marked in red" only when some field is marked.
+              message={summary.fields.length ? t('form.fixErrors') : t('form.notSaved')}
+              action={summary.action}
               description={
                 <ul>
                   {summary.fields.map((error) => (
@@ -252,7 +264,8 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
           {isFutureDate && (
             <Alert id="future-date-warning" type="warning" showIcon data-testid="future-date-warning" message={english ? FUTURE_DATE_WARNING.en : FUTURE_DATE_WARNING.zh} style={{ marginBottom: 12 }} />
           )}
-          <DuplicateWarning townshipId={townshipId} startDate={startIso} title={title} excludeId={eventId} />
+          {/* Not while saving: the lists refresh with the event being saved, which is no duplicate of itself. */}
+          {!submitting && <DuplicateWarning townshipId={townshipId} startDate={startIso} title={title} excludeId={eventId} />}
         </Card>
 
         <Card size="small" title={t('form.sections.where')}>
@@ -389,8 +402,8 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
           {allowSaveAndNew && (
             <Button htmlType="submit" disabled={submitting} onClick={() => (andNewRef.current = true)}>{t('form.submitAndNew')}</Button>
           )}
-          {onCancel && <Button onClick={onCancel}>{t('common.cancel')}</Button>}
-          <Typography.Text type="secondary">{t('form.shortcut')}</Typography.Text>
+          {onCancel && <Button disabled={false} onClick={onCancel}>{t('common.cancel')}</Button>}
+          {!isPhone && <Typography.Text type="secondary">{t('form.shortcut')}</Typography.Text>}
         </Flex>
       </Space>
     </Form>

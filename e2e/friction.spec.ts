@@ -1,0 +1,87 @@
+// Dead ends found by new township users (issue 22), each walked through in Chromium.
+import { expect, test, type Page } from '@playwright/test';
+import type { EventListResponse, SubmissionGrid } from '../packages/domain/src/index.ts';
+import { signIn } from './helpers.ts';
+
+const year = new Date().getFullYear();
+
+async function grid(page: Page): Promise<SubmissionGrid> {
+  return (await (await page.request.get(`/api/submissions?year=${year}`)).json()) as SubmissionGrid;
+}
+
+async function eventsIn(page: Page, townshipId: number, period: string) {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const to = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return ((await (await page.request.get(`/api/events?townshipId=${townshipId}&from=${period}-01&to=${to}&pageSize=1`)).json()) as EventListResponse).items;
+}
+
+/** Errors the page threw or logged (an uncaught rejection, a React warning). */
+function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // The browser's own line for a refused request is no error of the app.
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
+  return errors;
+}
+
+test.describe('locked periods', () => {
+  test('an event of an approved month shows its lock; edit and delete are disabled with the reason', async ({ page }) => {
+    await signIn(page, 'admin');
+    // The first approved month of a neighbouring township that has an event.
+    let event: { id: number; title: string } | undefined;
+    for (const row of (await grid(page)).rows) {
+      for (const cell of row.cells.filter((c) => c.status === 'approved' && c.period.length === 7)) {
+        event ??= (await eventsIn(page, row.townshipId, cell.period))[0];
+      }
+    }
+    if (!event) throw new Error('no event in an approved month');
+
+    await page.goto(`/events/${event.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: event.title })).toBeVisible();
+    const lock = page.getByTestId('event-lock');
+    await expect(lock).toContainText('已锁定');
+    await expect(lock).toContainText('已通过县级审核，需县级退回后才能修改');
+    await expect(page.getByRole('button', { name: '编辑' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: '删除' })).toBeDisabled();
+
+    // The edit page (a bookmark, the back button) says so before anything is typed.
+    await page.goto(`/events/${event.id}/edit`);
+    await expect(page.getByTestId('event-lock')).toContainText('需县级退回后才能修改');
+    await expect(page.getByRole('button', { name: '保存', exact: true })).toBeDisabled();
+    await expect(page.getByLabel('活动主题')).toBeDisabled();
+    await expect(page.getByRole('button', { name: '取消' })).toBeEnabled();
+  });
+
+  test('a delete refused because the month was submitted meanwhile says why and closes the dialog', async ({ page }) => {
+    await signIn(page, 'admin');
+    const errors = consoleErrors(page);
+    // A returned month is open: its event page offers delete.
+    const row = (await grid(page)).rows.find((r) => r.cells.some((c) => c.status === 'returned'))!;
+    const cell = row.cells.find((c) => c.status === 'returned')!;
+    const created = await page.request.post('/api/events', { data: { townshipId: row.townshipId, startDate: `${cell.period}-15`, title: `退回月份的活动 ${Date.now()}` } });
+    expect(created.status()).toBe(201);
+    const event = (await created.json()) as { id: number };
+    await page.goto(`/events/${event.id}`);
+    await expect(page.getByRole('button', { name: '删除' })).toBeEnabled();
+
+    // Meanwhile the township submits the month again.
+    const submitted = await page.request.post('/api/submissions', { data: { townshipId: row.townshipId, period: cell.period } });
+    expect(submitted.status()).toBe(201);
+    try {
+      await page.getByRole('button', { name: '删除' }).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toContainText('。删除后台账与统计中将不再包含此活动。');
+      await dialog.getByRole('button', { name: '删除' }).click();
+      await expect(page.locator('.ant-message')).toContainText('已上报，需县级退回后才能修改');
+      await expect(dialog).toBeHidden();
+      // The page now shows the lock, and the event is still there.
+      await expect(page.getByTestId('event-lock')).toContainText('已上报');
+      await expect(page.getByRole('button', { name: '删除' })).toBeDisabled();
+      expect(errors).toEqual([]);
+    } finally {
+      const { id } = await submitted.json();
+      expect((await page.request.post(`/api/submissions/${id}/return`, { data: { reason: cell.returnReason || '请补充' } })).status()).toBe(200);
+      expect((await page.request.delete(`/api/events/${event.id}`)).status()).toBe(204);
+    }
+  });
+});
