@@ -85,3 +85,27 @@ test.describe('locked periods', () => {
     }
   });
 });
+
+test('a township clerk is offered only their township and villages as the scope, and a county in the address falls back to it', async ({ page }) => {
+  await signIn(page, 'clerk');
+  const reference = (await (await page.request.get('/api/reference')).json()) as { orgUnits: { id: number; name: string; level: string; children: { id: number; name: string }[] }[] };
+  const county = reference.orgUnits[0]!;
+  expect(county.level).toBe('county');
+  const township = county.children[0]!;
+
+  await page.goto('/dashboard');
+  await page.getByLabel('范围').click();
+  const tree = page.locator('.ant-select-tree');
+  await expect(tree.getByTitle(township.name, { exact: true })).toBeVisible();
+  await expect(tree.getByTitle(county.name, { exact: true })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // The county in the address (a link from the county's page): the clerk's own figures, no raw error.
+  await page.goto(`/dashboard?period=year&from=${year}-01-01&to=${year}-12-31&orgUnitId=${county.id}`);
+  await expect(page).not.toHaveURL(/orgUnitId=/);
+  await expect(page.getByTestId('kpi-activities')).not.toContainText('–');
+  await expect(page.getByTestId('kpi-activities').locator('.ant-statistic-content-value')).not.toHaveText('0');
+  await expect(page.getByText('不存在或不属于所选乡镇')).toHaveCount(0);
+  await page.goto(`/exports?period=year&from=${year}-01-01&to=${year}-12-31&orgUnitId=${county.id}`);
+  await expect(page.getByTestId('paragraph-exact')).toBeVisible();
+});
