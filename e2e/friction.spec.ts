@@ -24,6 +24,8 @@ function consoleErrors(page: Page): string[] {
   return errors;
 }
 
+test.describe.configure({ timeout: 120_000 });
+
 test.describe('locked periods', () => {
   test('an event of an approved month shows its lock; edit and delete are disabled with the reason', async ({ page }) => {
     await signIn(page, 'admin');
@@ -108,4 +110,32 @@ test('a township clerk is offered only their township and villages as the scope,
   await expect(page.getByText('不存在或不属于所选乡镇')).toHaveCount(0);
   await page.goto(`/exports?period=year&from=${year}-01-01&to=${year}-12-31&orgUnitId=${county.id}`);
   await expect(page.getByTestId('paragraph-exact')).toBeVisible();
+});
+
+test('the event form reads dates typed as ledgers write them, and says at once why one cannot be read', async ({ page }) => {
+  await signIn(page, 'clerk');
+  await page.goto('/events/new');
+  const start = page.getByLabel('开始日期');
+  for (const typed of ['2026-12-4', '2026.12.4', '2026/12/4', '20261204', '2026年12月4日']) {
+    await start.fill('');
+    await start.click();
+    await page.keyboard.type(typed);
+    await page.keyboard.press('Tab');
+    await expect(start, typed).toHaveValue('2026-12-04');
+  }
+  // The date's campaign is suggested from the date read.
+  await expect(page.getByTestId('campaign-suggestions')).toContainText('12·4国家宪法日');
+  // A range typed into the start date fills the end date too.
+  await start.fill('');
+  await start.click();
+  await page.keyboard.type('2026.12.1-5');
+  await page.keyboard.press('Tab');
+  await expect(start).toHaveValue('2026-12-01');
+  await expect(page.getByLabel('结束日期')).toHaveValue('2026-12-05');
+  // What is no date is said under the field at once.
+  await start.fill('');
+  await start.click();
+  await page.keyboard.type('2026-2-30');
+  await page.keyboard.press('Tab');
+  await expect(page.getByText('日历上没有这一天：“2026-2-30”')).toBeVisible();
 });

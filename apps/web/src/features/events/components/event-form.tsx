@@ -3,7 +3,7 @@
 // count; Ctrl+Enter saves; errors appear next to their fields and in a summary at the top that
 // takes the focus, in the UI language. Nothing typed is ever cut: long text gets a counter and a message.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Space, Tag, Typography, type InputRef } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Select, Space, Tag, Typography, type InputRef } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
@@ -26,6 +26,7 @@ import { SixIntoCheckboxes } from '../../reference/components/six-into-checkboxe
 import { useCatalogName, useLookups } from '../../reference/use-lookups.ts';
 import { fieldNamePath, formValuesToPayload, type EventFormValues } from '../event-form-values.ts';
 import { DuplicateWarning } from './duplicate-warning.tsx';
+import { TypedDatePicker } from './typed-date-picker.tsx';
 import { useUnsavedChangesGuard } from './use-unsaved-changes-guard.tsx';
 
 export interface EventFormProps {
@@ -111,7 +112,12 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
     setSummary({ fields: onFields, other: errors.filter((e) => !onFields.includes(e)).map(messageOf) });
   }
 
-  async function submit(values: EventFormValues) {
+  /** A date field's text that is no date: said under the field at once, not cleared in silence. */
+  function unreadableDate(name: 'startDate' | 'endDate', words: { zh: string; en: string } | null) {
+    form.setFields([{ name, errors: words ? [english ? words.en : words.zh] : [] }]);
+  }
+
+    async function submit(values: EventFormValues) {
     setSummary(null);
     const payload = formValuesToPayload(values);
     // The API's own schema checks first, so most errors show without a round trip.
@@ -214,12 +220,20 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
           <Row gutter={12}>
             <Col xs={24} sm={12} md={6}>
               <Form.Item name="startDate" label={t('form.startDate')} required>
-                <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" autoFocus={!eventId} inputReadOnly={false} aria-describedby={isFutureDate ? 'future-date-warning' : undefined} />
+                <TypedDatePicker
+                  style={{ width: '100%' }}
+                  format="YYYY-MM-DD"
+                  autoFocus={!eventId}
+                  inputReadOnly={false}
+                  aria-describedby={isFutureDate ? 'future-date-warning' : undefined}
+                  onRangeEnd={(end) => form.setFieldValue('endDate', end)}
+                  onUnreadable={(words) => unreadableDate('startDate', words)}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} md={6}>
               <Form.Item name="endDate" label={t('form.endDate')} tooltip={t('form.endDateHelp')}>
-                <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />
+                <TypedDatePicker style={{ width: '100%' }} format="YYYY-MM-DD" onUnreadable={(words) => unreadableDate('endDate', words)} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
