@@ -30,3 +30,4 @@ export * from './submissions.ts';
 export * from './schemas/submission.ts';
 export * from './evidence.ts';
 export * from './schemas/evidence.ts';
+export * from './typed-date.ts';

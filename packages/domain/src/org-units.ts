@@ -15,3 +15,13 @@ export interface OrgUnitNode extends Omit<CatalogEntry, 'isActive'> {
 export function flattenOrgUnits(nodes: readonly OrgUnitNode[]): OrgUnitNode[] {
   return nodes.flatMap((node) => [node, ...flattenOrgUnits(node.children)]);
 }
+
+/**
+ * The part of a user's tree they may choose as a scope (the dashboard's and exports' 范围): a
+ * county only when it is the user's own unit (what the API's stats scope accepts), and every
+ * township and village the tree holds (it is pruned to the user's scope already). A county the
+ * user only sits under (a township clerk's) gives way to its townships.
+ */
+export function choosableOrgUnits(nodes: readonly OrgUnitNode[], ownOrgUnitId: number): OrgUnitNode[] {
+  return nodes.flatMap((node) => (node.level === 'county' && node.id !== ownOrgUnitId ? choosableOrgUnits(node.children, ownOrgUnitId) : [node]));
+}

@@ -140,3 +140,17 @@ export function rankTownships(rows: readonly TownshipFigures[]) {
 /** Approved for a range: each of its months is approved, by itself or through its whole year. */
 export const isApprovedThrough = (statusOf: (period: ReportPeriod) => PeriodStatus, from: IsoDate, to: IsoDate): boolean =>
   monthsBetween(from, to).every((month) => statusOf(month) === 'approved' || statusOf(month.slice(0, 4)) === 'approved');
+
+/**
+ * The submitted or approved period that holds an event of a township, or null: its start date's
+ * year first, then its month, as the database's lock decides (pufa_check_period_open in the
+ * submissions migration orders by the period's length). `statusOf` reads the township's periods
+ * (GET /api/submissions's cells on the event page, the submissions table for an import).
+ */
+export function lockingPeriod(startDate: IsoDate, statusOf: (period: ReportPeriod) => PeriodStatus | undefined): { period: ReportPeriod; status: SubmissionStatus } | null {
+  for (const period of [startDate.slice(0, 4), startDate.slice(0, 7)]) {
+    const status = statusOf(period);
+    if (status && isLockingStatus(status)) return { period, status: status as SubmissionStatus };
+  }
+  return null;
+}

@@ -1,6 +1,7 @@
 // Rows in a submitted or approved period, and who may undo an import.
 import { describe, expect, it } from 'vitest';
-import { importUndoDeadline, lockingPeriod, markLockedRows, mayUndoImport } from '../src/import/locks.ts';
+import { importUndoDeadline, markLockedRows, mayUndoImport } from '../src/import/locks.ts';
+import { lockingPeriod } from '../src/submissions.ts';
 import type { ImportRow } from '../src/schemas/import.ts';
 import type { PeriodStatus } from '../src/submissions.ts';
 
@@ -11,7 +12,7 @@ const row = (id: string, startDate: string | null, status: ImportRow['status'] =
 const statuses = (map: Record<string, PeriodStatus>) => (period: string) => map[period];
 
 describe('lockingPeriod', () => {
-  it('is the month when submitted or approved, else the year; a returned period is open', () => {
+  it('is the year when submitted or approved, else the month; a returned period is open', () => {
     expect(lockingPeriod('2026-11-30', statuses({ '2026-11': 'submitted' }))).toEqual({ period: '2026-11', status: 'submitted' });
     expect(lockingPeriod('2026-11-30', statuses({ '2026-11': 'returned', '2026': 'approved' }))).toEqual({ period: '2026', status: 'approved' });
     expect(lockingPeriod('2026-12-01', statuses({ '2026-11': 'submitted' }))).toBeNull();

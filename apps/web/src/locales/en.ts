@@ -9,6 +9,7 @@ export const en: Messages = {
     usernameRequired: 'Enter your username', passwordRequired: 'Enter your password',
   },
   common: {
+    ok: 'OK', failed: 'That did not work; please try again',
     save: 'Save', saving: 'Saving…', cancel: 'Cancel', edit: 'Edit', delete: 'Delete', back: 'Back', reset: 'Reset',
     loading: 'Loading…', retry: 'Retry', reload: 'Reload', close: 'Close', clear: 'Clear', colon: ': ', none: 'None', yes: 'Yes', no: 'No', all: 'All', unit: {
       times: '', copies: 'copies', personTimes: 'person-times', villages: '',
@@ -37,6 +38,7 @@ export const en: Messages = {
     columns: { date: 'Date', title: 'Title', campaign: 'Campaign', villages: 'Villages', audience: 'Audience', leaflets: 'Leaflets', actions: 'Actions' },
   },
   form: {
+    notSaved: 'Not saved', dateUnreadable: 'Cannot read a date in “{{text}}”; write it as 2026-12-04', dateRead: '“{{text}}” read as {{date}}',
     newTitle: 'Log a legal-publicity event', editTitle: 'Edit event',
     sections: { when: 'When and what', where: 'Where and who', content: 'Content and form', counts: 'People and materials' },
     startDate: 'Start date', endDate: 'End date', endDateHelp: 'Only for multi-day events; counted in the month of the start date',
@@ -55,6 +57,7 @@ export const en: Messages = {
     select: 'Select', pickAtLeastOne: '',
   },
   detail: {
+    locked: 'Locked', confirmDeleteContent: '{{date}} {{title}}. It will no longer appear in the ledger or the totals.',
     title: 'Event', confirmDelete: 'Delete this event?', confirmDeleteText: 'It will no longer appear in the ledger or the totals.',
     createdAt: 'Logged', updatedAt: 'Last changed', version: 'Version', period: 'Date', leaflets: 'Of which counted as leaflets',
   },

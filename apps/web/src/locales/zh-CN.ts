@@ -8,6 +8,7 @@ export const zhCN = {
     usernameRequired: '请输入用户名', passwordRequired: '请输入密码',
   },
   common: {
+    ok: '确定', failed: '操作失败，请重试',
     save: '保存', saving: '保存中…', cancel: '取消', edit: '编辑', delete: '删除', back: '返回', reset: '重置',
     loading: '加载中…', retry: '重试', reload: '重新加载', close: '关闭', clear: '清除', colon: '：', none: '无', yes: '是', no: '否', all: '全部', unit: {
       times: '次', copies: '份', personTimes: '人次', villages: '个',
@@ -36,6 +37,7 @@ export const zhCN = {
     columns: { date: '日期', title: '活动主题', campaign: '宣传节点', villages: '覆盖村(社区)', audience: '受众(人次)', leaflets: '宣传资料(份)', actions: '操作' },
   },
   form: {
+    notSaved: '未能保存', dateUnreadable: '读不出日期：“{{text}}”，请按 2026-12-04 的格式填写', dateRead: '“{{text}}”已读作 {{date}}',
     newTitle: '登记宣传活动', editTitle: '编辑宣传活动',
     sections: { when: '时间与主题', where: '地点与对象', content: '内容与形式', counts: '人次与资料' },
     startDate: '开始日期', endDate: '结束日期', endDateHelp: '多日活动才填；统计按开始日期计入当月',
@@ -53,6 +55,7 @@ export const zhCN = {
     select: '请选择', pickAtLeastOne: '',
   },
   detail: {
+    locked: '已锁定', confirmDeleteContent: '{{date}} {{title}}。删除后台账与统计中将不再包含此活动。',
     title: '活动详情', confirmDelete: '确定删除这条活动记录吗？', confirmDeleteText: '删除后台账与统计中将不再包含此活动。',
     createdAt: '登记时间', updatedAt: '最后修改', version: '版本', period: '日期', leaflets: '其中计入宣传资料',
   },

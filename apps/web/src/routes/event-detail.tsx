@@ -1,6 +1,7 @@
 import { PageTitle } from '../components/page-title.tsx';
-import { App, Button, Card, Descriptions, Flex, Space, Spin, Tag, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Flex, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { leafletTotal } from '@pufa/domain';
@@ -10,6 +11,9 @@ import { useDeleteEvent } from '../features/events/api/save-event.ts';
 import { useReference } from '../features/reference/api/get-reference.ts';
 import { useCatalogName, useLookups } from '../features/reference/use-lookups.ts';
 import { isEnglish } from '../lib/i18n.ts';
+import { ApiRequestError } from '../lib/api-client.ts';
+import { useEventLock } from '../features/events/use-event-lock.ts';
+import { submissionKeys } from '../features/submissions/api/submissions.ts';
 import { LoadError } from './load-error.tsx';
 import { EventHistory } from '../features/events/components/event-history.tsx';
 import { usePermissions } from '../features/auth/use-permissions.ts';
@@ -28,6 +32,8 @@ export function EventDetailRoute() {
   const nameOf = useCatalogName();
   const deleteEvent = useDeleteEvent();
   const { canEdit } = usePermissions();
+  const queryClient = useQueryClient();
+  const lock = useEventLock(event.data);
 
   const error = event.error ?? reference.error;
   if (error) return <LoadError error={error} onRetry={() => void event.refetch()} />;
@@ -40,28 +46,55 @@ export function EventDetailRoute() {
   const confirmDelete = () =>
     modal.confirm({
       title: t('detail.confirmDelete'),
-      content: `${e.startDate} ${e.title}. ${t('detail.confirmDeleteText')}`,
+      content: t('detail.confirmDeleteContent', { date: e.startDate, title: e.title }),
       okText: t('common.delete'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
       onOk: async () => {
-        await deleteEvent.mutateAsync(e.id);
+        try {
+          await deleteEvent.mutateAsync(e.id);
+        } catch (error) {
+          // Refused (a period submitted meanwhile, the event changed or gone): say why, close the
+          // dialog, and show the event as it now is (a lock badge where the period was submitted).
+          void message.error(error instanceof ApiRequestError ? error.messageIn(i18n.language) : t('common.failed'));
+          void queryClient.invalidateQueries({ queryKey: submissionKeys.all });
+          void event.refetch();
+          return;
+        }
         void message.success(t('form.deleted'));
         await navigate(paths.events);
       },
     });
+  const lockReason = lock && (english ? lock.en : lock.zh);
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <PageTitle style={{ margin: 0 }}>{e.title}</PageTitle>
-        {canEdit(e.townshipId) && (
-          <Space>
-            <Link to={paths.editEvent(e.id)}><Button type="primary" icon={<EditOutlined />}>{t('common.edit')}</Button></Link>
-            <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>{t('common.delete')}</Button>
-          </Space>
-        )}
+        {canEdit(e.townshipId) &&
+          (lockReason ? (
+            // Locked by a submitted period: the actions stay in view, disabled, with the reason beside them.
+            <Space wrap>
+              <Tooltip title={lockReason}>
+                <Button type="primary" icon={<EditOutlined />} disabled aria-describedby="event-lock-reason">{t('common.edit')}</Button>
+              </Tooltip>
+              <Tooltip title={lockReason}>
+                <Button danger icon={<DeleteOutlined />} disabled aria-describedby="event-lock-reason">{t('common.delete')}</Button>
+              </Tooltip>
+            </Space>
+          ) : (
+            <Space>
+              <Link to={paths.editEvent(e.id)}><Button type="primary" icon={<EditOutlined />}>{t('common.edit')}</Button></Link>
+              <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>{t('common.delete')}</Button>
+            </Space>
+          ))}
       </Flex>
+      {lockReason && (
+        <Flex gap={8} align="center" wrap data-testid="event-lock">
+          <Tag icon={<LockOutlined />} color="warning">{t('detail.locked')}</Tag>
+          <Typography.Text id="event-lock-reason" type="secondary">{lockReason}</Typography.Text>
+        </Flex>
+      )}
       <Card size="small">
         <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
           <Descriptions.Item label={t('detail.period')}>{e.endDate && e.endDate !== e.startDate ? `${e.startDate} ~ ${e.endDate}` : e.startDate}</Descriptions.Item>

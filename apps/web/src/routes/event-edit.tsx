@@ -1,6 +1,6 @@
 import { PageTitle } from '../components/page-title.tsx';
-import { useState } from 'react';
-import { Alert, App, Button, Spin, Typography } from 'antd';
+import { Alert, App, Button, Spin } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { paths } from '../config/paths.ts';
@@ -8,20 +8,27 @@ import { useEvent } from '../features/events/api/get-event.ts';
 import { useUpdateEvent } from '../features/events/api/save-event.ts';
 import { EventForm } from '../features/events/components/event-form.tsx';
 import { eventToFormValues } from '../features/events/event-form-values.ts';
+import { useEventLock } from '../features/events/use-event-lock.ts';
 import { useReference } from '../features/reference/api/get-reference.ts';
+import { submissionKeys } from '../features/submissions/api/submissions.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
+import { isEnglish } from '../lib/i18n.ts';
 import { LoadError } from './load-error.tsx';
 import { EvidencePanel } from '../features/evidence/components/evidence-panel.tsx';
 
+/** Someone saved the event first (the API's version conflict, not a period lock). */
+const isVersionConflict = (e: unknown) => e instanceof ApiRequestError && e.status === 409 && 'currentVersion' in e.body;
+
 export function EventEditRoute() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const id = Number(useParams().id);
   const event = useEvent(id);
   const reference = useReference();
   const updateEvent = useUpdateEvent(id);
-  const [hasConflict, setConflict] = useState(false);
+  const lock = useEventLock(event.data);
 
   const error = event.error ?? reference.error;
   if (error) return <LoadError error={error} onRetry={() => void event.refetch()} />;
@@ -36,21 +43,16 @@ export function EventEditRoute() {
         initialValues={eventToFormValues(event.data)}
         eventId={id}
         onCancel={() => void navigate(paths.event(id))}
-        extraAlert={
-          hasConflict && (
-            <Alert
-              type="error"
-              showIcon
-              message={t('form.conflict')}
-              action={<Button onClick={() => { setConflict(false); void event.refetch(); }}>{t('common.reload')}</Button>}
-            />
-          )
-        }
+        // A submitted period: say so before anything is typed, not at the save.
+        disabled={lock !== null}
+        extraAlert={lock && <Alert type="warning" showIcon data-testid="event-lock" message={t('detail.locked')} description={isEnglish(i18n.language) ? lock.en : lock.zh} />}
+        errorAction={(e) => isVersionConflict(e) && <Button onClick={() => void event.refetch()}>{t('common.reload')}</Button>}
         onSubmit={async (payload) => {
           try {
             await updateEvent.mutateAsync({ ...payload, version });
           } catch (e) {
-            if (e instanceof ApiRequestError && e.status === 409) setConflict(true);
+            // A period submitted meanwhile: the lock shows at once.
+            if (e instanceof ApiRequestError && e.status === 409) void queryClient.invalidateQueries({ queryKey: submissionKeys.all });
             throw e;
           }
           void message.success(t('form.updated'));

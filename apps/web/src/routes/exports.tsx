@@ -1,6 +1,6 @@
 // 导出: the annual workbook, the ledger CSV, the report paragraph (copy, Word, print) for a period and an org unit.
 import { PageTitle } from '../components/page-title.tsx';
-import { Card, Checkbox, Col, Flex, Radio, Row, Space, Typography } from 'antd';
+import { Alert, Card, Checkbox, Col, Flex, Radio, Row, Space, Typography } from 'antd';
 import { CameraOutlined, FileExcelOutlined, FileTextOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { useLookups } from '../features/reference/use-lookups.ts';
 import { PeriodPicker } from '../features/stats/components/period-picker.tsx';
 import { useDashboardParams } from '../features/stats/dashboard-params.ts';
 import { isEnglish } from '../lib/i18n.ts';
+import { ApiRequestError } from '../lib/api-client.ts';
 
 export function ExportsRoute() {
   const { t, i18n } = useTranslation();
@@ -78,7 +79,12 @@ export function ExportsRoute() {
           </Space>
         }
       >
-        <ReportParagraphs report={report.data} loading={report.isLoading} />
+        {/* A refused request says why instead of a skeleton that never ends. */}
+        {report.error ? (
+          <Alert type="error" showIcon message={report.error instanceof ApiRequestError ? report.error.messageIn(i18n.language) : t('common.loadFailed')} />
+        ) : (
+          <ReportParagraphs report={report.data} loading={report.isLoading} />
+        )}
       </Card>
     </Space>
   );

@@ -4,7 +4,7 @@
 // with the lock's words and the commit leaves it out instead of failing the
 // whole batch on it.
 import type { ImportRow, ImportSummary } from '../schemas/import.ts';
-import { isLockingStatus, periodLockedMessage, type PeriodStatus, type SubmissionStatus } from '../submissions.ts';
+import { lockingPeriod, periodLockedMessage, type PeriodStatus } from '../submissions.ts';
 import type { EventCreate } from '../schemas/event.ts';
 
 /** Days an import can be undone after its commit (the same as restoring a deleted event). */
@@ -19,15 +19,6 @@ export const importUndoDeadline = (committedAt: Date): Date => new Date(committe
  */
 export const mayUndoImport = (user: { id: number; role: string }, batch: { committedBy: { id: number } | null }): boolean =>
   user.role === 'admin' || (user.role === 'clerk' && batch.committedBy?.id === user.id);
-
-/** The period that locks an event starting on `startDate`, if any: the month first (as the database reports it), then the year. */
-export function lockingPeriod(startDate: string, statusOf: (period: string) => PeriodStatus | undefined): { period: string; status: SubmissionStatus } | null {
-  for (const period of [startDate.slice(0, 7), startDate.slice(0, 4)]) {
-    const status = statusOf(period);
-    if (status && isLockingStatus(status)) return { period, status: status as SubmissionStatus };
-  }
-  return null;
-}
 
 interface Analysis {
   rows: ImportRow[];

@@ -27,6 +27,8 @@ export function useUpdateEvent(id: number) {
     mutationFn: (patch: EventPatch) => apiFetch<Event>(`/events/${id}`, { method: 'PATCH', body: patch }),
     onSuccess: (event) => {
       queryClient.setQueryData(eventKeys.detail(id), event);
+      // Its history (修改记录) has a new entry; its detail is the saved event itself.
+      void queryClient.invalidateQueries({ queryKey: [...eventKeys.detail(id), 'history'] });
       return queryClient.invalidateQueries({ queryKey: eventKeys.lists() });
     },
   });

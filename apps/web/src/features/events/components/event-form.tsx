@@ -3,7 +3,7 @@
 // count; Ctrl+Enter saves; errors appear next to their fields and in a summary at the top that
 // takes the focus, in the UI language. Nothing typed is ever cut: long text gets a counter and a message.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Space, Typography, type InputRef } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Select, Space, Tag, Typography, type InputRef } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
@@ -21,10 +21,12 @@ import {
 } from '@pufa/domain';
 import { ApiRequestError } from '../../../lib/api-client.ts';
 import { isEnglish } from '../../../lib/i18n.ts';
+import { useIsPhone } from '../../../lib/use-is-phone.ts';
 import { SixIntoCheckboxes } from '../../reference/components/six-into-checkboxes.tsx';
 import { useCatalogName, useLookups } from '../../reference/use-lookups.ts';
 import { fieldNamePath, formValuesToPayload, type EventFormValues } from '../event-form-values.ts';
 import { DuplicateWarning } from './duplicate-warning.tsx';
+import { TypedDatePicker } from './typed-date-picker.tsx';
 import { useUnsavedChangesGuard } from './use-unsaved-changes-guard.tsx';
 
 export interface EventFormProps {
@@ -39,9 +41,13 @@ export interface EventFormProps {
   extraAlert?: React.ReactNode;
   /** Offer "cancel" (editing): leaves without saving. */
   onCancel?: () => void;
+  /** Nothing can be changed or saved (the event's period is locked; extraAlert says why). */
+  disabled?: boolean;
+  /** A button shown with a refused save's message (e.g. reload after a version conflict). */
+  errorAction?: (error: unknown) => React.ReactNode;
 }
 
-export function EventForm({ reference, initialValues, eventId, onSubmit, allowSaveAndNew = false, extraAlert, onCancel }: EventFormProps) {
+export function EventForm({ reference, initialValues, eventId, onSubmit, allowSaveAndNew = false, extraAlert, onCancel, disabled = false, errorAction }: EventFormProps) {
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
   const nameOf = useCatalogName();
@@ -49,7 +55,8 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
   const [form] = Form.useForm<EventFormValues>();
   const [submitting, setSubmitting] = useState(false);
   /** What the summary at the top lists: field errors (each opens its field) and others. */
-  const [summary, setSummary] = useState<{ fields: FieldError[]; other: string[] } | null>(null);
+  const [summary, setSummary] = useState<{ fields: FieldError[]; other: string[]; action?: React.ReactNode } | null>(null);
+  const isPhone = useIsPhone();
   const summaryRef = useRef<HTMLDivElement>(null);
   const [isDirty, setDirty] = useState(false);
   const titleRef = useRef<InputRef>(null);
@@ -89,9 +96,12 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
   const messageOf = (error: FieldError) => (english ? error.messageEn : error.message);
 
   // The summary takes the focus when it appears, so a screen reader reads it and the field that
-  // had focus (a date picker would pop its calendar open over its own error) stays closed.
+  // had focus (a date picker would pop its calendar open over its own error) stays closed; it is
+  // scrolled into view below the sticky header (its scroll-margin in styles.css).
   useEffect(() => {
-    if (summary) summaryRef.current?.focus();
+    if (!summary) return;
+    summaryRef.current?.focus({ preventScroll: true });
+    summaryRef.current?.scrollIntoView({ block: 'start' });
   }, [summary]);
 
   function showFieldErrors(errors: FieldError[]) {
@@ -102,7 +112,12 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
     setSummary({ fields: onFields, other: errors.filter((e) => !onFields.includes(e)).map(messageOf) });
   }
 
-  async function submit(values: EventFormValues) {
+  /** A date field's text that is no date: said under the field at once, not cleared in silence. */
+  function unreadableDate(name: 'startDate' | 'endDate', words: { zh: string; en: string } | null) {
+    form.setFields([{ name, errors: words ? [english ? words.en : words.zh] : [] }]);
+  }
+
+    async function submit(values: EventFormValues) {
     setSummary(null);
     const payload = formValuesToPayload(values);
     // The API's own schema checks first, so most errors show without a round trip.
@@ -121,7 +136,7 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
       }
     } catch (error) {
       if (error instanceof ApiRequestError && error.fields.length) showFieldErrors(error.fields);
-      else setSummary({ fields: [], other: [error instanceof ApiRequestError ? error.messageIn(i18n.language) : String(error)] });
+      else setSummary({ fields: [], other: [error instanceof ApiRequestError ? error.messageIn(i18n.language) : String(error)], action: errorAction?.(error) });
     } finally {
       setSubmitting(false);
       andNewRef.current = false;
@@ -141,6 +156,7 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
       layout="vertical"
       initialValues={initialValues}
       onFinish={submit}
+      disabled={disabled}
 
       onValuesChange={(changed: Partial<EventFormValues>) => {
         setDirty(true);
@@ -176,7 +192,9 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
               type="error"
               showIcon
               role="alert"
-              message={t('form.fixErrors')}
+              // "Fix the fields marked in red" only when some field is marked.
+              message={summary.fields.length ? t('form.fixErrors') : t('form.notSaved')}
+              action={summary.action}
               description={
                 <ul>
                   {summary.fields.map((error) => (
@@ -202,12 +220,20 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
           <Row gutter={12}>
             <Col xs={24} sm={12} md={6}>
               <Form.Item name="startDate" label={t('form.startDate')} required>
-                <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" autoFocus={!eventId} inputReadOnly={false} aria-describedby={isFutureDate ? 'future-date-warning' : undefined} />
+                <TypedDatePicker
+                  style={{ width: '100%' }}
+                  format="YYYY-MM-DD"
+                  autoFocus={!eventId}
+                  inputReadOnly={false}
+                  aria-describedby={isFutureDate ? 'future-date-warning' : undefined}
+                  onRangeEnd={(end) => form.setFieldValue('endDate', end)}
+                  onUnreadable={(words) => unreadableDate('startDate', words)}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} md={6}>
               <Form.Item name="endDate" label={t('form.endDate')} tooltip={t('form.endDateHelp')}>
-                <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />
+                <TypedDatePicker style={{ width: '100%' }} format="YYYY-MM-DD" onUnreadable={(words) => unreadableDate('endDate', words)} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -255,7 +281,8 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
           {isFutureDate && (
             <Alert id="future-date-warning" type="warning" showIcon data-testid="future-date-warning" message={english ? FUTURE_DATE_WARNING.en : FUTURE_DATE_WARNING.zh} style={{ marginBottom: 12 }} />
           )}
-          <DuplicateWarning townshipId={townshipId} startDate={startIso} title={title} excludeId={eventId} />
+          {/* Not while saving: the lists refresh with the event being saved, which is no duplicate of itself. */}
+          {!submitting && <DuplicateWarning townshipId={townshipId} startDate={startIso} title={title} excludeId={eventId} />}
         </Card>
 
         <Card size="small" title={t('form.sections.where')}>
@@ -392,8 +419,8 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
           {allowSaveAndNew && (
             <Button htmlType="submit" disabled={submitting} onClick={() => (andNewRef.current = true)}>{t('form.submitAndNew')}</Button>
           )}
-          {onCancel && <Button onClick={onCancel}>{t('common.cancel')}</Button>}
-          <Typography.Text type="secondary">{t('form.shortcut')}</Typography.Text>
+          {onCancel && <Button disabled={false} onClick={onCancel}>{t('common.cancel')}</Button>}
+          {!isPhone && <Typography.Text type="secondary">{t('form.shortcut')}</Typography.Text>}
         </Flex>
       </Space>
     </Form>
