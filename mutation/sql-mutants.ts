@@ -24,6 +24,8 @@ const STATS = 'packages/db/src/stats/stats-query.ts';
 const ROLLUP = 'packages/db/src/stats/rollup.ts';
 const INSERT = 'packages/db/src/repositories/event-insert.ts';
 const EVENTS = 'packages/db/src/repositories/event-repository.ts';
+const FILE_LOCK = 'prisma/migrations/20261207130000_event_file_period_lock/migration.sql';
+const IDEMPOTENCY = 'packages/db/src/idempotency.ts';
 
 const submissionTests = ['apps/api/test/submissions.test.ts'];
 const statsTests = ['packages/db/test/stats.test.ts', 'apps/api/test/stats.test.ts'];
@@ -182,5 +184,27 @@ export const SQL_MUTANTS: SqlMutant[] = [
     id: 'list-evidence-counts-deleted-files', file: EVENTS,
     find: `if (filter.evidence === 'none') where.files = { none: { deletedAt: null } };`, replace: `if (filter.evidence === 'none') where.files = { none: {} };`,
     tests: ['apps/api/test/files.test.ts', 'apps/api/test/submissions.test.ts'], why: 'an event whose only file was deleted is not listed as without evidence',
+  },
+  // The period lock on evidence files (trigger).
+  {
+    id: 'file-lock-delete-unchecked', file: FILE_LOCK,
+    find: 'BEFORE INSERT OR UPDATE OR DELETE ON event_file', replace: 'BEFORE INSERT OR UPDATE ON event_file',
+    tests: ['apps/api/test/files.test.ts'], why: 'the sign-in sheet of an approved month can be deleted',
+  },
+  {
+    id: 'file-lock-live-events-unchecked', file: FILE_LOCK,
+    find: 'FROM event WHERE id = target AND deleted_at IS NULL', replace: 'FROM event WHERE id = target AND deleted_at IS NOT NULL',
+    tests: ['apps/api/test/files.test.ts'], why: "the lock looks at deleted events only, so a live event's files stay writable",
+  },
+  // Idempotency keys.
+  {
+    id: 'idempotency-second-claim-ignored', file: IDEMPOTENCY,
+    find: 'if (rows.length === 0) throw new IdempotencyKeyTakenError();', replace: '',
+    tests: ['apps/api/test/idempotency.test.ts'], why: 'two requests with one key at once both create',
+  },
+  {
+    id: 'idempotency-key-of-any-user', file: IDEMPOTENCY,
+    find: 'prisma.idempotencyKey.findUnique({ where: { userId_key: { userId, key } },', replace: 'prisma.idempotencyKey.findFirst({ where: { key },',
+    tests: ['apps/api/test/idempotency.test.ts'], why: "a key sent by another user answers with that user's record (wrong scope)",
   },
 ];
