@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { signIn } from './helpers.ts';
@@ -64,6 +65,7 @@ async function ledgerWithSubmittedMonth(): Promise<Buffer> {
 }
 
 test('rows of a submitted month are marked in the preview, an unknown department left out, the rest committed; the choice is remembered and can be deleted', async ({ page }) => {
+  test.setTimeout(150_000);
   await signIn(page, 'clerk');
   const me = (await (await page.request.get('/api/auth/me')).json()) as { townshipIds: number[] };
   const submitted = await page.request.post('/api/submissions', { data: { townshipId: me.townshipIds[0], period: '2019-03' } });
@@ -79,6 +81,9 @@ test('rows of a submitted month are marked in the preview, an unknown department
   await expect(locked.first()).toContainText('2019年3月已上报，需县级退回后才能修改');
   await expect(page.getByTestId('locked-hint')).toBeVisible();
   await expect(page.getByTestId('commit-import')).toHaveText(/确认导入 1 条/);
+  // The preview, its pickers and its marks pass axe (the page without a preview is in accessibility.spec.ts).
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
 
   // 市场监管所 is not a department of the township: left out rather than forced onto another.
   await preview.getByLabel('选择单位 市场监管所').click();

@@ -133,7 +133,7 @@ export const en: Messages = {
     sameFile: 'The same file was uploaded on {{date}}; duplicate rows are not imported by default.',
     batches: 'Imports', file: 'File', events: 'Events', uploadedBy: 'Uploaded', committedBy: 'Imported',
     batchStatus: { preview: 'to confirm', committed: 'imported', undone: 'undone' },
-    undo: 'Undo import', undoConfirm: 'Undo: its {{count}} events will be deleted (each restorable for 30 days). Continue?', undone: 'Undone: {{count}} events deleted', undoWho: 'Whoever imported it, or an administrator, can undo it', undoUntil: 'can be undone until {{date}}', undoHint: 'For 30 days, whoever imported a file, or an administrator, can undo the whole import under “Imports”.',
+    undo: 'Undo import', undoConfirm: 'Undo: its {{count}} events will be deleted (an administrator can restore each for 30 days). Continue?', undone: 'Undone: {{count}} events deleted', undoWho: 'Whoever imported it, or an administrator, can undo it', undoUntil: 'can be undone until {{date}}', undoHint: 'For 30 days, whoever imported a file, or an administrator, can undo the whole import under “Imports”.',
     remembered: 'Remembered matches', rememberedIntro: 'Columns and names chosen in earlier imports are applied to the township’s next files (marked “as matched by hand” in the preview). Delete a wrong one here: later files (and previews not yet confirmed) will ask again.',
     rememberedKind: { columns: 'Column', villages: 'Village', departments: 'Department' }, rememberedKindTitle: 'Kind', rememberedText: 'Written in the file', rememberedAs: 'Matched to', forget: 'Delete', forgotten: 'Match deleted', rememberedNone: 'Nothing remembered yet', notCounted: 'not counted',
   },

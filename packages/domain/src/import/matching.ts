@@ -92,9 +92,11 @@ export function matchNameList(text: string, entries: readonly NamedEntry[], opti
     if (match.kind === 'unknown') unknown.push({ text: name, candidates: match.candidates });
     else {
       if (!ids.includes(match.id)) ids.push(match.id);
-      const target = `${name}→${entries.find((e) => e.id === match.id)!.name}`;
+      const entryName = entries.find((e) => e.id === match.id)!.name;
+      const target = `${name}→${entryName}`;
       if (match.how === 'contained') contained.push(target);
-      if (match.how === 'alias') remembered.push(target);
+      // A name added as a department under the same name needs no note.
+      if (match.how === 'alias' && normalizeText(entryName) !== normalizeText(name)) remembered.push(target);
     }
   }
   const notes: Bilingual[] = [];
