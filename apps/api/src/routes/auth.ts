@@ -34,11 +34,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const account = await app.sessions.verifyCredentials(username, password);
       if (!account) throw new HttpError(401, BAD_CREDENTIALS);
       const device = await app.loginThrottle.succeeded(attempt, username, deviceToken);
-      app.setDeviceCookie(reply, request, device);
       const token = await app.sessions.create(account.id);
       const user = await app.sessions.resolve(token);
       if (!user) throw new HttpError(401, BAD_CREDENTIALS);
       app.setSessionCookie(reply, request, token);
+      // After the session cookie: scripts that read the first Set-Cookie (the drills) get the session.
+      app.setDeviceCookie(reply, request, device);
       return user;
     },
   );
