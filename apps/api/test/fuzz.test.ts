@@ -14,7 +14,7 @@ import { anyRequest, type FuzzRequest } from './fuzz/openapi-requests.ts';
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 /** Tables whose counts change without an accepted write: sign-in bookkeeping. */
-const BOOKKEEPING = new Set(['session', 'login_failure', '_prisma_migrations']);
+const BOOKKEEPING = new Set(['session', 'login_failure', 'login_device', '_prisma_migrations']);
 const ACTORS = { clerk: 'eastClerk', admin: 'countyAdmin' } as const;
 type Actor = keyof typeof ACTORS | 'anonymous';
 

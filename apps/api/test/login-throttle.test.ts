@@ -8,13 +8,35 @@ import { TEST_PASSWORD, useTestApp } from './helper.ts';
 const ctx = useTestApp({ loginThrottle: DEFAULT_LOGIN_THROTTLE });
 const { maxPerUsername, maxPerIp } = DEFAULT_LOGIN_THROTTLE;
 
-const login = (username: string, password: string, ip: string) =>
-  ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+const login = (username: string, password: string, ip: string, device?: string) =>
+  ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip, ...(device ? { cookies: { pufa_device: device } } : {}) });
+
+/** Signs in from a new browser; returns the device cookie it is given. */
+async function browserThatSignedIn(username: string, ip: string) {
+  const res = await login(username, TEST_PASSWORD, ip);
+  expect(res.statusCode).toBe(200);
+  const device = res.cookies.find((c) => c.name === 'pufa_device');
+  expect(device).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth/login' });
+  return device!.value;
+}
 
 describe('the sign-in throttle at its deployed limits', () => {
   it('is realistic: an address may fail more often than one username, so an office behind one address is not locked out by one user', () => {
     expect(maxPerUsername).toBeGreaterThanOrEqual(3);
     expect(maxPerIp).toBeGreaterThan(maxPerUsername);
+  });
+
+  it('locks out for the deployed window, 15 minutes, and says so', async () => {
+    expect(DEFAULT_LOGIN_THROTTLE.windowMs).toBe(15 * 60_000);
+    for (let i = 0; i < maxPerUsername; i += 1) expect((await login('eastadmin', 'wrong', `10.30.0.${i + 1}`)).statusCode).toBe(401);
+    const blocked = await login('eastadmin', TEST_PASSWORD, '10.30.1.1');
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json()).toMatchObject({ message: '登录失败次数过多，请 15 分钟后再试', messageEn: 'Too many failed sign-ins; try again in 15 minutes' });
+    // The failures are stored for the window: 15 minutes from the first, not less.
+    const failures = await ctx.db.prisma.loginFailure.findMany({ where: { username: 'eastadmin' }, orderBy: { at: 'asc' } });
+    expect(failures).toHaveLength(maxPerUsername);
+    expect(await ctx.app.loginThrottle.claimAttempt('eastadmin', '10.30.1.2', null, new Date(failures[0]!.at.getTime() + 15 * 60_000 - 1_000))).toBeNull();
+    expect(await ctx.app.loginThrottle.claimAttempt('eastadmin', '10.30.1.2', null, new Date(failures.at(-1)!.at.getTime() + 15 * 60_000 + 1))).not.toBeNull();
   });
 
   it('refuses an address after many usernames failed from it (password spraying), even with a right password; other addresses still sign in', async () => {
@@ -49,5 +71,32 @@ describe('the sign-in throttle at its deployed limits', () => {
       for (let i = 0; i < maxPerUsername - 1; i += 1) expect((await login('eastclerk', 'wrong', ip)).statusCode).toBe(401);
       expect((await login('eastclerk', TEST_PASSWORD, ip)).statusCode).toBe(200);
     }
+  });
+
+  it("a guesser's failures lock out unknown browsers, not the user's own browser (device cookie)", async () => {
+    const own = await browserThatSignedIn('countyadmin', '10.40.0.1');
+    for (let i = 0; i < maxPerUsername; i += 1) expect((await login('countyadmin', 'guess', `10.41.0.${i + 1}`)).statusCode).toBe(401);
+    // The attacker, and any browser without the cookie, are refused even with the right password…
+    expect((await login('countyadmin', TEST_PASSWORD, '10.41.0.1')).statusCode).toBe(429);
+    expect((await login('countyadmin', TEST_PASSWORD, '10.40.0.1')).statusCode).toBe(429);
+    // …the user's own browser signs in, from the office or elsewhere.
+    expect((await login('countyadmin', TEST_PASSWORD, '10.40.0.1', own)).statusCode).toBe(200);
+    expect((await login('countyadmin', TEST_PASSWORD, '10.42.0.1', own)).statusCode).toBe(200);
+    // A stolen-looking cookie value is no device.
+    expect((await login('countyadmin', TEST_PASSWORD, '10.41.0.1', 'A'.repeat(43))).statusCode).toBe(429);
+  });
+
+  it('spraying from an office address blocks new browsers there, not colleagues who signed in before', async () => {
+    const office = '10.50.0.1';
+    const colleague = await browserThatSignedIn('eastleader', office);
+    for (let i = 0; i < maxPerIp; i += 1) expect((await login(`spray-${i}`, 'Password123', office)).statusCode).toBe(401);
+    expect((await login('westclerk', TEST_PASSWORD, office)).statusCode).toBe(429);
+    expect((await login('eastleader', TEST_PASSWORD, office, colleague)).statusCode).toBe(200);
+  });
+
+  it("a trusted browser's own guesses are limited too: maxPerDevice failures, then 429 for it", async () => {
+    const device = await browserThatSignedIn('countyleader', '10.60.0.1');
+    for (let i = 0; i < (DEFAULT_LOGIN_THROTTLE.maxPerDevice ?? maxPerUsername); i += 1) expect((await login('countyleader', 'wrong', '10.60.0.1', device)).statusCode).toBe(401);
+    expect((await login('countyleader', TEST_PASSWORD, '10.60.0.1', device)).statusCode).toBe(429);
   });
 });

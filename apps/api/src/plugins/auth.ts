@@ -11,6 +11,7 @@ import {
   actorOf,
   createLoginThrottle,
   createSessionRepository,
+  LOGIN_DEVICE_DAYS,
   type Actor,
   type Database,
   type LoginThrottle,
@@ -45,11 +46,14 @@ declare module 'fastify' {
     /** Every /api route with its access rule: the authorisation matrix test walks it. */
     routeTable: RouteRule[];
     setSessionCookie: (reply: FastifyReply, request: FastifyRequest, token: string) => void;
+    setDeviceCookie: (reply: FastifyReply, request: FastifyRequest, token: string) => void;
     clearSessionCookie: (reply: FastifyReply) => void;
   }
 }
 
 export const SESSION_COOKIE = 'pufa_session';
+/** The device cookie (OWASP): this browser has signed in successfully before; sent to the sign-in only. */
+export const DEVICE_COOKIE = 'pufa_device';
 
 /** Writes that change who is signed in or what they may reach (users, their org units, sign-out). */
 const AUTH_CHANGING_ROUTES = ['/api/users', '/api/org-units', '/api/auth/logout'];
@@ -86,6 +90,15 @@ export const authPlugin = fp(
         sameSite: 'lax',
         secure: request.protocol === 'https',
         maxAge: Math.floor(sessions.policy.absoluteMs / 1000),
+      });
+    });
+    app.decorate('setDeviceCookie', (reply: FastifyReply, request: FastifyRequest, token: string) => {
+      reply.setCookie(DEVICE_COOKIE, token, {
+        path: '/api/auth/login',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: request.protocol === 'https',
+        maxAge: LOGIN_DEVICE_DAYS * 86_400,
       });
     });
     app.decorate('clearSessionCookie', (reply: FastifyReply) => {

@@ -184,44 +184,88 @@ export type SessionRepository = ReturnType<typeof createSessionRepository>;
 
 export interface LoginThrottlePolicy {
   windowMs: number;
+  /** Failures per username from browsers not trusted for it. */
   maxPerUsername: number;
+  /** Failures per address from browsers not trusted for the username they try. */
   maxPerIp: number;
+  /** Failures of one trusted browser for its username (default: maxPerUsername). */
+  maxPerDevice?: number;
 }
 
-export const DEFAULT_LOGIN_THROTTLE: LoginThrottlePolicy = { windowMs: 15 * 60_000, maxPerUsername: 5, maxPerIp: 30 };
+export const DEFAULT_LOGIN_THROTTLE: LoginThrottlePolicy = { windowMs: 15 * 60_000, maxPerUsername: 5, maxPerIp: 30, maxPerDevice: 5 };
 
+/** A trusted browser stays trusted this long after its last sign-in. */
+export const LOGIN_DEVICE_DAYS = 365;
+
+/** An attempt claimed under the throttle. */
+export interface LoginAttempt {
+  id: number;
+  /** The device cookie's token hash, when the browser is trusted for the username. */
+  trustedDevice: string | null;
+}
 
 /**
- * Failed sign-ins counted in the database (shared by all API processes): too
- * many for one username or from one address within the window and further
- * attempts are refused until the window has passed. A success clears the username's count.
+ * Failed sign-ins counted in the database (shared by all API processes), after
+ * OWASP's device-cookie pattern. A browser that has signed in successfully as a
+ * user carries a device cookie; its attempts for that user count against its
+ * own allowance (maxPerDevice) only. Attempts from any other browser count per
+ * username (maxPerUsername) and per address (maxPerIp): too many in the window
+ * and further untrusted attempts are refused until the window has passed. So a
+ * guesser can lock a username or an address out for unknown browsers, but not
+ * the user's own browser, nor the other users behind that address who have
+ * signed in before. A success clears the failures it was counted with.
  *
  * Each attempt is claimed before the password is checked, under a lock, and
  * counts as a failure unless it succeeds: a burst of parallel guesses cannot
  * all pass the check before any of them is recorded.
  */
 export function createLoginThrottle(prisma: PrismaClient, policy: LoginThrottlePolicy = DEFAULT_LOGIN_THROTTLE) {
+  const maxPerDevice = policy.maxPerDevice ?? policy.maxPerUsername;
   return {
     policy,
-    /** Records an attempt and returns its id, or null when the username or the address is over its limit. */
-    async claimAttempt(username: string, ip: string, now = new Date()): Promise<number | null> {
+    /**
+     * Records an attempt and returns it, or null when it is over its limit.
+     * `deviceToken`: the browser's device cookie, if it sent one.
+     */
+    async claimAttempt(username: string, ip: string, deviceToken: string | null = null, now = new Date()): Promise<LoginAttempt | null> {
       const since = new Date(now.getTime() - policy.windowMs);
+      const tokenHash = deviceToken ? digest(deviceToken) : null;
+      const trusted = tokenHash !== null && (await prisma.loginDevice.count({ where: { tokenHash, username, lastUsedAt: { gt: new Date(now.getTime() - LOGIN_DEVICE_DAYS * 86_400_000) } } })) > 0;
+      const device = trusted ? tokenHash : null;
       const [, , claimed] = await prisma.$transaction([
         // One advisory lock (an arbitrary fixed key) serialises count-and-claim across connections and API processes.
         prisma.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(7104401)`,
         prisma.$executeRaw`DELETE FROM login_failure WHERE at <= ${since}`,
         prisma.$queryRaw<{ id: number }[]>`
-          INSERT INTO login_failure (username, ip, at)
-          SELECT ${username}, ${ip}, ${now}
-          WHERE (SELECT count(*) FROM login_failure WHERE username = ${username} AND at > ${since}) < ${policy.maxPerUsername}
-            AND (SELECT count(*) FROM login_failure WHERE ip = ${ip} AND at > ${since}) < ${policy.maxPerIp}
+          INSERT INTO login_failure (username, ip, at, device)
+          SELECT ${username}, ${ip}, ${now}, ${device}
+          WHERE CASE WHEN ${device}::text IS NOT NULL
+            THEN (SELECT count(*) FROM login_failure WHERE device = ${device} AND username = ${username} AND at > ${since}) < ${maxPerDevice}
+            ELSE (SELECT count(*) FROM login_failure WHERE username = ${username} AND device IS NULL AND at > ${since}) < ${policy.maxPerUsername}
+             AND (SELECT count(*) FROM login_failure WHERE ip = ${ip} AND device IS NULL AND at > ${since}) < ${policy.maxPerIp}
+          END
           RETURNING id`,
       ]);
-      return claimed[0]?.id ?? null;
+      const id = claimed[0]?.id;
+      return id === undefined ? null : { id, trustedDevice: device };
     },
-    /** The attempt was a correct sign-in: it was no failure, and the username's failures are forgiven. */
-    async succeeded(attemptId: number, username: string) {
-      await prisma.loginFailure.deleteMany({ where: { OR: [{ id: attemptId }, { username }] } });
+    /**
+     * The attempt was a correct sign-in: it was no failure, and the failures it
+     * was counted with are forgiven (the trusted browser's, or the username's
+     * from untrusted browsers). Returns the device token to set: the browser's
+     * own when it sent one, else a new one; either way trusted for the username from now.
+     */
+    async succeeded(attempt: LoginAttempt, username: string, deviceToken: string | null = null, now = new Date()): Promise<string> {
+      const token = deviceToken ?? randomBytes(32).toString('base64url');
+      const tokenHash = digest(token);
+      await prisma.$transaction([
+        prisma.loginFailure.deleteMany({
+          where: { OR: [{ id: attempt.id }, attempt.trustedDevice ? { device: attempt.trustedDevice, username } : { username, device: null }] },
+        }),
+        prisma.loginDevice.upsert({ where: { tokenHash_username: { tokenHash, username } }, create: { tokenHash, username, lastUsedAt: now }, update: { lastUsedAt: now } }),
+        prisma.loginDevice.deleteMany({ where: { lastUsedAt: { lt: new Date(now.getTime() - LOGIN_DEVICE_DAYS * 86_400_000) } } }),
+      ]);
+      return token;
     },
   };
 }
