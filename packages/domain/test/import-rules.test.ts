@@ -277,3 +277,19 @@ describe('parseLedgerDate: what the clerk is told, word for word', () => {
     expect(parseLedgerDate(undefined)).toEqual({ kind: 'blank' });
   });
 });
+
+describe('parseLedgerDate: the patterns hold the whole cell', () => {
+  it.each([
+    '2021031512', '120210315', '21.3.15x', 'x21.3.15', '3.15-16x', '3.15-x16', '3.15x-16', 'x3月', '2021x年3月', '2021年x3月', '3x月',
+    '3月(x)15日', '下午3月15日', '3月15日x下午', '3月15日x周一', '3.15-16x日',
+  ])('refuses %s', (text) => {
+    expect(parseLedgerDate(text, { year: 2021 })).toMatchObject({ kind: 'error' });
+  });
+  it.each([
+    ['21.11.5', '2021-11-05', null], ['12月', '2021-12-01', '2021-12-31'], ['2021 年 3 月', '2021-03-01', '2021-03-31'], ['3.15-16日', '2021-03-15', '2021-03-16'],
+    ['3月15日下午', '2021-03-15', null], ['3月15日 上午9:30', '2021-03-15', null], ['3月15日 9:30:15', '2021-03-15', null], ['3月15日周一', '2021-03-15', null],
+    ['2021 年 3 月 15 日', '2021-03-15', null], ['2021 .3.15', '2021-03-15', null],
+  ])('reads %s', (text, start, end) => {
+    expect(parseLedgerDate(text, { year: 2021 })).toMatchObject({ kind: 'date', startDate: start, endDate: end });
+  });
+});
