@@ -6,6 +6,7 @@ import { parseLedgerDate } from '../src/import/dates.ts';
 import { matchName, matchNameList, matchVillages, VILLAGE_SUFFIXES } from '../src/import/matching.ts';
 import { guessColumn, guessMapping, headerScore } from '../src/import/columns.ts';
 import { guessCampaign } from '../src/import/campaign-guess.ts';
+import { normalizeText, splitNames } from '../src/import/text.ts';
 
 describe('chineseNumeral', () => {
   it.each([
@@ -291,5 +292,22 @@ describe('parseLedgerDate: the patterns hold the whole cell', () => {
     ['2021 年 3 月 15 日', '2021-03-15', null], ['2021 .3.15', '2021-03-15', null],
   ])('reads %s', (text, start, end) => {
     expect(parseLedgerDate(text, { year: 2021 })).toMatchObject({ kind: 'date', startDate: start, endDate: end });
+  });
+});
+
+describe('text: normalizeText and splitNames', () => {
+  it('compares case-blind, width-blind and space-blind', () => {
+    expect(normalizeText(' Ａｂ　C d ')).toBe('abcd');
+  });
+  it('drops a trailing 等 from the last name and says the list is incomplete', () => {
+    expect(splitNames('银杏村、红岩村、石桥村等')).toEqual({ names: ['银杏村', '红岩村', '石桥村'], trailingEtc: true });
+    expect(splitNames('银杏村、 红岩村')).toEqual({ names: ['银杏村', '红岩村'], trailingEtc: false });
+    // 等 alone, or not at the end, is a name like any other.
+    expect(splitNames('银杏村、等')).toEqual({ names: ['银杏村', '等'], trailingEtc: false });
+    expect(splitNames('等级村、红岩村')).toEqual({ names: ['等级村', '红岩村'], trailingEtc: false });
+    expect(splitNames('')).toEqual({ names: [], trailingEtc: false });
+  });
+  it('reports names hidden behind 等 in the match', () => {
+    expect(matchVillages('银杏村、红岩村等', villages)).toEqual({ ids: [1, 2], unknown: [], interpreted: { zh: '“等”之外的未记录', en: 'names hidden behind “等” (etc.) are not recorded' } });
   });
 });
