@@ -1,6 +1,7 @@
 // Rows in a submitted or approved period, and who may undo an import.
 import { describe, expect, it } from 'vitest';
-import { importUndoDeadline, markLockedRows, mayUndoImport } from '../src/import/locks.ts';
+import { importUndoDeadline, mayUndoImport } from '../src/import/locks.ts';
+import { analyzeImport, EMPTY_IMPORT_SETTINGS, type ImportCatalogs, type ImportSheet } from '../src/import/analyze.ts';
 import { lockingPeriod } from '../src/submissions.ts';
 import type { ImportRow } from '../src/schemas/import.ts';
 import type { PeriodStatus } from '../src/submissions.ts';
@@ -20,20 +21,37 @@ describe('lockingPeriod', () => {
   });
 });
 
-describe('markLockedRows', () => {
-  it('marks only valid rows in a locked period, with the lock\'s words, and leaves them out of the commit', () => {
-    const rows = [row('0:2', '2026-11-03'), row('0:3', '2026-12-01'), row('0:4', '2026-11-05', 'invalid'), row('0:5', '2026-11-09', 'duplicate')];
-    const analysis = {
-      rows,
-      summary: { rows: 4, valid: 2, invalid: 1, duplicates: 1, excluded: 0, skipped: 0, locked: 0 },
-      toCreate: [{ rowId: '0:2', event: { title: 'a' } }, { rowId: '0:3', event: { title: 'b' } }] as never[],
-    };
-    const marked = markLockedRows(analysis, statuses({ '2026-11': 'submitted' }));
-    expect(marked.rows.map((r) => r.status)).toEqual(['locked', 'valid', 'invalid', 'duplicate']);
-    expect(marked.rows[0]!.reason).toEqual({ message: '2026年11月已上报，需县级退回后才能修改', messageEn: 'November 2026 has been submitted; it can be changed only after the county returns it' });
-    expect(marked.toCreate.map((c: { rowId: string }) => c.rowId)).toEqual(['0:3']);
-    expect(marked.summary).toEqual({ rows: 4, valid: 1, invalid: 1, duplicates: 1, excluded: 0, skipped: 0, locked: 1 });
-    expect(markLockedRows(analysis, statuses({}))).toBe(analysis);
+describe('rows in a submitted period', () => {
+  const catalogs: ImportCatalogs = {
+    townshipId: 7, villages: [{ id: 1, name: '银杏村' }], departments: [], campaigns: [],
+    materialTypes: [{ id: 11, name: '宣传资料/传单', nameEn: 'Leaflets', unit: '份', countsAsLeaflet: true }],
+    forms: [], laws: [], targetGroups: [], sixInto: [],
+  };
+  const sheet: ImportSheet = {
+    name: 'Sheet1',
+    rows: [
+      { number: 1, cells: ['活动时间', '活动主题', '涉及村', '发放资料（份）'] },
+      { number: 2, cells: ['2026-11-03', '十一月活动', '银杏村', 100] },
+      { number: 3, cells: ['2026-12-01', '十二月活动', '银杏村', 50] },
+      { number: 4, cells: ['2026-11-05', '', '银杏村', 7] },
+      { number: 5, cells: ['合计', null, null, 157] },
+    ],
+  };
+
+  it("are marked with the lock's words, left out of the commit and of the 合计 check's imported total", () => {
+    const analysis = analyzeImport([sheet], EMPTY_IMPORT_SETTINGS, catalogs, new Set(), statuses({ '2026-11': 'submitted' }));
+    expect(analysis.rows.map((r) => r.status)).toEqual(['locked', 'valid', 'invalid', 'skipped']);
+    expect(analysis.rows[0]!.reason).toEqual({ message: '2026年11月已上报，需县级退回后才能修改', messageEn: 'November 2026 has been submitted; it can be changed only after the county returns it' });
+    expect(analysis.toCreate.map((c) => c.event.title)).toEqual(['十二月活动']);
+    expect(analysis.summary).toMatchObject({ valid: 1, invalid: 1, locked: 1 });
+    const [total] = analysis.sheets[0]!.totals;
+    expect(total).toMatchObject({ fileTotal: 157, importedTotal: 50, matches: false });
+    expect(total!.message).toContain('第 2 行不导入（所在月份已上报）');
+  });
+
+  it('are imported when the period is open or returned', () => {
+    const analysis = analyzeImport([sheet], EMPTY_IMPORT_SETTINGS, catalogs, new Set(), statuses({ '2026-11': 'returned' }));
+    expect(analysis.rows.map((r) => r.status)).toEqual(['valid', 'valid', 'invalid', 'skipped']);
   });
 });
 

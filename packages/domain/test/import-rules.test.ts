@@ -6,6 +6,7 @@ import { parseLedgerDate } from '../src/import/dates.ts';
 import { matchName, matchNameList, matchVillages, VILLAGE_SUFFIXES } from '../src/import/matching.ts';
 import { guessColumn, guessMapping, headerScore } from '../src/import/columns.ts';
 import { guessCampaign } from '../src/import/campaign-guess.ts';
+import { normalizeText, splitNames } from '../src/import/text.ts';
 
 describe('chineseNumeral', () => {
   it.each([
@@ -232,5 +233,89 @@ describe('matchVillages: ambiguous names and bare counts', () => {
       expect(result.ids, text).toEqual([]);
       expect(result.error?.zh, text).toContain('哪些村');
     }
+  });
+});
+
+describe('parseLedgerDate: what the clerk is told, word for word', () => {
+  const read = (start: string, end: string | null, zh: string, en: string) => ({ kind: 'date', startDate: start, endDate: end, interpreted: { zh, en } });
+  it.each([
+    ['21.3.15', 2021, read('2021-03-15', null, '“21.3.15”读作 2021-03-15（两位年份按 2021 年）', '“21.3.15” read as 2021-03-15 (two-digit year read as 2021)')],
+    ['21/3/15', null, read('2021-03-15', null, '“21/3/15”读作 2021-03-15（两位年份按 2021 年）', '“21/3/15” read as 2021-03-15 (two-digit year read as 2021)')],
+    ['3月15日', 2021, read('2021-03-15', null, '“3月15日”读作 2021-03-15（年份按 2021 年）', '“3月15日” read as 2021-03-15 (year taken as 2021)')],
+    ['20210315', null, read('2021-03-15', null, '“20210315”读作 2021-03-15', '“20210315” read as 2021-03-15')],
+    ['3.15-16', 2021, read('2021-03-15', '2021-03-16', '“3.15-16”读作 2021-03-15 至 2021-03-16（年份按 2021 年）', '“3.15-16” read as 2021-03-15 to 2021-03-16 (year taken as 2021)')],
+    ['12月28日至1月3日', 2021, read('2021-12-28', '2022-01-03', '“12月28日至1月3日”读作 2021-12-28 至 2022-01-03（年份按 2021 年）', '“12月28日至1月3日” read as 2021-12-28 to 2022-01-03 (year taken as 2021)')],
+    ['2021.11.29—12.5', null, read('2021-11-29', '2021-12-05', '“2021.11.29—12.5”读作 2021-11-29 至 2021-12-05', '“2021.11.29—12.5” read as 2021-11-29 to 2021-12-05')],
+    ['2021年3月15日至2021年3月20日', null, read('2021-03-15', '2021-03-20', '“2021年3月15日至2021年3月20日”读作 2021-03-15 至 2021-03-20', '“2021年3月15日至2021年3月20日” read as 2021-03-15 to 2021-03-20')],
+    ['3月15日 - 20日', 2021, read('2021-03-15', '2021-03-20', '“3月15日 - 20日”读作 2021-03-15 至 2021-03-20（年份按 2021 年）', '“3月15日 - 20日” read as 2021-03-15 to 2021-03-20 (year taken as 2021)')],
+    ['3/15~3/20', 2021, read('2021-03-15', '2021-03-20', '“3/15~3/20”读作 2021-03-15 至 2021-03-20（年份按 2021 年）', '“3/15~3/20” read as 2021-03-15 to 2021-03-20 (year taken as 2021)')],
+    ['3.15到3.20', 2021, read('2021-03-15', '2021-03-20', '“3.15到3.20”读作 2021-03-15 至 2021-03-20（年份按 2021 年）', '“3.15到3.20” read as 2021-03-15 to 2021-03-20 (year taken as 2021)')],
+    ['3.15–20', 2021, read('2021-03-15', '2021-03-20', '“3.15–20”读作 2021-03-15 至 2021-03-20（年份按 2021 年）', '“3.15–20” read as 2021-03-15 to 2021-03-20 (year taken as 2021)')],
+    ['3月15日——3月20日', 2021, read('2021-03-15', '2021-03-20', '“3月15日——3月20日”读作 2021-03-15 至 2021-03-20（年份按 2021 年）', '“3月15日——3月20日” read as 2021-03-15 to 2021-03-20 (year taken as 2021)')],
+    ['3月15日 14:30', 2021, read('2021-03-15', null, '“3月15日 14:30”读作 2021-03-15（年份按 2021 年）', '“3月15日 14:30” read as 2021-03-15 (year taken as 2021)')],
+    ['3月15日 星期一', 2021, read('2021-03-15', null, '“3月15日 星期一”读作 2021-03-15（年份按 2021 年）', '“3月15日 星期一” read as 2021-03-15 (year taken as 2021)')],
+    ['3月15日 下午', 2021, read('2021-03-15', null, '“3月15日 下午”读作 2021-03-15（年份按 2021 年）', '“3月15日 下午” read as 2021-03-15 (year taken as 2021)')],
+    ['3月15日（下午）', 2021, read('2021-03-15', null, '“3月15日(下午)”读作 2021-03-15（年份按 2021 年）', '“3月15日(下午)” read as 2021-03-15 (year taken as 2021)')],
+    [3.1, 2021, read('2021-03-01', null, '数字 3.1 读作 2021-03-01（月.日）', 'the number 3.1 read as 2021-03-01 (month.day)')],
+    [20210315, null, read('2021-03-15', null, '“20210315”读作 2021-03-15', '“20210315” read as 2021-03-15')],
+    ['2021年3月', null, { ...read('2021-03-01', '2021-03-31', '“2021年3月”只写了月份，按整月 2021-03-01 至 2021-03-31 计', '“2021年3月” names only a month: read as 2021-03-01 to 2021-03-31'), wholeMonth: true }],
+    ['2月份', 2024, { ...read('2024-02-01', '2024-02-29', '“2月份”只写了月份，按整月 2024-02-01 至 2024-02-29 计', '“2月份” names only a month: read as 2024-02-01 to 2024-02-29'), wholeMonth: true }],
+  ] as const)('%s (year %s)', (value, year, expected) => {
+    expect(parseLedgerDate(value, { year })).toEqual(expected);
+  });
+  it.each([
+    ['13月', 2021, '读不出日期：“13月”', 'cannot read a date in “13月”'],
+    ['0月', 2021, '读不出日期：“0月”', 'cannot read a date in “0月”'],
+    ['3月', null, '日期没有年份，请在上方填写年度', 'the date has no year; set the year above'],
+    ['2021.2.29', null, '日历上没有这一天：“2021.2.29”', 'no such day in the calendar: “2021.2.29”'],
+    ['3.15-3.40', 2021, '日历上没有这一天：“3.15-3.40”', 'no such day in the calendar: “3.15-3.40”'],
+    ['3月15日xx', 2021, '读不出日期：“3月15日xx”', 'cannot read a date in “3月15日xx”'],
+    ['3月15日-', 2021, '读不出日期：“3月15日-”', 'cannot read a date in “3月15日-”'],
+    ['3月15日至下旬', 2021, '读不出日期：“3月15日至下旬”', 'cannot read a date in “3月15日至下旬”'],
+    ['2021-02-30', null, '读不出日期：“2021-02-30”', 'cannot read a date in “2021-02-30”'],
+    [3.1, null, '日期没有年份，请在上方填写年度', 'the date has no year; set the year above'],
+    [13.4, 2021, '日历上没有这一天：“13月4日”', 'no such day in the calendar: “13月4日”'],
+    [18991231, null, '读不出日期：“18991231”', 'cannot read a date in “18991231”'],
+    [44270.5, null, '读不出日期：“44270.5”', 'cannot read a date in “44270.5”'],
+  ] as const)('refuses %s (year %s) and says why', (value, year, zh, en) => {
+    expect(parseLedgerDate(value, { year })).toEqual({ kind: 'error', words: { zh, en } });
+  });
+  it('reads blanks as blank', () => {
+    expect(parseLedgerDate('  ', { year: 2021 })).toEqual({ kind: 'blank' });
+    expect(parseLedgerDate(null, { year: 2021 })).toEqual({ kind: 'blank' });
+    expect(parseLedgerDate(undefined)).toEqual({ kind: 'blank' });
+  });
+});
+
+describe('parseLedgerDate: the patterns hold the whole cell', () => {
+  it.each([
+    '2021031512', '120210315', '21.3.15x', 'x21.3.15', '3.15-16x', '3.15-x16', '3.15x-16', 'x3月', '2021x年3月', '2021年x3月', '3x月',
+    '3月(x)15日', '下午3月15日', '3月15日x下午', '3月15日x周一', '3.15-16x日',
+  ])('refuses %s', (text) => {
+    expect(parseLedgerDate(text, { year: 2021 })).toMatchObject({ kind: 'error' });
+  });
+  it.each([
+    ['21.11.5', '2021-11-05', null], ['12月', '2021-12-01', '2021-12-31'], ['2021 年 3 月', '2021-03-01', '2021-03-31'], ['3.15-16日', '2021-03-15', '2021-03-16'],
+    ['3月15日下午', '2021-03-15', null], ['3月15日 上午9:30', '2021-03-15', null], ['3月15日 9:30:15', '2021-03-15', null], ['3月15日周一', '2021-03-15', null],
+    ['2021 年 3 月 15 日', '2021-03-15', null], ['2021 .3.15', '2021-03-15', null],
+  ])('reads %s', (text, start, end) => {
+    expect(parseLedgerDate(text, { year: 2021 })).toMatchObject({ kind: 'date', startDate: start, endDate: end });
+  });
+});
+
+describe('text: normalizeText and splitNames', () => {
+  it('compares case-blind, width-blind and space-blind', () => {
+    expect(normalizeText(' Ａｂ　C d ')).toBe('abcd');
+  });
+  it('drops a trailing 等 from the last name and says the list is incomplete', () => {
+    expect(splitNames('银杏村、红岩村、石桥村等')).toEqual({ names: ['银杏村', '红岩村', '石桥村'], trailingEtc: true });
+    expect(splitNames('银杏村、 红岩村')).toEqual({ names: ['银杏村', '红岩村'], trailingEtc: false });
+    // 等 alone, or not at the end, is a name like any other.
+    expect(splitNames('银杏村、等')).toEqual({ names: ['银杏村', '等'], trailingEtc: false });
+    expect(splitNames('等级村、红岩村')).toEqual({ names: ['等级村', '红岩村'], trailingEtc: false });
+    expect(splitNames('')).toEqual({ names: [], trailingEtc: false });
+  });
+  it('reports names hidden behind 等 in the match', () => {
+    expect(matchVillages('银杏村、红岩村等', villages)).toEqual({ ids: [1, 2], unknown: [], interpreted: { zh: '“等”之外的未记录', en: 'names hidden behind “等” (etc.) are not recorded' } });
   });
 });

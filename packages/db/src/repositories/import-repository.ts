@@ -15,7 +15,6 @@ import {
   importUndoDeadline,
   IMPORT_UNDO_DAYS,
   isoToDate,
-  markLockedRows,
   materialIdOf,
   mayUndoImport,
   type Bilingual,
@@ -121,9 +120,8 @@ async function lockedPeriods(db: Db, townshipId: number): Promise<Map<string, Pe
  */
 async function analyze(db: Db, townshipId: number, sheets: readonly ImportSheet[], settings: ImportSettings) {
   const reading = readImport(sheets, settings, await loadImportCatalogs(db, townshipId));
-  const analysis = finishImport(reading, settings, await existingKeys(db, townshipId, readingDates(reading)));
   const locks = await lockedPeriods(db, townshipId);
-  return markLockedRows(analysis, (period) => locks.get(period));
+  return finishImport(reading, settings, await existingKeys(db, townshipId, readingDates(reading)), (period) => locks.get(period));
 }
 
 const batchSelect = {

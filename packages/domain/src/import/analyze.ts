@@ -5,6 +5,7 @@
 import { EventCreateSchema, type EventCreate } from '../schemas/event.ts';
 import type { ImportCellIssue, ImportEventPreview, ImportRow, ImportSheetSummary, ImportSummary, ImportTotalCheck } from '../schemas/import.ts';
 import { describeIssues, type Bilingual } from '../validation-messages.ts';
+import { lockingPeriod, periodLockedMessage, type PeriodStatus } from '../submissions.ts';
 import { createCampaignGuesser, type GuessableCampaign } from './campaign-guess.ts';
 import { checkColumnContents } from './column-contents.ts';
 import {
@@ -150,8 +151,14 @@ interface SheetLine {
 
 const isQuantityField = (field: ImportField) => field === 'audience' || field === 'consultations' || materialIdOf(field) !== null;
 
-export function analyzeImport(sheets: readonly ImportSheet[], settings: ImportSettings, catalogs: ImportCatalogs, existingKeys: ReadonlySet<string>): ImportAnalysis {
-  return finishImport(readImport(sheets, settings, catalogs), settings, existingKeys);
+export function analyzeImport(
+  sheets: readonly ImportSheet[],
+  settings: ImportSettings,
+  catalogs: ImportCatalogs,
+  existingKeys: ReadonlySet<string>,
+  periodStatus?: (period: string) => PeriodStatus | undefined,
+): ImportAnalysis {
+  return finishImport(readImport(sheets, settings, catalogs), settings, existingKeys, periodStatus);
 }
 
 /** The days the rows fall on: where existing events could duplicate them. */
@@ -288,13 +295,24 @@ export function readImport(sheets: readonly ImportSheet[], settings: ImportSetti
 }
 
 /** Marks rows equal to an existing event or to an earlier row as duplicates (unless kept), and sums up. */
-export function finishImport(reading: ImportReading, settings: ImportSettings, existingKeys: ReadonlySet<string>): ImportAnalysis {
+export function finishImport(
+  reading: ImportReading,
+  settings: ImportSettings,
+  existingKeys: ReadonlySet<string>,
+  periodStatus: (period: string) => PeriodStatus | undefined = () => undefined,
+): ImportAnalysis {
   const keepDuplicates = new Set(settings.keepDuplicateRows);
   const seen = new Map<string, string>();
   const toCreate: ImportAnalysis['toCreate'] = [];
   const rows = reading.rows.map((row): ImportRow => {
     const event = reading.valid.get(row.id);
     if (row.status !== 'valid' || !event) return row;
+    // A row in a submitted or approved period: marked with the lock's words, not left to fail the commit.
+    const lock = lockingPeriod(event.startDate, periodStatus);
+    if (lock) {
+      const words = periodLockedMessage(lock.period, lock.status);
+      return { ...row, status: 'locked', reason: { message: words.zh, messageEn: words.en } };
+    }
     const key = duplicateKey(event.startDate, event.title);
     const earlier = seen.get(key);
     if (!keepDuplicates.has(row.id) && existingKeys.has(key)) {

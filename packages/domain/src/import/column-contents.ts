@@ -84,9 +84,18 @@ export interface ContentLists {
  */
 export function checkColumnContents(columns: readonly ContentColumn[], lists: ContentLists): { field: ImportField; hint?: ColumnContentHint }[] {
   const fed = new Set<ImportField>(columns.map((c) => c.field));
+  // A ledger repeats its villages and places: each text is judged once.
+  const once = (judge: (text: string) => CellLikeness) => {
+    const seen = new Map<string, CellLikeness>();
+    return (text: string) => {
+      let kind = seen.get(text);
+      if (kind === undefined) seen.set(text, (kind = judge(text)));
+      return kind;
+    };
+  };
   const likeness: Record<ContentField, (text: string) => CellLikeness> = {
-    villages: (text) => villageLikeness(text, lists.villages, lists.aliases?.villages),
-    departments: (text) => departmentLikeness(text, lists.departments, lists.aliases?.departments),
+    villages: once((text) => villageLikeness(text, lists.villages, lists.aliases?.villages)),
+    departments: once((text) => departmentLikeness(text, lists.departments, lists.aliases?.departments)),
   };
   return columns.map((column) => {
     if (!REREADABLE.has(column.field)) return { field: column.field };

@@ -45,36 +45,34 @@ export function ColumnMapping({ batch, materialTypes, disabled, onChange }: Prop
                 {
                   title: t('imports.becomes'),
                   render: (_, column) => (
-                    <Space>
-                      <Select
-                        aria-label={`${t('imports.becomes')} ${column.header}`}
-                        data-testid={`mapping-${column.header}`}
-                        style={{ width: 200 }}
-                        value={column.field as string}
-                        options={options}
-                        disabled={disabled}
-                        showSearch={{ optionFilterProp: 'label' }}
-                        onChange={(field) => onChange(column.key, field as ImportField)}
-                      />
-                      {column.guessed ? <Tag color="blue">{t('imports.guessed')}</Tag> : <Tag color="green">{t('imports.chosen')}</Tag>}
-                      {column.hint?.applied && <Tag color="gold">{t('imports.byContents')}</Tag>}
+                    <Space direction="vertical" size={4}>
+                      <Space wrap>
+                        <Select
+                          aria-label={`${t('imports.becomes')} ${column.header}`}
+                          data-testid={`mapping-${column.header}`}
+                          style={{ width: 200 }}
+                          value={column.field as string}
+                          options={options}
+                          disabled={disabled}
+                          showSearch={{ optionFilterProp: 'label' }}
+                          onChange={(field) => onChange(column.key, field as ImportField)}
+                        />
+                        {column.guessed ? <Tag color="blue">{t('imports.guessed')}</Tag> : <Tag color="green">{t('imports.chosen')}</Tag>}
+                        {column.hint?.applied && <Tag color="gold">{t('imports.byContents')}</Tag>}
+                      </Space>
+                      {/* What the cells say about the column: taken as villages/departments, or the question. */}
+                      {column.hint && (
+                        <Space wrap size={4} data-testid={`column-hint-${column.header}`}>
+                          <Typography.Text type="warning">{english ? column.hint.messageEn : column.hint.message}</Typography.Text>
+                          {!column.hint.applied && !disabled && (
+                            <Button size="small" onClick={() => onChange(column.key, column.hint!.field)}>
+                              {t('imports.useAs', { field: english ? IMPORT_FIELD_LABELS[column.hint.field].en : IMPORT_FIELD_LABELS[column.hint.field].zh })}
+                            </Button>
+                          )}
+                        </Space>
+                      )}
                     </Space>
                   ),
-                },
-                {
-                  // What the cells say about the column: taken as villages/departments, or the question.
-                  title: '',
-                  render: (_, column) =>
-                    column.hint && (
-                      <Space wrap size={4} data-testid={`column-hint-${column.header}`}>
-                        <Typography.Text type="warning">{english ? column.hint.messageEn : column.hint.message}</Typography.Text>
-                        {!column.hint.applied && !disabled && (
-                          <Button size="small" onClick={() => onChange(column.key, column.hint!.field)}>
-                            {t('imports.useAs', { field: english ? IMPORT_FIELD_LABELS[column.hint.field].en : IMPORT_FIELD_LABELS[column.hint.field].zh })}
-                          </Button>
-                        )}
-                      </Space>
-                    ),
                 },
               ]}
             />
