@@ -6,7 +6,8 @@ import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { materialReportName, roundedChinese, wholeOf, type AnnualReport, type StatsGroup, type StatsResponse } from '@pufa/domain';
 import { useTestApp, type TestUser } from './helper.ts';
-import { readWithLibreOffice } from './libreoffice.ts';
+import { LEDGER_COLUMNS } from '../src/exports/ledger-columns.ts';
+import { printWithLibreOffice, readWithLibreOffice, zipEntry } from './libreoffice.ts';
 
 const ctx = useTestApp();
 
@@ -152,6 +153,42 @@ describe.each<[string, TestUser, () => string]>([
     expect(text).toContain(paragraphs.rounded);
     expect(text).toContain(`${t.villagesReached} / ${t.villagesTotal}`);
   });
+});
+
+describe('the annual workbook on paper (printed to PDF by LibreOffice, pages counted with pdfinfo)', () => {
+  const PRINT_YEAR = 2024;
+  const SHEETS = ['年度汇总', '月度统计', '分村统计', '按宣传节点', '按六进', '按单位', '年终检查', '活动台账'];
+
+  it('prints each sheet as wide as one page, the summary on one page, the ledger landscape, the title and header rows on every page', async () => {
+    const { east, material } = ctx.fixture;
+    for (let i = 0; i < 3; i += 1) {
+      const payload = { startDate: `${PRINT_YEAR}-0${i + 1}-10`, title: `打印测试活动${i + 1}`, townshipId: east.townshipId, villageIds: [east.villageIds[0]], audience: 100 + i,
+        notes: '多行\n备注', materials: [{ materialTypeId: material('leaflet'), quantity: 1234 }] };
+      expect((await ctx.inject({ method: 'POST', url: '/api/events', payload })).statusCode).toBe(201);
+    }
+    const xlsx = (await get('eastClerk', `/api/exports/annual.xlsx?year=${PRINT_YEAR}`)).rawPayload;
+    const pages = await printWithLibreOffice(xlsx);
+    // Every page is headed by its sheet's title row.
+    const sheetOf = (text: string) => SHEETS.filter((name) => text.includes(`${name}（${PRINT_YEAR}-01-01 至 ${PRINT_YEAR}-12-31）`));
+    expect(pages.map((p) => sheetOf(p.text).length)).toEqual(pages.map(() => 1));
+    // One page each (it was 年度汇总 over 6 pages: the paragraphs ran across columns); the paragraphs wrap in their cell.
+    expect(pages.map((p) => sheetOf(p.text)[0])).toEqual(SHEETS);
+    const [summary] = pages;
+    expect(summary!.text).toContain('报告段落（约数）');
+    expect(summary!.text).toMatch(/全镇开展普法宣传3次/);
+    expect(summary!.height).toBeGreaterThan(summary!.width); // two columns: portrait
+    const ledger = pages.at(-1)!;
+    expect(ledger.width).toBeGreaterThan(ledger.height); // 22 columns: landscape
+    // Every column on the one page across: the first, the last and the totals.
+    for (const text of ['序号', '活动主题', '宣传资料(份)', '备注', '打印测试活动3', '合计']) expect(ledger.text).toContain(text);
+    // A longer sheet repeats rows 1-2 on each page, and prints its own rows only: the defined names, read from the file itself.
+    const workbookXml = await zipEntry(xlsx, 'xl/workbook.xml');
+    for (const [i, name] of SHEETS.entries()) {
+      expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">&apos;${name}&apos;!$1:$2</definedName>`);
+    }
+    // The ledger: its columns, title, header, 3 events and the totals row.
+    expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="7">&apos;活动台账&apos;!$A1:$${String.fromCharCode(64 + LEDGER_COLUMNS.length)}6</definedName>`);
+  }, 300_000);
 });
 
 describe('export edge cases', () => {

@@ -30,3 +30,31 @@ export async function readWithLibreOffice(body: Buffer | string, extension: 'xls
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** A workbook printed to PDF by LibreOffice (as File › Export as PDF does): each page's text and size in points. */
+export async function printWithLibreOffice(body: Buffer): Promise<{ text: string; width: number; height: number }[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'pufa-lo-pdf-'));
+  try {
+    const input = path.join(dir, 'book.xlsx');
+    await writeFile(input, body);
+    await run('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', path.join(dir, 'out'), input], { timeout: 120_000 });
+    const pdf = path.join(dir, 'out', 'book.pdf');
+    const count = Number(/Pages:\s+(\d+)/.exec((await run('pdfinfo', [pdf])).stdout)?.[1]);
+    const sizes = [...(await run('pdfinfo', ['-f', '1', '-l', String(count), pdf])).stdout.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)];
+    const texts = (await run('pdftotext', [pdf, '-'])).stdout.split('\f').slice(0, count);
+    return texts.map((text, i) => ({ text, width: Number(sizes[i]?.[1]), height: Number(sizes[i]?.[2]) }));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** One file inside a zip (an .xlsx), as text, read with Debian's unzip. */
+export async function zipEntry(zip: Buffer, entry: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'pufa-zip-'));
+  try {
+    await writeFile(path.join(dir, 'book.zip'), zip);
+    return (await run('unzip', ['-p', path.join(dir, 'book.zip'), entry], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

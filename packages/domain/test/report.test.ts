@@ -114,6 +114,7 @@ describe('the names a report gives', () => {
     // A built-in kind without a report name, and an office's own kind.
     expect(materialReportName(kind('booklet', 1))).toBe('法律手册');
     expect(materialReportName({ code: 'office-7', name: '手册 / 折页' })).toBe('手册、折页');
+    expect(materialReportName({ code: 'office-9', name: '手册/' })).toBe('手册');
     // The report name belongs to its own kind only.
     expect(materialReportName({ code: 'office-8', name: '宣传资料/传单' })).toBe('宣传资料、传单');
   });

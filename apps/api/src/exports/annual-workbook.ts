@@ -41,10 +41,33 @@ interface Column {
   numeric?: boolean;
 }
 
-/** A sheet with a merged title row and a frozen, bold header row. */
+/** Column width units that fit across an A4 page in portrait at full size (the margins below); wider sheets print landscape. */
+const PORTRAIT_WIDTH = 95;
+
+const columnLetter = (n: number): string => (n > 26 ? columnLetter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+
+/**
+ * A sheet with a merged title row and a frozen, bold header row, set up to print: A4, as wide as
+ * one page (as many pages down as it takes), landscape when its columns are wider than a portrait
+ * page, the title and header rows repeated on every page, the print area its rows and columns,
+ * long text wrapped in its cell rather than running onto further pages, and page numbers.
+ */
 function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, title: string, columns: Column[]) {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.columns = columns.map((c) => ({ width: c.width, style: c.numeric ? { numFmt: NUMBER } : {} }));
+  const width = columns.reduce((sum, c) => sum + c.width, 0);
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: width > PORTRAIT_WIDTH ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:2',
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&C&P / &N' },
+  });
+  sheet.columns = columns.map((c) => ({ width: c.width, style: { alignment: { wrapText: true, vertical: 'top' }, ...(c.numeric ? { numFmt: NUMBER } : {}) } }));
   sheet.mergeCells(1, 1, 1, columns.length);
   const titleRow = sheet.getRow(1);
   titleRow.getCell(1).value = title;
@@ -55,13 +78,19 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, ti
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF4FF' } };
   header.commit();
+  let rows = 2;
   return {
     row: (values: (string | number)[], bold = false) => {
       const row = sheet.addRow(values);
       if (bold) row.font = { bold: true };
       row.commit();
+      rows += 1;
     },
-    done: () => sheet.commit(),
+    done: () => {
+      // Read when the workbook is committed (its defined names), after the last row.
+      sheet.pageSetup.printArea = `A1:${columnLetter(columns.length)}${rows}`;
+      sheet.commit();
+    },
   };
 }
 
@@ -75,7 +104,7 @@ export async function writeAnnualWorkbook(output: Writable, data: WorkbookData, 
   const label = (row: StatsResponse['rows'][number]) => (lang === 'en' ? row.labelEn : row.label);
   const figures = [w.activities, w.leaflets, w.audience];
 
-  const summary = addSheet(workbook, w.summary, title(w.summary), [{ header: w.item, width: 24 }, { header: w.value, width: 90, numeric: true }]);
+  const summary = addSheet(workbook, w.summary, title(w.summary), [{ header: w.item, width: 22 }, { header: w.value, width: 70, numeric: true }]);
   summary.row([w.scope, unit]);
   summary.row([w.period, `${data.from} ~ ${data.to}`]);
   summary.row([w.activities, totals.activities]);
