@@ -21,7 +21,7 @@ async function axeViolations(page: Page) {
 }
 
 test('a clerk attaches two photos to an event, sees them in the gallery and the ledger, and downloads the pack', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await signIn(page, 'clerk');
   await page.goto('/events/new');
   await expect(page.getByLabel('开始日期')).toBeFocused();
