@@ -48,6 +48,17 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
         const problems = await violations(page);
         if (problems.length) found[path] = problems;
       }
+      // The named-day matrix (宣传节点落实), a tab of the submissions page: it scrolls sideways.
+      const [tabsLabel, namedDays] = language === 'en' ? ['Submissions', 'Named days'] : ['上报审核', '宣传节点落实'];
+      await page.goto('/submissions');
+      if (viewportName === 'desktop') await page.getByRole('tab', { name: namedDays }).click();
+      else {
+        await page.getByRole('combobox', { name: tabsLabel }).click();
+        await page.getByRole('option', { name: namedDays }).click();
+      }
+      await expect(page.getByTestId('named-day-matrix')).toBeVisible();
+      const matrix = await violations(page);
+      if (matrix.length) found['/submissions (named days)'] = matrix;
       // A page a role may not use says so, accessibly too.
       await page.context().clearCookies();
       await signInAs(page, 'leader');

@@ -9,9 +9,9 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 
-/** A 1200×900 JPEG, taken (EXIF DateTimeOriginal) on `takenOn` ('YYYY-MM-DD'), with a GPS position. */
-export async function photoWithExif(takenOn: string, { width = 1200, height = 900 } = {}): Promise<Buffer> {
-  const stamp = `${takenOn.replace(/-/g, ':')} 10:30:00`;
+/** A 1200×900 JPEG, taken (EXIF DateTimeOriginal, the camera's wall clock) on `takenOn` ('YYYY-MM-DD') at `time`, with a GPS position. */
+export async function photoWithExif(takenOn: string, { width = 1200, height = 900, time = '10:30:00' } = {}): Promise<Buffer> {
+  const stamp = `${takenOn.replace(/-/g, ':')} ${time}`;
   return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 60, b: 40 } } })
     .jpeg({ quality: 80 })
     .withExif({

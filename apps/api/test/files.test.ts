@@ -360,10 +360,10 @@ describe('the evidence pack and the 图文台账', () => {
       book.events.forEach((event, index) => expect(pages[index + 1]).toContain(event.title));
       expect(pages[1]).toContain('东镇');
       expect(pages[1]).toMatch(/第\s*2\s*页/);
-      expect(book.events[0]!.photos.length).toBe(4);
+      const march = book.events.findIndex((e) => e.title === '3·15消费者权益日宣传');
+      expect(book.events[march]!.photos.length).toBe(4);
       // The county reads each photo's day beside it, never an internal flag.
-      const first = pages[1]!.replace(/\s+/g, '');
-      expect(first).toContain('拍摄于2026-03-15');
+      expect(pages[march + 1]!.replace(/\s+/g, '')).toContain('拍摄于2026-03-15');
       expect(pages.join('')).not.toMatch(/\[照片|照片拍摄日期与活动日期不符/);
     } finally {
       await rm(dir, { recursive: true, force: true });

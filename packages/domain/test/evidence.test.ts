@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventFilePatchSchema, isEvidenceContentType, isPhotoDateMismatch, sanitizeFileName, withExtension } from '../src/index.ts';
+import { EVIDENCE_ERRORS, EventFilePatchSchema, isEvidenceContentType, isPhotoDateMismatch, localCalendarDay, photoDateNote, sanitizeFileName, withExtension } from '../src/index.ts';
 
 describe('isPhotoDateMismatch: more than 2 days outside the event', () => {
   it.each([
@@ -59,5 +59,30 @@ describe('EventFilePatchSchema', () => {
     expect(EventFilePatchSchema.safeParse({}).success).toBe(false);
     expect(EventFilePatchSchema.safeParse({ caption: 'x'.repeat(501) }).success).toBe(false);
     expect(EventFilePatchSchema.safeParse({ position: -1 }).success).toBe(false);
+  });
+});
+
+describe("localCalendarDay: the day on this process's clock", () => {
+  it('pads month, day and year, in the local zone (whatever it is)', () => {
+    expect(localCalendarDay(new Date(2026, 0, 5, 7, 0))).toBe('2026-01-05');
+    expect(localCalendarDay(new Date(2026, 11, 31, 23, 59))).toBe('2026-12-31');
+    const early = new Date(2026, 2, 9);
+    early.setFullYear(987);
+    expect(localCalendarDay(early)).toBe('0987-03-09');
+  });
+});
+
+describe("photoDateNote: the photo's day beside it", () => {
+  it('says the day, and that it is outside the event when it is', () => {
+    expect(photoDateNote({ takenOn: '2026-03-15', dateMismatch: false })).toEqual({ zh: '拍摄于 2026-03-15', en: 'Taken on 2026-03-15' });
+    expect(photoDateNote({ takenOn: '2025-03-15', dateMismatch: true })).toEqual({ zh: '拍摄于 2025-03-15，不在活动日期内', en: "Taken on 2025-03-15, outside the event's dates" });
+    expect(photoDateNote({ takenOn: null, dateMismatch: false })).toBeNull();
+  });
+});
+
+describe('EVIDENCE_ERRORS', () => {
+  it('word the limits with their figures', () => {
+    expect(EVIDENCE_ERRORS.tooLarge(25)).toEqual({ zh: '文件超过 25 MB', en: 'The file is larger than 25 MB' });
+    expect(EVIDENCE_ERRORS.eventFull(300, 100)).toEqual({ zh: '该活动的附件已达上限（100 个或共 300 MB）', en: 'This event already has the most files allowed (100 files or 300 MB in all)' });
   });
 });
