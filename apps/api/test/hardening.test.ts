@@ -11,7 +11,7 @@ import { openDatabase } from '@pufa/db';
 import type { Event, EventCreate, PlanItem } from '@pufa/domain';
 import { buildApp } from '../src/app.ts';
 import { useTestApp, type Fixture } from './helper.ts';
-import { readWithLibreOffice } from './libreoffice.ts';
+import { LIBREOFFICE_TEST_TIMEOUT_MS, readWithLibreOffice } from './libreoffice.ts';
 
 const ctx = useTestApp({ loginThrottle: { windowMs: 60_000, maxPerUsername: 5, maxPerIp: 30 } });
 
@@ -75,7 +75,7 @@ describe('spreadsheet formulas in the ledger CSV', () => {
     expect(shown![1]![col('活动主题')]).toBe(`'${dangerous.title}`);
     expect(shown![1]![col('地点')]).toBe(`'${dangerous.location}`);
     expect(shown![1]![col('备注')]).toBe(`'${dangerous.notes}`);
-  });
+  }, LIBREOFFICE_TEST_TIMEOUT_MS);
 
   it('stay plain text cells in the workbook, shown exactly as typed', async () => {
     const res = await ctx.inject({ method: 'GET', url: '/api/exports/annual.xlsx?from=2026-02-01&to=2026-02-28&orgUnitId=' + ctx.fixture.east.townshipId, as: 'eastClerk' });
@@ -87,7 +87,7 @@ describe('spreadsheet formulas in the ledger CSV', () => {
     expect(cells).toContain(dangerous.location);
     expect(cells).toContain(dangerous.notes);
     expect(cells).not.toContain('点我');
-  });
+  }, LIBREOFFICE_TEST_TIMEOUT_MS);
 });
 
 describe('plan copy', () => {
