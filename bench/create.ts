@@ -14,9 +14,12 @@
 // (events, their lists, plan links, audit rows) against the creates answered 201.
 // Options: --seconds 10 --rounds 3 --connections 10 --databases postgresql,pglite
 // CPU_PROFILE=/tmp/create.cpuprofile writes a CPU profile of the API process under load.
+// --rss-rounds 10: memory instead (issue 22): one API process on PostgreSQL takes rounds of
+// create load (--seconds at --connections) each followed by the year's ledger CSV and annual
+// workbook; its RSS after each round (idle for a second) is compared with after the first.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     databases: { type: 'string', default: 'postgresql,pglite' },
     serve: { type: 'string' },
+    'rss-rounds': { type: 'string' },
     database: { type: 'string' },
   },
 });
@@ -312,7 +316,8 @@ async function freshDatabase(kind: string): Promise<{ url: string; drop: () => P
     return { url: dir, drop: () => rm(dir, { recursive: true, force: true }) };
   }
   const server = process.env.DATABASE_URL || DEFAULT_TEST_SERVER;
-  const name = `pufa_bench_create_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
+  // BENCH_DATABASE_PREFIX keeps one engineer's bench databases apart from another's on a shared server.
+  const name = `${process.env.BENCH_DATABASE_PREFIX ?? 'pufa_bench'}_create_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -362,7 +367,39 @@ async function main() {
   }
 }
 
-if (values.serve === 'app') await serveApp(values.database!);
+/** RSS of the API process after each round of creates and exports: it must not keep growing. */
+async function rssRounds(rounds: number) {
+  const database = await freshDatabase('postgresql');
+  const server = await start('app', database.url);
+  const rssOf = async () => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${server.child.pid}/status`, 'utf8'))![1]) / 1024;
+  const rss: number[] = [];
+  try {
+    const cookie = await signIn(server.ready.address);
+    console.log(`bench:create --rss-rounds ${rounds}: ${values.connections} connections, ${values.seconds} s of creates, then the ledger CSV and the annual workbook of 2026, per round; Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+    console.log('| round | creates | CSV | workbook | RSS after the round |');
+    console.log('|---|---|---|---|---|');
+    for (let round = 1; round <= rounds; round += 1) {
+      const created = await load(server, cookie, false);
+      const sizes = [];
+      for (const path of ['/api/exports/ledger.csv?from=2026-01-01&to=2026-12-31', '/api/exports/annual.xlsx?year=2026']) {
+        const res = await fetch(`${server.ready.address}${path}`, { headers: { cookie } });
+        if (!res.ok) throw new Error(`${path}: ${res.status}`);
+        sizes.push((await res.arrayBuffer()).byteLength);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      rss.push(await rssOf());
+      console.log(`| ${round} | ${created.ok} | ${(sizes[0]! / 1024).toFixed(0)} KB | ${(sizes[1]! / 1024).toFixed(0)} KB | ${rss.at(-1)!.toFixed(0)} MB |`);
+    }
+  } finally {
+    await stop(server);
+    await database.drop();
+  }
+  const growth = rss.at(-1)! / rss[0]!;
+  console.log(`\nRSS after round ${rounds} / after round 1: ${growth.toFixed(2)} (target <= 1.20: ${growth <= 1.2 ? 'met' : 'not met'}); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+}
+
+if (values['rss-rounds']) await rssRounds(Number(values['rss-rounds']));
+else if (values.serve === 'app') await serveApp(values.database!);
 else if (values.serve === 'bare') await serveBare(values.database!);
 else {
   await main();
