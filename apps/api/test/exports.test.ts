@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { materialReportName, roundedChinese, wholeOf, type AnnualReport, type StatsGroup, type StatsResponse } from '@pufa/domain';
 import { useTestApp, type TestUser } from './helper.ts';
 import { LEDGER_COLUMNS } from '../src/exports/ledger-columns.ts';
-import { printWithLibreOffice, readWithLibreOffice, zipEntry } from './libreoffice.ts';
+import { LIBREOFFICE_TEST_TIMEOUT_MS, printWithLibreOffice, readWithLibreOffice, zipEntry } from './libreoffice.ts';
 
 const ctx = useTestApp();
 
@@ -152,7 +152,7 @@ describe.each<[string, TestUser, () => string]>([
     expect(text).toContain(paragraphs.exact);
     expect(text).toContain(paragraphs.rounded);
     expect(text).toContain(`${t.villagesReached} / ${t.villagesTotal}`);
-  });
+  }, LIBREOFFICE_TEST_TIMEOUT_MS);
 });
 
 describe('the annual workbook on paper (printed to PDF by LibreOffice, pages counted with pdfinfo)', () => {
@@ -202,7 +202,7 @@ describe('export edge cases', () => {
     expect(report.paragraphs.exact).toBe('2019年，东镇尚未登记法治宣传活动。');
     const docx = await mammoth.extractRawText({ buffer: (await get('eastClerk', '/api/reports/annual.docx?year=2019')).rawPayload });
     expect(docx.value).toContain('尚未登记');
-  });
+  }, LIBREOFFICE_TEST_TIMEOUT_MS);
 
   it('speaks English with lang=en', async () => {
     const book = await readWorkbook((await get('eastClerk', `/api/exports/annual.xlsx?year=${YEAR}&lang=en`)).rawPayload);
@@ -210,7 +210,7 @@ describe('export edge cases', () => {
     expect(book['Ledger']![1]).toContain('Audience (person-times)');
     const csv: string[][] = parse((await get('eastClerk', `/api/exports/ledger.csv?${period}&lang=en`)).rawPayload, { bom: true });
     expect(csv[0]).toContain('Title');
-  });
+  }, LIBREOFFICE_TEST_TIMEOUT_MS);
 
   it.each([
     ['/api/exports/annual.xlsx', 'year'],

@@ -11,7 +11,7 @@ import { openDatabase } from '@pufa/db';
 import type { Event, EventCreate, PlanItem } from '@pufa/domain';
 import { buildApp } from '../src/app.ts';
 import { useTestApp, type Fixture } from './helper.ts';
-import { readWithLibreOffice } from './libreoffice.ts';
+import { LIBREOFFICE_TEST_TIMEOUT_MS, readWithLibreOffice } from './libreoffice.ts';
 
 const ctx = useTestApp({ loginThrottle: { windowMs: 60_000, maxPerUsername: 5, maxPerIp: 30 } });
 
@@ -75,7 +75,7 @@ describe('spreadsheet formulas in the ledger CSV', () => {
     expect(shown![1]![col('活动主题')]).toBe(`'${dangerous.title}`);
     expect(shown![1]![col('地点')]).toBe(`'${dangerous.location}`);
     expect(shown![1]![col('备注')]).toBe(`'${dangerous.notes}`);
-  });
+  }, LIBREOFFICE_TEST_TIMEOUT_MS);
 
   it('starts a cell that begins with a tab or a carriage return before = with an apostrophe too', async () => {
     // The API trims titles, so such a title comes from older data or a direct write: the export must still defuse it.
@@ -100,7 +100,7 @@ describe('spreadsheet formulas in the ledger CSV', () => {
     expect(cells).toContain(dangerous.location);
     expect(cells).toContain(dangerous.notes);
     expect(cells).not.toContain('点我');
-  });
+  }, LIBREOFFICE_TEST_TIMEOUT_MS);
 });
 
 describe('plan copy', () => {
