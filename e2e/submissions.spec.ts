@@ -32,7 +32,7 @@ test('a clerk submits the month, the county returns it with a reason, the clerk 
   const event = await created.json();
 
   // The grid before: not submitted.
-  await expect(await cellOf(county, longgang.id)).toContainText('未上报');
+  await expect(await cellOf(county, longgang.id)).toContainText('未上报', { timeout: 30_000 });
 
   // The clerk submits this month from the submissions page, with a note.
   await clerk.goto(`/submissions?period=${period}`);
@@ -42,6 +42,15 @@ test('a clerk submits the month, the county returns it with a reason, the clerk 
   await expect(panel).toContainText('未填宣传资料的活动 1 条');
   await panel.getByLabel('上报说明（可选）').fill('本月开展1次');
   await panel.getByRole('button', { name: '上报' }).click();
+  // Nothing is locked before the clerk confirms, having seen the figures and the gaps.
+  const confirm = clerk.getByRole('dialog').filter({ hasText: '确认上报' });
+  await expect(confirm).toContainText(`确认上报${monthLabel}？`);
+  await expect(confirm.getByTestId('submit-confirm')).toContainText('受众(人次)');
+  await expect(confirm).toContainText('未填宣传资料的活动 1 条');
+  await confirm.getByRole('button', { name: '取消' }).click();
+  await expect(panel).toContainText('未上报');
+  await panel.getByRole('button', { name: '上报' }).click();
+  await clerk.getByRole('dialog').filter({ hasText: '确认上报' }).getByRole('button', { name: '确认上报' }).click();
   await expect(panel).toContainText('本期已上报，活动不能修改');
   // Locked: the clerk's edit is refused with the reason.
   await clerk.goto(`/events/${event.id}/edit`);
@@ -55,15 +64,23 @@ test('a clerk submits the month, the county returns it with a reason, the clerk 
   await submittedCell.click();
   const review = county.getByTestId('submission-panel');
   await expect(review).toContainText('本月开展1次');
+  // The county is told what it can do, not to ask the county.
+  await expect(review).toContainText('退回后乡镇可修改并重新上报');
+  await expect(review).not.toContainText('联系县级退回');
   await review.getByRole('button', { name: '退回' }).click();
   await expect(review).toContainText('请填写退回原因');
   await review.getByLabel('退回原因').fill(reason);
   await review.getByRole('button', { name: '退回' }).click();
   await expect(review).toContainText(`${monthLabel}被县级退回：${reason}`);
+  // Returned: the township resubmits, not the county.
+  await expect(review).toContainText('等待乡镇修改后重新上报');
+  await expect(review.getByRole('button', { name: '重新上报' })).toHaveCount(0);
+  await expect(review.getByRole('button', { name: '上报' })).toHaveCount(0);
   await expect(await cellOf(county, longgang.id)).toContainText('已退回');
 
   // The clerk's home page shows the reason; the clerk fixes the event and submits again.
   await clerk.goto('/events');
+  await clerk.getByTestId('submission-notices-button').click();
   await expect(clerk.getByTestId('submission-notices')).toContainText(`${monthLabel}被县级退回：${reason}`);
   await clerk.goto(`/events/${event.id}/edit`);
   await clerk.getByLabel('受众人次').fill('80');
@@ -72,9 +89,11 @@ test('a clerk submits the month, the county returns it with a reason, the clerk 
   await clerk.goto(`/submissions?period=${period}`);
   await expect(panel).toContainText('80');
   await panel.getByRole('button', { name: '重新上报' }).click();
+  await clerk.getByRole('dialog').filter({ hasText: '确认上报' }).getByRole('button', { name: '确认上报' }).click();
   await expect(panel).toContainText('本期已上报，活动不能修改');
   await clerk.goto('/events');
-  await expect(clerk.getByText(`${monthLabel}被县级退回`)).toHaveCount(0);
+  await clerk.getByTestId('submission-notices-button').click();
+  await expect(clerk.getByTestId('submission-notices')).not.toContainText(`${monthLabel}被县级退回`);
 
   // The county approves; the grid says so, and the history has every step.
   const resubmitted = await cellOf(county, longgang.id);
@@ -84,4 +103,43 @@ test('a clerk submits the month, the county returns it with a reason, the clerk 
   await expect(review).toContainText('已通过');
   await expect(review.locator('.ant-timeline-item')).toHaveCount(4);
   await expect(await cellOf(county, longgang.id)).toContainText('已通过');
+});
+
+test('a leader is told who submits and what is missing; reminders stay put away and cover nothing; a phone shows the month to submit first', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const leader = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await signIn(leader, 'leader');
+  await leader.goto('/events');
+  // The reminders are behind the header's bell: the first event is on the first screen.
+  await expect(leader.getByTestId('event-card').first()).toBeInViewport({ timeout: 30_000 });
+  await leader.getByTestId('submission-notices-button').click();
+  const notices = leader.getByTestId('submission-notices');
+  const late = notices.locator('.ant-alert', { hasText: '已逾期未上报' });
+  await expect(late).toHaveCount(1);
+  // Only the latest late period is shown, so its words name it.
+  const lateText = '已逾期未上报';
+  // A leader looks; it does not submit. The panel says who submits and what is missing.
+  await expect(notices.getByRole('button', { name: '去上报' })).toHaveCount(0);
+  await late.getByRole('button', { name: '查看' }).click();
+  const panel = leader.getByTestId('submission-panel');
+  await expect(panel.getByTestId('who-submits')).toContainText('本期由本乡镇的录入员或管理员上报（司法所录入员）');
+  await expect(panel).toContainText('需补充');
+  await expect(panel.getByRole('button', { name: /^上\s?报$/ })).toHaveCount(0);
+
+  // Put away with ×, it stays away on the next pages.
+  await leader.goto('/events');
+  await leader.getByTestId('submission-notices-button').click();
+  await notices.locator('.ant-alert', { hasText: lateText }).getByRole('button', { name: '暂时关闭此提醒' }).click();
+  await expect(notices.locator('.ant-alert', { hasText: lateText })).toHaveCount(0);
+  await leader.goto('/dashboard');
+  await leader.getByTestId('submission-notices-button').click();
+  await expect(leader.getByTestId('submission-notices')).toBeVisible();
+  await expect(leader.getByTestId('submission-notices').locator('.ant-alert', { hasText: lateText })).toHaveCount(0);
+
+  // On a phone the grid lists this year's periods that have begun, newest first: this month is in view.
+  await leader.goto(`/submissions?year=${period.slice(0, 4)}`);
+  const first = leader.getByTestId(/^cell-\d+-/).first();
+  await expect(first).toHaveAttribute('data-testid', new RegExp(`-${period}$`));
+  await expect(first).toBeInViewport();
+  await leader.close();
 });

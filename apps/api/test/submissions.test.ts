@@ -247,7 +247,9 @@ describe('who may do what', () => {
 
 /** Waits until a request on another connection is queued behind an advisory lock of this database. */
 async function untilSomeoneWaitsForAdvisoryLock() {
-  for (;;) {
+  // Nobody waiting after 10 s means the lock was not taken (or not shared): fail clearly rather than time out.
+  for (const deadline = Date.now() + 10_000; ; ) {
+    if (Date.now() > deadline) throw new Error('no request waited for an advisory lock: the period lock let both through');
     const [row] = await ctx.db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
     if (row!.n > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -332,6 +334,9 @@ describe('the gaps a township sees before it submits', () => {
     const ledgerWithoutEvidence = async () =>
       (await ctx.inject({ method: 'GET', url: '/api/events', query: { townshipId: String(ctx.fixture.east.townshipId), from: '2023-08-01', to: '2023-08-31', evidence: 'none' } })).json<{ total: number }>().total;
     expect(await gaps()).toEqual({ withoutVillages: 1, withoutMaterials: 1, withoutEvidence: 1 });
+    // A leader reading the summary is told who submits: the township's clerks and administrators, not its leader.
+    const asLeader = (await ctx.inject({ method: 'GET', url: '/api/submissions/summary', query: { townshipId: String(ctx.fixture.east.townshipId), period }, as: 'eastLeader' })).json<PeriodSummary>();
+    expect([...asLeader.submitters].sort()).toEqual(['eastAdmin', 'eastClerk']);
     expect(await ledgerWithoutEvidence()).toBe(1);
     // A deleted photo is no evidence.
     const fileId = upload.json<{ id: number }>().id;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPORTING_RULES, isApprovedThrough, isLate, isPeriodRequired, periodState, reportParagraphs, parsePeriod, periodDueDate, periodHasBegun, periodLockedMessage, periodRange, periodsOfYear, rankTownships, SubmissionCreateSchema } from '../src/index.ts';
+import { DEFAULT_REPORTING_RULES, isApprovedThrough, isLate, isPeriodRequired, monthPeriod, periodLabel, periodState, reportParagraphs, parsePeriod, periodDueDate, periodHasBegun, periodLockedMessage, periodRange, periodsOfYear, rankTownships, SubmissionCreateSchema } from '../src/index.ts';
 
 describe('reporting periods', () => {
   it('reads months and years, and refuses anything else', () => {
@@ -48,7 +48,24 @@ describe('reporting periods', () => {
 
   it('words the lock as the clerk reads it', () => {
     expect(periodLockedMessage('2026-11', 'submitted').zh).toBe('2026年11月已上报，需县级退回后才能修改');
+    expect(periodLockedMessage('2026-11', 'submitted').en).toBe('November 2026 has been submitted; it can be changed only after the county returns it');
+    expect(periodLockedMessage('2026', 'approved').zh).toBe('2026年已通过县级审核，需县级退回后才能修改');
     expect(periodLockedMessage('2026', 'approved').en).toBe('2026 has been approved by the county; it can be changed only after the county returns it');
+  });
+
+  it('names periods in both languages, lists a year\'s periods in order, and refuses what is not a period', () => {
+    expect(periodLabel('2026')).toEqual({ zh: '2026年', en: '2026' });
+    expect(periodLabel('2026-01')).toEqual({ zh: '2026年1月', en: 'January 2026' });
+    expect(periodLabel('2026-12')).toEqual({ zh: '2026年12月', en: 'December 2026' });
+    expect(monthPeriod(2026, 3)).toBe('2026-03');
+    expect(periodsOfYear(2026)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2026']);
+    expect(() => parsePeriod('2026-13')).toThrow('Not a period: 2026-13');
+    expect(() => periodRange('26')).toThrow('Not a period: 26');
+  });
+
+  it('clamps a year\'s due day to the due month of the next year (29 February only in a leap year)', () => {
+    expect(periodDueDate('2023', { ...DEFAULT_REPORTING_RULES, yearDueMonth: 2, yearDueDay: 29 })).toBe('2024-02-29');
+    expect(periodDueDate('2024', { ...DEFAULT_REPORTING_RULES, yearDueMonth: 2, yearDueDay: 29 })).toBe('2025-02-28');
   });
 });
 

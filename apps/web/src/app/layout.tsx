@@ -22,6 +22,7 @@ import { useLogout } from '../features/auth/api/session.ts';
 import { usePermissions } from '../features/auth/use-permissions.ts';
 import { paths } from '../config/paths.ts';
 import { isEnglish, setLanguage } from '../lib/i18n.ts';
+import { SubmissionNotices } from '../features/submissions/components/submission-notices.tsx';
 
 /**
  * Every page the user may open, always in view: a side menu from 992 px on (all items fit at
@@ -67,6 +68,7 @@ export function AppLayout() {
           <span className="app-title">{t('app.title')}</span>
         </Link>
         <div className="app-header-tools">
+          {user && user.townshipIds.length === 1 && !user.isTopLevel && <SubmissionNotices />}
           <span className="app-user" title={user?.username}>
             <UserOutlined /> <span className="app-user-name">{user?.displayName} · {user ? t(`roles.${user.role}`) : ''}</span>
           </span>

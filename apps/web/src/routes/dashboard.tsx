@@ -23,7 +23,6 @@ import { ApiRequestError } from '../lib/api-client.ts';
 import { isEnglish } from '../lib/i18n.ts';
 import { DownloadButton } from '../features/exports/components/download-button.tsx';
 import { UpcomingDays } from '../features/plans/components/upcoming-days.tsx';
-import { SubmissionNotices } from '../features/submissions/components/submission-notices.tsx';
 import { ResponsiveTabs } from '../components/responsive-tabs.tsx';
 import { usePermissions } from '../features/auth/use-permissions.ts';
 
@@ -75,7 +74,6 @@ export default function DashboardRoute() {
       <PeriodPicker params={params} update={update} />
       {error && <Alert type="error" showIcon message={error instanceof ApiRequestError ? error.messageIn(i18n.language) : t('common.loadFailed')} />}
       {/* Leaders start here: the next 14 days' named days and plan, as on the ledger. */}
-      {user?.townshipIds.length === 1 && <SubmissionNotices />}
       {reminderTownshipId && <UpcomingDays townshipId={reminderTownshipId} lookups={lookups} />}
       <KpiCards current={current.data?.totals} lastYear={lastYear.data?.totals} loading={current.isLoading} />
       <Card size="small" title={t('dashboard.byMonth', { year })}>

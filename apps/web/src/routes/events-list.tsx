@@ -15,7 +15,6 @@ import { ApiRequestError } from '../lib/api-client.ts';
 import { usePermissions } from '../features/auth/use-permissions.ts';
 import { DownloadButton } from '../features/exports/components/download-button.tsx';
 import { UpcomingDays } from '../features/plans/components/upcoming-days.tsx';
-import { SubmissionNotices } from '../features/submissions/components/submission-notices.tsx';
 
 export function EventsListRoute() {
   const { t, i18n } = useTranslation();
@@ -47,7 +46,6 @@ export function EventsListRoute() {
           )}
         </Space>
       </Flex>
-      {user?.townshipIds.length === 1 && <SubmissionNotices />}
       {reminderTownshipId && <UpcomingDays townshipId={reminderTownshipId} lookups={lookups} />}
       <EventFilters reference={reference.data} params={params} onChange={update} onClear={clear} hasFilter={hasFilter} />
       {error && (

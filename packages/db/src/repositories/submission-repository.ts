@@ -178,7 +178,7 @@ export function createSubmissionRepository(db: DatabaseHandle) {
       const countyId = township?.countyId ?? null;
       const { from, to } = periodRange(period);
       const inPeriod: Prisma.EventWhereInput = { townshipId, deletedAt: null, startDate: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } };
-      const [rules, row, totals, withoutVillages, withoutMaterials, withoutEvidence] = await Promise.all([
+      const [rules, row, totals, withoutVillages, withoutMaterials, withoutEvidence, submitters] = await Promise.all([
         countyId === null ? DEFAULT_REPORTING_RULES : rulesOf(countyId),
         prisma.submission.findUnique({ where: { townshipId_period: { townshipId, period } } }),
         events.totals(actor, { townshipId, from, to }),
@@ -186,8 +186,18 @@ export function createSubmissionRepository(db: DatabaseHandle) {
         prisma.event.count({ where: { ...inPeriod, materials: { none: {} } } }),
         // The ledger's own "没有影像资料" filter, so the gap and the list it links to agree.
         prisma.event.count({ where: eventWhere(actor, { townshipId, from, to, evidence: 'none' }) }),
+        prisma.user.findMany({ where: { orgUnitId: townshipId, isActive: true, role: { in: ['clerk', 'admin'] } }, select: { displayName: true }, orderBy: [{ role: 'desc' }, { id: 'asc' }] }),
       ]);
-      return { townshipId, period, from, to, cell: cellOf(period, row ?? undefined, rules, today, township?.reportingFrom ?? '0000-00'), totals, gaps: { withoutVillages, withoutMaterials, withoutEvidence } };
+      return {
+        townshipId,
+        period,
+        from,
+        to,
+        cell: cellOf(period, row ?? undefined, rules, today, township?.reportingFrom ?? '0000-00'),
+        totals,
+        gaps: { withoutVillages, withoutMaterials, withoutEvidence },
+        submitters: submitters.map((u) => u.displayName),
+      };
     },
 
     async get(actor: Actor, id: number): Promise<SubmissionDetail | null> {

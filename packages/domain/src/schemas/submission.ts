@@ -109,6 +109,8 @@ export const PeriodSummarySchema = z
     totals: TotalsSchema,
     /** The year-end-check style gaps of the period's events. */
     gaps: z.object({ withoutVillages: z.number().int(), withoutMaterials: z.number().int(), withoutEvidence: z.number().int() }),
+    /** Who submits for the township: its active clerks and administrators (display names), for a leader to ask. */
+    submitters: z.array(z.string()),
   })
   .meta({ id: 'PeriodSummary' });
 export type PeriodSummary = z.infer<typeof PeriodSummarySchema>;

@@ -29,8 +29,9 @@ export function UpcomingDays({ townshipId, lookups }: { townshipId: number; look
       data-testid="upcoming"
       title={<Space><BellOutlined />{t('calendar.upcoming')}</Space>}
       extra={<Link to={paths.calendar}>{t('calendar.title')}</Link>}
-      // Room for three days from the start (styles.css), so the page below does not jump when they arrive.
-      className="upcoming-card"
+      // While loading, room for the days (styles.css) so the page below does not jump when they
+      // arrive; once loaded, only as tall as what it says (no empty space above the ledger on a phone).
+      className={calendar.data ? 'upcoming-card' : 'upcoming-card upcoming-card-loading'}
     >
       {body}
     </Card>

@@ -14,7 +14,7 @@ import { PeriodStatusTag } from './period-status-tag.tsx';
 
 export function SubmissionPanel({ townshipId, period }: { townshipId: number; period: string }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const english = isEnglish(i18n.language);
   const { user, canEdit } = usePermissions();
   const summary = usePeriodSummary(townshipId, period);
@@ -30,8 +30,46 @@ export function SubmissionPanel({ townshipId, period }: { townshipId: number; pe
   if (!summary.data || !cell) return <Skeleton active />;
   const { totals, gaps, from, to } = summary.data;
   const isReviewer = !!user?.isTopLevel && (user.role === 'admin' || user.role === 'leader');
-  const maySubmit = canEdit(townshipId) && (cell.status === 'none' || cell.status === 'returned') && periodHasBegun(period, todayInChina());
+  // Only the township's own clerks and administrators submit (the API refuses the county).
+  const isTownshipUser = !!user && !user.isTopLevel && user.townshipIds.includes(townshipId);
+  const open = (cell.status === 'none' || cell.status === 'returned') && periodHasBegun(period, todayInChina());
+  const maySubmit = isTownshipUser && canEdit(townshipId) && open;
   const label = periodLabel(period)[english ? 'en' : 'zh'];
+  const gapCount = gaps.withoutVillages + gaps.withoutMaterials + gaps.withoutEvidence;
+  const gapLines = (
+    <>
+      {gaps.withoutVillages > 0 && <li>{t('submissions.withoutVillages', { count: gaps.withoutVillages })}</li>}
+      {gaps.withoutMaterials > 0 && <li>{t('submissions.withoutMaterials', { count: gaps.withoutMaterials })}</li>}
+      {gaps.withoutEvidence > 0 && <li>{t('submissions.withoutEvidence', { count: gaps.withoutEvidence })}</li>}
+    </>
+  );
+  // 上报 locks the period: the clerk confirms it, seeing the figures the county will get and what is still missing.
+  const confirmSubmit = () =>
+    modal.confirm({
+      title: t('submissions.confirmTitle', { period: label }),
+      okText: t('submissions.confirmOk'),
+      cancelText: t('common.cancel'),
+      width: 440,
+      content: (
+        <div data-testid="submit-confirm">
+          <p>{t('submissions.confirmText')}</p>
+          <Descriptions size="small" bordered column={1}>
+            <Descriptions.Item label={t('submissions.activities')}>{totals.activities}</Descriptions.Item>
+            <Descriptions.Item label={t('submissions.leaflets')}>{totals.leaflets}</Descriptions.Item>
+            <Descriptions.Item label={t('submissions.audience')}>{totals.audience}</Descriptions.Item>
+            <Descriptions.Item label={t('submissions.villagesReached')}>{totals.villagesReached}</Descriptions.Item>
+          </Descriptions>
+          {gapCount > 0 && (
+            <Alert style={{ marginTop: 12 }} type="warning" showIcon message={t('submissions.confirmGaps')} description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{gapLines}</ul>} />
+          )}
+        </div>
+      ),
+      onOk: () =>
+        submit.mutateAsync({ townshipId, period, note: note.trim() || undefined }).then(
+          () => (setNote(''), void message.success(t('submissions.submitted'))),
+          fail,
+        ),
+    });
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="submission-panel">
       <Space wrap>
@@ -39,15 +77,25 @@ export function SubmissionPanel({ townshipId, period }: { townshipId: number; pe
         <PeriodStatusTag cell={cell} />
         <Typography.Text type="secondary">{t('submissions.due', { date: cell.dueDate })}</Typography.Text>
       </Space>
-      {cell.status === 'returned' && <Alert type="warning" showIcon message={t('submissions.returnedNotice', { period: label, reason: cell.returnReason })} />}
-      {isLockingStatus(cell.status) && <Alert type="info" showIcon message={t('submissions.locked')} />}
+      {cell.status === 'returned' && (
+        <Alert type="warning" showIcon message={t('submissions.returnedNotice', { period: label, reason: cell.returnReason })} description={isTownshipUser ? undefined : t('submissions.returnedCounty')} />
+      )}
+      {isLockingStatus(cell.status) && <Alert type="info" showIcon message={t(isTownshipUser ? 'submissions.locked' : 'submissions.lockedCounty')} />}
+      {isTownshipUser && !maySubmit && open && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="who-submits"
+          message={t('submissions.whoSubmits', { names: summary.data.submitters.length ? t('submissions.whoSubmitsNames', { names: summary.data.submitters.join(english ? ', ' : '、') }) : '' })}
+        />
+      )}
       <Descriptions size="small" bordered column={1} title={t('submissions.figures')}>
         <Descriptions.Item label={t('submissions.activities')}>{totals.activities}</Descriptions.Item>
         <Descriptions.Item label={t('submissions.leaflets')}>{totals.leaflets}</Descriptions.Item>
         <Descriptions.Item label={t('submissions.audience')}>{totals.audience}</Descriptions.Item>
         <Descriptions.Item label={t('submissions.villagesReached')}>{totals.villagesReached}</Descriptions.Item>
         <Descriptions.Item label={t('submissions.gaps')}>
-          {gaps.withoutVillages + gaps.withoutMaterials + gaps.withoutEvidence === 0 ? (
+          {gapCount === 0 ? (
             t('submissions.noGaps')
           ) : (
             <Space direction="vertical" size={0}>
@@ -64,11 +112,7 @@ export function SubmissionPanel({ townshipId, period }: { townshipId: number; pe
       {maySubmit && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Input.TextArea aria-label={t('submissions.note')} placeholder={t('submissions.note')} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} autoSize={{ minRows: 2 }} />
-          <Button
-            type="primary"
-            loading={submit.isPending}
-            onClick={() => submit.mutate({ townshipId, period, note: note.trim() || undefined }, { onSuccess: () => (setNote(''), void message.success(t('submissions.submitted'))), onError: fail })}
-          >
+          <Button type="primary" loading={submit.isPending} onClick={confirmSubmit}>
             {cell.status === 'returned' ? t('submissions.resubmit') : t('submissions.submit')}
           </Button>
         </Space>
