@@ -139,3 +139,52 @@ test('the event form reads dates typed as ledgers write them, and says at once w
   await page.keyboard.press('Tab');
   await expect(page.getByText('日历上没有这一天：“2026-2-30”')).toBeVisible();
 });
+
+test('saving shows no duplicate warning for the event itself, and its history shows the edit without a reload', async ({ page }) => {
+  await signIn(page, 'clerk');
+  await page.goto('/events/new');
+  // Watch the whole save for a duplicate warning, however briefly it shows.
+  await page.evaluate(() => {
+    const seen = { warned: false };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="duplicate-warning"]')) seen.warned = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.getByLabel('开始日期').fill('2026-11-20');
+  await page.keyboard.press('Tab');
+  const title = `重复提醒检查 ${Date.now()}`;
+  await page.getByLabel('活动主题').fill(title);
+  await page.getByLabel('活动主题').press('Control+Enter');
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { seen: { warned: boolean } }).seen.warned)).toBe(false);
+  const history = page.locator('.ant-card').filter({ has: page.getByText('修改记录', { exact: true }) });
+  await expect(history).toContainText('登记');
+
+  await page.getByRole('button', { name: '编辑' }).click();
+  await page.getByLabel('受众人次').fill('77');
+  await page.getByLabel('受众人次').press('Control+Enter');
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(history).toContainText('改动：受众');
+});
+
+test('the dashboard: each total card opens its events, and the year chart writes each month\'s figures', async ({ page }) => {
+  await signIn(page, 'clerk');
+  await page.goto(`/dashboard?period=year&from=${year}-01-01&to=${year}-12-31`);
+  const activities = page.getByTestId('kpi-activities');
+  await expect(activities.locator('.ant-statistic-content-value')).not.toHaveText('–', { timeout: 30_000 });
+  const count = (await activities.locator('.ant-statistic-content-value').innerText()).replace(/\D/g, '');
+  const stats = (await (await page.request.get(`/api/stats?from=${year}-01-01&to=${year}-12-31&groupBy=month`)).json()) as { rows: { key: string; activities: number; leaflets: number }[] };
+  // Each month's activities are written on its bar.
+  const chart = page.getByTestId('month-chart');
+  const busiest = stats.rows.reduce((a, b) => (b.activities > a.activities ? b : a));
+  await expect(chart.locator('svg text', { hasText: new RegExp(`^${busiest.activities}$`) }).first()).toBeVisible();
+  await expect(chart.locator('svg text', { hasText: new RegExp(`^${busiest.leaflets.toLocaleString('zh-CN')}$`) }).first()).toBeAttached();
+
+  for (const key of ['activities', 'leaflets', 'audience', 'villagesReached']) {
+    await page.getByTestId(`kpi-${key}`).click();
+    await expect(page).toHaveURL(new RegExp(`/events\\?from=${year}-01-01&to=${year}-12-31`));
+    await expect(page.getByTestId('total-activities')).toContainText(count);
+    await page.goBack();
+  }
+});

@@ -54,6 +54,8 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
   const lookups = useLookups(reference);
   const [form] = Form.useForm<EventFormValues>();
   const [submitting, setSubmitting] = useState(false);
+  /** Saved, and the page is leaving (the next page may take a moment to load). */
+  const [saved, setSaved] = useState(false);
   /** What the summary at the top lists: field errors (each opens its field) and others. */
   const [summary, setSummary] = useState<{ fields: FieldError[]; other: string[]; action?: React.ReactNode } | null>(null);
   const isPhone = useIsPhone();
@@ -127,6 +129,7 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
     try {
       await onSubmit(parsed.data, { andNew: andNewRef.current });
       setDirty(false);
+      if (!andNewRef.current) setSaved(true);
       if (andNewRef.current) {
         // Keep what the next event of the same day likely shares.
         const keep = form.getFieldsValue(['startDate', 'townshipId', 'campaignId']);
@@ -278,8 +281,8 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
           {isFutureDate && (
             <Alert id="future-date-warning" type="warning" showIcon data-testid="future-date-warning" message={english ? FUTURE_DATE_WARNING.en : FUTURE_DATE_WARNING.zh} style={{ marginBottom: 12 }} />
           )}
-          {/* Not while saving: the lists refresh with the event being saved, which is no duplicate of itself. */}
-          {!submitting && <DuplicateWarning townshipId={townshipId} startDate={startIso} title={title} excludeId={eventId} />}
+          {/* Not while saving, nor once saved: the lists refresh with the event just saved, which is no duplicate of itself. */}
+          {!submitting && !saved && <DuplicateWarning townshipId={townshipId} startDate={startIso} title={title} excludeId={eventId} />}
         </Card>
 
         <Card size="small" title={t('form.sections.where')}>
