@@ -188,3 +188,19 @@ test('the dashboard: each total card opens its events, and the year chart writes
     await page.goBack();
   }
 });
+
+test('the material search finds 宣传资料/传单 by 宣传单 and by its pinyin initials; 添加资料 moves the focus to the new line', async ({ page }) => {
+  await signIn(page, 'clerk');
+  await page.goto('/events/new');
+  await page.getByLabel('资料种类 1').click();
+  await page.keyboard.type('宣传单');
+  await expect(page.locator('.ant-select-item-option')).toHaveText(['宣传资料/传单（份）']);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.ant-select-content', { hasText: '宣传资料/传单（份）' })).toBeVisible();
+
+  await page.getByRole('button', { name: '添加资料' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('资料种类 2')).toBeFocused();
+  await page.keyboard.type('hf');
+  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option')).toHaveText(['横幅（条）']);
+});

@@ -14,6 +14,7 @@ import {
   futureDateLevel,
   FUTURE_DATE_WARNING,
   leafletTotal,
+  materialTypeMatches,
   suggestCampaigns,
   type EventCreate,
   type FieldError,
@@ -145,6 +146,11 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
       andNewRef.current = false;
     }
   }
+
+  const materialMatches = (typed: string, id: unknown) => {
+    const entry = lookups.materialTypeById.get(Number(id));
+    return entry !== undefined && materialTypeMatches(typed, entry);
+  };
 
   const allVillagesChecked = villages.length > 0 && villages.every((v) => villageIds.includes(v.id));
   const options = <T extends { id: number; name: string; nameEn: string }>(rows: readonly T[]) => rows.map((r) => ({ value: r.id, label: nameOf(r) }));
@@ -376,7 +382,8 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
                       <Col flex="1 1 200px">
                         <Form.Item name={[field.name, 'materialTypeId']} style={{ marginBottom: 8 }}>
                           <Select
-                            showSearch={{ optionFilterProp: 'label' }}
+                            // Names, what clerks call them (宣传单 finds 宣传资料/传单) and pinyin initials: the domain's catalog words.
+                            showSearch={{ filterOption: (typed, option) => materialMatches(typed, option?.value) }}
                             placeholder={t('form.materialType')}
                             aria-label={`${t('form.materialType')} ${index + 1}`}
                             options={offered(reference.materialTypes, initialValues.materials.map((m) => m.materialTypeId ?? 0)).map((m) => ({
@@ -403,7 +410,18 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
                   );
                 })}
                 <Flex justify="space-between" align="center" wrap gap={8}>
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>{t('form.addMaterial')}</Button>
+                  <Button
+                    type="dashed"
+                    icon={<PlusOutlined />}
+                    onClick={() => {
+                      add({});
+                      // The new line's material takes the focus (antd names it materials_<index>_materialTypeId).
+                      const index = fields.length;
+                      setTimeout(() => document.getElementById(`materials_${index}_materialTypeId`)?.focus());
+                    }}
+                  >
+                    {t('form.addMaterial')}
+                  </Button>
                   <Typography.Text type="secondary" data-testid="leaflet-total">{t('form.leafletTotal', { count: leaflets })}</Typography.Text>
                 </Flex>
               </>
