@@ -204,3 +204,19 @@ test('the material search finds 宣传资料/传单 by 宣传单 and by its piny
   await page.keyboard.type('hf');
   await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option')).toHaveText(['横幅（条）']);
 });
+
+test('the sign-in page: an empty submit clears the last wrong-password answer, and the console carries no advertisement', async ({ page }) => {
+  const logged: string[] = [];
+  page.on('console', (m) => logged.push(m.text()));
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill('clerk');
+  await page.getByLabel('密码').fill('not-the-password');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText('用户名或密码错误')).toBeVisible();
+  await page.getByLabel('用户名').fill('');
+  await page.getByLabel('密码').fill('');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText('请输入用户名')).toBeVisible();
+  await expect(page.getByText('用户名或密码错误')).toHaveCount(0);
+  expect(logged.filter((line) => line.includes('i18next'))).toEqual([]);
+});
