@@ -41,14 +41,14 @@ test.describe('locked periods', () => {
     await page.goto(`/events/${event.id}`);
     await expect(page.getByRole('heading', { level: 1, name: event.title })).toBeVisible();
     const lock = page.getByTestId('event-lock');
-    await expect(lock).toContainText('已锁定');
+    await expect(lock).toContainText('已锁定', { timeout: 30_000 });
     await expect(lock).toContainText('已通过县级审核，需县级退回后才能修改');
     await expect(page.getByRole('button', { name: '编辑' })).toBeDisabled();
     await expect(page.getByRole('button', { name: '删除' })).toBeDisabled();
 
     // The edit page (a bookmark, the back button) says so before anything is typed.
     await page.goto(`/events/${event.id}/edit`);
-    await expect(page.getByTestId('event-lock')).toContainText('需县级退回后才能修改');
+    await expect(page.getByTestId('event-lock')).toContainText('需县级退回后才能修改', { timeout: 30_000 });
     await expect(page.getByRole('button', { name: '保存', exact: true })).toBeDisabled();
     await expect(page.getByLabel('活动主题')).toBeDisabled();
     await expect(page.getByRole('button', { name: '取消' })).toBeEnabled();
@@ -109,7 +109,7 @@ test('a township clerk is offered only their township and villages as the scope,
   await expect(page.getByTestId('kpi-activities').locator('.ant-statistic-content-value')).not.toHaveText('0');
   await expect(page.getByText('不存在或不属于所选乡镇')).toHaveCount(0);
   await page.goto(`/exports?period=year&from=${year}-01-01&to=${year}-12-31&orgUnitId=${county.id}`);
-  await expect(page.getByTestId('paragraph-exact')).toBeVisible();
+  await expect(page.getByTestId('paragraph-exact')).toBeVisible({ timeout: 30_000 });
 });
 
 test('the event form reads dates typed as ledgers write them, and says at once why one cannot be read', async ({ page }) => {
