@@ -260,7 +260,7 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
                 name="campaignId"
                 label={t('form.campaign')}
                 extra={
-                  suggestions.length > 0 && (
+                  !disabled && suggestions.length > 0 && (
                     <span data-testid="campaign-suggestions">
                       {t('form.suggested')}{' '}
                       {suggestions.map((s) => (
