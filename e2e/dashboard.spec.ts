@@ -33,7 +33,7 @@ test('an event logged a moment ago is in the dashboard; a month bar opens that m
 
   // The March column of the 12-month chart (the chart maps a click to the nearest month).
   const chart = page.getByTestId('month-chart');
-  await expect(chart.locator('canvas')).toBeVisible();
+  await expect(chart.locator('svg')).toBeVisible();
   // Everything above the chart has loaded (the reminder card moves it down when it arrives).
   await expect(page.getByTestId('upcoming')).toBeVisible();
   await page.waitForLoadState('networkidle');

@@ -41,14 +41,14 @@ test.describe('locked periods', () => {
     await page.goto(`/events/${event.id}`);
     await expect(page.getByRole('heading', { level: 1, name: event.title })).toBeVisible();
     const lock = page.getByTestId('event-lock');
-    await expect(lock).toContainText('已锁定');
+    await expect(lock).toContainText('已锁定', { timeout: 30_000 });
     await expect(lock).toContainText('已通过县级审核，需县级退回后才能修改');
     await expect(page.getByRole('button', { name: '编辑' })).toBeDisabled();
     await expect(page.getByRole('button', { name: '删除' })).toBeDisabled();
 
     // The edit page (a bookmark, the back button) says so before anything is typed.
     await page.goto(`/events/${event.id}/edit`);
-    await expect(page.getByTestId('event-lock')).toContainText('需县级退回后才能修改');
+    await expect(page.getByTestId('event-lock')).toContainText('需县级退回后才能修改', { timeout: 30_000 });
     await expect(page.getByRole('button', { name: '保存', exact: true })).toBeDisabled();
     await expect(page.getByLabel('活动主题')).toBeDisabled();
     await expect(page.getByRole('button', { name: '取消' })).toBeEnabled();
@@ -109,7 +109,7 @@ test('a township clerk is offered only their township and villages as the scope,
   await expect(page.getByTestId('kpi-activities').locator('.ant-statistic-content-value')).not.toHaveText('0');
   await expect(page.getByText('不存在或不属于所选乡镇')).toHaveCount(0);
   await page.goto(`/exports?period=year&from=${year}-01-01&to=${year}-12-31&orgUnitId=${county.id}`);
-  await expect(page.getByTestId('paragraph-exact')).toBeVisible();
+  await expect(page.getByTestId('paragraph-exact')).toBeVisible({ timeout: 30_000 });
 });
 
 test('the event form reads dates typed as ledgers write them, and says at once why one cannot be read', async ({ page }) => {
@@ -138,4 +138,85 @@ test('the event form reads dates typed as ledgers write them, and says at once w
   await page.keyboard.type('2026-2-30');
   await page.keyboard.press('Tab');
   await expect(page.getByText('日历上没有这一天：“2026-2-30”')).toBeVisible();
+});
+
+test('saving shows no duplicate warning for the event itself, and its history shows the edit without a reload', async ({ page }) => {
+  await signIn(page, 'clerk');
+  await page.goto('/events/new');
+  // Watch the whole save for a duplicate warning, however briefly it shows.
+  await page.evaluate(() => {
+    const seen = { warned: false };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="duplicate-warning"]')) seen.warned = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.getByLabel('开始日期').fill('2026-11-20');
+  await page.keyboard.press('Tab');
+  const title = `重复提醒检查 ${Date.now()}`;
+  await page.getByLabel('活动主题').fill(title);
+  await page.getByLabel('活动主题').press('Control+Enter');
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { seen: { warned: boolean } }).seen.warned)).toBe(false);
+  const history = page.locator('.ant-card').filter({ has: page.getByText('修改记录', { exact: true }) });
+  await expect(history).toContainText('登记');
+
+  await page.getByRole('button', { name: '编辑' }).click();
+  await page.getByLabel('受众人次').fill('77');
+  await page.getByLabel('受众人次').press('Control+Enter');
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(history).toContainText('改动：受众');
+});
+
+test('the dashboard: each total card opens its events, and the year chart writes each month\'s figures', async ({ page }) => {
+  await signIn(page, 'clerk');
+  await page.goto(`/dashboard?period=year&from=${year}-01-01&to=${year}-12-31`);
+  const activities = page.getByTestId('kpi-activities');
+  await expect(activities.locator('.ant-statistic-content-value')).not.toHaveText('–', { timeout: 30_000 });
+  const count = (await activities.locator('.ant-statistic-content-value').innerText()).replace(/\D/g, '');
+  const stats = (await (await page.request.get(`/api/stats?from=${year}-01-01&to=${year}-12-31&groupBy=month`)).json()) as { rows: { key: string; activities: number; leaflets: number }[] };
+  // Each month's activities are written on its bar.
+  const chart = page.getByTestId('month-chart');
+  const busiest = stats.rows.reduce((a, b) => (b.activities > a.activities ? b : a));
+  await expect(chart.locator('svg text', { hasText: new RegExp(`^${busiest.activities}$`) }).first()).toBeVisible();
+  await expect(chart.locator('svg text', { hasText: new RegExp(`^${busiest.leaflets.toLocaleString('zh-CN')}$`) }).first()).toBeAttached();
+
+  for (const key of ['activities', 'leaflets', 'audience', 'villagesReached']) {
+    await page.getByTestId(`kpi-${key}`).click();
+    await expect(page).toHaveURL(new RegExp(`/events\\?from=${year}-01-01&to=${year}-12-31`));
+    await expect(page.getByTestId('total-activities')).toContainText(count);
+    await page.goBack();
+  }
+});
+
+test('the material search finds 宣传资料/传单 by 宣传单 and by its pinyin initials; 添加资料 moves the focus to the new line', async ({ page }) => {
+  await signIn(page, 'clerk');
+  await page.goto('/events/new');
+  await page.getByLabel('资料种类 1').click();
+  await page.keyboard.type('宣传单');
+  await expect(page.locator('.ant-select-item-option')).toHaveText(['宣传资料/传单（份）']);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.ant-select-content', { hasText: '宣传资料/传单（份）' })).toBeVisible();
+
+  await page.getByRole('button', { name: '添加资料' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('资料种类 2')).toBeFocused();
+  await page.keyboard.type('hf');
+  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option')).toHaveText(['横幅（条）']);
+});
+
+test('the sign-in page: an empty submit clears the last wrong-password answer, and the console carries no advertisement', async ({ page }) => {
+  const logged: string[] = [];
+  page.on('console', (m) => logged.push(m.text()));
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill('clerk');
+  await page.getByLabel('密码').fill('not-the-password');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText('用户名或密码错误')).toBeVisible();
+  await page.getByLabel('用户名').fill('');
+  await page.getByLabel('密码').fill('');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText('请输入用户名')).toBeVisible();
+  await expect(page.getByText('用户名或密码错误')).toHaveCount(0);
+  expect(logged.filter((line) => line.includes('i18next'))).toEqual([]);
 });

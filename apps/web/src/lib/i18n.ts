@@ -26,6 +26,8 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
+  // No advertisement in the console.
+  showSupportNotice: false,
 });
 
 export function setLanguage(language: Language) {

@@ -75,7 +75,7 @@ export default function DashboardRoute() {
       {error && <Alert type="error" showIcon message={error instanceof ApiRequestError ? error.messageIn(i18n.language) : t('common.loadFailed')} />}
       {/* Leaders start here: the next 14 days' named days and plan, as on the ledger. */}
       {reminderTownshipId && <UpcomingDays townshipId={reminderTownshipId} lookups={lookups} />}
-      <KpiCards current={current.data?.totals} lastYear={lastYear.data?.totals} loading={current.isLoading} />
+      <KpiCards current={current.data?.totals} lastYear={lastYear.data?.totals} loading={current.isLoading} link={eventListLink(lookups, scope)} />
       <Card size="small" title={t('dashboard.byMonth', { year })}>
         <Suspense fallback={<div style={{ height: 280 }} aria-busy="true" />}>
         <MonthChart

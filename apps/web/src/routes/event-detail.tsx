@@ -91,7 +91,7 @@ export function EventDetailRoute() {
       </Flex>
       {lockReason && (
         <Flex gap={8} align="center" wrap data-testid="event-lock">
-          <Tag icon={<LockOutlined />} color="warning">{t('detail.locked')}</Tag>
+          <Tag icon={<LockOutlined />} color="orange">{t('detail.locked')}</Tag>
           <Typography.Text id="event-lock-reason" type="secondary">{lockReason}</Typography.Text>
         </Flex>
       )}

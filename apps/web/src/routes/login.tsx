@@ -31,6 +31,8 @@ export function LoginRoute() {
         </div>
         <Form
           layout="vertical"
+          // A submit the fields refuse (empty) clears the last answer: it no longer applies.
+          onFinishFailed={() => setError(null)}
           onFinish={(values: { username: string; password: string }) => {
             setError(null);
             login.mutate(values, {

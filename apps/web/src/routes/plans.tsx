@@ -42,7 +42,7 @@ export function PlansRoute() {
     modal.confirm({
       title: t('plans.copyFrom', { year: year - 1 }),
       content: t('plans.copyConfirm', { from: year - 1, to: year, count: copyCount }),
-      okText: t('common.yes'),
+      okText: t('common.ok'),
       cancelText: t('common.cancel'),
       onOk: () =>
         copy.mutateAsync({ townshipId, fromYear: year - 1, toYear: year }).then(

@@ -7,7 +7,7 @@ export const LAWS: readonly CatalogSeed[] = [
   { code: 'minors-protection', name: '未成年人保护法', nameEn: 'Law on the Protection of Minors' },
   { code: 'juvenile-delinquency', name: '预防未成年人犯罪法', nameEn: 'Law on Preventing Juvenile Delinquency' },
   { code: 'public-security-penalties', name: '治安管理处罚法', nameEn: 'Public Security Administration Punishments Law' },
-  { code: 'village-committees', name: '村民委员会组织法', nameEn: 'Organic Law of Villagers Committees' },
+  { code: 'village-committees', name: '村民委员会组织法', nameEn: "Organic Law of Villagers' Committees" },
   { code: 'rural-land-contract', name: '农村土地承包法', nameEn: 'Rural Land Contract Law' },
   { code: 'labour-contract', name: '劳动合同法', nameEn: 'Labour Contract Law' },
   { code: 'legal-aid', name: '法律援助法', nameEn: 'Legal Aid Law' },

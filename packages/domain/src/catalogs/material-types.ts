@@ -23,3 +23,27 @@ export const MATERIAL_TYPES: readonly MaterialTypeSeed[] = [
  * the catalog's label (materialReportName in report.ts).
  */
 export const MATERIAL_REPORT_NAMES: Readonly<Record<string, string>> = { leaflet: '宣传单' };
+
+/**
+ * What clerks also call the built-in material types, and the initials of their pinyin (typed on a
+ * keyboard without a Chinese input method): the form's material search finds 宣传资料/传单 by
+ * 宣传单, 传单, 折页 or xczl. Entries an office adds are found by their names.
+ */
+export const MATERIAL_TYPE_SEARCH_WORDS: Readonly<Record<string, readonly string[]>> = {
+  leaflet: ['宣传单', '传单', '宣传页', '折页', '单页', '资料', 'xczl', 'cd', 'xcd'],
+  booklet: ['手册', '小册子', '法律读本', '读本', 'flsc', 'sc'],
+  'wall-chart': ['挂画', '宣传画', 'gt'],
+  banner: ['条幅', 'hf', 'tf'],
+  'display-board': ['宣传展板', '展架', 'zb'],
+  giveaway: ['纪念品', '小礼品', '礼品', '环保袋', '围裙', 'xcp', 'jnp'],
+  newspaper: ['报纸', '报刊', '法治报', '杂志', 'fzbk', 'bz'],
+};
+
+const searchable = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+
+/** Whether what was typed into a material search finds the entry: its names, its other names, its pinyin initials. */
+export function materialTypeMatches(typed: string, entry: { code: string; name: string; nameEn: string }): boolean {
+  const words = searchable(typed);
+  if (words === '') return true;
+  return [entry.name, entry.nameEn, ...(MATERIAL_TYPE_SEARCH_WORDS[entry.code] ?? [])].some((w) => searchable(w).includes(words));
+}

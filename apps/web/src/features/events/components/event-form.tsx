@@ -14,6 +14,7 @@ import {
   futureDateLevel,
   FUTURE_DATE_WARNING,
   leafletTotal,
+  materialTypeMatches,
   suggestCampaigns,
   type EventCreate,
   type FieldError,
@@ -54,6 +55,8 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
   const lookups = useLookups(reference);
   const [form] = Form.useForm<EventFormValues>();
   const [submitting, setSubmitting] = useState(false);
+  /** Saved, and the page is leaving (the next page may take a moment to load). */
+  const [saved, setSaved] = useState(false);
   /** What the summary at the top lists: field errors (each opens its field) and others. */
   const [summary, setSummary] = useState<{ fields: FieldError[]; other: string[]; action?: React.ReactNode } | null>(null);
   const isPhone = useIsPhone();
@@ -127,6 +130,7 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
     try {
       await onSubmit(parsed.data, { andNew: andNewRef.current });
       setDirty(false);
+      if (!andNewRef.current) setSaved(true);
       if (andNewRef.current) {
         // Keep what the next event of the same day likely shares.
         const keep = form.getFieldsValue(['startDate', 'townshipId', 'campaignId']);
@@ -142,6 +146,11 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
       andNewRef.current = false;
     }
   }
+
+  const materialMatches = (typed: string, id: unknown) => {
+    const entry = lookups.materialTypeById.get(Number(id));
+    return entry !== undefined && materialTypeMatches(typed, entry);
+  };
 
   const allVillagesChecked = villages.length > 0 && villages.every((v) => villageIds.includes(v.id));
   const options = <T extends { id: number; name: string; nameEn: string }>(rows: readonly T[]) => rows.map((r) => ({ value: r.id, label: nameOf(r) }));
@@ -251,7 +260,7 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
                 name="campaignId"
                 label={t('form.campaign')}
                 extra={
-                  suggestions.length > 0 && (
+                  !disabled && suggestions.length > 0 && (
                     <span data-testid="campaign-suggestions">
                       {t('form.suggested')}{' '}
                       {suggestions.map((s) => (
@@ -281,8 +290,8 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
           {isFutureDate && (
             <Alert id="future-date-warning" type="warning" showIcon data-testid="future-date-warning" message={english ? FUTURE_DATE_WARNING.en : FUTURE_DATE_WARNING.zh} style={{ marginBottom: 12 }} />
           )}
-          {/* Not while saving: the lists refresh with the event being saved, which is no duplicate of itself. */}
-          {!submitting && <DuplicateWarning townshipId={townshipId} startDate={startIso} title={title} excludeId={eventId} />}
+          {/* Not while saving, nor once saved: the lists refresh with the event just saved, which is no duplicate of itself. */}
+          {!submitting && !saved && <DuplicateWarning townshipId={townshipId} startDate={startIso} title={title} excludeId={eventId} />}
         </Card>
 
         <Card size="small" title={t('form.sections.where')}>
@@ -376,7 +385,8 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
                       <Col flex="1 1 200px">
                         <Form.Item name={[field.name, 'materialTypeId']} style={{ marginBottom: 8 }}>
                           <Select
-                            showSearch={{ optionFilterProp: 'label' }}
+                            // Names, what clerks call them (宣传单 finds 宣传资料/传单) and pinyin initials: the domain's catalog words.
+                            showSearch={{ filterOption: (typed, option) => materialMatches(typed, option?.value) }}
                             placeholder={t('form.materialType')}
                             aria-label={`${t('form.materialType')} ${index + 1}`}
                             options={offered(reference.materialTypes, initialValues.materials.map((m) => m.materialTypeId ?? 0)).map((m) => ({
@@ -403,7 +413,18 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
                   );
                 })}
                 <Flex justify="space-between" align="center" wrap gap={8}>
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>{t('form.addMaterial')}</Button>
+                  <Button
+                    type="dashed"
+                    icon={<PlusOutlined />}
+                    onClick={() => {
+                      add({});
+                      // The new line's material takes the focus (antd names it materials_<index>_materialTypeId).
+                      const index = fields.length;
+                      setTimeout(() => document.getElementById(`materials_${index}_materialTypeId`)?.focus());
+                    }}
+                  >
+                    {t('form.addMaterial')}
+                  </Button>
                   <Typography.Text type="secondary" data-testid="leaflet-total">{t('form.leafletTotal', { count: leaflets })}</Typography.Text>
                 </Flex>
               </>

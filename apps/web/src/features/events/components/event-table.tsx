@@ -6,6 +6,7 @@ import { EVENT_SORTS, leafletTotal, type EventListItem as Event, type EventSort 
 import { EvidenceBadge } from '../../evidence/components/evidence-badge.tsx';
 import { paths } from '../../../config/paths.ts';
 import { useIsPhone } from '../../../lib/use-is-phone.ts';
+import { isEnglish } from '../../../lib/i18n.ts';
 import { useCatalogName, type Lookups } from '../../reference/use-lookups.ts';
 
 interface Props {
@@ -27,10 +28,12 @@ export function EventTable(props: Props) {
   return useIsPhone() ? <EventCards {...props} /> : <EventRows {...props} />;
 }
 
-const villageNames = (e: Event, lookups: Lookups, nameOf: ReturnType<typeof useCatalogName>) => e.villageIds.map((id) => nameOf(lookups.orgUnitById.get(id))).join('、');
+/** 「、」 between Chinese names, a comma between English ones. */
+const villageNames = (e: Event, lookups: Lookups, nameOf: ReturnType<typeof useCatalogName>, english: boolean) =>
+  e.villageIds.map((id) => nameOf(lookups.orgUnitById.get(id))).join(english ? ', ' : '、');
 
 function EventCards({ events, total, page, pageSize, sort, loading, lookups, onPageChange, onSortChange }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const nameOf = useCatalogName();
   return (
     <Space direction="vertical" size={8} style={{ width: '100%' }}>
@@ -55,7 +58,7 @@ function EventCards({ events, total, page, pageSize, sort, loading, lookups, onP
               </Space>
               <div><Link to={paths.event(e.id)} style={{ fontSize: 16 }}>{e.title}</Link></div>
               {e.location && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.location}</Typography.Text>}
-              {e.villageIds.length > 0 && <div>{t('list.columns.villages')}{t('common.colon')}{villageNames(e, lookups, nameOf)}</div>}
+              {e.villageIds.length > 0 && <div>{t('list.columns.villages')}{t('common.colon')}{villageNames(e, lookups, nameOf, isEnglish(i18n.language))}</div>}
               <div>
                 {t('list.columns.audience')} <strong>{e.audience}</strong> · {t('list.columns.leaflets')} <strong>{leafletTotal(e.materials, lookups.materialTypeById)}</strong>
                 {' · '}<EvidenceBadge evidence={e.evidence} />
@@ -69,7 +72,7 @@ function EventCards({ events, total, page, pageSize, sort, loading, lookups, onP
 }
 
 function EventRows({ events, total, page, pageSize, sort, loading, lookups, onPageChange, onSortChange }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const nameOf = useCatalogName();
   const sortOrder = (key: string) => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null);
   const columns: ColumnsType<Event> = [
@@ -108,7 +111,7 @@ function EventRows({ events, total, page, pageSize, sort, loading, lookups, onPa
       key: 'villages',
       title: t('list.columns.villages'),
       responsive: ['lg'],
-      render: (_, e) => villageNames(e, lookups, nameOf),
+      render: (_, e) => villageNames(e, lookups, nameOf, isEnglish(i18n.language)),
     },
     { key: 'audience', title: t('list.columns.audience'), dataIndex: 'audience', align: 'right', sorter: true, sortOrder: sortOrder('audience'), width: 110 },
     {

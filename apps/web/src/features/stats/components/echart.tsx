@@ -1,12 +1,14 @@
 // Apache ECharts in React: only the chart types and components the dashboard
-// uses are imported, and this module loads with the dashboard route only.
+// uses are imported, and this module loads with the dashboard route only. Drawn as SVG: its
+// value labels are text a test (and a browser's find) can read.
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { SVGRenderer } from 'echarts/renderers';
+import { LabelLayout } from 'echarts/features';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer, LabelLayout]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 
@@ -25,7 +27,7 @@ export function EChart({ option, height, onClick, testId }: Props) {
   clickHandler.current = onClick;
 
   useEffect(() => {
-    const instance = echarts.init(element.current!);
+    const instance = echarts.init(element.current!, undefined, { renderer: 'svg' });
     chart.current = instance;
     instance.on('click', (e) => clickHandler.current?.(e.dataIndex));
     // A click anywhere over a category (not only on the bar itself) counts, which matters on a phone.
