@@ -144,20 +144,20 @@ test('saving shows no duplicate warning for the event itself, and its history sh
   await signIn(page, 'clerk');
   await page.goto('/events/new');
   // Watch the whole save for a duplicate warning, however briefly it shows.
-  await page.evaluate(() => {
+  await page.evaluate(`(() => {
     const seen = { warned: false };
-    (window as unknown as { seen: typeof seen }).seen = seen;
+    window.seen = seen;
     new MutationObserver(() => {
       if (document.querySelector('[data-testid="duplicate-warning"]')) seen.warned = true;
     }).observe(document.body, { childList: true, subtree: true });
-  });
+  })()`);
   await page.getByLabel('开始日期').fill('2026-11-20');
   await page.keyboard.press('Tab');
   const title = `重复提醒检查 ${Date.now()}`;
   await page.getByLabel('活动主题').fill(title);
   await page.getByLabel('活动主题').press('Control+Enter');
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { seen: { warned: boolean } }).seen.warned)).toBe(false);
+  expect(await page.evaluate<boolean>('window.seen.warned')).toBe(false);
   const history = page.locator('.ant-card').filter({ has: page.getByText('修改记录', { exact: true }) });
   await expect(history).toContainText('登记');
 
