@@ -73,6 +73,8 @@ test.describe('locked periods', () => {
       await page.getByRole('button', { name: '删除' }).click();
       const dialog = page.getByRole('dialog');
       await expect(dialog).toContainText('。删除后台账与统计中将不再包含此活动。');
+      // Who can undo the delete is said before it is made (a clerk cannot restore).
+      await expect(dialog).toContainText('30 天内可由管理员在“用户与日志”页恢复');
       await dialog.getByRole('button', { name: '删除' }).click();
       await expect(page.locator('.ant-message')).toContainText('已上报，需县级退回后才能修改');
       await expect(dialog).toBeHidden();

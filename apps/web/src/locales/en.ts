@@ -57,7 +57,7 @@ export const en: Messages = {
     select: 'Select', pickAtLeastOne: '',
   },
   detail: {
-    locked: 'Locked', confirmDeleteContent: '{{date}} {{title}}. It will no longer appear in the ledger or the totals.',
+    locked: 'Locked', confirmDeleteContent: '{{date}} {{title}}. It will no longer appear in the ledger or the totals. An administrator can restore it within 30 days on the Users & log page.',
     title: 'Event', confirmDelete: 'Delete this event?', confirmDeleteText: 'It will no longer appear in the ledger or the totals.',
     createdAt: 'Logged', updatedAt: 'Last changed', version: 'Version', period: 'Date', leaflets: 'Of which counted as leaflets',
   },

@@ -55,7 +55,7 @@ export const zhCN = {
     select: '请选择', pickAtLeastOne: '',
   },
   detail: {
-    locked: '已锁定', confirmDeleteContent: '{{date}} {{title}}。删除后台账与统计中将不再包含此活动。',
+    locked: '已锁定', confirmDeleteContent: '{{date}} {{title}}。删除后台账与统计中将不再包含此活动。30 天内可由管理员在“用户与日志”页恢复。',
     title: '活动详情', confirmDelete: '确定删除这条活动记录吗？', confirmDeleteText: '删除后台账与统计中将不再包含此活动。',
     createdAt: '登记时间', updatedAt: '最后修改', version: '版本', period: '日期', leaflets: '其中计入宣传资料',
   },
