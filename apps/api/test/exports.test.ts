@@ -196,8 +196,11 @@ describe('export edge cases', () => {
     const book = await readWorkbook((await get('eastClerk', '/api/exports/annual.xlsx?year=2019')).rawPayload);
     expect(book['月度统计']!.at(-1)!.slice(1).map(num)).toEqual([0, 0, 0]);
     expect(book['活动台账']!.slice(2, -1)).toEqual([]);
-    const csv: string[][] = parse((await get('eastClerk', '/api/exports/ledger.csv?from=2019-01-01&to=2019-12-31')).rawPayload, { bom: true });
+    const empty = await get('eastClerk', '/api/exports/ledger.csv?from=2019-01-01&to=2019-12-31');
+    const csv: string[][] = parse(empty.rawPayload, { bom: true });
     expect(csv).toHaveLength(1);
+    // Named for the township and the year, not a bare 活动台账.csv that every export overwrites.
+    expect(empty.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('活动台账-东镇-2019.csv')}`);
     const report = (await get('eastClerk', '/api/reports/annual?year=2019')).json<AnnualReport>();
     expect(report.paragraphs.exact).toBe('2019年，东镇尚未登记法治宣传活动。');
     const docx = await mammoth.extractRawText({ buffer: (await get('eastClerk', '/api/reports/annual.docx?year=2019')).rawPayload });
@@ -208,8 +211,10 @@ describe('export edge cases', () => {
     const book = await readWorkbook((await get('eastClerk', `/api/exports/annual.xlsx?year=${YEAR}&lang=en`)).rawPayload);
     expect(Object.keys(book)).toEqual(expect.arrayContaining(['Summary', 'By month', 'By village', 'Ledger', 'Year-end check']));
     expect(book['Ledger']![1]).toContain('Audience (person-times)');
-    const csv: string[][] = parse((await get('eastClerk', `/api/exports/ledger.csv?${period}&lang=en`)).rawPayload, { bom: true });
+    const english = await get('eastClerk', `/api/exports/ledger.csv?from=${YEAR}-03-01&to=${YEAR}-03-31&lang=en`);
+    const csv: string[][] = parse(english.rawPayload, { bom: true });
     expect(csv[0]).toContain('Title');
+    expect(english.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`ledger-East Town-${YEAR}-03-01_${YEAR}-03-31.csv`)}`);
   }, LIBREOFFICE_TEST_TIMEOUT_MS);
 
   it.each([

@@ -47,6 +47,14 @@ function stream(request: FastifyRequest, reply: FastifyReply, write: (out: Writa
 
 const periodName = (from: string, to: string) => (isWholeYear(from, to) ? from.slice(0, 4) : `${from}_${to}`);
 
+/** 活动台账-东镇-2026.csv: the township (the filter's, or the user's only one) and the dates the filter names. */
+function ledgerFileName(names: ReturnType<typeof createNames>, filter: { townshipId?: number | undefined; from?: string | undefined; to?: string | undefined }, lang: string | undefined): string {
+  const townships = names.units.filter((u) => u.level === 'township');
+  const unit = names.unit(filter.townshipId) ?? (townships.length === 1 ? townships[0] : undefined);
+  const dates = filter.from && filter.to ? periodName(filter.from, filter.to) : filter.from || filter.to ? `${filter.from ?? ''}_${filter.to ?? ''}` : '';
+  return [lang === 'en' ? 'ledger' : '活动台账', unit ? names.name(unit) : '', dates].filter(Boolean).join('-') + '.csv';
+}
+
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/exports/annual.xlsx',
@@ -69,7 +77,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       const { lang, ...filter } = request.query;
       await app.events.checkFilter(request.actor, filter); // a 400 must come before the download starts
       const names = createNames(await app.reference.get(request.actor), lang);
-      attachment(reply, CSV, `${lang === 'en' ? 'ledger' : '活动台账'}.csv`, 'ledger.csv');
+      attachment(reply, CSV, ledgerFileName(names, filter, lang), 'ledger.csv');
       return stream(request, reply, (out, signal) => writeLedgerCsv(out, app.events, request.actor, filter, names, lang, signal));
     },
   );
