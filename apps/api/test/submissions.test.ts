@@ -138,6 +138,8 @@ describe('the period lock', () => {
   });
 
   it('holds for the batch entry points of the import and its undo, and for an import through the API', async () => {
+    const importCsv = async (text: string, name: string) =>
+      ctx.inject({ method: 'POST', url: '/api/imports', ...(await multipartBody({ bytes: Buffer.from(text, 'utf8'), name }, { townshipId: String(ctx.fixture.east.townshipId) })) });
     const open = await created(eastEvent('2026-09-03'));
     await submitted('2026-09');
     const prisma = ctx.db.prisma;
@@ -145,14 +147,26 @@ describe('the period lock', () => {
     await expect(prisma.$transaction((tx) => deleteEventsInTransaction(tx, SYSTEM_ACTOR, [open.id]))).rejects.toThrow(/period 2026-09 is submitted/);
     expect(await prisma.event.count({ where: { townshipId: ctx.fixture.east.townshipId, startDate: { gte: new Date('2026-09-01'), lt: new Date('2026-10-01') } } })).toBe(1);
 
-    // An import whose rows fall in the submitted month is refused whole, with the reason.
-    const csv = Buffer.from('时间,活动名称,参与人数\r\n2026/9/20,法律进村,50\r\n2026/8/20,法律进校园,60\r\n', 'utf8');
-    const upload = await ctx.inject({ method: 'POST', url: '/api/imports', ...(await multipartBody({ bytes: csv, name: '九月.csv' }, { townshipId: String(ctx.fixture.east.townshipId) })) });
+    // An import whose rows fall in the submitted month: the preview marks them with the reason, the commit creates the rest.
+    const upload = await importCsv('时间,活动名称,参与人数\r\n2026/9/20,法律进村,50\r\n2026/8/20,法律进校园,60\r\n', '九月.csv');
     expect(upload.statusCode, upload.body).toBe(201);
     const batch = upload.json<ImportBatch>();
-    expect(batch.summary.valid).toBe(2);
-    expectLocked(await ctx.inject({ method: 'POST', url: `/api/imports/${batch.id}/commit` }), '2026年9月已上报，需县级退回后才能修改', '2026-09');
-    expect(await prisma.event.count({ where: { townshipId: ctx.fixture.east.townshipId, startDate: new Date('2026-08-20') } })).toBe(0);
+    expect(batch.summary).toMatchObject({ valid: 1, locked: 1 });
+    expect(batch.rows.find((r) => r.status === 'locked')?.reason?.message).toBe('2026年9月已上报，需县级退回后才能修改');
+    const committed = await ctx.inject({ method: 'POST', url: `/api/imports/${batch.id}/commit` });
+    expect(committed.statusCode, committed.body).toBe(200);
+    expect(committed.json<{ created: number }>().created).toBe(1);
+    expect(await prisma.event.count({ where: { townshipId: ctx.fixture.east.townshipId, startDate: new Date('2026-08-20') } })).toBe(1);
+    expect(await prisma.event.count({ where: { townshipId: ctx.fixture.east.townshipId, startDate: { gte: new Date('2026-09-01'), lt: new Date('2026-10-01') } } })).toBe(1);
+
+    // A month submitted between the preview and the commit: the commit reads the locks again and leaves its rows out.
+    const december = (await importCsv('时间,活动名称,参与人数\r\n2026/12/1,法律进企业,40\r\n', '十二月.csv')).json<ImportBatch>();
+    expect(december.summary.valid).toBe(1);
+    await submitted('2026-12');
+    const late = await ctx.inject({ method: 'POST', url: `/api/imports/${december.id}/commit` });
+    expect(late.statusCode, late.body).toBe(200);
+    expect(late.json<{ created: number; summary: { locked: number } }>()).toMatchObject({ created: 0, summary: { locked: 1 } });
+    expect(await prisma.event.count({ where: { townshipId: ctx.fixture.east.townshipId, startDate: new Date('2026-12-01') } })).toBe(0);
 
     // Imported into an open month, then the month is submitted: the undo is refused too.
     const augustCsv = Buffer.from('时间,活动名称,参与人数\r\n2026/7/20,法律进校园,60\r\n', 'utf8');
