@@ -10,6 +10,8 @@ export function RankingTable({ ranking, loading }: { ranking: Ranking | undefine
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
   const townshipColumn = useTownshipNameColumn<Row>(false);
+  // 12,345 as leaders read it on the wall screen, not 12345.
+  const format = (n: number) => n.toLocaleString(i18n.language);
   return (
     <Table<Row>
       {...townshipTableProps}
@@ -19,12 +21,12 @@ export function RankingTable({ ranking, loading }: { ranking: Ranking | undefine
       columns={[
         { key: 'rank', title: t('submissions.rank'), dataIndex: 'rank' },
         townshipColumn,
-        { key: 'activities', title: t('submissions.activities'), dataIndex: 'activities', align: 'right' },
-        { key: 'leaflets', title: t('submissions.leaflets'), dataIndex: 'leaflets', align: 'right' },
-        { key: 'audience', title: t('submissions.audience'), dataIndex: 'audience', align: 'right' },
+        { key: 'activities', title: t('submissions.activities'), dataIndex: 'activities', align: 'right', render: format },
+        { key: 'leaflets', title: t('submissions.leaflets'), dataIndex: 'leaflets', align: 'right', render: format },
+        { key: 'audience', title: t('submissions.audience'), dataIndex: 'audience', align: 'right', render: format },
         { key: 'villages', title: t('submissions.villagesReached'), align: 'right', render: (_, r) => `${r.villagesReached} / ${r.villagesTotal}` },
         { key: 'coverage', title: t('submissions.coverage'), align: 'right', render: (_, r) => `${(r.coverage * 100).toFixed(1)}%` },
-        { key: 'perVillage', title: t('submissions.perVillage'), align: 'right', render: (_, r) => `${r.activitiesPerVillage} / ${r.leafletsPerVillage} / ${r.audiencePerVillage}` },
+        { key: 'perVillage', title: t('submissions.perVillage'), align: 'right', render: (_, r) => `${format(r.activitiesPerVillage)} / ${format(r.leafletsPerVillage)} / ${format(r.audiencePerVillage)}` },
       ]}
     />
   );
