@@ -99,12 +99,12 @@ export const SQL_MUTANTS: SqlMutant[] = [
   {
     id: 'approved-through-counts-submitted', file: SUBMISSIONS,
     find: `period: { in: periods }, status: 'approved' }`, replace: `period: { in: periods }, status: { in: ['approved', 'submitted'] } }`,
-    tests: [...submissionTests, 'apps/api/test/exports.test.ts'], why: 'the approved-only figures count submitted months',
+    tests: [...submissionTests, 'apps/api/test/county-views.test.ts'], why: 'the approved-only figures count submitted months',
   },
   {
     id: 'approved-through-ignores-years', file: SUBMISSIONS,
     find: 'const periods = [...new Set([...months, ...months.map((m) => m.slice(0, 4))])];', replace: 'const periods = [...new Set(months)];',
-    tests: [...submissionTests, 'apps/api/test/exports.test.ts'], why: 'a township approved for its whole year is left out of the approved-only figures',
+    tests: [...submissionTests, 'apps/api/test/county-views.test.ts'], why: 'a township approved for its whole year is left out of the approved-only figures',
   },
   {
     id: 'summary-gap-inverted', file: SUBMISSIONS,
@@ -124,9 +124,10 @@ export const SQL_MUTANTS: SqlMutant[] = [
   },
   // Stats: the roll-up path and the raw-events path.
   {
-    id: 'stats-last-month-excluded', file: STATS,
-    find: 'month BETWEEN ${from}::date AND ${to}::date', replace: 'month >= ${from}::date AND month < ${to}::date',
-    tests: statsTests, why: "the period's last month is left out of the roll-up figures",
+    // (month is each month's first day and `to` the period's last day, so `month < to` would be equivalent.)
+    id: 'stats-first-month-excluded', file: STATS,
+    find: 'month BETWEEN ${from}::date AND ${to}::date', replace: 'month > ${from}::date AND month <= ${to}::date',
+    tests: statsTests, why: "the period's first month is left out of the roll-up figures",
   },
   {
     id: 'stats-raw-counts-deleted', file: STATS,

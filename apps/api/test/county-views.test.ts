@@ -179,6 +179,10 @@ describe('GET /api/county/named-days', () => {
     };
     expect(await counts('2025')).toEqual([['东镇', 0], ['西镇', 0], ['北镇', 1]]);
     expect(await counts('2026')).toEqual([['东镇', 0], ['西镇', 0], ['北镇', 0]]);
+    // A deleted event counts nowhere.
+    const deleted = await create({ startDate: '2025-12-30', townshipId: north.townshipId, campaignId: constitution });
+    expect((await ctx.inject({ method: 'DELETE', url: `/api/events/${deleted.id}` })).statusCode).toBe(204);
+    expect(await counts('2025')).toEqual([['东镇', 0], ['西镇', 0], ['北镇', 1]]);
   });
 });
 

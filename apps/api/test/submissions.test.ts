@@ -341,21 +341,23 @@ describe('the gaps a township sees before it submits', () => {
     const period = '2023-08';
     const withPhoto = await created(eastEvent('2023-08-04'));
     await created(eastEvent('2023-08-09', { villageIds: [], materials: [] }));
+    // A second complete event, so counting the events *with* villages or materials cannot give the same 1.
+    await created(eastEvent('2023-08-20'));
     const upload = await ctx.inject({ method: 'POST', url: `/api/events/${withPhoto.id}/files`, ...(await multipartBody({ bytes: await png(32, 32), name: 'stall.png' })), as: 'eastClerk' });
     expect(upload.statusCode, upload.body).toBe(201);
     const gaps = async () =>
       (await ctx.inject({ method: 'GET', url: '/api/submissions/summary', query: { townshipId: String(ctx.fixture.east.townshipId), period } })).json<PeriodSummary>().gaps;
     const ledgerWithoutEvidence = async () =>
       (await ctx.inject({ method: 'GET', url: '/api/events', query: { townshipId: String(ctx.fixture.east.townshipId), from: '2023-08-01', to: '2023-08-31', evidence: 'none' } })).json<{ total: number }>().total;
-    expect(await gaps()).toEqual({ withoutVillages: 1, withoutMaterials: 1, withoutEvidence: 1 });
+    expect(await gaps()).toEqual({ withoutVillages: 1, withoutMaterials: 1, withoutEvidence: 2 });
     // A leader reading the summary is told who submits: the township's clerks and administrators, not its leader.
     const asLeader = (await ctx.inject({ method: 'GET', url: '/api/submissions/summary', query: { townshipId: String(ctx.fixture.east.townshipId), period }, as: 'eastLeader' })).json<PeriodSummary>();
     expect([...asLeader.submitters].sort()).toEqual(['eastAdmin', 'eastClerk']);
-    expect(await ledgerWithoutEvidence()).toBe(1);
+    expect(await ledgerWithoutEvidence()).toBe(2);
     // A deleted photo is no evidence.
     const fileId = upload.json<{ id: number }>().id;
     expect((await ctx.inject({ method: 'DELETE', url: `/api/files/${fileId}`, as: 'eastClerk' })).statusCode).toBe(204);
-    expect((await gaps()).withoutEvidence).toBe(2);
-    expect(await ledgerWithoutEvidence()).toBe(2);
+    expect((await gaps()).withoutEvidence).toBe(3);
+    expect(await ledgerWithoutEvidence()).toBe(3);
   });
 });
