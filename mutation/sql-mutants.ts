@@ -137,7 +137,7 @@ export const SQL_MUTANTS: SqlMutant[] = [
   {
     id: 'stats-county-scope-all', file: STATS,
     find: '${column} IN (SELECT id FROM org_unit WHERE parent_id = ${scope.countyId})', replace: '${column} IN (SELECT id FROM org_unit)',
-    tests: [...statsTests, 'packages/db/test/scope.test.ts'], why: "a county's figures include other counties' townships (wrong scope)",
+    tests: [...statsTests, 'packages/db/test/scope.test.ts', 'apps/api/test/submissions.test.ts'], why: "a county's figures include other counties' townships (wrong scope)",
   },
   {
     id: 'stats-villages-not-distinct', file: STATS,

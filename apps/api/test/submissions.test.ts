@@ -220,6 +220,14 @@ describe('who may do what', () => {
     expect((await asOther('GET', `/api/county/ranking?period=2026-04&countyId=${ctx.fixture.countyId}`)).statusCode).toBe(400);
     // Its own grid has its own township only.
     expect((await asOther('GET', '/api/submissions?year=2026')).json<SubmissionGrid>().rows.map((r) => r.name)).toEqual(['远镇']);
+    // Its dashboard counts its own county only: our townships' events are not its figures.
+    await created(eastEvent('2023-05-05'));
+    const year = '/api/stats?from=2023-01-01&to=2023-12-31&groupBy=month';
+    const ours = (await ctx.inject({ method: 'GET', url: year })).json<{ totals: { activities: number } }>();
+    expect(ours.totals.activities).toBeGreaterThan(0);
+    const theirs = await asOther('GET', year);
+    expect(theirs.statusCode, theirs.body).toBe(200);
+    expect(theirs.json<{ totals: { activities: number } }>().totals.activities).toBe(0);
   });
 
   it('answers a step the status does not allow with 409, and bad input with field errors', async () => {
