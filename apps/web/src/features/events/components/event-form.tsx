@@ -54,6 +54,8 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
   const nameOf = useCatalogName();
   const lookups = useLookups(reference);
   const [form] = Form.useForm<EventFormValues>();
+  /** The unreadable-date message each date field shows, if any (so clearing it leaves other errors). */
+  const unreadableShown = useRef<Partial<Record<'startDate' | 'endDate', string>>>({});
   const [submitting, setSubmitting] = useState(false);
   /** Saved, and the page is leaving (the next page may take a moment to load). */
   const [saved, setSaved] = useState(false);
@@ -115,9 +117,16 @@ export function EventForm({ reference, initialValues, eventId, onSubmit, allowSa
     setSummary({ fields: onFields, other: errors.filter((e) => !onFields.includes(e)).map(messageOf) });
   }
 
-  /** A date field's text that is no date: said under the field at once, not cleared in silence. */
+  /**
+   * A date field's text that is no date: said under the field at once, not cleared in silence.
+   * Once the text reads (or is emptied), only that message goes: a 必填 from the save stays.
+   */
   function unreadableDate(name: 'startDate' | 'endDate', words: { zh: string; en: string } | null) {
-    form.setFields([{ name, errors: words ? [english ? words.en : words.zh] : [] }]);
+    const message = words ? (english ? words.en : words.zh) : undefined;
+    const shown = unreadableShown.current[name];
+    unreadableShown.current[name] = message;
+    if (message) form.setFields([{ name, errors: [message] }]);
+    else if (shown && form.getFieldError(name).includes(shown)) form.setFields([{ name, errors: [] }]);
   }
 
     async function submit(values: EventFormValues) {
