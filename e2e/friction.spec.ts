@@ -1,7 +1,7 @@
 // Dead ends found by new township users (issue 22), each walked through in Chromium.
 import { expect, test, type Page } from '@playwright/test';
 import type { EventListResponse, SubmissionGrid } from '../packages/domain/src/index.ts';
-import { signIn } from './helpers.ts';
+import { PASSWORD, signIn } from './helpers.ts';
 
 const year = new Date().getFullYear();
 
@@ -54,7 +54,7 @@ test.describe('locked periods', () => {
     await expect(page.getByRole('button', { name: '取消' })).toBeEnabled();
   });
 
-  test('a delete refused because the month was submitted meanwhile says why and closes the dialog', async ({ page }) => {
+  test('a delete refused because the month was submitted meanwhile says why and closes the dialog', async ({ page, browser }) => {
     await signIn(page, 'admin');
     const errors = consoleErrors(page);
     // A returned month is open: its event page offers delete.
@@ -66,9 +66,15 @@ test.describe('locked periods', () => {
     await page.goto(`/events/${event.id}`);
     await expect(page.getByRole('button', { name: '删除' })).toBeEnabled();
 
-    // Meanwhile the township submits the month again.
-    const submitted = await page.request.post('/api/submissions', { data: { townshipId: row.townshipId, period: cell.period } });
+    // Meanwhile the township's clerk submits the month again (only the township submits; the county reviews).
+    const username = `fr${Date.now().toString(36)}`;
+    expect((await page.request.post('/api/users', { data: { username, displayName: '本镇录入员', password: PASSWORD, role: 'clerk', orgUnitId: row.townshipId } })).status()).toBe(201);
+    const clerk = await browser.newPage();
+    await signIn(clerk, username);
+    const submitted = await clerk.request.post('/api/submissions', { data: { townshipId: row.townshipId, period: cell.period } });
     expect(submitted.status()).toBe(201);
+    const { id } = (await submitted.json()) as { id: number };
+    await clerk.close();
     try {
       await page.getByRole('button', { name: '删除' }).click();
       const dialog = page.getByRole('dialog');
@@ -83,7 +89,6 @@ test.describe('locked periods', () => {
       await expect(page.getByRole('button', { name: '删除' })).toBeDisabled();
       expect(errors).toEqual([]);
     } finally {
-      const { id } = await submitted.json();
       expect((await page.request.post(`/api/submissions/${id}/return`, { data: { reason: cell.returnReason || '请补充' } })).status()).toBe(200);
       expect((await page.request.delete(`/api/events/${event.id}`)).status()).toBe(204);
     }
