@@ -102,7 +102,7 @@ test('rows of a submitted month are marked in the preview, an unknown department
   // The clerk may undo their own import; the remembered choice is listed and can be deleted.
   await page.getByRole('button', { name: '继续导入' }).click();
   const batches = page.getByTestId('import-batches');
-  await expect(batches.getByRole('button', { name: '撤销导入' })).toBeVisible();
+  await expect(batches.getByRole('button', { name: '撤销导入' }).first()).toBeVisible();
   const remembered = page.getByTestId('import-remembered');
   const row = remembered.getByRole('row').filter({ hasText: '市场监管所' });
   await expect(row).toContainText('不计入');
@@ -111,7 +111,7 @@ test('rows of a submitted month are marked in the preview, an unknown department
   await expect(page.getByText('已删除这条对应')).toBeVisible();
   await expect(remembered.getByRole('row').filter({ hasText: '市场监管所' })).toHaveCount(0);
 
-  await batches.getByRole('button', { name: '撤销导入' }).click();
+  await batches.getByRole('button', { name: '撤销导入' }).first().click();
   await page.getByRole('button', { name: /确\s*定|OK/ }).click();
   await expect(page.getByText('已撤销，删除了 2 条活动')).toBeVisible();
 });
