@@ -41,6 +41,8 @@ test('a clerk attaches two photos to an event, sees them in the gallery and the 
   ]);
   await expect(panel.getByTestId('evidence-photo')).toHaveCount(2);
   await expect(panel).toContainText('照片 2 张，文件共 2 个');
+  // The gallery keeps the order the files were chosen in (they are sent one after another).
+  await expect(panel.getByTestId('evidence-photo').first().getByRole('button', { name: '删除 摊位.jpg' })).toBeVisible();
   // The reused photo says its day, inside its own card (it does not run over the next one).
   const note = panel.getByTestId('evidence-photo').nth(1).getByTestId('evidence-date-note');
   await expect(note).toHaveText('拍摄于 2025-03-15，不在活动日期内');

@@ -5,9 +5,16 @@ import { signIn } from './helpers.ts';
 const YEAR = 2024;
 
 async function pick(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.keyboard.type(option);
-  await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+  const select = page.getByLabel(label, { exact: true });
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  // Typing into the select's own input (not whatever has focus): under load the click that
+  // opens the list can land after the keystrokes, which then filtered nothing.
+  await expect(async () => {
+    await select.click();
+    await select.fill(option);
+    await expect(item).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await item.click();
   await page.keyboard.press('Escape');
 }
 

@@ -52,11 +52,14 @@ test('a clerk submits the month, the county returns it with a reason, the clerk 
   await panel.getByRole('button', { name: '上报' }).click();
   await clerk.getByRole('dialog').filter({ hasText: '确认上报' }).getByRole('button', { name: '确认上报' }).click();
   await expect(panel).toContainText('本期已上报，活动不能修改');
-  // Locked: the clerk's edit is refused with the reason.
+  // Locked: the edit page says why before anything is typed, and takes no input.
   await clerk.goto(`/events/${event.id}/edit`);
-  await clerk.getByLabel('受众人次').fill('80');
-  await clerk.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(clerk.getByText(`${monthLabel}已上报，需县级退回后才能修改`)).toBeVisible();
+  await expect(clerk.getByTestId('event-lock')).toContainText(`${monthLabel}已上报，需县级退回后才能修改`);
+  await expect(clerk.getByLabel('受众人次')).toBeDisabled();
+  // The API refuses it too, whatever a client sends.
+  const refused = await clerk.request.patch(`/api/events/${event.id}`, { data: { audience: 80, version: event.version } });
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).message).toContain(`${monthLabel}已上报`);
 
   // The county sees 已上报 and returns it with a reason.
   const submittedCell = await cellOf(county, longgang.id);

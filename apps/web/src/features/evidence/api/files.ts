@@ -16,12 +16,36 @@ type UploadRequest = Parameters<NonNullable<UploadProps['customRequest']>>[0];
 /** One Idempotency-Key per chosen file: the same file sent again is the same upload. */
 const uploadKeys = new WeakMap<object, string>();
 
+/** The uploads waiting their turn: files chosen together are sent one after another. */
+let uploadQueue: Promise<void> = Promise.resolve();
+
 /**
  * antd Upload's request (XHR, for the progress bar) with the file's
  * Idempotency-Key, so an upload whose answer was lost and is sent again is not
- * stored twice (docs/reliability.md).
+ * stored twice (docs/reliability.md). Uploads go one at a time, in the order the
+ * files were chosen: the gallery then keeps that order (parallel uploads landed in
+ * whichever order they finished), and one bar of signal is not split between them.
  */
-export function uploadEvidence({ action, file, filename = 'file', onProgress, onSuccess, onError }: UploadRequest) {
+export function uploadEvidence(request: UploadRequest) {
+  let xhr: XMLHttpRequest | undefined;
+  let aborted = false;
+  uploadQueue = uploadQueue.then(
+    () =>
+      new Promise<void>((done) => {
+        if (aborted) return done();
+        xhr = send(request);
+        xhr.addEventListener('loadend', () => done());
+      }),
+  );
+  return {
+    abort: () => {
+      aborted = true;
+      xhr?.abort();
+    },
+  };
+}
+
+function send({ action, file, filename = 'file', onProgress, onSuccess, onError }: UploadRequest): XMLHttpRequest {
   const key = uploadKeys.get(file as object) ?? newUuid();
   uploadKeys.set(file as object, key);
   const form = new FormData();
@@ -43,7 +67,7 @@ export function uploadEvidence({ action, file, filename = 'file', onProgress, on
   xhr.withCredentials = true;
   xhr.setRequestHeader('idempotency-key', key);
   xhr.send(form);
-  return { abort: () => xhr.abort() };
+  return xhr;
 }
 
 export const eventFilesQueryOptions = (eventId: number) =>
