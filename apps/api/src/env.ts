@@ -2,6 +2,7 @@
 import { config as loadDotenv } from 'dotenv';
 import path from 'node:path';
 import { EVIDENCE_LIMITS } from '@pufa/domain';
+import type { S3StoreSettings } from './evidence/s3-file-store.ts';
 import { databaseConfigFromEnv, DEFAULT_DEMO_PASSWORD, filesDirFromEnv, repoRoot, type DatabaseConfig } from '@pufa/db';
 
 export interface ServerEnv {
@@ -21,6 +22,8 @@ export interface ServerEnv {
 export interface EvidenceSettings {
   /** FILES_DIR; default DATA_DIR/files (./data/files when DATA_DIR is unset, PostgreSQL included). */
   filesDir: string;
+  /** FILES_STORE=s3: the files are in this bucket instead of FILES_DIR. */
+  s3?: S3StoreSettings;
   /** FILES_MAX_FILE_MB */
   maxFileBytes: number;
   /** FILES_MAX_EVENT_MB: all live files of one event. */
@@ -36,9 +39,34 @@ function megabytes(name: string, value: string | undefined, fallback: number): n
   return Math.floor(mb * MB);
 }
 
+const truthy = (value: string | undefined) => value === '1' || value?.toLowerCase() === 'true';
+
+/** FILES_STORE=s3 and its S3_* settings; a missing bucket stops the start with its name. */
+export function s3SettingsFromEnv(env: NodeJS.ProcessEnv = process.env): S3StoreSettings | undefined {
+  const store = env.FILES_STORE?.trim().toLowerCase() || 'folder';
+  if (store === 'folder') return undefined;
+  if (store !== 's3') throw new Error(`FILES_STORE must be "folder" or "s3", not "${env.FILES_STORE}"`);
+  const bucket = env.S3_BUCKET?.trim();
+  if (!bucket) throw new Error('FILES_STORE=s3 needs S3_BUCKET (and S3_ENDPOINT for a store other than AWS)');
+  const endpoint = env.S3_ENDPOINT?.trim() || undefined;
+  if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint)) throw new Error(`S3_ENDPOINT must be an http(s) address, not "${endpoint}"`);
+  const prefix = env.S3_PREFIX?.trim().replace(/^\/+/, '') ?? '';
+  return {
+    endpoint,
+    bucket,
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+    // A store of one's own (an endpoint) is addressed by path unless told otherwise; AWS by host.
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === undefined ? Boolean(endpoint) : truthy(env.S3_FORCE_PATH_STYLE),
+    prefix: prefix && !prefix.endsWith('/') ? `${prefix}/` : prefix,
+  };
+}
+
 export function evidenceSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): EvidenceSettings {
   return {
     filesDir: filesDirFromEnv(env),
+    s3: s3SettingsFromEnv(env),
     maxFileBytes: megabytes('FILES_MAX_FILE_MB', env.FILES_MAX_FILE_MB, EVIDENCE_LIMITS.fileBytes),
     maxEventBytes: megabytes('FILES_MAX_EVENT_MB', env.FILES_MAX_EVENT_MB, EVIDENCE_LIMITS.eventBytes),
   };

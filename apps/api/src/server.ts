@@ -36,10 +36,10 @@ purge.unref();
 async function reportEvidenceStore() {
   const report = await checkEvidenceStore(app.fileStore, app.evidence);
   if (report.orphanFiles.length || report.missingFiles.length) {
-    app.log.warn({ filesDir: env.evidence.filesDir, ...report, orphanFiles: report.orphanFiles.slice(0, 50), missingFiles: report.missingFiles.slice(0, 50) },
+    app.log.warn({ store: app.fileStore.location, ...report, orphanFiles: report.orphanFiles.slice(0, 50), missingFiles: report.missingFiles.slice(0, 50) },
       `evidence files: ${report.orphanFiles.length} file(s) without a row, ${report.missingFiles.length} row(s) without a file`);
   } else {
-    app.log.info({ filesDir: env.evidence.filesDir, files: report.files }, 'evidence files checked: every file has its row and every row its file');
+    app.log.info({ store: app.fileStore.location, files: report.files }, 'evidence files checked: every file has its row and every row its file');
   }
 }
 

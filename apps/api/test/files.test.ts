@@ -10,6 +10,8 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventFile, EventListResponse } from '@pufa/domain';
+import { checkEvidenceStore } from '../src/evidence/orphans.ts';
+import { S3FileStore } from '../src/evidence/s3-file-store.ts';
 import { useTestApp, type TestUser } from './helper.ts';
 import { multipartBody } from './import-fixtures.ts';
 import { exe, heic, officeOle, officeXml, pdf, photoWithExif, png, pngBomb, svgWithScript, webp, withDeclaredSize } from './evidence-fixtures.ts';
@@ -38,8 +40,12 @@ async function uploadOk(eventId: number, bytes: Buffer, name: string, caption?: 
   return res.json<EventFile>();
 }
 
-/** Every file under FILES_DIR, temporary ones included; a missing folder fails the test (it is never "nothing stored"). */
+/**
+ * Every file in the store, temporary ones and variants included: under FILES_DIR (a missing
+ * folder fails the test: it is never "nothing stored") or every object in the S3 bucket.
+ */
 async function filesOnDisk() {
+  if (ctx.app.fileStore instanceof S3FileStore) return ctx.app.fileStore.countObjects();
   const entries = await readdir(ctx.filesDir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).length;
 }
@@ -447,5 +453,41 @@ describe('the period lock on evidence', () => {
     expect((await ctx.inject({ method: 'DELETE', url: `/api/events/${event}`, as: 'eastClerk' })).statusCode).toBe(204);
     await submit('2026-10');
     await expect(ctx.db.prisma.$executeRaw`UPDATE event_file SET caption = 'x' WHERE id = ${file.id}`).resolves.toBe(1);
+  });
+});
+
+describe('the file store', () => {
+  it('keeps the files where the settings say (FILES_DIR, or the bucket and nothing on disk)', async () => {
+    const event = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-04-02', '存储位置');
+    const file = await uploadOk(event, await png(51, 51), 'where.png');
+    const { storageKey } = (await ctx.db.prisma.eventFile.findUniqueOrThrow({ where: { id: file.id }, select: { storageKey: true } }));
+    expect(await ctx.app.fileStore.listKeys()).toContain(storageKey);
+    expect(await ctx.app.fileStore.exists(storageKey, 'small')).toBe(true);
+    const onDisk = await readdir(ctx.filesDir, { recursive: true }).catch(() => []);
+    if (ctx.s3) {
+      expect(ctx.app.fileStore).toBeInstanceOf(S3FileStore);
+      expect(onDisk).toEqual([]);
+    } else {
+      expect(onDisk).toContain(storageKey);
+    }
+  });
+
+  it('the start-up check reports a file without its row and a row without its file, deleting neither', async () => {
+    const event = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-04-03', '孤儿文件');
+    const file = await uploadOk(event, await png(52, 52), 'kept.png');
+    const { storageKey } = (await ctx.db.prisma.eventFile.findUniqueOrThrow({ where: { id: file.id }, select: { storageKey: true } }));
+    expect(await checkEvidenceStore(ctx.app.fileStore, ctx.app.evidence)).toMatchObject({ orphanFiles: [], missingFiles: [] });
+
+    const orphan = ctx.app.fileStore.newKey();
+    await ctx.app.fileStore.put(orphan, { original: Buffer.from('cut off before its row') });
+    await ctx.app.fileStore.remove(storageKey);
+    const report = await checkEvidenceStore(ctx.app.fileStore, ctx.app.evidence);
+    expect(report.orphanFiles).toEqual([orphan]);
+    expect(report.missingFiles).toEqual([storageKey]);
+    expect(report.files).toBe(report.rows);
+    // Reported, not deleted: the orphan is still there; the missing file answers 404, not 500.
+    expect(await ctx.app.fileStore.exists(orphan)).toBe(true);
+    expect((await ctx.inject({ method: 'GET', url: `/api/files/${file.id}`, as: 'eastClerk' })).statusCode).toBe(404);
+    await ctx.app.fileStore.remove(orphan);
   });
 });

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { EVIDENCE_LIMITS } from '@pufa/domain';
 import { buildApp } from '../src/app.ts';
 import type { EvidenceSettings } from '../src/env.ts';
+import type { S3StoreSettings } from '../src/evidence/s3-file-store.ts';
+import { startS3Server, testFilesStore } from './s3-server.ts';
 
 /** Two townships of one county, with the built-in catalogs: what most API tests need. */
 export async function seedFixture(db: Database) {
@@ -79,6 +81,8 @@ export interface TestContext {
   fixture: Fixture;
   /** FILES_DIR of this test file's app. */
   filesDir: string;
+  /** The S3 server's settings when TEST_FILES_STORE=s3 (then FILES_DIR stays empty). */
+  s3?: S3StoreSettings;
   cookies: Record<TestUser, string>;
   /** app.inject as a signed-in user (the county administrator unless `as` says otherwise). */
   inject: (options: InjectOptions & { as?: TestUser }) => Promise<LightMyRequestResponse>;
@@ -89,6 +93,7 @@ export function useTestApp(options: { sessionPolicy?: SessionPolicy; loginThrott
   const context = {} as TestContext;
   let drop: () => Promise<void> = async () => {};
   let filesDir = '';
+  let stopS3 = async () => {};
   beforeAll(async () => {
     const created = await createTestDatabase();
     drop = created.drop;
@@ -98,7 +103,13 @@ export function useTestApp(options: { sessionPolicy?: SessionPolicy; loginThrott
     // Evidence files in a folder of this test file's own, removed with its database.
     filesDir = await mkdtemp(path.join(os.tmpdir(), 'pufa-test-files-'));
     context.filesDir = filesDir;
-    const evidence = { filesDir, maxFileBytes: EVIDENCE_LIMITS.fileBytes, maxEventBytes: EVIDENCE_LIMITS.eventBytes, ...options.evidence };
+    // TEST_FILES_STORE=s3: the same tests against an S3 server (the folder stays unused).
+    if (testFilesStore() === 's3') {
+      const s3 = await startS3Server();
+      stopS3 = s3.stop;
+      context.s3 = s3.settings;
+    }
+    const evidence = { filesDir, s3: context.s3, maxFileBytes: EVIDENCE_LIMITS.fileBytes, maxEventBytes: EVIDENCE_LIMITS.eventBytes, ...options.evidence };
     context.app = await buildApp({ db: context.db, serveWebApp: false, ...options, evidence });
     await context.app.ready();
     context.cookies = {} as Record<TestUser, string>;
@@ -110,6 +121,7 @@ export function useTestApp(options: { sessionPolicy?: SessionPolicy; loginThrott
     await context.app?.close();
     await drop();
     if (filesDir) await rm(filesDir, { recursive: true, force: true });
+    await stopS3();
   });
   return context;
 }

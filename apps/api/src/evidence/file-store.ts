@@ -1,10 +1,15 @@
-// The evidence files on disk (FILES_DIR). A file is written under a temporary
+// Where evidence files are kept: a folder (FILES_DIR, the default) or an
+// S3-compatible bucket (s3-file-store.ts, FILES_STORE=s3). Both keep an original
+// and its image variants under one storage key that the database row names.
+//
+// The folder store: a file is written under a temporary
 // name, flushed to disk (fsync), then renamed into place and its folder
 // flushed: a crash leaves either no file or the whole file, never half of one.
 // The database row is written after this (evidence-repository), so a row
 // always has its file; a file whose row never came is an orphan, reported at
 // start-up (orphans.ts) rather than deleted silently.
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -15,22 +20,48 @@ export type Variant = keyof typeof VARIANTS;
 
 const TMP = '.tmp';
 
-export class FileStore {
+export interface FileStore {
+  /** Where the files are, for the operator's log lines (a folder, or s3://bucket/prefix). */
+  readonly location: string;
+  newKey(now?: Date): string;
+  /** Stores the original and its variants whole; removes what it wrote when any part fails. */
+  put(key: string, parts: { original: Buffer } & Partial<Record<Variant, Buffer>>): Promise<void>;
+  /** Removes a file and its variants (an upload whose row could not be written). */
+  remove(key: string): Promise<void>;
+  exists(key: string, variant?: Variant): Promise<boolean>;
+  /** The file's bytes, opened when first read (a zip of a year of photos holds no file open in advance). */
+  read(key: string, variant?: Variant): Readable;
+  /** The storage keys of every original (variants and temporary files left out). */
+  listKeys(): Promise<string[]>;
+}
+
+/** A new storage key: a folder per month keeps folders small; the name is random (never the client's). */
+export const newStorageKey = (now = new Date()) => `${now.toISOString().slice(0, 7)}/${randomUUID()}`;
+
+/** The name of a variant's object beside its original. */
+export const variantKey = (key: string, variant?: Variant) => (variant ? `${key}.${VARIANTS[variant]}` : key);
+
+/** Tells a variant's key from an original's. */
+export const isVariantKey = (key: string) => Object.values(VARIANTS).some((suffix) => key.endsWith(`.${suffix}`));
+
+export class FolderFileStore implements FileStore {
   constructor(readonly root: string) {}
 
-  /** A new storage key: a folder per month keeps folders small; the name is random (never the client's). */
+  get location() {
+    return this.root;
+  }
+
   newKey(now = new Date()): string {
-    return `${now.toISOString().slice(0, 7)}/${randomUUID()}`;
+    return newStorageKey(now);
   }
 
   absolute(key: string, variant?: Variant): string {
-    const file = path.resolve(this.root, variant ? `${key}.${VARIANTS[variant]}` : key);
+    const file = path.resolve(this.root, variantKey(key, variant));
     // Keys are ours, but a path must never leave the folder.
     if (!file.startsWith(path.resolve(this.root) + path.sep)) throw new Error(`storage key outside FILES_DIR: ${key}`);
     return file;
   }
 
-  /** Writes the original and its variants durably; removes what it wrote when any part fails. */
   async put(key: string, parts: { original: Buffer } & Partial<Record<Variant, Buffer>>): Promise<void> {
     const targets: [string, Buffer][] = [[this.absolute(key), parts.original]];
     for (const variant of Object.keys(VARIANTS) as Variant[]) {
@@ -61,7 +92,6 @@ export class FileStore {
     }
   }
 
-  /** Removes a file and its variants (an upload whose row could not be written). */
   async remove(key: string): Promise<void> {
     await Promise.all([this.absolute(key), ...(Object.keys(VARIANTS) as Variant[]).map((v) => this.absolute(key, v))].map((file) => rm(file, { force: true })));
   }
@@ -70,21 +100,20 @@ export class FileStore {
     return stat(this.absolute(key, variant)).then((s) => s.isFile(), () => false);
   }
 
-  read(key: string, variant?: Variant) {
-    return createReadStream(this.absolute(key, variant));
+  read(key: string, variant?: Variant): Readable {
+    const file = this.absolute(key, variant);
+    return lazyReadable(async () => createReadStream(file));
   }
 
-  /** The storage keys of every original on disk (variants and temporary files left out). */
   async listKeys(): Promise<string[]> {
     const entries = await readdir(this.root, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return [];
       throw error;
     });
-    const variantSuffixes = Object.values(VARIANTS).map((suffix) => `.${suffix}`);
     return entries
       .filter((entry) => entry.isFile())
       .map((entry) => path.relative(this.root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-      .filter((key) => !key.startsWith(`${TMP}/`) && !variantSuffixes.some((suffix) => key.endsWith(suffix)));
+      .filter((key) => !key.startsWith(`${TMP}/`) && !isVariantKey(key));
   }
 }
 
@@ -97,4 +126,39 @@ async function syncFolder(folder: string) {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A stream that opens its source on the first read: archiver reads a zip's entries one
+ * after another, so a pack of thousands of files has one open at a time.
+ */
+export function lazyReadable(open: () => Promise<Readable>): Readable {
+  let source: Readable | undefined;
+  let opening = false;
+  const out = new Readable({
+    read() {
+      if (source) {
+        source.resume();
+        return;
+      }
+      if (opening) return;
+      opening = true;
+      open().then(
+        (opened) => {
+          source = opened;
+          opened.on('data', (chunk: Buffer) => {
+            if (!out.push(chunk)) opened.pause();
+          });
+          opened.once('end', () => out.push(null));
+          opened.once('error', (error) => out.destroy(error));
+        },
+        (error: Error) => out.destroy(error),
+      );
+    },
+    destroy(error, callback) {
+      source?.destroy();
+      callback(error);
+    },
+  });
+  return out;
 }

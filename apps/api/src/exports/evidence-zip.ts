@@ -1,7 +1,7 @@
 // The evidence pack (佐证材料.zip): the ledger workbook, then one folder per
 // event ("2026-03-15 3·15消费者权益日宣传") with its files in the clerk's order
-// and captions.txt. Streamed: files are read from disk as the zip is written
-// (archiver opens each lazily), so a year of photos never sits in memory.
+// and captions.txt. Streamed: files are read from the store as the zip is written
+// (each opened when archiver reaches it), so a year of photos never sits in memory.
 import type { Writable } from 'node:stream';
 import { PassThrough } from 'node:stream';
 import { ZipArchive, type EntryData, type ZipEntryData } from 'archiver';
@@ -57,9 +57,9 @@ export async function writeEvidenceZip(
         let name = `${String(index + 1).padStart(2, '0')}-${file.originalName}`;
         if (names.has(name)) name = `${String(index + 1).padStart(2, '0')}-${file.id}-${file.originalName}`;
         names.add(name);
-        // `store` is a zip entry option archiver takes on file() too (its types list it for append only).
         const entry: ZipEntryData = { name: `${folder}/${name}`, store: COMPRESSED.test(file.contentType), date: new Date(file.createdAt) };
-        archive.file(store.absolute(storageKey), entry as EntryData);
+        // The store's stream opens when archiver reaches the entry: one file open at a time.
+        archive.append(store.read(storageKey), entry as EntryData);
         const note = photoDateNote(file);
         lines.push(`${name}\t${file.caption}\t${note ? note[lang === 'en' ? 'en' : 'zh'] : ''}\tSHA-256 ${file.sha256}`);
       });

@@ -27,7 +27,8 @@ import {
   createEvidenceRepository,
   type EvidenceRepository,
 } from '@pufa/db';
-import { FileStore } from '../evidence/file-store.ts';
+import { FolderFileStore, type FileStore } from '../evidence/file-store.ts';
+import { S3FileStore } from '../evidence/s3-file-store.ts';
 import type { EvidenceSettings } from '../env.ts';
 
 declare module 'fastify' {
@@ -65,7 +66,9 @@ export const repositoriesPlugin = fp(
     app.decorate('submissions', createSubmissionRepository(db));
     app.decorate('county', createCountyRepository(db));
     app.decorate('evidence', createEvidenceRepository(db.prisma));
-    app.decorate('fileStore', new FileStore(evidence.filesDir));
+    const fileStore: FileStore = evidence.s3 ? new S3FileStore(evidence.s3) : new FolderFileStore(evidence.filesDir);
+    app.decorate('fileStore', fileStore);
+    if (fileStore instanceof S3FileStore) app.addHook('onClose', async () => fileStore.close());
     app.decorate('evidenceSettings', evidence);
   },
   { name: 'repositories' },

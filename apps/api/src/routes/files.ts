@@ -67,7 +67,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
   /** A row whose file is gone (a disk restored without it) answers 404, logged for the operator; never a 500. */
   async function ensureOnDisk(storageKey: string, variant?: Variant) {
     if (await app.fileStore.exists(storageKey, variant)) return;
-    app.log.error({ storageKey, variant, filesDir: app.fileStore.root }, 'evidence file missing on disk');
+    app.log.error({ storageKey, variant, store: app.fileStore.location }, 'evidence file missing from the file store');
     throw notFound(FILE);
   }
 

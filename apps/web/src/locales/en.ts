@@ -135,7 +135,7 @@ export const en: Messages = {
     batchStatus: { preview: 'to confirm', committed: 'imported', undone: 'undone' },
     undo: 'Undo import', undoConfirm: 'Undo: its {{count}} events will be deleted (an administrator can restore each for 30 days). Continue?', undone: 'Undone: {{count}} events deleted', undoWho: 'Whoever imported it, or an administrator, can undo it', undoUntil: 'can be undone until {{date}}', undoHint: 'For 30 days, whoever imported a file, or an administrator, can undo the whole import under “Imports”.',
     remembered: 'Remembered matches', rememberedIntro: 'Columns and names chosen in earlier imports are applied to the township’s next files (marked “as matched by hand” in the preview). Delete a wrong one here: later files (and previews not yet confirmed) will ask again.',
-    rememberedKind: { columns: 'Column', villages: 'Village', departments: 'Department' }, rememberedKindTitle: 'Kind', rememberedText: 'Written in the file', rememberedAs: 'Matched to', forget: 'Delete', forgotten: 'Match deleted', rememberedNone: 'Nothing remembered yet', notCounted: 'not counted',
+    rememberedKind: { columns: 'Column', villages: 'Village', departments: 'Department' }, rememberedKindTitle: 'Kind', rememberedText: 'Written in the file', rememberedAs: 'Matched to', forget: 'Delete', forgotten: 'Match deleted', batchesNone: 'No ledger imported yet', rememberedNone: 'Nothing remembered yet', notCounted: 'not counted',
   },
   notFound: { title: 'Page not found', back: 'Back to the ledger' },
   submissions: {

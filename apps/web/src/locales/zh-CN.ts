@@ -133,7 +133,7 @@ export const zhCN = {
     batchStatus: { preview: '待确认', committed: '已导入', undone: '已撤销' },
     undo: '撤销导入', undoConfirm: '撤销后这 {{count}} 条活动将被删除（30 天内管理员可在“已删除活动”中逐条恢复），确定吗？', undone: '已撤销，删除了 {{count}} 条活动', undoWho: '可由导入者本人或管理员撤销', undoUntil: '{{date}} 前可撤销', undoHint: '导入后 30 天内，导入者本人或管理员可在“导入记录”中撤销整批导入。',
     remembered: '已记住的对应', rememberedIntro: '以前导入时选定的列和名称，会自动用于本镇以后上传的文件（预览中标为“按已选的对应”）。对应错了可在此删除，删除后以后的文件（以及尚未确认的预览）会重新询问。',
-    rememberedKind: { columns: '列', villages: '村（社区）', departments: '单位' }, rememberedKindTitle: '类别', rememberedText: '文件中的写法', rememberedAs: '对应为', forget: '删除', forgotten: '已删除这条对应', rememberedNone: '还没有记住的对应', notCounted: '不计入',
+    rememberedKind: { columns: '列', villages: '村（社区）', departments: '单位' }, rememberedKindTitle: '类别', rememberedText: '文件中的写法', rememberedAs: '对应为', forget: '删除', forgotten: '已删除这条对应', batchesNone: '还没有导入过台账', rememberedNone: '还没有记住的对应', notCounted: '不计入',
   },
   notFound: { title: '页面不存在', back: '回到活动台账' },
   submissions: {

@@ -17,6 +17,11 @@ export function ImportBatches({ onOpen }: { onOpen: (id: number) => void }) {
   const batches = useImportBatches();
   const undo = useUndoImport();
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : '');
+  // Nothing imported yet: a sentence, not an empty table (which on a phone is wider than
+  // the screen and scrolls with nothing in it to focus).
+  if (batches.data && batches.data.length === 0) {
+    return <Typography.Text type="secondary" data-testid="import-batches-none">{t('imports.batchesNone')}</Typography.Text>;
+  }
   return (
     <Table<ImportBatchSummary>
       size="small"
