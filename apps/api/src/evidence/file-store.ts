@@ -35,6 +35,14 @@ export interface FileStore {
   listKeys(): Promise<string[]>;
 }
 
+/** The store could not be reached (a bucket's server down or answering 5xx): 503, try again. */
+export class FileStoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('the file store is unavailable', { cause });
+    this.name = 'FileStoreUnavailableError';
+  }
+}
+
 /** A new storage key: a folder per month keeps folders small; the name is random (never the client's). */
 export const newStorageKey = (now = new Date()) => `${now.toISOString().slice(0, 7)}/${randomUUID()}`;
 

@@ -13,7 +13,7 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { isVariantKey, lazyReadable, newStorageKey, VARIANTS, variantKey, type FileStore, type Variant } from './file-store.ts';
+import { FileStoreUnavailableError, isVariantKey, lazyReadable, newStorageKey, VARIANTS, variantKey, type FileStore, type Variant } from './file-store.ts';
 
 export interface S3StoreSettings {
   /** S3_ENDPOINT, e.g. http://127.0.0.1:9000 for MinIO; unset for AWS itself. */
@@ -34,6 +34,12 @@ export interface S3StoreSettings {
 const isNotFound = (error: unknown) =>
   error instanceof S3ServiceException && (error.$metadata.httpStatusCode === 404 || error.name === 'NotFound' || error.name === 'NoSuchKey');
 
+/** An answer the store gave (4xx: our request, a bug to log) or none at all / 5xx (an outage: 503). */
+function outageOr(error: unknown): unknown {
+  const status = error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+  return status !== undefined && status < 500 ? error : new FileStoreUnavailableError(error);
+}
+
 export class S3FileStore implements FileStore {
   readonly location: string;
   private readonly client: S3Client;
@@ -49,6 +55,16 @@ export class S3FileStore implements FileStore {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
+  }
+
+  /** Every request goes through here: an unreachable store becomes FileStoreUnavailableError. */
+  private async call<T>(request: (client: S3Client) => Promise<T>): Promise<T> {
+    try {
+      return await request(this.client);
+    } catch (error) {
+      if (isNotFound(error)) throw error;
+      throw outageOr(error);
+    }
   }
 
   private objectKey(key: string, variant?: Variant) {
@@ -70,23 +86,23 @@ export class S3FileStore implements FileStore {
     try {
       // Variants last: a thumbnail is never there without its original.
       for (const [Key, Body] of targets) {
-        await this.client.send(new PutObjectCommand({ Bucket: this.settings.bucket, Key, Body, ContentLength: Body.length }));
+        await this.call((c) => c.send(new PutObjectCommand({ Bucket: this.settings.bucket, Key, Body, ContentLength: Body.length })));
         written.push(Key);
       }
     } catch (error) {
-      await Promise.all(written.map((Key) => this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key })).catch(() => undefined)));
+      await Promise.all(written.map((Key) => this.call((c) => c.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key }))).catch(() => undefined)));
       throw error;
     }
   }
 
   async remove(key: string): Promise<void> {
     const keys = [this.objectKey(key), ...(Object.keys(VARIANTS) as Variant[]).map((v) => this.objectKey(key, v))];
-    await Promise.all(keys.map((Key) => this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key }))));
+    await Promise.all(keys.map((Key) => this.call((c) => c.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key })))));
   }
 
   async exists(key: string, variant?: Variant): Promise<boolean> {
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key, variant) }));
+      await this.call((c) => c.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key, variant) })));
       return true;
     } catch (error) {
       if (isNotFound(error)) return false;
@@ -97,7 +113,7 @@ export class S3FileStore implements FileStore {
   read(key: string, variant?: Variant): Readable {
     const Key = this.objectKey(key, variant);
     return lazyReadable(async () => {
-      const answer = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key }));
+      const answer = await this.call((c) => c.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key })));
       return answer.Body as Readable;
     });
   }
@@ -105,12 +121,14 @@ export class S3FileStore implements FileStore {
   async listKeys(): Promise<string[]> {
     const keys: string[] = [];
     const { prefix, bucket } = this.settings;
-    for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: bucket, Prefix: prefix || undefined })) {
-      for (const object of page.Contents ?? []) {
-        const key = object.Key?.slice(prefix.length);
-        if (key && !isVariantKey(key)) keys.push(key);
+    await this.call(async (client) => {
+      for await (const page of paginateListObjectsV2({ client }, { Bucket: bucket, Prefix: prefix || undefined })) {
+        for (const object of page.Contents ?? []) {
+          const key = object.Key?.slice(prefix.length);
+          if (key && !isVariantKey(key)) keys.push(key);
+        }
       }
-    }
+    });
     return keys;
   }
 

@@ -10,6 +10,7 @@ import { IdempotencyKeyTakenError, InvalidReferencesError, NotPermittedError, Su
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { FRAMEWORK_ERRORS, HttpError, RequestValidationError } from '../http-errors.ts';
+import { FileStoreUnavailableError } from '../evidence/file-store.ts';
 import { classifyDatabaseError, periodLockOf, type DatabaseFailure } from '../database-errors.ts';
 
 const STATUS_NAMES: Record<number, string> = {
@@ -121,6 +122,11 @@ export const validationPlugin = fp(async function validation(app: FastifyInstanc
         { zh: '该记录已被他人修改，请刷新后再保存', en: 'Someone else changed this record; reload it, then save again' },
         { currentVersion: error.currentVersion },
       );
+    }
+    if (error instanceof FileStoreUnavailableError) {
+      request.log.error({ err: error.cause }, 'file store unavailable: answering 503');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return send(reply, 503, { zh: '文件存储暂时无法访问，请稍后重试', en: 'The file store is temporarily unreachable; please try again shortly' });
     }
     const failure = classifyDatabaseError(error);
     if (failure) {
