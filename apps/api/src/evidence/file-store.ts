@@ -10,7 +10,8 @@
 // start-up (orphans.ts) rather than deleted silently.
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import type { SpooledUpload } from './spool-upload.ts';
+import { link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 
@@ -20,12 +21,19 @@ export type Variant = keyof typeof VARIANTS;
 
 const TMP = '.tmp';
 
+export type StoredParts = { original: Buffer | SpooledUpload } & Partial<Record<Variant, Buffer>>;
+
 export interface FileStore {
   /** Where the files are, for the operator's log lines (a folder, or s3://bucket/prefix). */
   readonly location: string;
   newKey(now?: Date): string;
-  /** Stores the original and its variants whole; removes what it wrote when any part fails. */
-  put(key: string, parts: { original: Buffer } & Partial<Record<Variant, Buffer>>): Promise<void>;
+  /** Where uploads are spooled before they are stored (the folder store's own disk, so storing is a rename). */
+  readonly spoolFolder: string;
+  /**
+   * Stores the original (bytes, or an upload spooled to a temporary file, which stays for the
+   * caller to remove) and its variants whole; removes what it wrote when any part fails.
+   */
+  put(key: string, parts: StoredParts): Promise<void>;
   /** Removes a file and its variants (an upload whose row could not be written). */
   remove(key: string): Promise<void>;
   exists(key: string, variant?: Variant): Promise<boolean>;
@@ -59,6 +67,10 @@ export class FolderFileStore implements FileStore {
     return this.root;
   }
 
+  get spoolFolder() {
+    return path.join(this.root, TMP);
+  }
+
   newKey(now = new Date()): string {
     return newStorageKey(now);
   }
@@ -70,25 +82,32 @@ export class FolderFileStore implements FileStore {
     return file;
   }
 
-  async put(key: string, parts: { original: Buffer } & Partial<Record<Variant, Buffer>>): Promise<void> {
-    const targets: [string, Buffer][] = [[this.absolute(key), parts.original]];
+  async put(key: string, parts: StoredParts): Promise<void> {
+    const targets: [string, Buffer | SpooledUpload][] = [[this.absolute(key), parts.original]];
     for (const variant of Object.keys(VARIANTS) as Variant[]) {
       const bytes = parts[variant];
       if (bytes) targets.push([this.absolute(key, variant), bytes]);
     }
     const folder = path.dirname(targets[0]![0]);
     await mkdir(folder, { recursive: true });
-    await mkdir(path.join(this.root, TMP), { recursive: true });
+    await mkdir(this.spoolFolder, { recursive: true });
     const written: string[] = [];
     try {
-      for (const [target, bytes] of targets) {
-        const temporary = path.join(this.root, TMP, randomUUID());
-        const handle = await open(temporary, 'wx', 0o640);
-        try {
-          await handle.writeFile(bytes);
-          await handle.sync();
-        } finally {
-          await handle.close();
+      for (const [target, content] of targets) {
+        const temporary = path.join(this.spoolFolder, randomUUID());
+        if (Buffer.isBuffer(content)) {
+          const handle = await open(temporary, 'wx', 0o640);
+          try {
+            await handle.writeFile(content);
+            await handle.sync();
+          } finally {
+            await handle.close();
+          }
+        } else {
+          // A spooled upload is on this disk already: flushed, then linked in place under
+          // a name of ours (the caller removes the spooled name as with any store).
+          await syncFile(content.path);
+          await link(content.path, temporary);
         }
         await rename(temporary, target);
         written.push(target);
@@ -122,6 +141,15 @@ export class FolderFileStore implements FileStore {
       .filter((entry) => entry.isFile())
       .map((entry) => path.relative(this.root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
       .filter((key) => !key.startsWith(`${TMP}/`) && !isVariantKey(key));
+  }
+}
+
+async function syncFile(file: string) {
+  const handle = await open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

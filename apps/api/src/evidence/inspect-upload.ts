@@ -3,12 +3,13 @@
 // position, with the display size and thumbnail the gallery shows. The
 // derivatives are re-encoded by sharp, which writes no metadata unless asked:
 // no EXIF, no GPS leaves the server in them.
-import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromFile } from 'file-type';
 import sharp from 'sharp';
 import exifr from 'exifr';
 import { heifExtents } from './heif-header.ts';
+import type { SpooledUpload } from './spool-upload.ts';
 import { EVIDENCE_ERRORS, EVIDENCE_LIMITS, EVIDENCE_TYPES, isEvidenceContentType, type Bilingual, type EvidenceContentType } from '@pufa/domain';
 
 /** A refusal with the clerk's words (answered 4xx on the file field). */
@@ -41,10 +42,10 @@ sharp.cache(false);
 
 const OLE_BY_EXTENSION: Record<string, EvidenceContentType> = { '.doc': 'application/msword', '.ppt': 'application/vnd.ms-powerpoint' };
 
-/** The accepted type of these bytes, or an EvidenceFileError. */
-export async function detectEvidenceType(bytes: Buffer, fileName: string): Promise<EvidenceContentType> {
-  if (bytes.length === 0) throw new EvidenceFileError(400, EVIDENCE_ERRORS.empty);
-  const detected = await fileTypeFromBuffer(bytes);
+/** The accepted type of the file's bytes (its first few kilobytes), or an EvidenceFileError. */
+export async function detectEvidenceType(upload: SpooledUpload, fileName: string): Promise<EvidenceContentType> {
+  if (upload.bytes === 0) throw new EvidenceFileError(400, EVIDENCE_ERRORS.empty);
+  const detected = await fileTypeFromFile(upload.path);
   if (!detected) throw new EvidenceFileError(415, EVIDENCE_ERRORS.unsupported);
   if (detected.mime === 'image/heif' || detected.mime === 'image/heic' || detected.ext === 'heic') return 'image/heic';
   // Word 97 / PowerPoint 97 are compound files: the bytes cannot say which, the name can.
@@ -56,11 +57,13 @@ export async function detectEvidenceType(bytes: Buffer, fileName: string): Promi
   throw new EvidenceFileError(415, EVIDENCE_ERRORS.unsupported);
 }
 
-export async function inspectUpload(bytes: Buffer, fileName: string): Promise<InspectedUpload> {
-  const contentType = await detectEvidenceType(bytes, fileName);
+/** A document is only sniffed (never read whole); a photo is decoded for its size, EXIF and thumbnails. */
+export async function inspectUpload(upload: SpooledUpload, fileName: string): Promise<InspectedUpload> {
+  const contentType = await detectEvidenceType(upload, fileName);
   const { kind, ext } = EVIDENCE_TYPES[contentType];
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { sha256 } = upload;
   if (kind !== 'image') return { contentType, kind, ext, sha256, width: null, height: null, takenAt: null, hasGps: false };
+  const bytes = await readFile(upload.path);
   if (contentType === 'image/heic') checkHeifHeader(bytes);
   const decodable = contentType === 'image/heic' ? await heicToJpeg(bytes) : bytes;
   const [pictures, exif] = await Promise.all([renderImage(decodable), readExif(bytes)]);

@@ -3,7 +3,11 @@
 // prefix. An object appears whole or not at all (S3's PUT is atomic), so, as on
 // disk, a row always has its file and an upload cut off leaves at most an orphan
 // that the start-up check reports.
+import { createReadStream } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { Upload } from '@aws-sdk/lib-storage';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -13,7 +17,8 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { FileStoreUnavailableError, isVariantKey, lazyReadable, newStorageKey, VARIANTS, variantKey, type FileStore, type Variant } from './file-store.ts';
+import { FileStoreUnavailableError, isVariantKey, lazyReadable, newStorageKey, VARIANTS, variantKey, type FileStore, type StoredParts, type Variant } from './file-store.ts';
+import type { SpooledUpload } from './spool-upload.ts';
 
 export interface S3StoreSettings {
   /** S3_ENDPOINT, e.g. http://127.0.0.1:9000 for MinIO; unset for AWS itself. */
@@ -42,6 +47,7 @@ function outageOr(error: unknown): unknown {
 
 export class S3FileStore implements FileStore {
   readonly location: string;
+  readonly spoolFolder = path.join(os.tmpdir(), 'pufa-uploads');
   private readonly client: S3Client;
 
   constructor(private readonly settings: S3StoreSettings) {
@@ -76,21 +82,28 @@ export class S3FileStore implements FileStore {
     return newStorageKey(now);
   }
 
-  async put(key: string, parts: { original: Buffer } & Partial<Record<Variant, Buffer>>): Promise<void> {
-    const targets: [string, Buffer][] = [[this.objectKey(key), parts.original]];
+  async put(key: string, parts: StoredParts): Promise<void> {
+    const targets: [string, Buffer | SpooledUpload][] = [[this.objectKey(key), parts.original]];
     for (const variant of Object.keys(VARIANTS) as Variant[]) {
       const bytes = parts[variant];
       if (bytes) targets.push([this.objectKey(key, variant), bytes]);
     }
+    const { bucket } = this.settings;
     const written: string[] = [];
     try {
       // Variants last: a thumbnail is never there without its original.
-      for (const [Key, Body] of targets) {
-        await this.call((c) => c.send(new PutObjectCommand({ Bucket: this.settings.bucket, Key, Body, ContentLength: Body.length })));
+      for (const [Key, content] of targets) {
+        if (Buffer.isBuffer(content)) {
+          await this.call((c) => c.send(new PutObjectCommand({ Bucket: bucket, Key, Body: content, ContentLength: content.length })));
+        } else {
+          // Streamed from the spooled file in 8 MB parts, two at a time: a large file never sits in memory.
+          const upload = new Upload({ client: this.client, params: { Bucket: bucket, Key, Body: createReadStream(content.path) }, partSize: 8 * 1024 * 1024, queueSize: 2 });
+          await this.call(() => upload.done());
+        }
         written.push(Key);
       }
     } catch (error) {
-      await Promise.all(written.map((Key) => this.call((c) => c.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key }))).catch(() => undefined)));
+      await Promise.all(written.map((Key) => this.call((c) => c.send(new DeleteObjectCommand({ Bucket: bucket, Key }))).catch(() => undefined)));
       throw error;
     }
   }

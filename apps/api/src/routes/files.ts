@@ -30,6 +30,7 @@ import { EvidenceLimitError } from '@pufa/db';
 import { HttpError, notFound, RequestValidationError } from '../http-errors.ts';
 import { ACCESS } from '../plugins/auth.ts';
 import { EvidenceFileError, inspectUpload } from '../evidence/inspect-upload.ts';
+import { discardSpooled, spoolUpload, type SpooledUpload } from '../evidence/spool-upload.ts';
 import type { Variant } from '../evidence/file-store.ts';
 
 const FILE = { zh: '文件', en: 'File' };
@@ -100,65 +101,78 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       const event = await app.evidence.eventForUpload(request.actor, eventId);
       if (!event) throw notFound(EVENT);
       if (!request.isMultipart()) throw new HttpError(415, { zh: '请以 multipart/form-data 上传文件', en: 'Send the file as multipart/form-data' });
-      let upload: { bytes: Buffer; name: string } | null = null;
-      let rawCaption = '';
+      let upload: (SpooledUpload & { name: string }) | null = null;
+      // The spooled copy goes whatever happens: stored (the store has its own), refused or failed;
+      // a refusal's answer is sent by the error handler, after the finally.
       try {
-        for await (const part of request.parts()) {
-          if (part.type === 'file') {
-            if (part.fieldname !== 'file') throw new RequestValidationError([fieldError([part.fieldname], { zh: '文件应放在 file 字段', en: 'send the file in the field named file' })]);
-            upload = { bytes: await part.toBuffer(), name: part.filename || 'file' };
-          } else if (part.fieldname === 'caption') rawCaption = String(part.value);
-          else throw new RequestValidationError([fieldError([part.fieldname], { zh: '不认识的字段', en: 'unknown field' })]);
+        let rawCaption = '';
+        try {
+          for await (const part of request.parts()) {
+            if (part.type === 'file') {
+              if (part.fieldname !== 'file') throw new RequestValidationError([fieldError([part.fieldname], { zh: '文件应放在 file 字段', en: 'send the file in the field named file' })]);
+              // To a temporary file as it arrives (hashed on the way), never whole in memory.
+              upload = { ...(await spoolUpload(part.file, app.fileStore.spoolFolder)), name: part.filename || 'file' };
+              if (part.file.truncated) throw Object.assign(new Error('file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
+            } else if (part.fieldname === 'caption') rawCaption = String(part.value);
+            else throw new RequestValidationError([fieldError([part.fieldname], { zh: '不认识的字段', en: 'unknown field' })]);
+          }
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (code === 'FST_REQ_FILE_TOO_LARGE') throw refuse(413, EVIDENCE_ERRORS.tooLarge(megabytes(maxFileBytes)));
+          if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw refuse(400, { zh: '一次上传一个文件', en: 'upload one file a request' });
+          if (error instanceof RequestValidationError) throw error;
+          throw refuse(400, { zh: '上传的内容不完整', en: 'the upload is incomplete' });
         }
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') throw refuse(413, EVIDENCE_ERRORS.tooLarge(megabytes(maxFileBytes)));
-        if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw refuse(400, { zh: '一次上传一个文件', en: 'upload one file a request' });
-        if (error instanceof RequestValidationError) throw error;
-        throw refuse(400, { zh: '上传的内容不完整', en: 'the upload is incomplete' });
-      }
-      const caption = CaptionSchema.safeParse(rawCaption, { reportInput: true });
-      if (!caption.success) throw new RequestValidationError(describeIssues(caption.error.issues.map((issue) => ({ ...issue, path: ['caption'] }))));
-      if (!upload) throw refuse(400, EVIDENCE_ERRORS.noFile);
-      // A repeat of an upload sent with an Idempotency-Key (the same file and caption) gets the stored answer.
-      const fingerprint = { sha256: createHash('sha256').update(upload.bytes).digest('hex'), name: upload.name, caption: caption.data };
-      if (await app.checkIdempotency(request, reply, fingerprint)) return reply;
-      let inspected;
-      try {
-        inspected = await inspectUpload(upload.bytes, upload.name);
-      } catch (error) {
-        if (error instanceof EvidenceFileError) throw refuse(error.statusCode, error.words);
-        throw error;
-      }
-      const storageKey = app.fileStore.newKey();
-      await app.fileStore.put(storageKey, { original: upload.bytes, small: inspected.small, large: inspected.large });
-      try {
-        const file = await app.evidence.create(
-          request.actor,
-          eventId,
-          {
-            storageKey,
-            originalName: withExtension(upload.name, inspected.ext),
-            contentType: inspected.contentType,
-            kind: inspected.kind,
-            bytes: upload.bytes.length,
-            sha256: inspected.sha256,
-            width: inspected.width,
-            height: inspected.height,
-            takenAt: inspected.takenAt,
-            hasGps: inspected.hasGps,
-            dateMismatch: inspected.takenAt ? isPhotoDateMismatch(localCalendarDay(inspected.takenAt), event.startDate, event.endDate) : false,
-            caption: caption.data,
-          },
-          limits,
-        );
-        if (!file) throw notFound(EVENT);
-        return reply.code(201).send(file);
-      } catch (error) {
-        // No row, so no file: the bytes written for it go.
-        await app.fileStore.remove(storageKey).catch((removeError: unknown) => request.log.error({ err: removeError, storageKey }, 'removing an unstored upload failed'));
-        if (error instanceof EvidenceLimitError) throw refuse(413, EVIDENCE_ERRORS.eventFull(megabytes(maxEventBytes), EVIDENCE_LIMITS.filesPerEvent));
-        throw error;
+        const caption = CaptionSchema.safeParse(rawCaption, { reportInput: true });
+        if (!caption.success) throw new RequestValidationError(describeIssues(caption.error.issues.map((issue) => ({ ...issue, path: ['caption'] }))));
+        if (!upload) throw refuse(400, EVIDENCE_ERRORS.noFile);
+        // A repeat of an upload sent with an Idempotency-Key (the same file and caption) gets the stored answer.
+        const fingerprint = { sha256: upload.sha256, name: upload.name, caption: caption.data };
+        if (await app.checkIdempotency(request, reply, fingerprint)) {
+          await discardSpooled(upload);
+          return reply;
+        }
+        let inspected;
+        try {
+          inspected = await inspectUpload(upload, upload.name);
+        } catch (error) {
+          if (error instanceof EvidenceFileError) throw refuse(error.statusCode, error.words);
+          throw error;
+        }
+        const storageKey = app.fileStore.newKey();
+        await app.fileStore.put(storageKey, { original: upload, small: inspected.small, large: inspected.large });
+        try {
+          const file = await app.evidence.create(
+            request.actor,
+            eventId,
+            {
+              storageKey,
+              originalName: withExtension(upload.name, inspected.ext),
+              contentType: inspected.contentType,
+              kind: inspected.kind,
+              bytes: upload.bytes,
+              sha256: inspected.sha256,
+              width: inspected.width,
+              height: inspected.height,
+              takenAt: inspected.takenAt,
+              hasGps: inspected.hasGps,
+              dateMismatch: inspected.takenAt ? isPhotoDateMismatch(localCalendarDay(inspected.takenAt), event.startDate, event.endDate) : false,
+              caption: caption.data,
+            },
+            limits,
+          );
+          if (!file) throw notFound(EVENT);
+          // Gone before the answer (the finally would run after it is sent).
+          await discardSpooled(upload);
+          return reply.code(201).send(file);
+        } catch (error) {
+          // No row, so no file: the bytes written for it go.
+          await app.fileStore.remove(storageKey).catch((removeError: unknown) => request.log.error({ err: removeError, storageKey }, 'removing an unstored upload failed'));
+          if (error instanceof EvidenceLimitError) throw refuse(413, EVIDENCE_ERRORS.eventFull(megabytes(maxEventBytes), EVIDENCE_LIMITS.filesPerEvent));
+          throw error;
+        }
+      } finally {
+        await discardSpooled(upload);
       }
     },
   );
