@@ -96,8 +96,8 @@ export class S3FileStore implements FileStore {
         if (Buffer.isBuffer(content)) {
           await this.call((c) => c.send(new PutObjectCommand({ Bucket: bucket, Key, Body: content, ContentLength: content.length })));
         } else {
-          // Streamed from the spooled file in 8 MB parts, two at a time: a large file never sits in memory.
-          const upload = new Upload({ client: this.client, params: { Bucket: bucket, Key, Body: createReadStream(content.path) }, partSize: 8 * 1024 * 1024, queueSize: 2 });
+          // Streamed from the spooled file in 5 MB parts (S3's smallest), two at a time: a large file never sits in memory.
+          const upload = new Upload({ client: this.client, params: { Bucket: bucket, Key, Body: createReadStream(content.path) }, partSize: 5 * 1024 * 1024, queueSize: 2 });
           await this.call(() => upload.done());
         }
         written.push(Key);
