@@ -155,6 +155,7 @@ export const en: Messages = {
     dueNotice: '{{period}} is due by {{date}} ({{days}} days left)', lateNotice: '{{period}} is late (due {{date}})',
     rank: 'Rank', activities: 'Activities', leaflets: 'Leaflets', audience: 'Audience', villagesReached: 'Villages reached', coverage: 'Coverage',
     perVillage: 'Per village: activities / leaflets / audience', exportCsv: 'Export ranking (CSV)', acted: 'Acted', notActed: 'Not acted',
+    namedDayNotRequired: 'This township reports from {{from}}; named days before then are not required',
     monthDueDay: 'Monthly: by day of next month', yearDueMonth: 'Yearly: month of next year', yearDueDay: 'Yearly: by day', saved: 'Saved', legend: "Click a cell for the township's figures and history for that period",
   },
   forbidden: { title: 'Not allowed', text: 'Your account cannot use this page. Ask an administrator if you need it.', back: 'Back to the start page' },
