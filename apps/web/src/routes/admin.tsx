@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AuditEntry } from '@pufa/domain';
+import { formatMoment, type AuditEntry } from '@pufa/domain';
 import { paths } from '../config/paths.ts';
 import { useAuditLog, useDeletedEvents, useRestoreEvent, type DeletedEvent } from '../features/admin/api/admin.ts';
 import { UsersTable } from '../features/admin/components/users-table.tsx';
@@ -30,7 +30,7 @@ function DeletedEvents() {
         columns={[
           { key: 'date', title: t('list.columns.date'), dataIndex: 'startDate' },
           { key: 'title', title: t('list.columns.title'), dataIndex: 'title' },
-          { key: 'deletedAt', title: t('admin.deletedAt'), render: (_, e) => new Date(e.deletedAt).toLocaleString(isEnglish(i18n.language) ? 'en-GB' : 'zh-CN') },
+          { key: 'deletedAt', title: t('admin.deletedAt'), render: (_, e) => formatMoment(e.deletedAt) },
           {
             key: 'restore',
             title: '',
@@ -68,7 +68,7 @@ function AuditLog() {
       scroll={{ x: 'max-content' }}
       pagination={{ current: page, pageSize: 50, total: log.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
       columns={[
-        { key: 'at', title: t('admin.when'), render: (_, a) => new Date(a.at).toLocaleString(isEnglish(i18n.language) ? 'en-GB' : 'zh-CN') },
+        { key: 'at', title: t('admin.when'), render: (_, a) => formatMoment(a.at) },
         { key: 'who', title: t('admin.who'), render: (_, a) => a.userName ?? t('history.system') },
         { key: 'action', title: t('admin.action'), render: (_, a) => <Tag>{t(`history.${a.action}`)}</Tag> },
         {
