@@ -41,3 +41,66 @@ for (const language of ['en', 'zh-CN'] as const) {
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   });
 }
+
+test('a refused photo keeps its reason beside its name until it is removed; a refused ledger file too', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signInAs(page, 'clerk');
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { townshipIds: number[] };
+  const today = (await page.evaluate('new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10)')) as string;
+  const created = await page.request.post('/api/events', { data: { startDate: today, title: `拒收文件 ${Date.now()}`, townshipId: me.townshipIds[0], audience: 5 } });
+  expect(created.status(), await created.text()).toBe(201);
+  const event = (await created.json()) as { id: number };
+  await page.goto(`/events/${event.id}`);
+  const panel = page.getByTestId('evidence-panel');
+  await panel.locator('input[type=file][multiple]').setInputFiles({ name: '会议记录.txt', mimeType: 'text/plain', buffer: Buffer.from('不是照片') });
+  const refusal = panel.getByTestId('upload-refusal');
+  await expect(refusal).toContainText('未上传。文件：不支持的文件类型');
+  // Beside its own name, in the list, and still there after a toast would have gone.
+  await expect(panel.locator('.ant-upload-list-item-error')).toContainText('会议记录.txt');
+  await page.waitForTimeout(4_000);
+  await expect(refusal).toBeVisible();
+  await panel.screenshot({ path: test.info().outputPath('upload-refusal.png') });
+  await panel.locator('.ant-upload-list-item-error').hover();
+  await panel.getByRole('button', { name: /删除|Remove/ }).click();
+  await expect(refusal).toHaveCount(0);
+
+  await page.goto('/imports');
+  await page.locator('input[type=file]').first().setInputFiles({ name: '坏表格.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('not a workbook') });
+  const importRefusal = page.getByTestId('import-upload-refusal');
+  await expect(importRefusal).toContainText('“坏表格.xlsx”未能导入');
+  await page.waitForTimeout(4_000);
+  await expect(importRefusal).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('import-refusal.png') });
+  await importRefusal.getByRole('button', { name: '移除' }).click();
+  await expect(importRefusal).toHaveCount(0);
+});
+
+test('moments are written YYYY-MM-DD HH:mm in both languages (no 2026/12/7, no 07/12/2026)', async ({ page }) => {
+  for (const language of ['en', 'zh-CN'] as const) {
+    await signInAs(page, 'clerk', language);
+    const list = (await (await page.request.get('/api/events?pageSize=1')).json()) as { items: { id: number }[] };
+    await page.goto(`/events/${list.items[0]!.id}`);
+    const label = language === 'en' ? 'Logged' : '登记时间';
+    await expect(page.getByRole('row', { name: new RegExp(label) })).toHaveText(new RegExp(`${label}\\s*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(?!:)`));
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4}/);
+  }
+});
+
+test('the named-day matrix shows days before the townships\' reporting start as 无需上报, not 未开展', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signInAs(page, 'admin');
+  // The demo townships report from January of this year: last year asked nothing of them.
+  const lastYear = new Date().getFullYear() - 1;
+  await page.goto(`/submissions?year=${lastYear}`);
+  await page.getByRole('tab', { name: '宣传节点落实' }).click();
+  const matrix = page.getByTestId('named-day-matrix');
+  await expect(matrix.locator('.ant-table-row').first()).toBeVisible();
+  await expect(matrix.getByText('无需上报').first()).toBeVisible();
+  await expect(matrix.getByText('未开展')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('named-days-last-year.png') });
+  await page.goto(`/submissions?year=${lastYear + 1}`);
+  await page.getByRole('tab', { name: '宣传节点落实' }).click();
+  await expect(matrix.getByText('未开展').first()).toBeVisible();
+  await expect(matrix.getByText('无需上报')).toHaveCount(0);
+});
