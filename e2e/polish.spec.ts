@@ -104,3 +104,13 @@ test('the named-day matrix shows days before the townships\' reporting start as 
   await expect(matrix.getByText('未开展').first()).toBeVisible();
   await expect(matrix.getByText('无需上报')).toHaveCount(0);
 });
+
+test('an 8-digit date outside the allowed years is refused on the field at once, not read as 1900-01-01', async ({ page }) => {
+  await signInAs(page, 'clerk');
+  await page.goto('/events/new');
+  await expect(page.getByLabel('开始日期')).toBeFocused();
+  await page.keyboard.type('19000101');
+  await page.keyboard.press('Tab');
+  await expect(page.getByText('日期超出允许范围：“19000101”读作 1900-01-01，年份应在 2000 至 2100 之间')).toBeVisible();
+  await expect(page.getByLabel('开始日期')).not.toHaveValue('1900-01-01');
+});
