@@ -11,7 +11,6 @@ import { useReference } from '../features/reference/api/get-reference.ts';
 import { useLookups } from '../features/reference/use-lookups.ts';
 import { PageTitle } from '../components/page-title.tsx';
 import { ApiRequestError } from '../lib/api-client.ts';
-import { isEnglish } from '../lib/i18n.ts';
 
 function DeletedEvents() {
   const { t, i18n } = useTranslation();
@@ -55,7 +54,7 @@ function DeletedEvents() {
 }
 
 function AuditLog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const log = useAuditLog(page);
   const lookups = useLookups(useReference().data);
