@@ -168,6 +168,29 @@ describe('GET /api/county/named-days', () => {
     expect((await ctx.inject({ method: 'GET', url: '/api/county/named-days', query: { year: '2024' } })).json<NamedDayMatrix>().rows.every((r) => r.counts.every((c) => c === 0))).toBe(true);
   });
 
+  it('marks the named days that ended before a township\'s reporting start as not required, not as missed', async () => {
+    const before = await ctx.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: north.townshipId }, select: { reportingFrom: true } });
+    await ctx.db.prisma.orgUnit.update({ where: { id: north.townshipId }, data: { reportingFrom: '2025-06' } });
+    try {
+      const matrixOf = async (year: string) => (await ctx.inject({ method: 'GET', url: '/api/county/named-days', query: { year } })).json<NamedDayMatrix>();
+      const may2025 = await matrixOf('2025');
+      const northRow = may2025.rows.find((r) => r.townshipId === north.townshipId)!;
+      expect(northRow.reportingFrom).toBe('2025-06');
+      const notRequired = may2025.days.filter((_, i) => !northRow.required[i]).map((d) => d.name);
+      // March to May ended before June; 6·1 is a day of June, so it is asked; the year-round market days too.
+      expect(notRequired).toEqual(['三月法治宣传月', '三八维权周', '3·15消费者权益日', '4·15全民国家安全教育日', '民法典宣传月', '5·12防灾减灾日']);
+      // What the township did before its start still counts (5·12: one event).
+      expect(northRow.counts[may2025.days.findIndex((d) => d.name === '5·12防灾减灾日')]).toBe(1);
+      // The townships reporting since 2020 are asked every day.
+      expect(may2025.rows.filter((r) => r.townshipId !== north.townshipId).every((r) => r.required.every(Boolean))).toBe(true);
+      // A year before the start asks nothing; a year after asks everything.
+      expect((await matrixOf('2024')).rows.find((r) => r.townshipId === north.townshipId)!.required.some(Boolean)).toBe(false);
+      expect((await matrixOf('2026')).rows.find((r) => r.townshipId === north.townshipId)!.required.every(Boolean)).toBe(true);
+    } finally {
+      await ctx.db.prisma.orgUnit.update({ where: { id: north.townshipId }, data: { reportingFrom: before.reportingFrom } });
+    }
+  });
+
   it('counts an event on the last day of the year in that year, and not in the next', async () => {
     const constitution = ctx.fixture.campaign('constitution-day');
     await create({ startDate: '2025-12-31', townshipId: north.townshipId, campaignId: constitution });

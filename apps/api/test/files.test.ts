@@ -286,6 +286,42 @@ describe('PATCH, DELETE and restore', () => {
   });
 });
 
+describe('the photo-date flag after the event dates change', () => {
+  it('is judged again on PATCH /api/events/:id: the file list, the ledger filter and the photo note follow the saved dates', async () => {
+    const eventId = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-04-10', '改期的活动');
+    const onTheDay = await uploadOk(eventId, await photoWithExif('2026-04-10'), 'day.jpg');
+    const later = await uploadOk(eventId, await photoWithExif('2026-05-20'), 'later.jpg');
+    expect([onTheDay.dateMismatch, later.dateMismatch]).toEqual([false, true]);
+    const flags = async () => (await listFiles(eventId)).json<EventFile[]>().map((f) => [f.originalName, f.dateMismatch]);
+    const mismatchedIds = async () => (await ctx.inject({ method: 'GET', url: '/api/events?evidence=mismatch&pageSize=100', as: 'eastClerk' })).json<EventListResponse>().items.map((e) => e.id);
+    const patch = async (payload: Record<string, unknown>) => {
+      const version = (await ctx.inject({ method: 'GET', url: `/api/events/${eventId}`, as: 'eastClerk' })).json<{ version: number }>().version;
+      const res = await ctx.inject({ method: 'PATCH', url: `/api/events/${eventId}`, as: 'eastClerk', payload: { ...payload, version } });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+
+    // Moved to the later photo's day: the first photo is now the odd one.
+    await patch({ startDate: '2026-05-19' });
+    expect(await flags()).toEqual([['day.jpg', true], ['later.jpg', false]]);
+    expect(await mismatchedIds()).toContain(eventId);
+
+    // An end date that spans both days: no photo is outside (the end counts, with its 2 days).
+    await patch({ startDate: '2026-04-12', endDate: '2026-05-18' });
+    expect(await flags()).toEqual([['day.jpg', false], ['later.jpg', false]]);
+    expect(await mismatchedIds()).not.toContain(eventId);
+
+    // A change of title alone leaves the flags as they are; dropping the end flags the later photo again.
+    await patch({ title: '改期的活动（补）' });
+    expect(await flags()).toEqual([['day.jpg', false], ['later.jpg', false]]);
+    await patch({ endDate: null });
+    expect(await flags()).toEqual([['day.jpg', false], ['later.jpg', true]]);
+    expect(await mismatchedIds()).toContain(eventId);
+    // Left with no odd photo, so the year-end check below sees only its own.
+    await patch({ endDate: '2026-05-18' });
+    expect(await mismatchedIds()).not.toContain(eventId);
+  });
+});
+
 describe('GET /api/events?evidence=none', () => {
   it('lists the events without any evidence file', async () => {
     const bare = await createEvent('eastClerk', ctx.fixture.east.townshipId, '2026-07-01', '没有照片的活动');

@@ -59,3 +59,19 @@ export function dateToIso(date: Date): IsoDate {
 export function isoToDate(date: IsoDate): Date {
   return new Date(`${date}T00:00:00.000Z`);
 }
+
+/**
+ * How the app shows a moment (created, changed, submitted, imported): 'YYYY-MM-DD HH:mm' in China
+ * Standard Time, in both languages, like the calendar days beside it (never 2026/12/7 or 07/12/2026,
+ * whatever the browser's locale). `at` is an ISO timestamp or a Date.
+ */
+export function formatMoment(at: string | Date): string {
+  const time = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  if (Number.isNaN(time)) return '';
+  return new Date(time + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The China Standard Time day of a moment, 'YYYY-MM-DD' (e.g. the last day an import can be undone). */
+export function dayOfMoment(at: string | Date): IsoDate {
+  return formatMoment(at).slice(0, 10);
+}

@@ -70,6 +70,16 @@ export const isLate = (status: PeriodStatus, dueDate: IsoDate, today: IsoDate): 
 export const isPeriodRequired = (period: ReportPeriod, reportingFrom: ReportPeriod): boolean =>
   period.length === 4 ? period >= reportingFrom.slice(0, 4) : period >= reportingFrom;
 
+/**
+ * Whether a named day of `year` is asked of a township whose reporting starts in `reportingFrom`:
+ * a day whose dates end before that month is not (宣传节点落实 shows it as 无需上报, not missed);
+ * a day without dates this year counts from the start month's year on.
+ */
+export function isNamedDayRequired(period: { endDate: IsoDate } | null, year: number, reportingFrom: ReportPeriod): boolean {
+  if (!period) return String(year) >= reportingFrom.slice(0, 4);
+  return period.endDate.slice(0, 7) >= reportingFrom;
+}
+
 /** A period's due day, whether it is required of the township and whether it is late. */
 export function periodState(period: ReportPeriod, status: PeriodStatus, rules: ReportingRules, today: IsoDate, reportingFrom: ReportPeriod) {
   const dueDate = periodDueDate(period, rules);

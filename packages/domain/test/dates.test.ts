@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateToIso, daysBetween, endOfMonth, isoDate, isRealDate, isWholeYear, todayInChina } from '../src/dates.ts';
+import { addDays, dateToIso, daysBetween, endOfMonth, isoDate, isRealDate, isWholeYear, todayInChina, formatMoment, dayOfMoment } from '../src/dates.ts';
 
 describe('isRealDate', () => {
   it.each(['2026-12-04', '2024-02-29', '2000-01-01', '2026-12-31'])('accepts %s', (d) => expect(isRealDate(d)).toBe(true));
@@ -45,5 +45,15 @@ describe('isWholeYear', () => {
     expect(isWholeYear('2026-01-02', '2026-12-31')).toBe(false);
     expect(isWholeYear('2026-01-01', '2026-12-30')).toBe(false);
     expect(isWholeYear('2026-03-01', '2026-06-30')).toBe(false);
+  });
+});
+
+describe('formatMoment and dayOfMoment (how the app shows a moment)', () => {
+  it('writes YYYY-MM-DD HH:mm in China Standard Time, whatever the machine zone', () => {
+    expect(formatMoment('2026-12-06T16:05:09.123Z')).toBe('2026-12-07 00:05');
+    expect(formatMoment(new Date('2026-12-07T08:35:00Z'))).toBe('2026-12-07 16:35');
+    expect(formatMoment('2026-12-31T15:59:59Z')).toBe('2026-12-31 23:59');
+    expect(dayOfMoment('2026-12-31T16:00:00Z')).toBe('2027-01-01');
+    expect(formatMoment('not a date')).toBe('');
   });
 });

@@ -202,6 +202,13 @@ describe('parseLedgerDate at the edges', () => {
     expect(parseLedgerDate('9月', { year: 2021 })).toMatchObject({ kind: 'date', startDate: '2021-09-01', endDate: '2021-09-30', wholeMonth: true });
     expect(parseLedgerDate('9月1日', { year: 2021 })).not.toHaveProperty('wholeMonth');
   });
+  it('refuses an 8-digit date, a number cell or a year column outside 2000..2100 instead of reading 1900-01-01', () => {
+    expect(parseLedgerDate('19000101')).toMatchObject({ kind: 'error', words: { zh: '日期超出允许范围：“19000101”读作 1900-01-01，年份应在 2000 至 2100 之间' } });
+    expect(parseLedgerDate(19000101)).toMatchObject({ kind: 'error', words: { zh: expect.stringContaining('“19000101”读作 1900-01-01') } });
+    expect(parseLedgerDate('3月15日', { year: 1999 })).toMatchObject({ kind: 'error', words: { zh: expect.stringContaining('1999-03-15') } });
+    expect(parseLedgerDate('1900-01-01')).toMatchObject({ kind: 'error' });
+    expect(parseLedgerDate(20000101)).toMatchObject({ kind: 'date', startDate: '2000-01-01' });
+  });
 });
 
 describe('parseQuantity: decimals and malformed thousands', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPORTING_RULES, isApprovedThrough, isLate, isPeriodRequired, monthPeriod, periodLabel, periodState, reportParagraphs, parsePeriod, periodDueDate, periodHasBegun, periodLockedMessage, periodRange, periodsOfYear, rankTownships, SubmissionCreateSchema } from '../src/index.ts';
+import { DEFAULT_REPORTING_RULES, isApprovedThrough, isLate, isPeriodRequired, monthPeriod, periodLabel, periodState, reportParagraphs, parsePeriod, periodDueDate, periodHasBegun, periodLockedMessage, periodRange, periodsOfYear, rankTownships, SubmissionCreateSchema, isNamedDayRequired } from '../src/index.ts';
 
 describe('reporting periods', () => {
   it('reads months and years, and refuses anything else', () => {
@@ -109,5 +109,17 @@ describe('the report of approved figures', () => {
     expect(isApprovedThrough(statusOf, '2026-01-01', '2026-02-28')).toBe(true);
     expect(isApprovedThrough(statusOf, '2026-01-01', '2026-03-31')).toBe(false);
     expect(isApprovedThrough(statusOf, '2025-11-01', '2026-02-10')).toBe(true);
+  });
+});
+
+describe('isNamedDayRequired', () => {
+  it('asks a named day of a township when its dates end in or after the reporting start month', () => {
+    expect(isNamedDayRequired({ endDate: '2025-05-31' }, 2025, '2025-06')).toBe(false);
+    expect(isNamedDayRequired({ endDate: '2025-06-01' }, 2025, '2025-06')).toBe(true);
+    // A week that runs into the start month is asked.
+    expect(isNamedDayRequired({ endDate: '2026-12-05' }, 2026, '2026-12')).toBe(true);
+    // A day without dates this year (market days): from the start month's year on.
+    expect(isNamedDayRequired(null, 2025, '2025-06')).toBe(true);
+    expect(isNamedDayRequired(null, 2024, '2025-06')).toBe(false);
   });
 });

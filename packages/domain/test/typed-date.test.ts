@@ -23,4 +23,19 @@ describe('readTypedDate', () => {
     expect(readTypedDate('下周', today)).toMatchObject({ kind: 'error', words: { zh: '读不出日期：“下周”' } });
     expect(readTypedDate('  ', today)).toEqual({ kind: 'blank' });
   });
+
+  it('refuses a real day outside the years an event may have, saying what it read and the bounds', () => {
+    expect(readTypedDate('19000101', today)).toEqual({
+      kind: 'error',
+      words: {
+        zh: '日期超出允许范围：“19000101”读作 1900-01-01，年份应在 2000 至 2100 之间',
+        en: 'date out of the allowed range: “19000101” reads as 1900-01-01; the year must be between 2000 and 2100',
+      },
+    });
+    expect(readTypedDate('1999-12-31', today)).toMatchObject({ kind: 'error', words: { zh: expect.stringContaining('1999-12-31') } });
+    expect(readTypedDate('2101.1.1', today)).toMatchObject({ kind: 'error' });
+    expect(readTypedDate('2100.12.28-1.3', today)).toMatchObject({ kind: 'error', words: { zh: expect.stringContaining('2101-01-03') } });
+    expect(readTypedDate('20000101', today)).toEqual({ kind: 'date', startDate: '2000-01-01', endDate: null });
+    expect(readTypedDate('2100-12-31', today)).toEqual({ kind: 'date', startDate: '2100-12-31', endDate: null });
+  });
 });

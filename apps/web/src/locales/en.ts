@@ -24,6 +24,7 @@ export const en: Messages = {
     title: 'Photos and files', count: '{{photos}} photos, {{files}} files in all', upload: 'Click, drop or paste photos and files here to upload',
     uploadHint: 'Several at once: photos (JPEG, PNG, WebP, HEIC), scanned sign-in sheets, PDF, Word, PowerPoint; up to {{mb}} MB each',
     takePhoto: 'Take a photo', uploading: 'Uploading {{count}} files…', none: 'No photos or files yet', failed: 'That did not work; try again',
+    refused: 'Not uploaded. {{reason}}', dismiss: 'Remove', refusedHint: 'Fix it and pick the file again to retry',
     editCaption: 'Edit caption', noCaption: 'Add a caption', moveEarlier: 'Move earlier', moveLater: 'Move later', original: 'Original',
     dateMismatch: 'Photo date does not match the event', fullView: 'Photo {{index}} of {{count}}: {{name}}', locked: 'The photos and files are locked with the figures: {{reason}}', deleted: 'Deleted files ({{count}}, restorable for 30 days)', restore: 'Restore',
     column: 'Evidence', noEvidence: 'Without evidence', mismatchFilter: 'Photo date mismatch', photos: '{{count}} photos', noPhotos: 'No evidence',
@@ -118,6 +119,7 @@ export const en: Messages = {
   imports: {
     title: 'Import ledgers', intro: 'Upload a ledger kept in Excel, WPS or CSV: the header is found, each column guessed, every row previewed as the event it becomes, with problems marked on their cells. Nothing is logged until you confirm.',
     yearLabel: 'Year', yearPlaceholder: 'if the file has none', template: 'Download the template', drop: 'Click or drop a ledger file here', reading: 'Reading…', formats: '.xlsx, .xls (Excel, WPS) and .csv (UTF-8 or GBK), up to 10 MB and 20,000 rows',
+    fileRefused: '“{{name}}” could not be imported', fileRefusedHint: 'Fix the file and pick it again to retry',
     noHeader: 'no header found: not imported', headerAt: 'header on row {{row}}, {{rows}} data rows', yearFrom: 'year {{year}} ({{source}})',
     yearSource: { title: 'from the title', sheetName: 'from the sheet name', request: 'as set above' },
     column: 'Column in the file', becomes: 'Imported as', guessed: 'guessed', chosen: 'chosen', mapping: 'Columns', preview: 'Rows',
@@ -155,6 +157,7 @@ export const en: Messages = {
     dueNotice: '{{period}} is due by {{date}} ({{days}} days left)', lateNotice: '{{period}} is late (due {{date}})',
     rank: 'Rank', activities: 'Activities', leaflets: 'Leaflets', audience: 'Audience', villagesReached: 'Villages reached', coverage: 'Coverage',
     perVillage: 'Per village: activities / leaflets / audience', exportCsv: 'Export ranking (CSV)', acted: 'Acted', notActed: 'Not acted',
+    namedDayNotRequired: 'This township reports from {{from}}; named days before then are not required',
     monthDueDay: 'Monthly: by day of next month', yearDueMonth: 'Yearly: month of next year', yearDueDay: 'Yearly: by day', saved: 'Saved', legend: "Click a cell for the township's figures and history for that period",
   },
   forbidden: { title: 'Not allowed', text: 'Your account cannot use this page. Ask an administrator if you need it.', back: 'Back to the start page' },

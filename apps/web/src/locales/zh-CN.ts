@@ -23,6 +23,7 @@ export const zhCN = {
     title: '影像资料', count: '照片 {{photos}} 张，文件共 {{files}} 个', upload: '点击、拖放或粘贴照片和文件到这里上传',
     uploadHint: '可一次选多个：照片（JPEG、PNG、WebP、HEIC）、签到表扫描件、PDF、Word、PPT，每个不超过 {{mb}} MB',
     takePhoto: '拍照上传', uploading: '正在上传 {{count}} 个文件…', none: '还没有影像资料', failed: '操作失败，请重试',
+    refused: '未上传。{{reason}}', dismiss: '移除', refusedHint: '修改后重新选择该文件即可重试',
     editCaption: '编辑说明', noCaption: '添加说明', moveEarlier: '前移', moveLater: '后移', original: '原图',
     dateMismatch: '照片拍摄日期与活动日期不符', fullView: '照片 {{index}} / {{count}}：{{name}}', locked: '影像资料与活动数据一同锁定：{{reason}}', deleted: '已删除的文件（{{count}}，30 天内可恢复）', restore: '恢复',
     column: '影像', noEvidence: '没有影像资料', mismatchFilter: '照片日期不符', photos: '{{count}} 张照片', noPhotos: '无影像资料',
@@ -116,6 +117,7 @@ export const zhCN = {
   imports: {
     title: '导入台账', intro: '上传已有的 Excel、WPS 或 CSV 台账：系统找出表头、猜出每列的含义，逐行预览将要登记的活动，问题标在单元格上；核对无误后再确认导入。',
     yearLabel: '年度', yearPlaceholder: '表中无年份时', template: '下载导入模板', drop: '点击或拖入台账文件', reading: '正在读取…', formats: '支持 .xlsx、.xls（Excel、WPS）和 .csv（UTF-8 或 GBK），最大 10 MB、20,000 行',
+    fileRefused: '“{{name}}”未能导入', fileRefusedHint: '修改文件后重新选择即可重试',
     noHeader: '未找到表头，不导入', headerAt: '表头在第 {{row}} 行，{{rows}} 行数据', yearFrom: '年份 {{year}}（{{source}}）',
     yearSource: { title: '取自标题', sheetName: '取自工作表名', request: '取自所填年度' },
     column: '表中列名', becomes: '导入为', guessed: '自动识别', chosen: '已选定', mapping: '列的对应', preview: '逐行预览',
@@ -153,6 +155,7 @@ export const zhCN = {
     dueNotice: '{{period}}数据应于 {{date}} 前上报（还有 {{days}} 天）', lateNotice: '{{period}}数据已逾期未上报（截止 {{date}}）',
     rank: '名次', activities: '活动(次)', leaflets: '资料(份)', audience: '受众(人次)', villagesReached: '覆盖村(社区)', coverage: '覆盖率',
     perVillage: '村均 活动/资料/受众', exportCsv: '导出排名 CSV', acted: '已开展', notActed: '未开展',
+    namedDayNotRequired: '本乡镇自 {{from}} 起上报，此前的宣传节点无需上报',
     monthDueDay: '月报：次月几日前', yearDueMonth: '年报：次年几月', yearDueDay: '年报：几日前', saved: '已保存', legend: '点击格子查看该乡镇当期数据与上报记录',
   },
   forbidden: { title: '没有权限', text: '您的账号不能使用这个页面。需要时请联系管理员。', back: '回到首页' },

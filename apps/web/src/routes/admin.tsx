@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AuditEntry } from '@pufa/domain';
+import { formatMoment, type AuditEntry } from '@pufa/domain';
 import { paths } from '../config/paths.ts';
 import { useAuditLog, useDeletedEvents, useRestoreEvent, type DeletedEvent } from '../features/admin/api/admin.ts';
 import { UsersTable } from '../features/admin/components/users-table.tsx';
@@ -11,7 +11,6 @@ import { useReference } from '../features/reference/api/get-reference.ts';
 import { useLookups } from '../features/reference/use-lookups.ts';
 import { PageTitle } from '../components/page-title.tsx';
 import { ApiRequestError } from '../lib/api-client.ts';
-import { isEnglish } from '../lib/i18n.ts';
 
 function DeletedEvents() {
   const { t, i18n } = useTranslation();
@@ -30,7 +29,7 @@ function DeletedEvents() {
         columns={[
           { key: 'date', title: t('list.columns.date'), dataIndex: 'startDate' },
           { key: 'title', title: t('list.columns.title'), dataIndex: 'title' },
-          { key: 'deletedAt', title: t('admin.deletedAt'), render: (_, e) => new Date(e.deletedAt).toLocaleString(isEnglish(i18n.language) ? 'en-GB' : 'zh-CN') },
+          { key: 'deletedAt', title: t('admin.deletedAt'), render: (_, e) => formatMoment(e.deletedAt) },
           {
             key: 'restore',
             title: '',
@@ -55,7 +54,7 @@ function DeletedEvents() {
 }
 
 function AuditLog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const log = useAuditLog(page);
   const lookups = useLookups(useReference().data);
@@ -68,7 +67,7 @@ function AuditLog() {
       scroll={{ x: 'max-content' }}
       pagination={{ current: page, pageSize: 50, total: log.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
       columns={[
-        { key: 'at', title: t('admin.when'), render: (_, a) => new Date(a.at).toLocaleString(isEnglish(i18n.language) ? 'en-GB' : 'zh-CN') },
+        { key: 'at', title: t('admin.when'), render: (_, a) => formatMoment(a.at) },
         { key: 'who', title: t('admin.who'), render: (_, a) => a.userName ?? t('history.system') },
         { key: 'action', title: t('admin.action'), render: (_, a) => <Tag>{t(`history.${a.action}`)}</Tag> },
         {

@@ -4,7 +4,7 @@ import { DeleteOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { leafletTotal } from '@pufa/domain';
+import { formatMoment, leafletTotal } from '@pufa/domain';
 import { paths } from '../config/paths.ts';
 import { useEvent } from '../features/events/api/get-event.ts';
 import { useDeleteEvent } from '../features/events/api/save-event.ts';
@@ -123,8 +123,8 @@ export function EventDetailRoute() {
           <Descriptions.Item label={t('form.notes')} span={2}>
             <span style={{ whiteSpace: 'pre-wrap' }}>{e.notes || t('common.none')}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={t('detail.createdAt')}>{new Date(e.createdAt).toLocaleString(english ? 'en-GB' : 'zh-CN')}</Descriptions.Item>
-          <Descriptions.Item label={t('detail.updatedAt')}>{new Date(e.updatedAt).toLocaleString(english ? 'en-GB' : 'zh-CN')} ({t('detail.version')} {e.version})</Descriptions.Item>
+          <Descriptions.Item label={t('detail.createdAt')}>{formatMoment(e.createdAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('detail.updatedAt')}>{formatMoment(e.updatedAt)} ({t('detail.version')} {e.version})</Descriptions.Item>
         </Descriptions>
       </Card>
       <EvidencePanel event={e} editable={canEdit(e.townshipId)} />

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, InputNumber, Popconfirm, Radio, Result, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { ImportCommitResult, ImportPatch } from '@pufa/domain';
+import { dayOfMoment, type ImportCommitResult, type ImportPatch } from '@pufa/domain';
 import { paths } from '../config/paths.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { useReference } from '../features/reference/api/get-reference.ts';
@@ -128,7 +128,7 @@ function BatchPreview({ id, onClose }: { id: number; onClose: () => void }) {
           </Space>
         }
       >
-        {data.sameFileAs && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('imports.sameFile', { date: new Date(data.sameFileAs.createdAt).toLocaleDateString(i18n.language) })} />}
+        {data.sameFileAs && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('imports.sameFile', { date: dayOfMoment(data.sameFileAs.createdAt) })} />}
         <Flex gap={24} wrap data-testid="import-summary">
           <Statistic title={t('imports.summary.rows')} value={summary.rows} />
           <Statistic title={t('imports.summary.valid')} value={summary.valid} valueStyle={{ color: '#389e0d' }} />

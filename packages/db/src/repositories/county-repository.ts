@@ -1,7 +1,7 @@
 // What a county reports upward: its townships ranked for a period, and which
 // township acted on which named day of the year. Figures come from the event
 // repository's totals (the counting rules in one place), per township.
-import { isoToDate, periodRange, rankTownships, type CountyPeriodQuery, type CountyYearQuery, type NamedDayMatrix, type Ranking } from '@pufa/domain';
+import { campaignPeriodForYear, dateToIso, isNamedDayRequired, isoToDate, periodRange, rankTownships, type CountyPeriodQuery, type CountyYearQuery, type NamedDayMatrix, type Ranking } from '@pufa/domain';
 import type { DatabaseHandle } from '../client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { createEventRepository } from './event-repository.ts';
@@ -36,7 +36,24 @@ export function createCountyRepository(db: DatabaseHandle) {
     /** The built-in named days (宣传节点) × townships: each township's events of that day in the year. */
     async namedDays(actor: Actor, { countyId, year }: CountyYearQuery): Promise<NamedDayMatrix> {
       const { countyId: id, townships } = await townshipsOf(actor, countyId);
-      const days = await prisma.campaign.findMany({ where: { isBuiltin: true, isActive: true }, select: { id: true, name: true, nameEn: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
+      const starts = await prisma.orgUnit.findMany({ where: { id: { in: townships.map((t) => t.id) } }, select: { id: true, reportingFrom: true } });
+      const reportingFromOf = new Map(starts.map((s) => [s.id, s.reportingFrom]));
+      const days = await prisma.campaign.findMany({
+        where: { isBuiltin: true, isActive: true },
+        select: { id: true, name: true, nameEn: true, startMonth: true, startDay: true, endMonth: true, endDay: true, periods: { where: { year } } },
+        orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+      });
+      // Each day's dates this year, to tell a day before a township's reporting start from a miss.
+      const periods = days.map((d) =>
+        campaignPeriodForYear(
+          {
+            id: d.id,
+            rule: d.startMonth === null ? null : { startMonth: d.startMonth, startDay: d.startDay ?? undefined, endMonth: d.endMonth ?? undefined, endDay: d.endDay ?? undefined },
+            periods: d.periods.map((p) => ({ year: p.year, startDate: dateToIso(p.startDate), endDate: dateToIso(p.endDate) })),
+          },
+          year,
+        ),
+      );
       const counts = await prisma.event.groupBy({
         by: ['townshipId', 'campaignId'],
         where: { townshipId: { in: townships.map((t) => t.id) }, campaignId: { in: days.map((d) => d.id) }, deletedAt: null, startDate: { gte: isoToDate(`${year}-01-01`), lte: isoToDate(`${year}-12-31`) } },
@@ -47,7 +64,17 @@ export function createCountyRepository(db: DatabaseHandle) {
         countyId: id,
         year,
         days: days.map((d) => ({ campaignId: d.id, name: d.name, nameEn: d.nameEn })),
-        rows: townships.map((t) => ({ townshipId: t.id, name: t.name, nameEn: t.nameEn, counts: days.map((d) => countOf.get(`${t.id} ${d.id}`) ?? 0) })),
+        rows: townships.map((t) => {
+          const reportingFrom = reportingFromOf.get(t.id) ?? '0000-00';
+          return {
+            townshipId: t.id,
+            name: t.name,
+            nameEn: t.nameEn,
+            reportingFrom,
+            counts: days.map((d) => countOf.get(`${t.id} ${d.id}`) ?? 0),
+            required: periods.map((p) => isNamedDayRequired(p, year, reportingFrom)),
+          };
+        }),
       };
     },
   };

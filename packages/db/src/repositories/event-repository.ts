@@ -6,6 +6,8 @@ import {
   dateToIso,
   fieldError,
   isoToDate,
+  isPhotoDateMismatch,
+  localCalendarDay,
   REFERENCE_MESSAGES,
   RULE_MESSAGES,
   type Event,
@@ -255,6 +257,7 @@ export function createEventRepository({ prisma, statements }: DatabaseHandle) {
           include: eventInclude,
         });
         const event = toEventJson(row);
+        if (event.startDate !== stored.startDate || event.endDate !== stored.endDate) await reflagPhotoDates(tx, event);
         await applyToRollup(tx, { remove: stored, add: event });
         await writeAudit(tx, actor, { action: 'update', entity: 'event', entityId: id, townshipId: event.townshipId, before: stored, after: event });
         return event;
@@ -455,4 +458,18 @@ export async function deleteEventsInTransaction(tx: Prisma.TransactionClient, ac
   await applyManyToRollup(tx, deleted, -1);
   await writeAuditRows(tx, actor, 'delete', deleted);
   return deleted.map((e) => e.id);
+}
+
+/**
+ * The photo-date flag (dateMismatch) compares a photo's day with its event's dates: when the
+ * event's dates change, every dated photo of it is judged again in the same transaction, so the
+ * list filter, the year-end check and the gallery agree with the dates as saved.
+ */
+async function reflagPhotoDates(tx: Prisma.TransactionClient, event: { id: number; startDate: string; endDate: string | null }) {
+  const photos = await tx.eventFile.findMany({ where: { eventId: event.id, takenAt: { not: null } }, select: { id: true, takenAt: true, dateMismatch: true } });
+  const differs = photos.filter((p) => isPhotoDateMismatch(localCalendarDay(p.takenAt!), event.startDate, event.endDate) !== p.dateMismatch);
+  const toTrue = differs.filter((p) => !p.dateMismatch).map((p) => p.id);
+  const toFalse = differs.filter((p) => p.dateMismatch).map((p) => p.id);
+  if (toTrue.length > 0) await tx.eventFile.updateMany({ where: { id: { in: toTrue } }, data: { dateMismatch: true } });
+  if (toFalse.length > 0) await tx.eventFile.updateMany({ where: { id: { in: toFalse } }, data: { dateMismatch: false } });
 }

@@ -3,6 +3,7 @@
 // ranges "11月29日-12月5日" / "2021.11.29—12.5" / "3.15-16", a whole month
 // "2021年3月". A date without a year takes the sheet's or the clerk's year.
 import { isoDate, isRealDate, type IsoDate } from '../dates.ts';
+import { MAX_YEAR, MIN_YEAR } from '../schemas/common.ts';
 import type { Bilingual } from '../validation-messages.ts';
 import { chineseNumeral } from './numbers.ts';
 import { cellText } from './text.ts';
@@ -49,7 +50,26 @@ function stripDecorations(text: string): string {
     .trim();
 }
 
+/**
+ * A date outside the years an event may have (MIN_YEAR..MAX_YEAR, as the API's date schema) is
+ * refused here, where the typed text is still known: "19000101" is a real day but no event's.
+ */
 export function parseLedgerDate(value: unknown, options: { year?: number | null } = {}): LedgerDateResult {
+  const result = parseAnyLedgerDate(value, options);
+  if (result.kind !== 'date') return result;
+  const outside = [result.startDate, result.endDate].find((d) => d !== null && (Number(d.slice(0, 4)) < MIN_YEAR || Number(d.slice(0, 4)) > MAX_YEAR));
+  if (!outside) return result;
+  const text = typeof value === 'number' ? String(value) : cellText(value);
+  return {
+    kind: 'error',
+    words: {
+      zh: `日期超出允许范围：“${text}”读作 ${outside}，年份应在 ${MIN_YEAR} 至 ${MAX_YEAR} 之间`,
+      en: `date out of the allowed range: “${text}” reads as ${outside}; the year must be between ${MIN_YEAR} and ${MAX_YEAR}`,
+    },
+  };
+}
+
+function parseAnyLedgerDate(value: unknown, options: { year?: number | null }): LedgerDateResult {
   const defaultYear = options.year ?? null;
   if (typeof value === 'number') return parseNumberDate(value, defaultYear);
   const original = cellText(value);

@@ -149,8 +149,14 @@ export const NamedDayMatrixSchema = z
     countyId: idSchema,
     year: z.number().int(),
     days: z.array(z.object({ campaignId: idSchema, name: z.string(), nameEn: z.string() })),
-    /** counts[i]: the township's events of days[i] in the year; 0 means it did not act. */
-    rows: z.array(z.object({ townshipId: idSchema, name: z.string(), nameEn: z.string(), counts: z.array(z.number().int()) })),
+    /**
+     * counts[i]: the township's events of days[i] in the year; 0 means it did not act.
+     * required[i]: false when days[i] ended before the township's reporting start (reportingFrom,
+     * "YYYY-MM"), so a 0 there is 无需上报, not a miss.
+     */
+    rows: z.array(
+      z.object({ townshipId: idSchema, name: z.string(), nameEn: z.string(), reportingFrom: z.string(), counts: z.array(z.number().int()), required: z.array(z.boolean()) }),
+    ),
   })
   .meta({ id: 'NamedDayMatrix' });
 export type NamedDayMatrix = z.infer<typeof NamedDayMatrixSchema>;

@@ -2,7 +2,7 @@
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@pufa/domain';
-import { fieldLabel } from '@pufa/domain';
+import { fieldLabel, formatMoment } from '@pufa/domain';
 import { isEnglish } from '../../../lib/i18n.ts';
 import { useEventHistory } from '../api/get-event-history.ts';
 
@@ -31,7 +31,7 @@ export function EventHistory({ eventId }: { eventId: number }) {
             <>
               <Typography.Text strong>{t(`history.${entry.action}`)}</Typography.Text>{' '}
               <Typography.Text type="secondary">
-                {new Date(entry.at).toLocaleString(english ? 'en-GB' : 'zh-CN')} · {entry.userName ?? t('history.system')}
+                {formatMoment(entry.at)} · {entry.userName ?? t('history.system')}
               </Typography.Text>
               {fields.length > 0 && <div>{t('history.changed', { fields: fields.join(english ? ', ' : '、') })}</div>}
             </>

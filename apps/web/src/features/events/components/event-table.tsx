@@ -105,7 +105,8 @@ function EventRows({ events, total, page, pageSize, sort, loading, lookups, onPa
       key: 'campaign',
       title: t('list.columns.campaign'),
       responsive: ['md'],
-      render: (_, e) => (e.campaignId ? <Tag color="blue">{nameOf(lookups.campaignById.get(e.campaignId))}</Tag> : null),
+      // A long English name ("National Constitution Day (12.4)") wraps inside its tag rather than widening the table.
+      render: (_, e) => (e.campaignId ? <Tag color="blue" style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>{nameOf(lookups.campaignById.get(e.campaignId))}</Tag> : null),
     },
     {
       key: 'villages',
@@ -130,7 +131,9 @@ function EventRows({ events, total, page, pageSize, sort, loading, lookups, onPa
       columns={columns}
       dataSource={events}
       loading={loading}
-      scroll={{ x: 'max-content' }}
+      // x: true lays the table out at the page's width (text wraps: English village lists are long) and
+      // scrolls sideways only when it cannot fit; 'max-content' put Audience/Leaflets/Evidence off-screen at 1366 px.
+      scroll={{ x: true }}
       locale={{ emptyText: t('list.empty') }}
       pagination={{
         current: page,

@@ -40,6 +40,23 @@ export function EvidencePanel({ event, editable: mayEdit }: Props) {
   // Uploads in progress or refused; a finished one leaves the list and appears in the gallery.
   const [uploads, setUploads] = useState<UploadFile[]>([]);
   const uploading = uploads.filter((f) => f.status === 'uploading').length;
+  // Both upload controls (the area and the camera button) list here: a refused file stays, with
+  // the server's reason under its name, until it is removed or picked again; a finished one goes
+  // (it is in the gallery).
+  const track = (file: UploadFile) => {
+    const gone = file.status === 'done' || file.status === 'removed';
+    setUploads((list) => {
+      if (gone) return list.filter((f) => f.uid !== file.uid);
+      if (list.some((f) => f.uid === file.uid)) return list.map((f) => (f.uid === file.uid ? file : f));
+      // Picked again: the new attempt replaces the refused one of the same name.
+      return [...list.filter((f) => !(f.status === 'error' && f.name === file.name)), file];
+    });
+    if (file.status === 'done' || file.status === 'error') void invalidate();
+  };
+  const refusal = (file: UploadFile) => {
+    const body = file.response as { message?: string; messageEn?: string } | undefined;
+    return (isEnglish(i18n.language) ? body?.messageEn : body?.message) ?? t('evidence.failed');
+  };
 
   const live = (files.data ?? []).filter((f) => !f.deletedAt);
   const deleted = (files.data ?? []).filter((f) => f.deletedAt);
@@ -85,17 +102,21 @@ export function EvidencePanel({ event, editable: mayEdit }: Props) {
             action={`/api/events/${eventId}/files`}
             customRequest={uploadEvidence}
             fileList={uploads}
-            onChange={({ file, fileList }) => {
-              setUploads(fileList.filter((f) => f.status !== 'done'));
-              if (file.status === 'done' || file.status === 'error') {
-                if (file.status === 'error') {
-                  const body = file.response as { message?: string; messageEn?: string } | undefined;
-                  void message.error(`${file.name}: ${(i18n.language.startsWith('en') ? body?.messageEn : body?.message) ?? t('evidence.failed')}`);
-                }
-                void invalidate();
-              }
-            }}
+            onChange={({ file }) => track(file)}
             showUploadList={{ showRemoveIcon: true }}
+            itemRender={(node, file) =>
+              file.status === 'error' ? (
+                <div>
+                  {node}
+                  <div role="alert" className="upload-refusal" data-testid="upload-refusal">
+                    {t('evidence.refused', { reason: refusal(file) })}
+                    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{t('evidence.refusedHint')}</Typography.Text>
+                  </div>
+                </div>
+              ) : (
+                node
+              )
+            }
             aria-label={t('evidence.upload')}
           >
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
@@ -106,7 +127,7 @@ export function EvidencePanel({ event, editable: mayEdit }: Props) {
         {/* On a phone this opens the camera straight away; the area above still picks files. */}
         {editable && (
           <Upload name="file" accept="image/*" capture="environment" action={`/api/events/${eventId}/files`} customRequest={uploadEvidence} showUploadList={false}
-            onChange={({ file }) => (file.status === 'done' || file.status === 'error') && void invalidate()}>
+            onChange={({ file }) => track(file)}>
             <Button icon={<CameraOutlined />}>{t('evidence.takePhoto')}</Button>
           </Upload>
         )}

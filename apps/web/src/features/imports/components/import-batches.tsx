@@ -3,7 +3,7 @@
 // one); everyone else is told who can.
 import { App, Button, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { mayUndoImport, type ImportBatchSummary } from '@pufa/domain';
+import { dayOfMoment, formatMoment, mayUndoImport, type ImportBatchSummary } from '@pufa/domain';
 import { ApiRequestError } from '../../../lib/api-client.ts';
 import { usePermissions } from '../../auth/use-permissions.ts';
 import { useImportBatches, useUndoImport } from '../api/imports.ts';
@@ -16,7 +16,7 @@ export function ImportBatches({ onOpen }: { onOpen: (id: number) => void }) {
   const { user } = usePermissions();
   const batches = useImportBatches();
   const undo = useUndoImport();
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : '');
+  const when = (iso: string | null) => (iso ? formatMoment(iso) : '');
   // Nothing imported yet: a sentence, not an empty table (which on a phone is wider than
   // the screen and scrolls with nothing in it to focus).
   if (batches.data && batches.data.length === 0) {
@@ -58,7 +58,7 @@ export function ImportBatches({ onOpen }: { onOpen: (id: number) => void }) {
                   })
                 }
               >
-                <Button size="small" danger title={t('imports.undoUntil', { date: new Date(b.undoUntil).toLocaleDateString(i18n.language) })}>{t('imports.undo')}</Button>
+                <Button size="small" danger title={t('imports.undoUntil', { date: dayOfMoment(b.undoUntil) })}>{t('imports.undo')}</Button>
               </Popconfirm>
             );
           },

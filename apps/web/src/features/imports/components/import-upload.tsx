@@ -1,5 +1,5 @@
 // Step 1: the township, the year for dates written without one, and the file.
-import { App, Flex, InputNumber, Typography, Upload } from 'antd';
+import { Alert, Flex, InputNumber, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ImportBatch } from '@pufa/domain';
@@ -20,8 +20,10 @@ interface Props {
 
 export function ImportUpload({ lookups, townshipId, onTownship, year, onYear, onUploaded }: Props) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const upload = useUploadLedger();
+  // A refused file's reason stays under the drop area, by its name, until it is closed or
+  // another file is picked (the mutation's state: reset on close, replaced by the next upload).
+  const refused = upload.isError ? { name: upload.variables.file.name, reason: upload.error instanceof ApiRequestError ? upload.error.messageIn(i18n.language) : String(upload.error) } : null;
   return (
     <Flex vertical gap={12}>
       <Flex gap={12} wrap align="center">
@@ -42,7 +44,6 @@ export function ImportUpload({ lookups, townshipId, onTownship, year, onYear, on
             { file: file as File, townshipId, year },
             {
               onSuccess: onUploaded,
-              onError: (error) => void message.error(error instanceof ApiRequestError ? error.messageIn(i18n.language) : String(error), 8),
             },
           );
         }}
@@ -51,6 +52,16 @@ export function ImportUpload({ lookups, townshipId, onTownship, year, onYear, on
         <p className="ant-upload-text">{upload.isPending ? t('imports.reading') : t('imports.drop')}</p>
         <Typography.Text type="secondary">{t('imports.formats')}</Typography.Text>
       </Upload.Dragger>
+      {refused && (
+        <Alert
+          type="error"
+          showIcon
+          closable={{ 'aria-label': t('evidence.dismiss'), onClose: () => upload.reset() }}
+          data-testid="import-upload-refusal"
+          title={t('imports.fileRefused', { name: refused.name })}
+          description={<>{refused.reason}<Typography.Text type="secondary" style={{ display: 'block' }}>{t('imports.fileRefusedHint')}</Typography.Text></>}
+        />
+      )}
     </Flex>
   );
 }

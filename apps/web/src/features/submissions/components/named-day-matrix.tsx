@@ -1,10 +1,11 @@
 // Townships × named days: how many events each held on each; a blank red cell did not act.
 import { useEffect, useRef } from 'react';
-import { Table, Tag } from 'antd';
+import { Table, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { NamedDayMatrix as Matrix } from '@pufa/domain';
 import { isEnglish } from '../../../lib/i18n.ts';
 import { townshipTableProps, useTownshipNameColumn } from './township-rows.tsx';
+import { NOT_REQUIRED_STYLE } from './period-status-tag.tsx';
 
 type Row = Matrix['rows'][number];
 
@@ -39,7 +40,18 @@ export function NamedDayMatrix({ matrix, loading }: { matrix: Matrix | undefined
           align: 'center' as const,
           render: (_: unknown, row: Row) => {
             const count = row.counts[index] ?? 0;
-            return count > 0 ? <Tag color="green">{t('submissions.acted')} {count}</Tag> : <Tag color="red">{t('submissions.notActed')}</Tag>;
+            if (count > 0) return <Tag color="green">{t('submissions.acted')} {count}</Tag>;
+            // A day that ended before the township's reporting start is no miss (as 无需上报 in the grid).
+            if (row.required[index] === false) {
+              return (
+                <Tooltip title={t('submissions.namedDayNotRequired', { from: row.reportingFrom })}>
+                  <Tag style={NOT_REQUIRED_STYLE} data-required="false">
+                    {t('submissions.status.notRequired')}
+                  </Tag>
+                </Tooltip>
+              );
+            }
+            return <Tag color="red">{t('submissions.notActed')}</Tag>;
           },
         })),
       ]}

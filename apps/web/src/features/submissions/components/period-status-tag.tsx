@@ -4,8 +4,9 @@ import type { PeriodCell, PeriodStatus } from '@pufa/domain';
 
 // Ant Design's preset tag colours write light text on their tint (green 2.2:1): the same hues,
 // dark enough to read (WCAG AA, 4.5:1), as PlanStatusTag does.
+export const NOT_REQUIRED_STYLE: React.CSSProperties = { color: 'rgba(0, 0, 0, 0.65)', background: 'transparent', borderColor: '#f0f0f0', borderStyle: 'dashed' };
 const STYLES: Record<PeriodStatus | 'late' | 'notRequired', React.CSSProperties> = {
-  notRequired: { color: 'rgba(0, 0, 0, 0.65)', background: 'transparent', borderColor: '#f0f0f0', borderStyle: 'dashed' },
+  notRequired: NOT_REQUIRED_STYLE,
   none: { color: 'rgba(0, 0, 0, 0.88)', background: '#fafafa', borderColor: '#d9d9d9' },
   submitted: { color: '#003eb3', background: '#e6f4ff', borderColor: '#91caff' },
   approved: { color: '#135200', background: '#f6ffed', borderColor: '#95de64' },

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Input, Skeleton, Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { isLockingStatus, periodHasBegun, periodLabel, todayInChina } from '@pufa/domain';
+import { formatMoment, isLockingStatus, periodHasBegun, periodLabel, todayInChina } from '@pufa/domain';
 import { paths } from '../../../config/paths.ts';
 import { ApiRequestError } from '../../../lib/api-client.ts';
 import { isEnglish } from '../../../lib/i18n.ts';
@@ -159,7 +159,7 @@ export function SubmissionPanel({ townshipId, period }: { townshipId: number; pe
                 <>
                   <Typography.Text strong>{t(`history.${step.action}`)}</Typography.Text>{' '}
                   <Typography.Text type="secondary">
-                    {new Date(step.at).toLocaleString(english ? 'en-GB' : 'zh-CN')} · {step.by ?? t('history.system')}
+                    {formatMoment(step.at)} · {step.by ?? t('history.system')}
                   </Typography.Text>
                   {step.text && <div>{step.text}</div>}
                 </>
