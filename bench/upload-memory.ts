@@ -43,7 +43,7 @@ async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   const url = new URL(adminUrl);
   url.pathname = `/${DB}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
-    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', FILES_MAX_FILE_MB: String(sizeMb + 64), FILES_MAX_EVENT_MB: String(sizeMb + 64), ...env },
+    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', FILES_MAX_FILE_MB: String(sizeMb + 64), FILES_MAX_EVENT_MB: String(sizeMb + 64), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 600; i++) {

@@ -94,7 +94,7 @@ let stopS3: (() => Promise<void>) | undefined;
 function startApi(port: number, s3: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DEMO: '1', DEMO_PASSWORD, LOG_LEVEL: 'error', TRUST_PROXY: '1', ...s3 },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DEMO: '1', DEMO_PASSWORD, LOG_LEVEL: 'error', TRUST_PROXY: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...s3 },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
