@@ -11,7 +11,11 @@ export function createQueryClient() {
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
+      // Run even when the browser says offline: a read is then answered from the device
+      // (offline/device-data.ts), and a write goes to the outbox instead of waiting paused.
+      mutations: { networkMode: 'always' },
       queries: {
+        networkMode: 'always',
         staleTime: 30_000,
         // A 4xx will not get better by asking again.
         retry: (failureCount, error) => !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500) && failureCount < 2,

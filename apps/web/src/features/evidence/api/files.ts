@@ -16,14 +16,20 @@ type UploadRequest = Parameters<NonNullable<UploadProps['customRequest']>>[0];
 /** One Idempotency-Key per chosen file: the same file sent again is the same upload. */
 const uploadKeys = new WeakMap<object, string>();
 
+/** The chosen file's key (the outbox keeps it when the upload's answer was lost). */
+export function uploadKeyFor(file: object): string {
+  const key = uploadKeys.get(file) ?? newUuid();
+  uploadKeys.set(file, key);
+  return key;
+}
+
 /**
  * antd Upload's request (XHR, for the progress bar) with the file's
  * Idempotency-Key, so an upload whose answer was lost and is sent again is not
  * stored twice (docs/reliability.md).
  */
 export function uploadEvidence({ action, file, filename = 'file', onProgress, onSuccess, onError }: UploadRequest) {
-  const key = uploadKeys.get(file as object) ?? newUuid();
-  uploadKeys.set(file as object, key);
+  const key = uploadKeyFor(file as object);
   const form = new FormData();
   form.append(filename, file);
   const xhr = new XMLHttpRequest();
