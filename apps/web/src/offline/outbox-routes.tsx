@@ -19,6 +19,7 @@ import { discardOutboxItem, useOutbox } from './outbox-store.ts';
 import { editQueuedCreate, editQueuedUpdate, queueFile } from './queue-actions.ts';
 import { useSyncState } from './sync.ts';
 import { OUTBOX_PATH, outboxItemPath } from './outbox-button.tsx';
+import { pendingTagStyle } from './queued-tag.tsx';
 import './messages.ts';
 
 export const outboxEditPath = (id: number) => `/outbox/${id}/edit`;
@@ -88,7 +89,7 @@ export function OutboxRoute() {
                     <Tag>{t(`offline.kinds.${item.kind}`)}</Tag>
                     <Typography.Text>{item.startDate}</Typography.Text>
                     <Link to={outboxItemPath(item.id)}>{itemLabel(item)}</Link>
-                    {!item.refusal && <Tag color="warning">{t('offline.queued')}</Tag>}
+                    {!item.refusal && <Tag color="warning" style={pendingTagStyle}>{t('offline.queued')}</Tag>}
                   </Space>
                   {blocker && !item.refusal && <Typography.Text type="secondary">{t('offline.waitingFor', { title: itemLabel(blocker) })}</Typography.Text>}
                   <Refusal item={item} />
@@ -156,7 +157,7 @@ export function OutboxItemRoute() {
       </Flex>
       <Space wrap size={4}>
         <Tag>{t(`offline.kinds.${item.kind}`)}</Tag>
-        {!item.refusal && <Tag color="warning">{t('offline.queued')}</Tag>}
+        {!item.refusal && <Tag color="warning" style={pendingTagStyle}>{t('offline.queued')}</Tag>}
       </Space>
       <Refusal item={item} />
       {body && (
