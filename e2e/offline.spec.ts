@@ -31,6 +31,7 @@ async function deviceLedgerSaved(page: Page) {
         };
         open.onerror = () => resolve(false);
       })`),
+      { timeout: 60_000 },
     )
     .toBe(true);
 }
@@ -127,7 +128,7 @@ test('offline: the ledger from the device, three events (one with two photos), a
       }
       await expect(page.getByTestId('outbox-item').first()).toBeVisible();
       expect(await axeViolations(page, ['[data-testid=offline-banner]', '[data-testid=outbox-page]', '.app-header'])).toEqual([]);
-      await page.screenshot({ path: `../test-results/offline-outbox-${viewport.width}-${language}.png`, fullPage: true });
+      await page.screenshot({ path: `test-results/offline-outbox-${viewport.width}-${language}.png`, fullPage: true });
       if (language === 'en') {
         await page.getByRole('button', { name: /Switch language/ }).click();
         await page.mouse.move(0, 400);
@@ -137,7 +138,7 @@ test('offline: the ledger from the device, three events (one with two photos), a
   }
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.goto('/events');
-  await page.screenshot({ path: '../test-results/offline-ledger-1366.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/offline-ledger-1366.png', fullPage: true });
 
   // The network returns: the outbox sends itself (the photos slowed, so the progress shows).
   await page.route('**/api/events/*/files', async (route) => {
@@ -183,7 +184,7 @@ test('a queued event in a month submitted meanwhile stays with the lock reason, 
   const item = page.getByTestId('outbox-item').filter({ hasText: title });
   await expect(item.getByTestId('outbox-refusal')).toContainText(`${year}年${month}月已上报`, { timeout: 30_000 });
   await expect(outboxCount(page)).toHaveAccessibleName('待同步的记录：1 条');
-  await page.screenshot({ path: '../test-results/offline-refused.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/offline-refused.png', fullPage: true });
   expect(await eventsNamed(page, title)).toHaveLength(0);
 
   // Still there after a reload, the reason with it; moved to a date in an open month, it goes.
@@ -206,7 +207,10 @@ test('a 401 while syncing asks for the password, then the outbox goes on', async
   await deviceLedgerSaved(page);
   await apiAway(page);
   await logEvent(page, '2026-12-04', title, '25');
+  // The page is up (from the device) before the session goes: a page opened afresh on a dead
+  // session goes to the login page instead, and the outbox goes on after that sign-in.
   await page.goto('/outbox');
+  await expect(page.getByTestId('outbox-item')).toHaveCount(1);
   await context.clearCookies();
   await apiBack(page);
   const dialog = page.getByRole('dialog', { name: '请重新登录以继续同步' });

@@ -42,6 +42,9 @@ async function changed() {
   channel?.postMessage('changed');
 }
 
+/** The items as last read (synchronous; may be empty before the first read). */
+export const outboxNow = (): readonly OutboxItem[] => items;
+
 export async function listOutbox(): Promise<OutboxItem[]> {
   if (!loaded) await reload();
   return items;

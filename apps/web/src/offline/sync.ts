@@ -4,7 +4,8 @@
 import { useSyncExternalStore } from 'react';
 import type { ApiError, EventCreated, EventPatch } from '@pufa/domain';
 import { afterCreate, classifyAnswer, nextToSend, pendingCount, type OutboxItem, type OutboxRefusal } from './outbox-logic.ts';
-import { listOutbox, replaceOutbox, updateOutboxItem } from './outbox-store.ts';
+import { listOutbox, outboxNow, replaceOutbox, updateOutboxItem } from './outbox-store.ts';
+import { setSessionLostHandler } from '../lib/react-query.ts';
 import { offlineState, reportReachable } from './device-data.ts';
 
 export interface SyncState {
@@ -109,6 +110,8 @@ export const setSyncUser = (current: () => number | null) => {
 export async function runOutbox(): Promise<void> {
   const userId = userOf();
   if (state.running || userId === null || state.needsSignIn) return;
+  // Known to be away: probe() asks /api/health first, then comes here.
+  if (!navigator.onLine || offlineState().unreachable) return;
   const start = await listOutbox();
   if (!nextToSend(start, userId)) return;
   setState({ running: true, sent: 0, total: pendingCount(start, userId) });
@@ -155,6 +158,14 @@ export async function runOutbox(): Promise<void> {
   }
 }
 
+// A 401 on any screen while this user's records wait: the dialog asks, the page stays.
+setSessionLostHandler(() => {
+  const userId = userOf();
+  if (userId === null || !outboxNow().some((item) => item.userId === userId)) return false;
+  if (!state.needsSignIn) setState({ needsSignIn: true });
+  return true;
+});
+
 /** The password was given again: go on. */
 export function signedInAgain() {
   setState({ needsSignIn: false });
@@ -176,7 +187,11 @@ async function probe() {
     const ok = await fetch('/api/health').then((r) => r.ok, () => false);
     if (!ok) return;
     reportReachable(true);
-    onSynced?.();
+    // The outbox first: a 401 there asks for the password in a dialog, where refreshing
+    // every screen first would meet the same 401 and sign the app out to the login page.
+    await runOutbox();
+    if (!state.needsSignIn) onSynced?.();
+    return;
   }
   await runOutbox();
 }
