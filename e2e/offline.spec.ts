@@ -256,3 +256,53 @@ test("a queued create whose answer is lost after the commit is sent again with i
   expect(keys[1]).toBe(keys[0]);
   expect(await eventsNamed(page, title)).toHaveLength(1);
 });
+
+test('a leader offline sees the last totals, marked as such', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'leader');
+  await page.goto('/dashboard');
+  const activities = page.getByTestId('kpi-activities');
+  await expect(activities).toContainText(/\d/);
+  const online = (await activities.textContent()) ?? '';
+  // The totals' answers are on the device (written just after they arrive).
+  await expect
+    .poll(() => page.evaluate(`new Promise((resolve) => { const o = indexedDB.open('pufa-offline'); o.onsuccess = () => { const r = o.result.transaction('snapshots').objectStore('snapshots').getAllKeys(); r.onsuccess = () => { resolve(r.result.filter((k) => k.startsWith('/stats')).length); o.result.close(); }; }; })`))
+    .toBeGreaterThanOrEqual(4);
+  await apiAway(page);
+  await page.reload();
+  await expect(page.getByTestId('offline-banner')).toContainText(/离线，数据截至 \d\d:\d\d/);
+  await expect(page.getByTestId('offline-banner')).toContainText('显示的是最后一次联网时的合计');
+  await expect(activities).toHaveText(online);
+  expect(await axeViolations(page, ['[data-testid=offline-banner]'])).toEqual([]);
+  await page.screenshot({ path: 'test-results/offline-dashboard-leader.png', fullPage: true });
+});
+
+test('sign-out clears what the device keeps, after asking when records still wait', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'clerk');
+  await page.goto('/events');
+  await deviceLedgerSaved(page);
+  await apiAway(page);
+  await logEvent(page, '2026-12-06', `退出前 ${Date.now().toString(36)}`, '5');
+  await page.unroute('**/api/**');
+  // Held back so the record is still waiting when the clerk signs out.
+  await page.route('**/api/events', (route) => (route.request().method() === 'POST' ? route.abort() : route.continue()));
+  await page.getByRole('button', { name: '退出登录' }).click();
+  const dialog = page.getByRole('dialog', { name: '退出登录？' });
+  await expect(dialog).toContainText('1 条未同步的记录');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(outboxCount(page)).toHaveAccessibleName('待同步的记录：1 条');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByRole('dialog', { name: '退出登录？' }).getByRole('button', { name: '退出并清除' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  const stores = await page.evaluate(`new Promise((resolve) => {
+    const open = indexedDB.open('pufa-offline');
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['outbox', 'snapshots']);
+      const a = tx.objectStore('outbox').count();
+      const b = tx.objectStore('snapshots').count();
+      tx.oncomplete = () => { resolve([a.result, b.result]); open.result.close(); };
+    };
+  })`);
+  expect(stores).toEqual([0, 0]);
+});
