@@ -25,6 +25,8 @@ async function deviceLedgerSaved(page: Page) {
     .poll(() =>
       page.evaluate(`new Promise((resolve) => {
         const open = indexedDB.open('pufa-offline');
+        // Not there yet: do not create it (the app creates it with its stores).
+        open.onupgradeneeded = () => open.transaction.abort();
         open.onsuccess = () => {
           const get = open.result.transaction('snapshots').objectStore('snapshots').get('ledger');
           get.onsuccess = () => { resolve(!!get.result); open.result.close(); };
@@ -266,7 +268,7 @@ test('a leader offline sees the last totals, marked as such', async ({ page }) =
   const online = (await activities.textContent()) ?? '';
   // The totals' answers are on the device (written just after they arrive).
   await expect
-    .poll(() => page.evaluate(`new Promise((resolve) => { const o = indexedDB.open('pufa-offline'); o.onsuccess = () => { const r = o.result.transaction('snapshots').objectStore('snapshots').getAllKeys(); r.onsuccess = () => { resolve(r.result.filter((k) => k.startsWith('/stats')).length); o.result.close(); }; }; })`))
+    .poll(() => page.evaluate(`new Promise((resolve) => { const o = indexedDB.open('pufa-offline'); o.onupgradeneeded = () => o.transaction.abort(); o.onerror = () => resolve(0); o.onsuccess = () => { const r = o.result.transaction('snapshots').objectStore('snapshots').getAllKeys(); r.onsuccess = () => { resolve(r.result.filter((k) => k.startsWith('/stats')).length); o.result.close(); }; }; })`))
     .toBeGreaterThanOrEqual(4);
   await apiAway(page);
   await page.reload();
@@ -305,4 +307,40 @@ test('sign-out clears what the device keeps, after asking when records still wai
     };
   })`);
   expect(stores).toEqual([0, 0]);
+});
+
+test('a queued edit that meets an edit made at the office stays with the conflict, and is reapplied on the current version', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'clerk');
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { townshipIds: number[] };
+  const created = await page.request.post('/api/events', { data: { townshipId: me.townshipIds[0], startDate: '2026-12-01', title: `冲突 ${Date.now().toString(36)}`, audience: 9 } });
+  expect(created.status()).toBe(201);
+  const event = (await created.json()) as { id: number; version: number; title: string };
+  await page.goto(`/events/${event.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: event.title })).toBeVisible();
+  await deviceLedgerSaved(page);
+
+  await apiAway(page);
+  await page.goto(`/events/${event.id}/edit`);
+  await page.getByLabel('受众人次').fill('99');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByTestId('outbox-page')).toBeVisible();
+  await expect(page.getByTestId('outbox-item')).toHaveCount(1);
+
+  // Meanwhile someone at the office edits the same event.
+  const office = await page.request.patch(`/api/events/${event.id}`, { data: { title: `${event.title}（办公室）`, version: event.version } });
+  expect(office.status()).toBe(200);
+
+  await apiBack(page);
+  const item = page.getByTestId('outbox-item');
+  await expect(item.getByTestId('outbox-refusal')).toBeVisible({ timeout: 30_000 });
+  await expect(item.getByTestId('outbox-refusal')).toContainText('服务器拒绝');
+  // Reapplied on the event as it is now: the office's title stays, the clerk's figure goes in.
+  await item.getByRole('button', { name: /修改/ }).click();
+  await expect(page.getByLabel('活动主题')).toHaveValue(`${event.title}（办公室）`);
+  await expect(page.getByLabel('受众人次')).toHaveValue('99');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(outboxCount(page)).toHaveCount(0, { timeout: 30_000 });
+  const saved = (await (await page.request.get(`/api/events/${event.id}`)).json()) as { title: string; audience: number };
+  expect(saved).toMatchObject({ title: `${event.title}（办公室）`, audience: 99 });
 });

@@ -19,10 +19,12 @@ interface OfflineDb extends DBSchema {
 let opened: Promise<IDBPDatabase<OfflineDb>> | null = null;
 
 export function offlineDb(): Promise<IDBPDatabase<OfflineDb>> {
-  opened ??= openDB<OfflineDb>('pufa-offline', 1, {
+  // Version 2, creating what is missing: a database opened by something else first (a
+  // test, an extension) at version 1 has no stores, and would never be upgraded.
+  opened ??= openDB<OfflineDb>('pufa-offline', 2, {
     upgrade(db) {
-      db.createObjectStore('outbox', { keyPath: 'id', autoIncrement: true });
-      db.createObjectStore('snapshots', { keyPath: 'key' });
+      if (!db.objectStoreNames.contains('outbox')) db.createObjectStore('outbox', { keyPath: 'id', autoIncrement: true });
+      if (!db.objectStoreNames.contains('snapshots')) db.createObjectStore('snapshots', { keyPath: 'key' });
     },
   });
   return opened;

@@ -109,9 +109,7 @@ async function fallback(path: string, query: Query): Promise<{ data: unknown } |
 
 function answered(path: string, query: Query, data: unknown) {
   if (path === '/auth/me') {
-    const user = data as SessionUser | null;
-    void signedInAs(user);
-    if (user) void put({ key: '/auth/me', userId: user.id, savedAt: Date.now(), data });
+    void signedInAs(data as SessionUser | null);
     return;
   }
   if (currentUserId !== null && KEPT.test(path)) void put({ key: keyOf(path, query), userId: currentUserId, savedAt: Date.now(), data });
@@ -119,17 +117,20 @@ function answered(path: string, query: Query, data: unknown) {
 
 setOfflineReads({ answered, fallback, reachable: reportReachable });
 
-/** A new user on this device: what the last one left is not theirs to see. */
+/**
+ * Who is signed in (from /auth/me, or a sign-in): kept, so the app opens offline
+ * as them; a different user than the last one finds nothing of theirs.
+ */
 export async function signedInAs(user: SessionUser | null) {
   if (!user) return;
-  if (currentUserId === user.id) return;
   currentUserId = user.id;
   try {
     const db = await offlineDb();
     const me = await db.get('snapshots', '/auth/me');
     if (me && me.userId !== user.id) await db.clear('snapshots');
+    await db.put('snapshots', { key: '/auth/me', userId: user.id, savedAt: Date.now(), data: user });
   } catch {
-    // no store
+    // no store: the app works online as before
   }
 }
 

@@ -9,7 +9,8 @@ import { EVIDENCE_ACCEPT, type EventCreate, type EventPatch } from '@pufa/domain
 import { PageTitle } from '../components/page-title.tsx';
 import { paths } from '../config/paths.ts';
 import { usePermissions } from '../features/auth/use-permissions.ts';
-import { useEvent } from '../features/events/api/get-event.ts';
+import { useQuery } from '@tanstack/react-query';
+import { eventQueryOptions } from '../features/events/api/get-event.ts';
 import { EventForm } from '../features/events/components/event-form.tsx';
 import { eventToFormValues } from '../features/events/event-form-values.ts';
 import { useReference } from '../features/reference/api/get-reference.ts';
@@ -220,7 +221,7 @@ export function OutboxEditRoute() {
   const items = useOutbox();
   const reference = useReference();
   const item = items.find((i) => i.id === id);
-  const event = useEvent(item?.kind === 'update' ? item.eventId! : 0);
+  const event = useQuery({ ...eventQueryOptions(item?.eventId ?? 0), enabled: item?.kind === 'update' });
   if (!reference.data || (item?.kind === 'update' && !event.data)) return <Spin />;
   if (!item || (item.kind !== 'create' && item.kind !== 'update')) return <OutboxItemRoute />;
   const initial = item.kind === 'create' ? queuedRow(item, items) : { ...event.data!, ...(item.body as EventPatch) };

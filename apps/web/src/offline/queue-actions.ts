@@ -45,7 +45,15 @@ export async function editQueuedCreate(id: number, body: EventCreate) {
   void runOutbox();
 }
 
-export async function queueUpdate(userId: number, eventId: number, patch: EventPatch, shown: { title: string; startDate: string }) {
+/**
+ * An edit, kept as the fields the clerk changed (and the version they edited):
+ * if someone changes the event at the office meanwhile, only the clerk's own
+ * changes are reapplied on the event as it is then.
+ */
+export async function queueUpdate(userId: number, eventId: number, form: EventPatch, shown: { title: string; startDate: string } & Record<string, unknown>) {
+  const patch = Object.fromEntries(
+    Object.entries(form).filter(([key, value]) => key === 'version' || JSON.stringify(value) !== JSON.stringify(shown[key])),
+  ) as EventPatch;
   // An edit of an edit still waiting (not refused): one change, from the version first edited.
   const waiting = (await listOutbox()).find((item) => item.kind === 'update' && item.eventId === eventId && !item.refusal);
   const title = patch.title ?? shown.title;
