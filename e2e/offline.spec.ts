@@ -322,6 +322,7 @@ test('a queued edit that meets an edit made at the office stays with the conflic
 
   await apiAway(page);
   await page.goto(`/events/${event.id}/edit`);
+  await expect(page.getByLabel('受众人次')).toHaveValue('9');
   await page.getByLabel('受众人次').fill('99');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByTestId('outbox-page')).toBeVisible();

@@ -230,7 +230,8 @@ export function OutboxEditRoute() {
       <PageTitle>{t('offline.editTitle')}</PageTitle>
       <Refusal item={item} />
       <EventForm
-        key={item.id}
+        // Drawn again when the event as it is now arrives (a conflict's cure starts from it).
+        key={`${item.id}-${event.data?.version ?? 0}`}
         reference={reference.data}
         initialValues={eventToFormValues(initial)}
         onCancel={() => void navigate(OUTBOX_PATH)}
