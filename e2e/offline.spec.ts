@@ -345,3 +345,26 @@ test('a queued edit that meets an edit made at the office stays with the conflic
   const saved = (await (await page.request.get(`/api/events/${event.id}`)).json()) as { title: string; audience: number };
   expect(saved).toMatchObject({ title: `${event.title}（办公室）`, audience: 99 });
 });
+
+test('with the browser offline (context.setOffline) a save goes straight to the outbox and leaves when the network returns', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const title = `浏览器离线 ${Date.now().toString(36)}`;
+  await signIn(page, 'clerk');
+  // The pages' code is fetched while online (the service worker, separate work, will cache it).
+  await page.goto('/outbox');
+  await page.goto('/events/new');
+  await expect(page.getByLabel('开始日期')).toBeFocused();
+  await deviceLedgerSaved(page);
+  await context.setOffline(true);
+  await page.keyboard.type('2026-12-07');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('活动主题').fill(title);
+  await page.getByLabel('受众人次').fill('12');
+  await page.getByLabel('受众人次').press('Control+Enter');
+  await expect(page.getByTestId('outbox-item-page')).toBeVisible();
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  await expect(outboxCount(page)).toHaveAccessibleName('待同步的记录：1 条');
+  await context.setOffline(false);
+  await expect(outboxCount(page)).toHaveCount(0, { timeout: 30_000 });
+  expect(await eventsNamed(page, title)).toHaveLength(1);
+});

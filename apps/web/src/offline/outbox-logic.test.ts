@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventListResponse } from '@pufa/domain';
-import { afterCreate, blockerOf, classifyAnswer, discardSet, fitsLimit, itemBytes, listFromRows, mergeQueued, nextToSend, type OutboxItem } from './outbox-logic.ts';
+import { afterCreate, blockerOf, changedFields, classifyAnswer, discardSet, fitsLimit, itemBytes, listFromRows, mergeQueued, nextToSend, type OutboxItem } from './outbox-logic.ts';
 
 const base = { userId: 1, createdAt: '2026-12-01T00:00:00Z', idempotencyKey: 'k', attempts: 0, startDate: '2026-11-20' };
 const create = (id: number, title = `活动${id}`, startDate = '2026-11-20'): OutboxItem => ({
@@ -51,6 +51,14 @@ describe('classifyAnswer', () => {
     expect(classifyAnswer('update', 404)).toBe('refused');
     // Deleting what is already gone is what was asked.
     expect(classifyAnswer('delete', 404)).toBe('done');
+  });
+});
+
+describe('a queued edit', () => {
+  it('keeps only what the clerk changed, and the version they edited', () => {
+    const original = { title: '旧', audience: 9, villageIds: [1, 2], endDate: null, version: 3 };
+    expect(changedFields({ title: '旧', audience: 99, villageIds: [1, 2], endDate: null, version: 3 }, original)).toEqual({ audience: 99, version: 3 });
+    expect(changedFields({ villageIds: [2, 1], version: 3 }, original)).toEqual({ villageIds: [2, 1], version: 3 });
   });
 });
 

@@ -81,6 +81,11 @@ export function afterCreate(items: readonly OutboxItem[], localId: number, serve
     .map((item) => (item.localEventId === localId ? { ...item, localEventId: undefined, eventId: serverId } : item));
 }
 
+/** The fields of an edit that differ from the event as the clerk read it (and the version read). */
+export function changedFields(form: EventPatch, original: Record<string, unknown>): EventPatch {
+  return Object.fromEntries(Object.entries(form).filter(([key, value]) => key === 'version' || JSON.stringify(value) !== JSON.stringify(original[key]))) as EventPatch;
+}
+
 /** Discarding a queued create discards what was queued for it (its photos, edits). */
 export function discardSet(items: readonly OutboxItem[], id: number): number[] {
   const item = items.find((i) => i.id === id);

@@ -6,6 +6,7 @@ import { ApiRequestError } from '../lib/api-client.ts';
 import { uploadEvidence, uploadKeyFor } from '../features/evidence/api/files.ts';
 import { isOffline, reportReachable } from './device-data.ts';
 import { addToOutbox, listOutbox, updateOutboxItem } from './outbox-store.ts';
+import { changedFields } from './outbox-logic.ts';
 import { runOutbox } from './sync.ts';
 
 /** The server could not be reached, or said it is away (after apiCreate's own retries). */
@@ -51,9 +52,7 @@ export async function editQueuedCreate(id: number, body: EventCreate) {
  * changes are reapplied on the event as it is then.
  */
 export async function queueUpdate(userId: number, eventId: number, form: EventPatch, shown: { title: string; startDate: string } & Record<string, unknown>) {
-  const patch = Object.fromEntries(
-    Object.entries(form).filter(([key, value]) => key === 'version' || JSON.stringify(value) !== JSON.stringify(shown[key])),
-  ) as EventPatch;
+  const patch = changedFields(form, shown);
   // An edit of an edit still waiting (not refused): one change, from the version first edited.
   const waiting = (await listOutbox()).find((item) => item.kind === 'update' && item.eventId === eventId && !item.refusal);
   const title = patch.title ?? shown.title;
