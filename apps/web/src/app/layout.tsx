@@ -18,11 +18,13 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
-import { useLogout } from '../features/auth/api/session.ts';
 import { usePermissions } from '../features/auth/use-permissions.ts';
 import { paths } from '../config/paths.ts';
 import { isEnglish, setLanguage } from '../lib/i18n.ts';
 import { SubmissionNotices } from '../features/submissions/components/submission-notices.tsx';
+import { OfflineBanner } from '../offline/offline-banner.tsx';
+import { OutboxButton } from '../offline/outbox-button.tsx';
+import { useSignOut } from '../offline/offline-runtime.tsx';
 
 /**
  * Every page the user may open, always in view: a side menu from 992 px on (all items fit at
@@ -34,7 +36,8 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const { user, canEdit, isAdmin } = usePermissions();
-  const logout = useLogout();
+  // Sign-out clears what the device keeps (a shared phone), asking first if records wait to sync.
+  const signOut = useSignOut();
   const [isDrawerOpen, setDrawerOpen] = useState(false);
   const selected = pathname.startsWith('/reports')
     ? paths.exports
@@ -68,6 +71,7 @@ export function AppLayout() {
           <span className="app-title">{t('app.title')}</span>
         </Link>
         <div className="app-header-tools">
+          <OutboxButton />
           {user && user.townshipIds.length === 1 && !user.isTopLevel && <SubmissionNotices />}
           <span className="app-user" title={user?.username}>
             <UserOutlined /> <span className="app-user-name">{user?.displayName} · {user ? t(`roles.${user.role}`) : ''}</span>
@@ -76,7 +80,7 @@ export function AppLayout() {
             icon={<LogoutOutlined />}
             aria-label={t('login.logout')}
             title={t('login.logout')}
-            onClick={() => logout.mutate(undefined, { onSettled: () => void navigate(paths.login) })}
+            onClick={() => void signOut(() => void navigate(paths.login))}
           />
           <Button
             icon={<TranslationOutlined />}
@@ -105,6 +109,7 @@ export function AppLayout() {
         </Drawer>
         <Layout className="app-main">
           <Layout.Content className="app-content">
+            <OfflineBanner />
             <Outlet />
           </Layout.Content>
           <Layout.Footer className="app-footer">

@@ -8,6 +8,7 @@ import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { isEnglish } from '../lib/i18n.ts';
 import { createQueryClient } from '../lib/react-query.ts';
+import { OfflineRuntime } from '../offline/offline-runtime.tsx';
 
 export function AppProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
@@ -37,7 +38,11 @@ export function AppProvider({ children }: { children: ReactNode }) {
         // "保存", not "保 存": a button's label reads as typed.
         button={{ autoInsertSpace: false }}
       >
-        <AntApp>{children}</AntApp>
+        <AntApp>
+          {children}
+          {/* The outbox's sender and its sign-in dialog, beside the router so a 401 never unmounts them. */}
+          <OfflineRuntime />
+        </AntApp>
       </ConfigProvider>
     </QueryClientProvider>
   );

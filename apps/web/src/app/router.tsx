@@ -36,6 +36,10 @@ const router = createBrowserRouter([
       { path: paths.calendar, lazy: load(async () => (await import('../routes/calendar.tsx')).CalendarRoute) },
       { path: paths.settings, element: <ForAdmins />, children: [{ index: true, lazy: load(async () => (await import('../routes/settings.tsx')).SettingsRoute) }] },
       { path: paths.admin, element: <ForAdmins />, children: [{ index: true, lazy: load(async () => (await import('../routes/admin.tsx')).AdminRoute) }] },
+      // The outbox (offline/): what waits on the device to be sent.
+      { path: '/outbox', lazy: load(async () => (await import('../offline/outbox-routes.tsx')).OutboxRoute) },
+      { path: '/outbox/:id', lazy: load(async () => (await import('../offline/outbox-routes.tsx')).OutboxItemRoute) },
+      { path: '/outbox/:id/edit', element: <ForEditors />, children: [{ index: true, lazy: load(async () => (await import('../offline/outbox-routes.tsx')).OutboxEditRoute) }] },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

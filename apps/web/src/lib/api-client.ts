@@ -42,8 +42,29 @@ export interface ApiFetchInit {
   idempotencyKey?: string;
 }
 
+/**
+ * What the device keeps for when the server cannot be reached (offline/device-data.ts registers it):
+ * every GET's answer is offered to it, and a GET left unanswered is asked of it.
+ */
+export interface OfflineReads {
+  answered(path: string, query: Query, data: unknown): void;
+  fallback(path: string, query: Query): Promise<{ data: unknown } | undefined>;
+  reachable(ok: boolean): void;
+}
+let offlineReads: OfflineReads | null = null;
+export const setOfflineReads = (reads: OfflineReads) => {
+  offlineReads = reads;
+};
+
+/** No answer from the API itself: the network, or a proxy saying the API is away. */
+const isGatewayStatus = (status: number) => status === 502 || status === 503 || status === 504;
+
 export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promise<T> {
   const { method = 'GET', body, query = {}, idempotencyKey } = init;
+  const fromDevice = async () => {
+    offlineReads?.reachable(false);
+    return method === 'GET' ? offlineReads?.fallback(path, query) : undefined;
+  };
   let response: Response;
   try {
     response = await fetch(`/api${path}${toQueryString(query)}`, {
@@ -52,11 +73,20 @@ export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promis
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
+    const kept = await fromDevice();
+    if (kept) return kept.data as T;
     throw unreachable();
+  }
+  if (isGatewayStatus(response.status)) {
+    const kept = await fromDevice();
+    if (kept) return kept.data as T;
+  } else {
+    offlineReads?.reachable(true);
   }
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => ({}));
   if (!response.ok) throw new ApiRequestError(response.status, { ...(data as ApiError), retryAfter: Number(response.headers.get('retry-after')) || undefined });
+  if (method === 'GET') offlineReads?.answered(path, query, data);
   return data as T;
 }
 

@@ -19,6 +19,7 @@ import { EventHistory } from '../features/events/components/event-history.tsx';
 import { usePermissions } from '../features/auth/use-permissions.ts';
 import { EventPlanLinks } from '../features/plans/components/event-plan-links.tsx';
 import { EvidencePanel } from '../features/evidence/components/evidence-panel.tsx';
+import { queueDelete, sendOrQueue } from '../offline/queue-actions.ts';
 
 export function EventDetailRoute() {
   const { t, i18n } = useTranslation();
@@ -31,7 +32,7 @@ export function EventDetailRoute() {
   const lookups = useLookups(reference.data);
   const nameOf = useCatalogName();
   const deleteEvent = useDeleteEvent();
-  const { canEdit } = usePermissions();
+  const { canEdit, user } = usePermissions();
   const queryClient = useQueryClient();
   const lock = useEventLock(event.data);
 
@@ -52,7 +53,12 @@ export function EventDetailRoute() {
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          await deleteEvent.mutateAsync(e.id);
+          const result = await sendOrQueue(() => deleteEvent.mutateAsync(e.id), () => queueDelete(user!.id, e.id, e));
+          if ('queued' in result) {
+            void message.success(t('offline.queuedDeleted'));
+            await navigate(paths.events);
+            return;
+          }
         } catch (error) {
           // Refused (a period submitted meanwhile, the event changed or gone): say why, close the
           // dialog, and show the event as it now is (a lock badge where the period was submitted).

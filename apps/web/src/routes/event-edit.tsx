@@ -15,6 +15,9 @@ import { ApiRequestError } from '../lib/api-client.ts';
 import { isEnglish } from '../lib/i18n.ts';
 import { LoadError } from './load-error.tsx';
 import { EvidencePanel } from '../features/evidence/components/evidence-panel.tsx';
+import { usePermissions } from '../features/auth/use-permissions.ts';
+import { hasQueued, queueUpdate, sendOrQueue } from '../offline/queue-actions.ts';
+import { OUTBOX_PATH } from '../offline/outbox-button.tsx';
 
 /** Someone saved the event first (the API's version conflict, not a period lock). */
 const isVersionConflict = (e: unknown) => e instanceof ApiRequestError && e.status === 409 && 'currentVersion' in e.body;
@@ -29,6 +32,7 @@ export function EventEditRoute() {
   const reference = useReference();
   const updateEvent = useUpdateEvent(id);
   const lock = useEventLock(event.data);
+  const { user } = usePermissions();
 
   const error = event.error ?? reference.error;
   if (error) return <LoadError error={error} onRetry={() => void event.refetch()} />;
@@ -48,8 +52,16 @@ export function EventEditRoute() {
         extraAlert={lock && <Alert type="warning" showIcon data-testid="event-lock" message={t('detail.locked')} description={isEnglish(i18n.language) ? lock.en : lock.zh} />}
         errorAction={(e) => isVersionConflict(e) && <Button onClick={() => void event.refetch()}>{t('common.reload')}</Button>}
         onSubmit={async (payload) => {
+          const patch = { ...payload, version };
+          const queue = () => queueUpdate(user!.id, id, patch, event.data!);
           try {
-            await updateEvent.mutateAsync({ ...payload, version });
+            // Earlier changes of this event still wait on the device: this one goes behind them.
+            const result = (await hasQueued(id)) ? { queued: await queue() } : await sendOrQueue(() => updateEvent.mutateAsync(patch), queue);
+            if ('queued' in result) {
+              void message.success(t('offline.queuedSaved'));
+              await navigate(OUTBOX_PATH);
+              return;
+            }
           } catch (e) {
             // A period submitted meanwhile: the lock shows at once.
             if (e instanceof ApiRequestError && e.status === 409) void queryClient.invalidateQueries({ queryKey: submissionKeys.all });

@@ -11,6 +11,9 @@ import { useLookups } from '../features/reference/use-lookups.ts';
 import { useUnlinkPlanItem } from '../features/plans/api/plans.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { LoadError } from './load-error.tsx';
+import { usePermissions } from '../features/auth/use-permissions.ts';
+import { queueCreate, sendOrQueue } from '../offline/queue-actions.ts';
+import { outboxItemPath } from '../offline/outbox-button.tsx';
 
 export function EventNewRoute() {
   const { t, i18n } = useTranslation();
@@ -20,6 +23,7 @@ export function EventNewRoute() {
   const reference = useReference();
   const lookups = useLookups(reference.data);
   const createEvent = useCreateEvent();
+  const { user } = usePermissions();
   if (reference.error) return <LoadError error={reference.error} onRetry={() => void reference.refetch()} />;
   if (!reference.data) return <Spin />;
   // An office usually has one township: preselect it.
@@ -32,7 +36,18 @@ export function EventNewRoute() {
         initialValues={emptyFormValues(onlyTownship)}
         allowSaveAndNew
         onSubmit={async (payload, { andNew }) => {
-          const event = await createEvent.mutateAsync(payload);
+          // No network (or the server away): kept on the device with this save's key, sent later.
+          const result = await sendOrQueue(
+            () => createEvent.mutateAsync(payload),
+            () => queueCreate(user!.id, payload, createEvent.keyFor(payload)),
+          );
+          if ('queued' in result) {
+            createEvent.queued();
+            void message.success(t('offline.queuedSaved'));
+            if (!andNew) await navigate(outboxItemPath(result.queued));
+            return;
+          }
+          const event = result.sent;
           void message.success(t('form.created', { title: event.title }));
           const item = event.linkedPlanItem;
           if (item) {

@@ -15,6 +15,8 @@ import { ApiRequestError } from '../lib/api-client.ts';
 import { usePermissions } from '../features/auth/use-permissions.ts';
 import { DownloadButton } from '../features/exports/components/download-button.tsx';
 import { UpcomingDays } from '../features/plans/components/upcoming-days.tsx';
+import { useOutbox } from '../offline/outbox-store.ts';
+import { mergeQueued } from '../offline/outbox-logic.ts';
 
 export function EventsListRoute() {
   const { t, i18n } = useTranslation();
@@ -22,6 +24,7 @@ export function EventsListRoute() {
   const reference = useReference();
   const lookups = useLookups(reference.data);
   const events = useEvents(params);
+  const outbox = useOutbox();
   const villagesTotal = params.villageId
     ? 1
     : params.townshipId
@@ -31,6 +34,9 @@ export function EventsListRoute() {
   const { canEdit, user } = usePermissions();
   // Reminders are per township: shown for a one-township user (known from the session, so the card
   // is drawn at once and nothing below it moves) or when the list is filtered to one.
+  // What waits on the device shows in the ledger too, marked 待同步.
+  const mine = outbox.filter((item) => item.userId === user?.id);
+  const ledger = events.data ? mergeQueued(events.data, mine, params) : undefined;
   const reminderTownshipId = params.townshipId ?? (user?.townshipIds.length === 1 ? user.townshipIds[0] : undefined);
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
@@ -58,8 +64,8 @@ export function EventsListRoute() {
       )}
       <EventTotals totals={events.data?.totals} villagesTotal={villagesTotal} loading={events.isLoading} />
       <EventTable
-        events={events.data?.items ?? []}
-        total={events.data?.total ?? 0}
+        events={ledger?.items ?? []}
+        total={ledger?.total ?? 0}
         page={params.page ?? 1}
         pageSize={params.pageSize ?? 20}
         sort={params.sort ?? '-startDate'}

@@ -3,6 +3,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Login, SessionUser } from '@pufa/domain';
 import { apiFetch, ApiRequestError } from '../../../lib/api-client.ts';
+import { sessionLostHandled } from '../../../lib/react-query.ts';
 
 export const meQueryOptions = () =>
   queryOptions({
@@ -11,7 +12,11 @@ export const meQueryOptions = () =>
       try {
         return await apiFetch<SessionUser>('/auth/me');
       } catch (error) {
-        if (error instanceof ApiRequestError && error.status === 401) return null;
+        // Records wait on the device: the outbox's dialog asks for the password; the user stays.
+        if (error instanceof ApiRequestError && error.status === 401) {
+          if (sessionLostHandled()) throw error;
+          return null;
+        }
         throw error;
       }
     },

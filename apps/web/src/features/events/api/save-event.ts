@@ -9,7 +9,7 @@ import { eventKeys } from './query-keys.ts';
 export function useCreateEvent() {
   const queryClient = useQueryClient();
   const [keys] = useState(() => new ActionKeys());
-  return useMutation({
+  const mutation = useMutation({
     // A save sent again (after a 503, a lost answer, or the clerk pressing save again) is the same event.
     mutationFn: (input: EventCreate) => apiCreate<EventCreated>('/events', input, keys),
     onSuccess: ({ linkedPlanItem, ...event }: EventCreated) => {
@@ -19,6 +19,13 @@ export function useCreateEvent() {
       return queryClient.invalidateQueries({ queryKey: eventKeys.lists() });
     },
   });
+  return {
+    ...mutation,
+    /** The save's Idempotency-Key (the one its sends used): the outbox keeps it when the save is queued. */
+    keyFor: (input: EventCreate) => keys.keyFor('/events', input),
+    /** The save was queued: the next save is a new action. */
+    queued: () => keys.done(),
+  };
 }
 
 export function useUpdateEvent(id: number) {

@@ -8,9 +8,15 @@ import { paths } from '../../../config/paths.ts';
 import { useIsPhone } from '../../../lib/use-is-phone.ts';
 import { isEnglish } from '../../../lib/i18n.ts';
 import { useCatalogName, type Lookups } from '../../reference/use-lookups.ts';
+import { QueuedTag } from '../../../offline/queued-tag.tsx';
+import type { LedgerRow } from '../../../offline/outbox-logic.ts';
+import { outboxItemPath } from '../../../offline/outbox-button.tsx';
+
+/** A row still in the outbox opens there (a queued create has no event page yet). */
+const rowPath = (e: LedgerRow) => (e.queued?.kind === 'create' ? outboxItemPath(e.queued.outboxId) : paths.event(e.id));
 
 interface Props {
-  events: Event[];
+  events: LedgerRow[];
   total: number;
   page: number;
   pageSize: number;
@@ -44,7 +50,7 @@ function EventCards({ events, total, page, pageSize, sort, loading, lookups, onP
         style={{ minWidth: 180 }}
         options={EVENT_SORTS.map((value) => ({ value, label: t(`list.sorts.${value}`) }))}
       />
-      <List<Event>
+      <List<LedgerRow>
         dataSource={events}
         loading={loading}
         locale={{ emptyText: t('list.empty') }}
@@ -56,7 +62,7 @@ function EventCards({ events, total, page, pageSize, sort, loading, lookups, onP
                 <Typography.Text>{e.startDate}{e.endDate && e.endDate !== e.startDate ? ` ~ ${e.endDate}` : ''}</Typography.Text>
                 {e.campaignId && <Tag color="blue">{nameOf(lookups.campaignById.get(e.campaignId))}</Tag>}
               </Space>
-              <div><Link to={paths.event(e.id)} style={{ fontSize: 16 }}>{e.title}</Link></div>
+              <div><Link to={rowPath(e)} style={{ fontSize: 16 }}>{e.title}</Link><QueuedTag row={e} /></div>
               {e.location && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.location}</Typography.Text>}
               {e.villageIds.length > 0 && <div>{t('list.columns.villages')}{t('common.colon')}{villageNames(e, lookups, nameOf, isEnglish(i18n.language))}</div>}
               <div>
@@ -75,7 +81,7 @@ function EventRows({ events, total, page, pageSize, sort, loading, lookups, onPa
   const { t, i18n } = useTranslation();
   const nameOf = useCatalogName();
   const sortOrder = (key: string) => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null);
-  const columns: ColumnsType<Event> = [
+  const columns: ColumnsType<LedgerRow> = [
     {
       key: 'startDate',
       title: t('list.columns.date'),
@@ -96,7 +102,8 @@ function EventRows({ events, total, page, pageSize, sort, loading, lookups, onPa
       sortOrder: sortOrder('title'),
       render: (_, e) => (
         <>
-          <Link to={paths.event(e.id)}>{e.title}</Link>
+          <Link to={rowPath(e)}>{e.title}</Link>
+          <QueuedTag row={e} />
           {e.location && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{e.location}</Typography.Text>}
         </>
       ),
@@ -125,7 +132,7 @@ function EventRows({ events, total, page, pageSize, sort, loading, lookups, onPa
     { key: 'evidence', title: t('evidence.column'), width: 90, render: (_, e) => <EvidenceBadge evidence={e.evidence} /> },
   ];
   return (
-    <Table<Event>
+    <Table<LedgerRow>
       rowKey="id"
       size="middle"
       columns={columns}
@@ -145,7 +152,7 @@ function EventRows({ events, total, page, pageSize, sort, loading, lookups, onPa
       }}
       onChange={(pagination, _filters, sorter, extra) => {
         if (extra.action === 'sort') {
-          const { columnKey, order } = sorter as SorterResult<Event>;
+          const { columnKey, order } = sorter as SorterResult<LedgerRow>;
           const key = SORTABLE[columnKey as keyof typeof SORTABLE];
           onSortChange(!key || !order ? '-startDate' : ((order === 'descend' ? `-${key}` : key) as EventSort));
         } else if (extra.action === 'paginate') {

@@ -19,6 +19,13 @@ const uploadKeys = new WeakMap<object, string>();
 /** The uploads waiting their turn: files chosen together are sent one after another. */
 let uploadQueue: Promise<void> = Promise.resolve();
 
+/** The chosen file's key (the outbox keeps it when the upload's answer was lost). */
+export function uploadKeyFor(file: object): string {
+  const key = uploadKeys.get(file) ?? newUuid();
+  uploadKeys.set(file, key);
+  return key;
+}
+
 /**
  * antd Upload's request (XHR, for the progress bar) with the file's
  * Idempotency-Key, so an upload whose answer was lost and is sent again is not
@@ -46,8 +53,7 @@ export function uploadEvidence(request: UploadRequest) {
 }
 
 function send({ action, file, filename = 'file', onProgress, onSuccess, onError }: UploadRequest): XMLHttpRequest {
-  const key = uploadKeys.get(file as object) ?? newUuid();
-  uploadKeys.set(file as object, key);
+  const key = uploadKeyFor(file as object);
   const form = new FormData();
   form.append(filename, file);
   const xhr = new XMLHttpRequest();

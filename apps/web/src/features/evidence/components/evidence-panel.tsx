@@ -12,11 +12,13 @@ import { useTranslation } from 'react-i18next';
 import { EVIDENCE_ACCEPT, EVIDENCE_LIMITS, photoDateNote, type Bilingual, type EventFile } from '@pufa/domain';
 import { ApiRequestError } from '../../../lib/api-client.ts';
 import { isEnglish } from '../../../lib/i18n.ts';
-import { fileUrl, thumbnailUrl, uploadEvidence, useEventFiles, useFileChange, useInvalidateFiles } from '../api/files.ts';
+import { fileUrl, thumbnailUrl, useEventFiles, useFileChange, useInvalidateFiles } from '../api/files.ts';
+import { uploadOrQueue } from '../../../offline/queue-actions.ts';
+import { usePermissions } from '../../auth/use-permissions.ts';
 import { useEventPeriodLock } from '../api/period-lock.ts';
 
 interface Props {
-  event: { id: number; townshipId: number; startDate: string };
+  event: { id: number; townshipId: number; startDate: string; title?: string };
   /** The user may change this township's events (the period lock aside). */
   editable: boolean;
 }
@@ -28,6 +30,8 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10
 
 export function EvidencePanel({ event, editable: mayEdit }: Props) {
   const eventId = event.id;
+  // Without a network the picked files wait in the outbox (offline/queue-actions.ts).
+  const uploadEvidence = uploadOrQueue(usePermissions().user?.id, event);
   const { t, i18n } = useTranslation();
   const pick = (words: Bilingual) => (isEnglish(i18n.language) ? words.en : words.zh);
   const lock = useEventPeriodLock(event.townshipId, event.startDate, mayEdit);
