@@ -16,6 +16,8 @@ export function UpdatePrompt() {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
   } = useRegisterSW({
+    // After the page's load event: the precache downloads do not compete with the first screen.
+    immediate: false,
     onRegisteredSW(_url, registration) {
       if (!registration) return;
       setInterval(() => {
