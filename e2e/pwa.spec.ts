@@ -91,6 +91,13 @@ test('/api is never served or cached by the service worker: offline, an API fetc
   expect((await cachedPaths(page)).filter((p) => p.startsWith('/api/'))).toEqual([]);
   expect(await cachedPaths(page)).toContain('/index.html');
 
+  // A page-load of an API URL (the API docs, a file opened in a tab) is the API's answer, not the
+  // app's cached index.html (navigateFallback must leave /api/ alone).
+  const health = await page.goto('/api/health');
+  expect(health!.fromServiceWorker()).toBe(false);
+  expect(health!.headers()['content-type']).toMatch(/^application\/json/);
+  await page.goBack();
+
   await context.setOffline(true);
   expect(await page.evaluate("fetch('/api/auth/me').then((r) => 'answered ' + r.status, () => 'failed')")).toBe('failed');
   expect(await page.evaluate("fetch('/api/events?pageSize=1').then((r) => 'answered ' + r.status, () => 'failed')")).toBe('failed');
