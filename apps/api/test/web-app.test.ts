@@ -25,6 +25,9 @@ beforeAll(async () => {
   await mkdir(path.join(dir, 'assets'));
   await writeWithCompressed(path.join(dir, 'index.html'), page);
   await writeWithCompressed(path.join(dir, 'assets/index-abc123.js'), script);
+  // The service worker and manifest vite-plugin-pwa writes at the top of the build.
+  await writeFile(path.join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  await writeFile(path.join(dir, 'manifest.webmanifest'), JSON.stringify({ name: '普法台账' }));
   await app.register(webAppPlugin, { distDir: dir });
   await app.ready();
 });
@@ -60,6 +63,18 @@ describe('the built web app', () => {
       expect(res.headers['content-encoding']).toBe('br');
       expect(brotliDecompressSync(res.rawPayload).toString()).toBe(page);
     }
+  });
+
+  it('sends the service worker and the manifest with their types, and never lets a cache keep sw.js', async () => {
+    const sw = await app.inject({ url: '/sw.js' });
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['content-type']).toMatch(/^application\/javascript/);
+    // A cached sw.js would hide a new build from the browser's update check.
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    const manifest = await app.inject({ url: '/manifest.webmanifest' });
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+    expect(manifest.json()).toEqual({ name: '普法台账' });
   });
 
   it('answers 404 for a missing file instead of the page', async () => {

@@ -5,6 +5,7 @@ import './app/styles.css';
 import { installSelectKeyboard } from './lib/select-keyboard.ts';
 import { AppProvider } from './app/provider.tsx';
 import { AppRouter } from './app/router.tsx';
+import { UpdatePrompt } from './pwa/update-prompt.tsx';
 
 installSelectKeyboard();
 
@@ -12,6 +13,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AppProvider>
       <AppRouter />
+      <UpdatePrompt />
     </AppProvider>
   </StrictMode>,
 );

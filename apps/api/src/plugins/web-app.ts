@@ -6,7 +6,8 @@ import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import { repoRoot } from '@pufa/db';
 
-export const webDistDir = path.join(repoRoot, 'apps/web/dist');
+// WEB_DIST_DIR serves another build (benchmarks compare two builds side by side).
+export const webDistDir = process.env.WEB_DIST_DIR || path.join(repoRoot, 'apps/web/dist');
 
 export const webAppPlugin = fp(async (app, { distDir = webDistDir }: { distDir?: string }) => {
   if (!existsSync(path.join(distDir, 'index.html'))) {

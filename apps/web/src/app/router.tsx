@@ -1,65 +1,64 @@
-import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { paths } from '../config/paths.ts';
-import { AppLayout } from './layout.tsx';
-import { usePermissions } from '../features/auth/use-permissions.ts';
-import { RequireAuth } from '../features/auth/components/require-auth.tsx';
-import { RequirePermission } from '../features/auth/components/require-permission.tsx';
 import { LoginRoute } from '../routes/login.tsx';
-import { EventsListRoute } from '../routes/events-list.tsx';
-import { NotFoundRoute } from '../routes/not-found.tsx';
+import { useMe } from '../features/auth/api/session.ts';
 
-// The ledger (what a clerk opens all day) is in the first download; other pages load when first
-// opened: the dashboard with ECharts, and the event form with the validation schemas (zod).
+// The first download is the login page and what every page shares (React, the router, Ant Design's
+// form controls): a new visit on a slow phone network shows the form at once. The app frame, the
+// ledger and every other page load when first opened (or from the service worker's cache), in
+// parallel: React Router calls the `lazy` of every matched route at once. The dashboard brings
+// ECharts, the event form the validation schemas (zod).
 const load = (component: () => Promise<React.ComponentType>) => async () => ({ Component: await component() });
+const signedIn = () => import('./signed-in.tsx');
+// The frame is a React.lazy element, not a lazy route: a route-level `lazy` on this parent kept
+// the router initialising while the frame already drew, and <Navigate> from / to the ledger was
+// then lost about one time in four (measured); pages below stay lazy routes as before.
+const SignedInFrame = lazy(async () => ({ default: (await signedIn()).SignedInFrame }));
+// Any page but the login page needs the frame: start fetching it while React starts.
+if (!window.location.pathname.startsWith(paths.login)) void signedIn();
+const forEditors = load(async () => (await signedIn()).ForEditors);
+const forAdmins = load(async () => (await signedIn()).ForAdmins);
 
 const router = createBrowserRouter([
   { path: paths.login, element: <LoginRoute /> },
   {
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
+    // While the frame's chunk loads on a first visit: a blank page, as before any script ran.
+    element: <Suspense fallback={null}><SignedInFrame /></Suspense>,
+    hydrateFallbackElement: null,
     children: [
       { path: paths.home, element: <HomeRedirect /> },
       { path: paths.dashboard, lazy: load(async () => (await import('../routes/dashboard.tsx')).default) },
-      { path: paths.events, element: <EventsListRoute /> },
-      { path: paths.newEvent, element: <ForEditors />, children: [{ index: true, lazy: load(async () => (await import('../routes/event-new.tsx')).EventNewRoute) }] },
+      { path: paths.events, lazy: load(async () => (await import('../routes/events-list.tsx')).EventsListRoute) },
+      { path: paths.newEvent, lazy: forEditors, children: [{ index: true, lazy: load(async () => (await import('../routes/event-new.tsx')).EventNewRoute) }] },
       { path: '/events/:id', lazy: load(async () => (await import('../routes/event-detail.tsx')).EventDetailRoute) },
-      { path: '/events/:id/edit', element: <ForEditors />, children: [{ index: true, lazy: load(async () => (await import('../routes/event-edit.tsx')).EventEditRoute) }] },
+      { path: '/events/:id/edit', lazy: forEditors, children: [{ index: true, lazy: load(async () => (await import('../routes/event-edit.tsx')).EventEditRoute) }] },
       { path: paths.exports, lazy: load(async () => (await import('../routes/exports.tsx')).ExportsRoute) },
-      { path: paths.imports, element: <ForEditors />, children: [{ index: true, lazy: load(async () => (await import('../routes/imports.tsx')).ImportsRoute) }] },
+      { path: paths.imports, lazy: forEditors, children: [{ index: true, lazy: load(async () => (await import('../routes/imports.tsx')).ImportsRoute) }] },
       { path: paths.reportPrint, lazy: load(async () => (await import('../routes/report-print.tsx')).ReportPrintRoute) },
       { path: paths.submissions, lazy: load(async () => (await import('../routes/submissions.tsx')).SubmissionsRoute) },
       { path: paths.evidencePrint, lazy: load(async () => (await import('../routes/evidence-print.tsx')).EvidencePrintRoute) },
       { path: paths.plans, lazy: load(async () => (await import('../routes/plans.tsx')).PlansRoute) },
       { path: paths.calendar, lazy: load(async () => (await import('../routes/calendar.tsx')).CalendarRoute) },
-      { path: paths.settings, element: <ForAdmins />, children: [{ index: true, lazy: load(async () => (await import('../routes/settings.tsx')).SettingsRoute) }] },
-      { path: paths.admin, element: <ForAdmins />, children: [{ index: true, lazy: load(async () => (await import('../routes/admin.tsx')).AdminRoute) }] },
+      { path: paths.settings, lazy: forAdmins, children: [{ index: true, lazy: load(async () => (await import('../routes/settings.tsx')).SettingsRoute) }] },
+      { path: paths.admin, lazy: forAdmins, children: [{ index: true, lazy: load(async () => (await import('../routes/admin.tsx')).AdminRoute) }] },
       // The outbox (offline/): what waits on the device to be sent.
       { path: '/outbox', lazy: load(async () => (await import('../offline/outbox-routes.tsx')).OutboxRoute) },
       { path: '/outbox/:id', lazy: load(async () => (await import('../offline/outbox-routes.tsx')).OutboxItemRoute) },
-      { path: '/outbox/:id/edit', element: <ForEditors />, children: [{ index: true, lazy: load(async () => (await import('../offline/outbox-routes.tsx')).OutboxEditRoute) }] },
-      { path: '*', element: <NotFoundRoute /> },
+      { path: '/outbox/:id/edit', lazy: forEditors, children: [{ index: true, lazy: load(async () => (await import('../offline/outbox-routes.tsx')).OutboxEditRoute) }] },
+      { path: '*', lazy: load(async () => (await import('../routes/not-found.tsx')).NotFoundRoute) },
     ],
   },
 ]);
 
-/** Pages that log or change events: clerks and administrators. */
-function ForEditors() {
-  return <RequirePermission allowed={usePermissions().canEdit()}><Outlet /></RequirePermission>;
-}
-
-function ForAdmins() {
-  return <RequirePermission allowed={usePermissions().isAdmin}><Outlet /></RequirePermission>;
-}
-
 /** Leaders start on the dashboard; clerks and admins on the ledger they fill in. */
 function HomeRedirect() {
-  const { user } = usePermissions();
+  const { data: user } = useMe();
   return <Navigate to={user?.role === 'leader' ? paths.dashboard : paths.events} replace />;
 }
 
 export function AppRouter() {
+  // Ask for the session at once, alongside the chunks of the signed-in pages (not after the frame).
+  useMe();
   return <RouterProvider router={router} />;
 }

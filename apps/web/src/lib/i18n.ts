@@ -1,5 +1,5 @@
 // UI language: Simplified Chinese by default, English on request; remembered in
-// localStorage. Ant Design and dayjs follow the same choice (app/provider.tsx).
+// localStorage. Ant Design and dayjs follow the same choice (app/antd-provider.tsx).
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from '../locales/en.ts';

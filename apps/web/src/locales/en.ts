@@ -4,6 +4,7 @@ export const en: Messages = {
   app: { title: 'Legal-publicity ledger', subtitle: 'Log and count legal-publicity activities', apiDocs: 'API docs', language: '中文' },
   nav: { dashboard: 'Dashboard', exports: 'Exports', events: 'Ledger', newEvent: 'Log an event', plans: 'Annual plan', calendar: 'Calendar', settings: 'Campaigns & townships', admin: 'Users & log', menu: 'Menu', label: 'Main menu', imports: 'Import', submissions: 'Submissions' },
   roles: { clerk: 'Clerk', leader: 'Leader', admin: 'Administrator' },
+  pwa: { updateReady: 'A new version is available — Refresh', updateHint: 'Refresh to use the new version; save what you are typing first.', refresh: 'Refresh', later: 'Later' },
   login: {
     subtitle: 'Sign in with the account your office gave you', username: 'Username', password: 'Password', submit: 'Sign in', logout: 'Sign out',
     usernameRequired: 'Enter your username', passwordRequired: 'Enter your password',

@@ -3,6 +3,7 @@ export const zhCN = {
   app: { title: '普法宣传台账', subtitle: '普法宣传活动登记与统计', apiDocs: '接口文档', language: 'English' },
   nav: { dashboard: '统计看板', exports: '导出', events: '活动台账', newEvent: '登记活动', plans: '年度计划', calendar: '宣传日历', settings: '节点与辖区', admin: '用户与日志', menu: '菜单', label: '主菜单', imports: '导入台账', submissions: '上报审核' },
   roles: { clerk: '录入员', leader: '领导', admin: '管理员' },
+  pwa: { updateReady: '有新版本，刷新', updateHint: '刷新后使用新版本，未保存的内容请先保存。', refresh: '刷新', later: '稍后' },
   login: {
     subtitle: '请使用本单位分配的账号登录', username: '用户名', password: '密码', submit: '登录', logout: '退出登录',
     usernameRequired: '请输入用户名', passwordRequired: '请输入密码',
