@@ -40,6 +40,8 @@ describe('departmentLikeness: how surely one cell names departments', () => {
     ['司法所、派出所', 'sure'],
     // A name that contains exactly one department's is that department.
     ['县司法所办公室', 'sure'],
+    // A homophone typed for one character (所 → 锁): still sure.
+    ['司法锁', 'sure'],
     ['司法所、财政局', 'close'],
     // Two characters from two departments: near both, neither.
     ['财政所', 'close'],
