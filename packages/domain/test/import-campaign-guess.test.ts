@@ -13,6 +13,8 @@ const campaigns: GuessableCampaign[] = [
   // An office's own named days: no built-in words, only the name (its date prefix aside).
   { id: 7, code: 'office-7', name: '3·5学雷锋日', rule: { startMonth: 3, startDay: 5 }, periods: [] },
   { id: 8, code: 'office-8', name: '12·9', rule: { startMonth: 12, startDay: 9 }, periods: [] },
+  // Digits inside a name are part of it.
+  { id: 9, code: 'office-9', name: '第2届普法文化节', rule: { startMonth: 9, startDay: 1, endMonth: 9, endDay: 7 }, periods: [] },
 ];
 
 describe('guessCampaign: what the clerk is told', () => {
@@ -39,6 +41,16 @@ describe('guessCampaign: which campaign', () => {
   });
   it('finds an office\'s own named day by its name without the date in front', () => {
     expect(guessCampaign('2021-03-08', '学雷锋日普法志愿服务', campaigns)).toMatchObject({ campaignId: 7, interpreted: { zh: '按主题和日期推断为“3·5学雷锋日”' } });
+  });
+  it('keeps the digits inside an office\'s campaign name', () => {
+    expect(guessCampaign('2021-09-03', '第2届普法文化节开幕式', campaigns)).toEqual({
+      campaignId: 9,
+      interpreted: { zh: '按主题和日期推断为“第2届普法文化节”', en: 'guessed from the title and date: “第2届普法文化节”' },
+    });
+  });
+  it('takes the most specific of two campaigns the title names and the date is on (the day, not its week)', () => {
+    expect(guessCampaign('2021-12-04', '宪法宣传周暨国家宪法日活动', campaigns)?.campaignId).toBe(1);
+    expect(guessCampaign('2021-12-02', '宪法宣传周暨国家宪法日活动', campaigns)?.campaignId).toBe(2);
   });
   it('never takes a name that is only a date as a word every title contains', () => {
     expect(guessCampaign('2021-08-08', '普法讲座', campaigns)).toBeNull();

@@ -67,3 +67,30 @@ describe('matchNameList: the notes on a cell, word for word', () => {
     expect(matchNameList('司法所', departments, { aliases: { 司法所: 1 } })).toEqual({ ids: [1], unknown: [] });
   });
 });
+
+// Stryker's survivors in matching.ts (issue 23).
+describe('matchName and matchVillages: the edges', () => {
+  it('says how a name was matched', () => {
+    expect(matchName('司法所', departments)).toEqual({ kind: 'match', id: 1, how: 'exact' });
+    expect(matchName('镇司法所', departments, { acceptContained: true })).toEqual({ kind: 'match', id: 1, how: 'contained' });
+  });
+  it('takes no department from a cell of punctuation alone, even where the township lists one', () => {
+    expect(matchNameList('——', [{ id: 1, name: '司法所' }], { acceptContained: true }).ids).toEqual([]);
+  });
+  it('never finds a one-character name inside a longer one', () => {
+    expect(matchName('镇政府', [{ id: 1, name: '司法所' }, { id: 2, name: '镇' }], { acceptContained: true })).toMatchObject({ kind: 'unknown' });
+  });
+  it('offers the village a place is in before a village merely one character away', () => {
+    const list = [{ id: 1, name: '柏树村' }, { id: 2, name: '安树湾村' }];
+    expect(matchVillages('柏树湾', list).unknown[0]!.candidates).toEqual([{ id: 1, name: '柏树村' }, { id: 2, name: '安树湾村' }]);
+  });
+  it('keeps a name that is only a suffix whole', () => {
+    expect(coreName('村委会', VILLAGE_SUFFIXES)).toBe('村委会');
+    expect(coreName('社区居委会', VILLAGE_SUFFIXES)).toBe('社区');
+  });
+  it('reads a count of ten or more villages', () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => ({ id: i + 1, name: `第${i + 1}村` }));
+    expect(matchVillages('12个村', twelve).ids).toHaveLength(12);
+    expect(matchVillages('十二个村', twelve).ids).toHaveLength(12);
+  });
+});
