@@ -77,3 +77,25 @@ describe('material fields', () => {
     expect(materialIdOf('materials')).toBeNull();
   });
 });
+
+// Stryker's survivors in columns.ts (issue 23).
+describe('guessColumn: the longest known header inside a header, and kinds of several words', () => {
+  const withOffice = [...materialTypes, { id: 15, name: '手册/', unit: '册', countsAsLeaflet: false }, { id: 16, name: '展板/宣传栏', unit: '块', countsAsLeaflet: false }];
+  it('takes the longest known header it contains: 活动截止时间 is the end date, not the date', () => {
+    expect(guessColumn('活动截止时间', materialTypes)).toEqual({ field: 'endDate', score: 1 });
+  });
+  it('finds a two-character header inside a longer one, never a one-character one', () => {
+    expect(guessColumn('具体地点', materialTypes)).toEqual({ field: 'location', score: 1 });
+    expect(guessColumn('排序', materialTypes)).toEqual({ field: 'ignore', score: 0 });
+  });
+  it('finds a kind by any one of its names, and never by the empty name after a slash', () => {
+    expect(guessColumn('展板（块）', withOffice)).toEqual({ field: 'material:16', score: 2 });
+    expect(guessColumn('经费（元）', withOffice)).toEqual({ field: 'ignore', score: 0 });
+  });
+});
+
+describe('headerScore: a date column alone is enough to be a header', () => {
+  it('scores a row with a date and no title', () => {
+    expect(headerScore(['活动时间', '地点', '参与人数'], materialTypes)).toBe(6);
+  });
+});
