@@ -86,3 +86,55 @@ describe('EVIDENCE_ERRORS', () => {
     expect(EVIDENCE_ERRORS.eventFull(300, 100)).toEqual({ zh: '该活动的附件已达上限（100 个或共 300 MB）', en: 'This event already has the most files allowed (100 files or 300 MB in all)' });
   });
 });
+
+// Issue 23: names a phone or a zip would choke on, and the extensions the bytes decide.
+describe('sanitizeFileName: the rest of the rules', () => {
+  it.each([
+    ['两个  空格\u3000照片.jpg', '两个 空格 照片.jpg'],
+    ['tab\there.jpg', 'tab_here.jpg'],
+    ['del\u007f.jpg', 'del_.jpg'],
+    ['isolate\u2066x\u2069.jpg', 'isolate_x_.jpg'],
+    ['  照片.jpg  ', '照片.jpg'],
+    ['. .照片. .', '照片'],
+    ['com1.txt', 'file'],
+    ['LPT9', 'file'],
+    ['nul.tar.gz', 'file'],
+    ['aux', 'file'],
+    ['prn.doc', 'file'],
+    // Only the bare device names: a longer name is a name.
+    ['console.txt', 'console.txt'],
+    ['com.txt', 'com.txt'],
+    ['auxiliary.pdf', 'auxiliary.pdf'],
+    ['my con.txt', 'my con.txt'],
+  ])('%j → %j', (input, expected) => {
+    expect(sanitizeFileName(input)).toBe(expected);
+  });
+  it('cuts at the limit and takes off a space the cut leaves at the end', () => {
+    expect(sanitizeFileName(`${'宣'.repeat(9)} 传单.pdf`, 10)).toBe('宣'.repeat(9));
+    expect(sanitizeFileName('宣传单.pdf', 3)).toBe('宣传单');
+  });
+});
+
+describe('withExtension: the extension the bytes say', () => {
+  it.each([
+    ['archive.tar.gz', 'zip', 'archive.tar.zip'],
+    ['report.verylongext', 'pdf', 'report.verylongext.pdf'],
+    ['photo.jpeg', 'jpg', 'photo.jpg'],
+    ['CON.jpg', 'jpg', 'file.jpg'],
+    ['', 'png', 'file.png'],
+  ])('%j as %s → %j', (name, ext, expected) => {
+    expect(withExtension(name, ext)).toBe(expected);
+  });
+});
+
+describe('isPhotoDateMismatch: the day before and after the tolerance, across a month', () => {
+  it.each([
+    ['2026-02-26', '2026-03-01', null, true],
+    ['2026-02-27', '2026-03-01', null, false],
+    ['2026-03-03', '2026-02-28', '2026-03-01', false],
+    ['2026-03-04', '2026-02-28', '2026-03-01', true],
+    ['2026-03-15', '2026-03-15', '2026-03-15', false],
+  ])('taken %s, event %s–%s: %s', (taken, start, end, expected) => {
+    expect(isPhotoDateMismatch(taken, start, end)).toBe(expected);
+  });
+});

@@ -326,3 +326,84 @@ describe('text: normalizeText and splitNames', () => {
     expect(matchVillages('银杏村、红岩村等', villages)).toEqual({ ids: [1, 2], unknown: [], interpreted: { zh: '“等”之外的未记录', en: 'names hidden behind “等” (etc.) are not recorded' } });
   });
 });
+
+// Issue 23, Stryker's survivors in dates.ts (docs/testing.md): each case is a cell a ledger may hold.
+describe('parseLedgerDate: months, number cells and decorations at the edges', () => {
+  it('reads January alone as the whole of January', () => {
+    expect(parseLedgerDate('1月', { year: 2021 })).toMatchObject({ kind: 'date', startDate: '2021-01-01', endDate: '2021-01-31', wholeMonth: true });
+  });
+  it('reads a range only when its end is a whole date', () => {
+    for (const text of ['3.15-3.16x', '3月15日至3月20日左右', '3.15-3.16.2']) expect(parseLedgerDate(text, { year: 2021 }), text).toMatchObject({ kind: 'error' });
+  });
+  it('reads 8-digit number cells from 19000101 to 21001231 as YYYYMMDD, and nothing past them', () => {
+    expect(parseLedgerDate(19000101)).toMatchObject({ kind: 'date', startDate: '1900-01-01' });
+    expect(parseLedgerDate(21001231)).toMatchObject({ kind: 'date', startDate: '2100-12-31' });
+    expect(parseLedgerDate(30000101)).toEqual({ kind: 'error', words: { zh: '读不出日期：“30000101”', en: 'cannot read a date in “30000101”' } });
+    expect(parseLedgerDate(21001232)).toEqual({ kind: 'error', words: { zh: '读不出日期：“21001232”', en: 'cannot read a date in “21001232”' } });
+  });
+  it('says in both languages that a number was read as an Excel date', () => {
+    expect(parseLedgerDate(44270)).toEqual({
+      kind: 'date', startDate: '2021-03-15', endDate: null,
+      interpreted: { zh: '数字 44270 按 Excel 日期读作 2021-03-15', en: 'the number 44270 read as an Excel date: 2021-03-15' },
+    });
+  });
+  it('refuses a number with more than two decimals rather than reading month.day from its start', () => {
+    expect(parseLedgerDate(3.155, { year: 2021 })).toMatchObject({ kind: 'error' });
+    expect(parseLedgerDate(3.1234, { year: 2021 })).toMatchObject({ kind: 'error' });
+  });
+  it('reads Chinese numerals with spaces before 年, 月 and 日', () => {
+    expect(parseLedgerDate('三 月 十五 日', { year: 2021 })).toMatchObject({ kind: 'date', startDate: '2021-03-15', endDate: null });
+    expect(parseLedgerDate('十二 月', { year: 2021 })).toMatchObject({ kind: 'date', startDate: '2021-12-01', endDate: '2021-12-31' });
+  });
+  it('drops a weekday or a note in brackets after a space', () => {
+    expect(parseLedgerDate('21.3.15 （周一）')).toMatchObject({ kind: 'date', startDate: '2021-03-15', endDate: null });
+    expect(parseLedgerDate('2021年3月 （全月）')).toMatchObject({ kind: 'date', startDate: '2021-03-01', endDate: '2021-03-31', wholeMonth: true });
+  });
+  it('refuses text after a time or a weekday (only what ends the cell is dropped)', () => {
+    for (const text of ['3月15日 上午x', '3月15日 9:30开始', '3月15日 周一x']) expect(parseLedgerDate(text, { year: 2021 }), text).toMatchObject({ kind: 'error' });
+  });
+  it('reads 2021-03-15 with a time after it, and says it read it', () => {
+    expect(parseLedgerDate('2021-03-15 14:30')).toMatchObject({ kind: 'date', startDate: '2021-03-15', endDate: null, interpreted: { zh: '“2021-03-15 14:30”读作 2021-03-15' } });
+  });
+  it('tells only a date with something more than the date itself (two-digit months too)', () => {
+    for (const text of ['2021.12.15', '2021/12/5', '2021年12月15日']) {
+      expect(parseLedgerDate(text, { year: 1999 }), text).toEqual({ kind: 'date', startDate: text.includes('/') ? '2021-12-05' : '2021-12-15', endDate: null });
+    }
+    expect(parseLedgerDate('2021年3月15日 上午')).toMatchObject({ kind: 'date', startDate: '2021-03-15', interpreted: { zh: '“2021年3月15日 上午”读作 2021-03-15' } });
+  });
+});
+
+// Issue 23, Stryker's survivors in numbers.ts: what the clerk is told, and what must stay refused.
+describe('parseQuantity: what the clerk is told, word for word', () => {
+  const read = (original: string, value: number, approximate: boolean) => ({
+    kind: 'value', value,
+    interpreted: approximate
+      ? { zh: `“${original}”约数，按 ${value} 计`, en: `“${original}”: an approximate figure, counted as ${value}` }
+      : { zh: `“${original}”按 ${value} 计`, en: `“${original}”: counted as ${value}` },
+  });
+  it.each([
+    ['约200', read('约200', 200, true)],
+    ['300余', read('300余', 300, true)],
+    ['200人次左右', read('200人次左右', 200, true)],
+    ['200-300', read('200-300', 200, true)],
+    ['300份', read('300份', 300, false)],
+    ['1.2万', read('1.2万', 12000, false)],
+    ['12万', read('12万', 120000, false)],
+    ['2万', read('2万', 20000, false)],
+    ['1.25万', read('1.25万', 12500, false)],
+    ['12.5', read('12.5', 12, false)],
+    ['2.55', read('2.55', 2, false)],
+    ['无', { kind: 'value', value: 0, interpreted: { zh: '“无”按 0 计', en: '“无” is counted as 0' } }],
+    ['0', { kind: 'value', value: 0 }],
+    // Digits with spaces or thousands separators are plain digits.
+    ['1 200', { kind: 'value', value: 1200 }],
+  ] as const)('%s', (text, expected) => {
+    expect(parseQuantity(text)).toEqual(expected);
+  });
+  it.each([-1, -0.5, Number.POSITIVE_INFINITY, Number.NaN])('refuses the number %s', (value) => {
+    expect(parseQuantity(value)).toEqual({ kind: 'error', words: { zh: '应为不小于 0 的数', en: 'must be a number of at least 0' } });
+  });
+  it.each(['-1万', '+1万', '-2.5', 'A组200-300', '200-300x', '9'.repeat(400)])('refuses %s: no count of at least 0 is written there', (text) => {
+    expect(parseQuantity(text)).toEqual({ kind: 'error', words: { zh: `读不出数字：“${text}”`, en: `cannot read a number in “${text}”` } });
+  });
+});

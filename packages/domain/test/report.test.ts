@@ -117,6 +117,8 @@ describe('the names a report gives', () => {
     expect(materialReportName({ code: 'office-9', name: '手册/' })).toBe('手册');
     // The report name belongs to its own kind only.
     expect(materialReportName({ code: 'office-8', name: '宣传资料/传单' })).toBe('宣传资料、传单');
+    // A leaflet kind the office renamed to another built-in kind's label keeps the office's name.
+    expect(materialReportName({ code: 'leaflet', name: '法律手册' })).toBe('法律手册');
   });
 
   it('the unit, as the seed report says 全镇: 全县, 全街道, 全社区; a scope of several units keeps its name', () => {
