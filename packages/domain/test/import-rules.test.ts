@@ -335,9 +335,13 @@ describe('parseLedgerDate: months, number cells and decorations at the edges', (
   it('reads a range only when its end is a whole date', () => {
     for (const text of ['3.15-3.16x', '3月15日至3月20日左右', '3.15-3.16.2']) expect(parseLedgerDate(text, { year: 2021 }), text).toMatchObject({ kind: 'error' });
   });
-  it('reads 8-digit number cells from 19000101 to 21001231 as YYYYMMDD, and nothing past them', () => {
-    expect(parseLedgerDate(19000101)).toMatchObject({ kind: 'date', startDate: '1900-01-01' });
+  it('reads 8-digit number cells from 20000101 to 21001231 as YYYYMMDD, says why one just before is refused, and reads nothing past them', () => {
+    expect(parseLedgerDate(20000101)).toMatchObject({ kind: 'date', startDate: '2000-01-01' });
     expect(parseLedgerDate(21001231)).toMatchObject({ kind: 'date', startDate: '2100-12-31' });
+    expect(parseLedgerDate(19991231)).toEqual({
+      kind: 'error',
+      words: { zh: '日期超出允许范围：“19991231”读作 1999-12-31，年份应在 2000 至 2100 之间', en: 'date out of the allowed range: “19991231” reads as 1999-12-31; the year must be between 2000 and 2100' },
+    });
     expect(parseLedgerDate(30000101)).toEqual({ kind: 'error', words: { zh: '读不出日期：“30000101”', en: 'cannot read a date in “30000101”' } });
     expect(parseLedgerDate(21001232)).toEqual({ kind: 'error', words: { zh: '读不出日期：“21001232”', en: 'cannot read a date in “21001232”' } });
   });
