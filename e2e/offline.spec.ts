@@ -19,7 +19,10 @@ async function axeViolations(page: Page, include: string[]) {
   return violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 
-/** The device's copy of the township's ledger has been written (the download after sign-in). */
+/**
+ * The device's copy of the township's ledger has been written (the download after sign-in), and
+ * the reference data the event form needs (under load its answer can come after the ledger's).
+ */
 async function deviceLedgerSaved(page: Page) {
   await expect
     .poll(() =>
@@ -28,8 +31,10 @@ async function deviceLedgerSaved(page: Page) {
         // Not there yet: do not create it (the app creates it with its stores).
         open.onupgradeneeded = () => open.transaction.abort();
         open.onsuccess = () => {
-          const get = open.result.transaction('snapshots').objectStore('snapshots').get('ledger');
-          get.onsuccess = () => { resolve(!!get.result); open.result.close(); };
+          const store = open.result.transaction('snapshots').objectStore('snapshots');
+          const ledger = store.get('ledger');
+          const reference = store.get('/reference');
+          reference.onsuccess = () => { resolve(!!ledger.result && !!reference.result); open.result.close(); };
         };
         open.onerror = () => resolve(false);
       })`),
