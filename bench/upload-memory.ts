@@ -90,8 +90,8 @@ async function run(store: 'folder' | 's3') {
   try {
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: 'pufa-demo-2026' }) });
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const reference = await (await fetch(`${base}/api/reference`, { headers: { cookie } })).json();
-    const township = reference.orgUnits[0].children[0];
+    const reference = (await (await fetch(`${base}/api/reference`, { headers: { cookie } })).json()) as { orgUnits: { children: { id: number }[] }[] };
+    const township = reference.orgUnits[0]!.children[0]!;
     const created = await fetch(`${base}/api/events`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ startDate: '2026-11-20', title: '大文件上传测试', townshipId: township.id, audience: 1 }) });
     const event = (await created.json()) as { id: number };
     const idle: number[] = [];
