@@ -63,6 +63,11 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
       await expect(page.getByTestId('named-day-matrix')).toBeVisible();
       const matrix = await violations(page);
       if (matrix.length) found['/submissions (named days)'] = matrix;
+      // A button under the pointer keeps its contrast (Ant Design's derived hover blue was 4.2:1).
+      await page.getByRole('button', { name: language === 'en' ? '中文' : 'English' }).hover();
+      await page.waitForTimeout(600); // the hover colour's transition (0.2 s) has ended
+      const hovered = await new AxeBuilder({ page }).withRules(['color-contrast']).include('header').analyze();
+      expect(hovered.violations.map((v) => v.nodes.map((n) => n.html)), 'a hovered header button').toEqual([]);
       // A page a role may not use says so, accessibly too.
       await page.context().clearCookies();
       await signInAs(page, 'leader');

@@ -96,7 +96,8 @@ test("an office sets this year's 宪法宣传周 and adds a department, which th
   await expect(row).toContainText('2026-11-30 ~ 2026-12-06');
   await expect(row).toContainText('本年已设定');
 
-  const department = `市场监管所${Date.now() % 10000}`;
+  // Not 市场监管所…: the import journey's file names 市场监管所 as a department the township lacks.
+  const department = `网格服务站${Date.now() % 10000}`;
   await page.getByLabel('新增单位名称，如：市场监管所').fill(department);
   await page.locator('.ant-card', { hasText: '参与单位' }).getByRole('button', { name: '添加', exact: true }).click();
   await expect(page.getByRole('row', { name: new RegExp(department) })).toBeVisible();
@@ -112,7 +113,7 @@ test("an office sets this year's 宪法宣传周 and adds a department, which th
   // A county administrator may log for any township: choose it first (another test may have added one).
   await chooseOption(page, '乡镇(街道)', '涂市镇');
   await page.getByLabel('参与单位').click();
-  await page.keyboard.type('市场监管');
+  await page.keyboard.type('网格服务');
   await expect(page.locator('.ant-select-item-option', { hasText: department })).toBeVisible();
   await page.keyboard.press('Escape');
   await page.getByRole('combobox', { name: '覆盖村(社区)' }).click();

@@ -270,6 +270,9 @@ test('a leader offline sees the last totals, marked as such', async ({ page }) =
   await page.goto('/dashboard');
   const activities = page.getByTestId('kpi-activities');
   await expect(activities).toContainText(/\d/);
+  // Last year's comparison comes in a second answer ("…" until then): read the card once it is whole.
+  await expect(activities).toContainText('去年同期');
+  await expect(activities).not.toContainText('…');
   const online = (await activities.textContent()) ?? '';
   // The totals' answers are on the device (written just after they arrive).
   await expect
