@@ -72,9 +72,21 @@ test('a clerk attaches two photos to an event, sees them in the gallery and the 
   await page.keyboard.press('Escape');
   await expect(page.locator('.ant-image-preview')).toBeHidden();
 
-  // The page with the gallery and a document, and the edit page, are accessible too.
+  // The page with the gallery and a document, and the edit page, are accessible too; so is an
+  // upload on its way (its progress bar is named after the file): the answer is held back meanwhile.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/events/*/files', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    await held;
+    return route.continue();
+  });
   await panel.locator('input[type=file][multiple]').setInputFiles([{ name: '签到表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n') }]);
+  await expect(panel.getByRole('progressbar', { name: '签到表.pdf 上传进度' })).toBeVisible();
+  expect(await axeViolations(page), 'an upload on its way').toEqual([]);
+  release();
   await expect(panel.getByRole('link', { name: '签到表.pdf' })).toBeVisible();
+  await page.unroute('**/api/events/*/files');
   expect(await axeViolations(page), 'event detail').toEqual([]);
   const detailUrl = page.url();
   await page.goto(`${detailUrl}/edit`);

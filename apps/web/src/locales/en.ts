@@ -24,7 +24,7 @@ export const en: Messages = {
   evidence: {
     title: 'Photos and files', count: '{{photos}} photos, {{files}} files in all', upload: 'Click, drop or paste photos and files here to upload',
     uploadHint: 'Several at once: photos (JPEG, PNG, WebP, HEIC), scanned sign-in sheets, PDF, Word, PowerPoint; up to {{mb}} MB each',
-    takePhoto: 'Take a photo', uploading: 'Uploading {{count}} files…', none: 'No photos or files yet', failed: 'That did not work; try again',
+    uploadProgress: 'Upload progress of {{name}}', takePhoto: 'Take a photo', uploading: 'Uploading {{count}} files…', none: 'No photos or files yet', failed: 'That did not work; try again',
     refused: 'Not uploaded. {{reason}}', dismiss: 'Remove', refusedHint: 'Fix it and pick the file again to retry',
     editCaption: 'Edit caption', noCaption: 'Add a caption', moveEarlier: 'Move earlier', moveLater: 'Move later', original: 'Original',
     dateMismatch: 'Photo date does not match the event', fullView: 'Photo {{index}} of {{count}}: {{name}}', locked: 'The photos and files are locked with the figures: {{reason}}', deleted: 'Deleted files ({{count}}, restorable for 30 days)', restore: 'Restore',

@@ -23,7 +23,7 @@ export const zhCN = {
   evidence: {
     title: '影像资料', count: '照片 {{photos}} 张，文件共 {{files}} 个', upload: '点击、拖放或粘贴照片和文件到这里上传',
     uploadHint: '可一次选多个：照片（JPEG、PNG、WebP、HEIC）、签到表扫描件、PDF、Word、PPT，每个不超过 {{mb}} MB',
-    takePhoto: '拍照上传', uploading: '正在上传 {{count}} 个文件…', none: '还没有影像资料', failed: '操作失败，请重试',
+    uploadProgress: '{{name}} 上传进度', takePhoto: '拍照上传', uploading: '正在上传 {{count}} 个文件…', none: '还没有影像资料', failed: '操作失败，请重试',
     refused: '未上传。{{reason}}', dismiss: '移除', refusedHint: '修改后重新选择该文件即可重试',
     editCaption: '编辑说明', noCaption: '添加说明', moveEarlier: '前移', moveLater: '后移', original: '原图',
     dateMismatch: '照片拍摄日期与活动日期不符', fullView: '照片 {{index}} / {{count}}：{{name}}', locked: '影像资料与活动数据一同锁定：{{reason}}', deleted: '已删除的文件（{{count}}，30 天内可恢复）', restore: '恢复',

@@ -47,7 +47,9 @@ export function EvidencePanel({ event, editable: mayEdit }: Props) {
   // Both upload controls (the area and the camera button) list here: a refused file stays, with
   // the server's reason under its name, until it is removed or picked again; a finished one goes
   // (it is in the gallery).
-  const track = (file: UploadFile) => {
+  const track = (picked: UploadFile) => {
+    // antd draws each upload's progress bar with the file's aria-label: its name, for screen readers.
+    const file: UploadFile = { ...picked, 'aria-label': t('evidence.uploadProgress', { name: picked.name }) };
     const gone = file.status === 'done' || file.status === 'removed';
     setUploads((list) => {
       if (gone) return list.filter((f) => f.uid !== file.uid);
