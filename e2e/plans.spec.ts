@@ -44,6 +44,10 @@ test('a plan item for 6.26 turns done once the 6.26 event is logged (linked on s
   await page.getByLabel('活动主题').fill('6·26禁毒宣传进村');
   await pick(page, '覆盖村(社区)', '银杏村');
   await pick(page, '覆盖村(社区)', '石桥村');
+  // Both chosen before the save (a full run once stored the event with 石桥村 alone: 部分完成).
+  const chosen = page.locator('.ant-form-item', { has: page.getByLabel('覆盖村(社区)', { exact: true }) }).locator('.ant-select-selection-item');
+  await expect(chosen.filter({ hasText: '银杏村' })).toHaveCount(1);
+  await expect(chosen.filter({ hasText: '石桥村' })).toHaveCount(1);
   await page.getByLabel('受众人次').fill('200');
   await page.getByLabel('受众人次').press('Control+Enter');
   await expect(page.getByRole('heading', { name: '6·26禁毒宣传进村' })).toBeVisible();
