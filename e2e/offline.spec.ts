@@ -145,6 +145,8 @@ test('offline: the ledger from the device, three events (one with two photos), a
   }
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.goto('/events');
+  // The signed-in app (and with it the outbox's triggers) is there before the network returns.
+  await expect(outboxCount(page)).toHaveAccessibleName('待同步的记录：4 条');
   await page.screenshot({ path: 'test-results/offline-ledger-1366.png', fullPage: true });
 
   // The network returns: the outbox sends itself (the photos slowed, so the progress shows).

@@ -106,10 +106,19 @@ export const setSyncUser = (current: () => number | null) => {
   userOf = current;
 };
 
+// A trigger that arrives while a run is on (the network came back while the run was
+// meeting the old failure) is not dropped: the run goes again once it ends.
+let askedAgain = false;
+
 /** Sends what can go; stops at the first "later" (no network, 503) or 401. */
 export async function runOutbox(): Promise<void> {
   const userId = userOf();
-  if (state.running || userId === null || state.needsSignIn) return;
+  if (state.running) {
+    askedAgain = true;
+    return;
+  }
+  askedAgain = false;
+  if (userId === null || state.needsSignIn) return;
   // Known to be away: probe() asks /api/health first, then comes here.
   if (!navigator.onLine || offlineState().unreachable) return;
   const start = await listOutbox();
@@ -156,6 +165,8 @@ export async function runOutbox(): Promise<void> {
     setState({ running: false });
     if (sentAny) onSynced?.();
   }
+  // Through probe(): the old run may just have marked the server away.
+  if (askedAgain) await probe();
 }
 
 // A 401 on any screen while this user's records wait: the dialog asks, the page stays.
