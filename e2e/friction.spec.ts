@@ -225,5 +225,15 @@ test('the sign-in page: an empty submit clears the last wrong-password answer, a
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByText('请输入用户名')).toBeVisible();
   await expect(page.getByText('用户名或密码错误')).toHaveCount(0);
+  // The password can be shown while typing it (a phone in the sun), and hidden again.
+  const password = page.locator('#login-password');
+  await password.fill('pufa');
+  const show = page.getByRole('button', { name: '显示密码' });
+  await show.click();
+  await expect(password).toHaveAttribute('type', 'text');
+  await expect(show).toHaveAttribute('aria-pressed', 'true');
+  await show.click();
+  await expect(password).toHaveAttribute('type', 'password');
+  await expect(password).toHaveValue('pufa');
   expect(logged.filter((line) => line.includes('i18next'))).toEqual([]);
 });

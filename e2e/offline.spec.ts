@@ -234,6 +234,27 @@ test('a 401 while syncing asks for the password, then the outbox goes on', async
   expect(await eventsNamed(page, title)).toHaveLength(1);
 });
 
+test('the sign-in-again dialog also lets whoever holds the phone sign out, after the same question', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'clerk');
+  await page.goto('/events');
+  await deviceLedgerSaved(page);
+  await apiAway(page);
+  await logEvent(page, '2026-12-04', `换人 ${Date.now().toString(36)}`, '5');
+  await page.goto('/outbox');
+  await expect(page.getByTestId('outbox-item')).toHaveCount(1);
+  await context.clearCookies();
+  await apiBack(page);
+  const dialog = page.getByRole('dialog', { name: '请重新登录以继续同步' });
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  await dialog.getByRole('button', { name: '退出登录' }).click();
+  const question = page.getByRole('dialog', { name: '退出登录？' });
+  await expect(question).toContainText('1 条未同步的记录');
+  await question.getByRole('button', { name: '退出并清除' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  expect(await page.evaluate(`new Promise((resolve) => { const o = indexedDB.open('pufa-offline'); o.onsuccess = () => { const r = o.result.transaction('outbox').objectStore('outbox').count(); r.onsuccess = () => { resolve(r.result); o.result.close(); }; }; })`)).toBe(0);
+});
+
 test("a queued create whose answer is lost after the commit is sent again with its key and stored once", async ({ page }) => {
   test.setTimeout(120_000);
   const title = `同步应答丢失 ${Date.now().toString(36)}`;
@@ -287,6 +308,21 @@ test('a leader offline sees the last totals, marked as such', async ({ page }) =
   await expect(activities).toHaveText(online);
   expect(await axeViolations(page, ['[data-testid=offline-banner]'])).toEqual([]);
   await page.screenshot({ path: 'test-results/offline-dashboard-leader.png', fullPage: true });
+});
+
+test('offline with no copy of the reminder window, the 未来 14 天 card says so instead of loading for ever', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'clerk');
+  await page.goto('/events');
+  await expect(page.getByTestId('upcoming').getByRole('listitem').first().or(page.getByTestId('upcoming').getByText('未来 14 天没有'))).toBeVisible();
+  await deviceLedgerSaved(page);
+  // The device lost (or never had) the calendar's answer for these dates: delete every kept /calendar.
+  await page.evaluate(`new Promise((resolve) => { const o = indexedDB.open('pufa-offline'); o.onsuccess = () => { const store = o.result.transaction('snapshots', 'readwrite').objectStore('snapshots'); const keys = store.getAllKeys(); keys.onsuccess = () => { for (const k of keys.result) if (String(k).startsWith('/calendar')) store.delete(k); store.transaction.oncomplete = () => { o.result.close(); resolve(true); }; }; }; })`);
+  await apiAway(page);
+  await page.reload();
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  await expect(page.getByTestId('upcoming-unavailable')).toHaveText('暂时读不到提醒：离线，且本机没有这段日期的副本', { timeout: 30_000 });
+  await expect(page.getByTestId('upcoming').locator('.ant-skeleton')).toHaveCount(0);
 });
 
 test('sign-out clears what the device keeps, after asking when records still wait', async ({ page }) => {

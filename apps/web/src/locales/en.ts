@@ -7,7 +7,7 @@ export const en: Messages = {
   pwa: { updateReady: 'A new version is available — Refresh', updateHint: 'Refresh to use the new version; save what you are typing first.', refresh: 'Refresh', later: 'Later' },
   login: {
     subtitle: 'Sign in with the account your office gave you', username: 'Username', password: 'Password', submit: 'Sign in', logout: 'Sign out',
-    usernameRequired: 'Enter your username', passwordRequired: 'Enter your password',
+    usernameRequired: 'Enter your username', passwordRequired: 'Enter your password', showPassword: 'Show password',
   },
   common: {
     ok: 'OK', failed: 'That did not work; please try again',
@@ -114,7 +114,7 @@ export const en: Messages = {
   },
   calendar: {
     title: 'Publicity calendar', month: 'Month', year: 'Year', namedDay: 'Named day', planned: 'Planned', event: 'Event', today: 'Today',
-    upcoming: 'Next 14 days', upcomingEmpty: 'No named days or planned items in the next 14 days', plannedItems: 'Planned: ', notPlanned: 'Not planned', missing: 'Not yet done',
+    upcoming: 'Next 14 days', upcomingEmpty: 'No named days or planned items in the next 14 days', upcomingUnavailable: 'Reminders cannot be read now: offline, and this device has no copy of these dates', plannedItems: 'Planned: ', notPlanned: 'Not planned', missing: 'Not yet done',
     noEvents: 'None', pickYear: 'Year', pickMonth: 'Month', daysLeft_one: 'in {{count}} day', daysLeft_other: 'in {{count}} days', isToday: 'today', ongoing: 'under way',
   },
   imports: {

@@ -6,7 +6,7 @@ export const zhCN = {
   pwa: { updateReady: '有新版本，刷新', updateHint: '刷新后使用新版本，未保存的内容请先保存。', refresh: '刷新', later: '稍后' },
   login: {
     subtitle: '请使用本单位分配的账号登录', username: '用户名', password: '密码', submit: '登录', logout: '退出登录',
-    usernameRequired: '请输入用户名', passwordRequired: '请输入密码',
+    usernameRequired: '请输入用户名', passwordRequired: '请输入密码', showPassword: '显示密码',
   },
   common: {
     ok: '确定', failed: '操作失败，请重试',
@@ -112,7 +112,7 @@ export const zhCN = {
   },
   calendar: {
     title: '宣传日历', month: '月', year: '年', namedDay: '宣传节点', planned: '计划', event: '活动', today: '今天',
-    upcoming: '未来 14 天', upcomingEmpty: '未来 14 天没有宣传节点或计划', plannedItems: '已计划：', notPlanned: '尚未计划', missing: '尚未开展',
+    upcoming: '未来 14 天', upcomingEmpty: '未来 14 天没有宣传节点或计划', upcomingUnavailable: '暂时读不到提醒：离线，且本机没有这段日期的副本', plannedItems: '已计划：', notPlanned: '尚未计划', missing: '尚未开展',
     noEvents: '无', pickYear: '年份', pickMonth: '月份', daysLeft_one: '{{count}} 天后', daysLeft_other: '{{count}} 天后', isToday: '今天', ongoing: '进行中',
   },
   imports: {

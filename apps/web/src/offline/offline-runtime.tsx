@@ -2,7 +2,9 @@
 // the device's ledger fresh, refreshes the screens after a sync, and asks for
 // the password when the server answers 401 while syncing.
 import { useEffect, useState } from 'react';
-import { App, Alert, Button, Form, Input, Modal } from 'antd';
+import { App, Alert, Button, Form, Input, Modal, Space } from 'antd';
+import { useNavigate } from 'react-router';
+import { paths } from '../config/paths.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@pufa/domain';
@@ -51,6 +53,8 @@ function SignInAgainDialog() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const username = user?.username ?? '';
+  const signOut = useSignOut();
+  const navigate = useNavigate();
   return (
     // On the login page (a 401 elsewhere signed the app out) that page asks instead.
     <Modal open={sync.needsSignIn && !!user} title={t('offline.signInTitle')} closable={false} maskClosable={false} keyboard={false} footer={null} destroyOnHidden>
@@ -79,9 +83,13 @@ function SignInAgainDialog() {
           <Input.Password autoComplete="current-password" autoFocus data-testid="sign-in-again-password" />
         </Form.Item>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="sign-in-again">
-          {t('offline.signIn')}
-        </Button>
+        <Space wrap>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="sign-in-again">
+            {t('offline.signIn')}
+          </Button>
+          {/* Somebody else holds the phone now: signing out asks first, since records still wait. */}
+          <Button onClick={() => void signOut(() => void navigate(paths.login, { replace: true }))}>{t('login.logout')}</Button>
+        </Space>
       </Form>
     </Modal>
   );

@@ -24,6 +24,8 @@ export function LoginRoute() {
   const login = useLogin();
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState<Record<Field, boolean>>({ username: false, password: false });
+  // A long password typed on a phone in the sun: let the clerk see what was typed.
+  const [showPassword, setShowPassword] = useState(false);
   const next = safeNext(search.get('next'));
   const title = t('app.title');
   useEffect(() => {
@@ -70,11 +72,16 @@ export function LoginRoute() {
           </div>
           <div className="login-field">
             <label htmlFor="login-password" className="login-label-required">{t('login.password')}</label>
-            <input
-              id="login-password" name="password" className="login-input" type="password" autoComplete="current-password" required
-              aria-invalid={missing.password || undefined} aria-describedby={missing.password ? 'login-password-error' : undefined}
-              onInput={clearMissing('password')}
-            />
+            <div className="login-password">
+              <input
+                id="login-password" name="password" className="login-input" type={showPassword ? 'text' : 'password'} autoComplete="current-password" required
+                aria-invalid={missing.password || undefined} aria-describedby={missing.password ? 'login-password-error' : undefined}
+                onInput={clearMissing('password')}
+              />
+              <button type="button" className="login-link login-show-password" aria-pressed={showPassword} aria-controls="login-password" onClick={() => setShowPassword((shown) => !shown)}>
+                {t('login.showPassword')}
+              </button>
+            </div>
             {missing.password && <div id="login-password-error" className="login-field-error">{t('login.passwordRequired')}</div>}
           </div>
           {error && <div className="login-alert" role="alert">{error}</div>}

@@ -36,6 +36,8 @@ export function UpcomingDays({ townshipId, lookups }: { townshipId: number; look
       {body}
     </Card>
   );
+  // Offline with no copy of this window on the device (or the server refused): say so, never spin for ever.
+  if (!calendar.data && calendar.isError) return card(<Typography.Text type="secondary" data-testid="upcoming-unavailable">{t('calendar.upcomingUnavailable')}</Typography.Text>);
   if (!calendar.data) return card(<Skeleton active title={false} paragraph={{ rows: 3 }} />);
   const rows = upcomingReminders(today, calendar.data.namedDays, calendar.data.planItems);
   const when = (row: Reminder<PlanItem>) =>
