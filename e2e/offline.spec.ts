@@ -310,6 +310,38 @@ test('a leader offline sees the last totals, marked as such', async ({ page }) =
   await page.screenshot({ path: 'test-results/offline-dashboard-leader.png', fullPage: true });
 });
 
+test('a repeat visit paints the ledger from the device while the server is slow, then shows the server\'s answer', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'clerk');
+  await page.goto('/events');
+  const firstRow = page.locator('.ant-table-row').first();
+  await expect(firstRow).toBeVisible();
+  await deviceLedgerSaved(page);
+  const kept = (await firstRow.locator('td').nth(1).textContent()) ?? '';
+  // The server's answers are held until the test lets them go; the newest title is changed on the way.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/**', async (route) => {
+    const response = await route.fetch();
+    await released;
+    if (!/\/api\/events\?/.test(route.request().url())) return route.fulfill({ response });
+    const body = (await response.json()) as EventListResponse;
+    if (body.items[0]) body.items[0].title = `服务器的新标题 ${body.items[0].title}`;
+    await route.fulfill({ response, json: body });
+  });
+  await page.reload();
+  // Shown from the device, no server answer yet, and said so.
+  await expect(firstRow).toBeVisible();
+  await expect(page.getByTestId('revalidating')).toHaveText('先显示本机保存的数据，正在更新…');
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+  await expect(page.locator('.ant-table-row', { hasText: '服务器的新标题' })).toHaveCount(0);
+  expect(kept).not.toBe('');
+  release();
+  // The server's answer replaces the device's, and the note goes.
+  await expect(page.locator('.ant-table-row', { hasText: '服务器的新标题' })).toHaveCount(1);
+  await expect(page.getByTestId('revalidating')).toHaveCount(0);
+});
+
 test('offline with no copy of the reminder window, the 未来 14 天 card says so instead of loading for ever', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, 'clerk');

@@ -1,6 +1,7 @@
 // fetch for our JSON API: throws ApiRequestError carrying the API's bilingual
 // message and field errors, so forms can show them next to the fields.
 import type { ApiError, FieldError } from '@pufa/domain';
+import { keptSession } from './kept-session.ts';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -50,16 +51,68 @@ export interface OfflineReads {
   answered(path: string, query: Query, data: unknown): void;
   fallback(path: string, query: Query): Promise<{ data: unknown } | undefined>;
   reachable(ok: boolean): void;
+  /** The device's copy for the first read of this answer in this page visit (a repeat visit paints at once). */
+  early(path: string, query: Query): Promise<{ data: unknown } | undefined>;
+  /** A read was shown from the device: here is the server's answer still on its way. */
+  revalidate(path: string, query: Query, answer: Promise<unknown>): void;
+  /** That answer, once, for the screens' refresh that follows it. */
+  takeRevalidated(path: string, query: Query): { data: unknown } | undefined;
 }
+
+/**
+ * How long the first read of a page visit waits for the server before the device's copy is shown
+ * (stale-while-revalidate, docs/offline.md): past what a server on the office's network takes,
+ * short of one round trip on a slow phone network (Slow 4G: 562 ms).
+ */
+export const EARLY_MS = 300;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 let offlineReads: OfflineReads | null = null;
+/** Reads shown from the device before the offline code had loaded (the session), awaiting their answers. */
+const revalidateLater: [string, Query, Promise<unknown>][] = [];
 export const setOfflineReads = (reads: OfflineReads) => {
   offlineReads = reads;
+  for (const [path, query, answer] of revalidateLater.splice(0)) reads.revalidate(path, query, answer);
 };
+
+let sessionReadThisVisit = false;
+/** Before the offline code loads: the kept session, once a visit, and never on the login page. */
+function earlySession(): Promise<{ data: unknown } | undefined> | undefined {
+  if (sessionReadThisVisit || window.location.pathname.startsWith('/login')) return undefined;
+  sessionReadThisVisit = true;
+  return keptSession();
+}
 
 /** No answer from the API itself: the network, or a proxy saying the API is away. */
 const isGatewayStatus = (status: number) => status === 502 || status === 503 || status === 504;
 
 export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promise<T> {
+  if ((init.method ?? 'GET') !== 'GET') return request<T>(path, init);
+  const query = init.query ?? {};
+  const revalidated = offlineReads?.takeRevalidated(path, query);
+  if (revalidated) return revalidated.data as T;
+  const started = performance.now();
+  const answer = request<T>(path, init);
+  const early = offlineReads ? offlineReads.early(path, query) : path === '/auth/me' ? earlySession() : undefined;
+  if (!early) return answer;
+  const settled = answer.then(
+    () => 'server' as const,
+    () => 'server' as const,
+  );
+  const kept = await Promise.race([early, settled.then(() => undefined)]);
+  if (!kept) return answer;
+  if ((await Promise.race([settled, delay(EARLY_MS - (performance.now() - started)).then(() => 'device' as const)])) === 'server') {
+    // No network before the offline code loaded: the kept session it would have served.
+    return answer.catch((error: unknown) => {
+      if (error instanceof ApiRequestError && error.status === 0) return kept.data as T;
+      throw error;
+    });
+  }
+  if (offlineReads) offlineReads.revalidate(path, query, answer);
+  else revalidateLater.push([path, query, answer]);
+  return kept.data as T;
+}
+
+async function request<T>(path: string, init: ApiFetchInit): Promise<T> {
   const { method = 'GET', body, query = {}, idempotencyKey } = init;
   const fromDevice = async () => {
     offlineReads?.reachable(false);

@@ -27,9 +27,11 @@ interface OfflineState {
   unreachable: boolean;
   /** The oldest kept answer on screen since going offline (ms since epoch). */
   asOf: number | null;
+  /** Online, showing the device's copies of a repeat visit while the server's answers come. */
+  revalidating: boolean;
 }
 
-let state: OfflineState = { online: typeof navigator === 'undefined' || navigator.onLine, unreachable: false, asOf: null };
+let state: OfflineState = { online: typeof navigator === 'undefined' || navigator.onLine, unreachable: false, asOf: null, revalidating: false };
 let currentUserId: number | null = null;
 const listeners = new Set<() => void>();
 
@@ -115,7 +117,57 @@ function answered(path: string, query: Query, data: unknown) {
   if (currentUserId !== null && KEPT.test(path)) void put({ key: keyOf(path, query), userId: currentUserId, savedAt: Date.now(), data });
 }
 
-setOfflineReads({ answered, fallback, reachable: reportReachable });
+// Stale-while-revalidate on a repeat visit: the first read of each answer in a page visit is shown
+// from the device if the server has not answered within EARLY_MS (lib/api-client.ts); when the
+// server's answers are all in, the screens refresh once and take them (no second request).
+const readThisVisit = new Set<string>();
+const revalidatedAnswers = new Map<string, { data: unknown; at: number }>();
+/** An answer no screen took by then (its page was left) is not handed to a later read. */
+const REVALIDATED_TTL_MS = 10_000;
+let revalidating = 0;
+let refreshScreens: (() => void) | null = null;
+let refreshOwed = false;
+
+async function early(path: string, query: Query) {
+  const key = keyOf(path, query);
+  if (readThisVisit.has(key)) return undefined;
+  readThisVisit.add(key);
+  // On the login page a kept user would send the visitor into the app until the server said no.
+  if (path === '/auth/me' && window.location.pathname.startsWith('/login')) return undefined;
+  // The session may have come from the device before this code loaded (lib/kept-session.ts).
+  if (currentUserId === null) await fallback('/auth/me', {});
+  return fallback(path, query);
+}
+
+async function revalidate(path: string, query: Query, answer: Promise<unknown>) {
+  revalidating += 1;
+  setState({ revalidating: true });
+  // A failed answer is not kept: the refresh asks again and meets the error the usual way (a 401: sign-in).
+  await answer.then((data) => revalidatedAnswers.set(keyOf(path, query), { data, at: Date.now() }), () => undefined);
+  revalidating -= 1;
+  if (revalidating > 0) return;
+  setState({ revalidating: false });
+  if (refreshScreens) refreshScreens();
+  else refreshOwed = true;
+}
+
+function takeRevalidated(path: string, query: Query) {
+  const key = keyOf(path, query);
+  const answer = revalidatedAnswers.get(key);
+  revalidatedAnswers.delete(key);
+  return answer && Date.now() - answer.at < REVALIDATED_TTL_MS ? { data: answer.data } : undefined;
+}
+
+/** How the screens refresh once the server's answers replace the device's (offline-runtime.tsx). */
+export function setRefreshScreens(refresh: (() => void) | null) {
+  refreshScreens = refresh;
+  if (refresh && refreshOwed) {
+    refreshOwed = false;
+    refresh();
+  }
+}
+
+setOfflineReads({ answered, fallback, reachable: reportReachable, early, revalidate: (path, query, answer) => void revalidate(path, query, answer), takeRevalidated });
 
 /**
  * Who is signed in (from /auth/me, or a sign-in): kept, so the app opens offline

@@ -5,6 +5,7 @@ import { i18n } from '../lib/i18n.ts';
 const zh = {
   banner: '离线，数据截至 {{time}}',
   bannerNoData: '离线，本机暂无已保存的数据',
+  revalidating: '先显示本机保存的数据，正在更新…',
   bannerHint: '现在登记、修改的活动和照片先保存在本机（待同步），联网后自动上传。',
   bannerLeader: '显示的是最后一次联网时的合计，不是实时数据。',
   queued: '待同步',
@@ -46,6 +47,7 @@ const zh = {
 const en: typeof zh = {
   banner: 'Offline — data as of {{time}}',
   bannerNoData: 'Offline — no data saved on this device yet',
+  revalidating: 'Showing what this device kept; updating…',
   bannerHint: 'Events and photos you log or change now are kept on this device (pending sync) and sent when back online.',
   bannerLeader: 'These are the totals as of the last time online, not live figures.',
   queued: 'Pending sync',

@@ -8,9 +8,12 @@ import './messages.ts';
 /** 「离线，数据截至 HH:mm」: over every page while the server cannot be reached. */
 export function OfflineBanner() {
   const { t } = useTranslation();
-  const { online, unreachable, asOf } = useOfflineState();
+  const { online, unreachable, asOf, revalidating } = useOfflineState();
   const { user, canEdit } = usePermissions();
-  if (online && !unreachable) return null;
+  if (online && !unreachable) {
+    // A repeat visit painted from the device: say so quietly until the server's answers are in.
+    return revalidating ? <div role="status" className="revalidating-note" data-testid="revalidating">{t('offline.revalidating')}</div> : null;
+  }
   const title = asOf ? t('offline.banner', { time: dayjs(asOf).format('HH:mm') }) : t('offline.bannerNoData');
   return (
     <Alert

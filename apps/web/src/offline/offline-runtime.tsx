@@ -11,7 +11,7 @@ import type { SessionUser } from '@pufa/domain';
 import { apiFetch, ApiRequestError } from '../lib/api-client.ts';
 import { meQueryOptions, useLogout } from '../features/auth/api/session.ts';
 import { usePermissions } from '../features/auth/use-permissions.ts';
-import { clearDeviceData, refreshLedger, signedInAs } from './device-data.ts';
+import { clearDeviceData, refreshLedger, setRefreshScreens, signedInAs } from './device-data.ts';
 import { listOutbox } from './outbox-store.ts';
 import { setOnSynced, setSyncUser, signedInAgain, startOutboxTriggers, useSyncState } from './sync.ts';
 import './messages.ts';
@@ -22,6 +22,12 @@ export function OfflineRuntime() {
   const { user } = usePermissions();
   const queryClient = useQueryClient();
   const userId = user?.id ?? null;
+
+  // The server's answers of a repeat visit are in: the screens take them (device-data.ts).
+  useEffect(() => {
+    setRefreshScreens(() => void queryClient.invalidateQueries());
+    return () => setRefreshScreens(null);
+  }, [queryClient]);
 
   useEffect(() => {
     if (!user) return;
