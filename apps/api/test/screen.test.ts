@@ -3,9 +3,11 @@
 // what a county's screen hears, what it must not hear (another county), the session's end.
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword, seedCounty, seedTownship } from '@pufa/db';
+import { hashPassword, openDatabase, seedCounty, seedTownship } from '@pufa/db';
+import { DEFAULT_TEST_SERVER } from '@pufa/db/testing';
+import { buildApp } from '../src/app.ts';
 import { todayInChina, type Event, type EventCreate, type Screen } from '@pufa/domain';
-import { signIn, TEST_PASSWORD, useTestApp, type TestUser } from './helper.ts';
+import { signIn, TEST_PASSWORD, testDatabaseKind, useTestApp, type TestUser } from './helper.ts';
 
 const ctx = useTestApp({ screenStream: { heartbeatMs: 300, minGapMs: 200 } });
 let baseUrl = '';
@@ -22,13 +24,13 @@ interface Message {
  * Opens the stream as a browser would and collects its messages; `next` waits for a matching one.
  * Plain node:http with a socket of its own (fetch's pool keeps a spare socket open, which would hold the server's close).
  */
-async function openStream(cookie: string) {
+async function openStream(cookie: string, base = baseUrl) {
   const messages: Message[] = [];
   const comments: string[] = [];
   let isDone = false;
   let wake = () => {};
   const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
-    const request = http.get(`${baseUrl}/api/screen/stream`, { agent: false, headers: { cookie, accept: 'text/event-stream' } }, resolve);
+    const request = http.get(`${base}/api/screen/stream`, { agent: false, headers: { cookie, accept: 'text/event-stream' } }, resolve);
     request.on('error', reject);
   });
   res.setEncoding('utf8');
@@ -171,6 +173,36 @@ describe('GET /api/screen/stream', () => {
     expect(ctx.app.screenStreams()).toBe(before + 1);
     stream.close();
     await stream.until(() => (ctx.app.screenStreams() === before ? true : undefined), 'stream forgotten');
+  });
+});
+
+// Two API processes on one PostgreSQL database (PGlite is one process by design): a save through
+// one reaches a screen streaming from the other, through the database's NOTIFY.
+if (testDatabaseKind() === 'postgresql') describe('GET /api/screen/stream with another API process', () => {
+  it("hears a save made through the first process, and tells every screen when its listener had to reconnect", async () => {
+    const url = new URL(process.env.DATABASE_URL || DEFAULT_TEST_SERVER);
+    const [{ name }] = (await ctx.db.prisma.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`) as [{ name: string }];
+    url.pathname = `/${name}`;
+    const otherDb = await openDatabase({ kind: 'postgresql', url: url.toString() });
+    const other = await buildApp({ db: otherDb, serveWebApp: false, screenStream: { minGapMs: 200 } });
+    try {
+      await other.listen({ port: 0, host: '127.0.0.1' });
+      const address = other.server.address();
+      const stream = await openStream(as('countyLeader'), `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+      await stream.next((m) => m.event === 'ready');
+      const feed = await otherDb.eventChanges();
+      await stream.until(() => (feed.isLive ? true : undefined), 'listener');
+      await create(as('eastClerk'), { townshipId: ctx.fixture.east.townshipId, title: '另一进程' });
+      await stream.next(changedFor(ctx.fixture.east.townshipId));
+      // The server ends the listening connections: whatever was saved meanwhile went unheard, so every screen refetches.
+      await ctx.db.prisma.$queryRaw`SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = current_database() AND query = ${'LISTEN pufa_event_changed'} AND pid <> pg_backend_pid()`;
+      await stream.next((m) => m.event === 'changed' && (m.data as { townshipIds: unknown }).townshipIds === null, 5_000);
+      stream.close();
+      await stream.until(() => (other.screenStreams() === 0 ? true : undefined), 'stream forgotten');
+    } finally {
+      await other.close();
+      await otherDb.close();
+    }
   });
 });
 

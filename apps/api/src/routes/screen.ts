@@ -21,6 +21,8 @@ export interface ScreenStreamSettings {
 export const SCREEN_STREAM_DEFAULTS: ScreenStreamSettings = { heartbeatMs: 15_000, maxAgeMs: 10 * 60_000, minGapMs: 1_000 };
 /** How soon EventSource reconnects after the stream ends or breaks. */
 const RETRY_MS = 2_000;
+/** How long a new stream waits for the process's listener to be up before saying "ready". */
+const LISTENER_WAIT_MS = 5_000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -69,6 +71,9 @@ const screenRoutesPlugin: FastifyPluginAsyncZod<{ stream?: Partial<ScreenStreamS
     async (request, reply) => {
       hub ??= app.db.eventChanges().then(createScreenHub);
       const screenHub = await hub;
+      // "ready" promises that saves from now on are heard: wait for the listener (the first stream
+      // of the process opens it). Should the database be away, carry on: a reconnect tells every screen.
+      await screenHub.live(LISTENER_WAIT_MS);
       stream(reply, settings, screenHub, {
         actor: request.actor,
         // The session may end or move to another unit while the screen is up: read again at each heartbeat.

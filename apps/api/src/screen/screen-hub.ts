@@ -22,6 +22,21 @@ export function createScreenHub(feed: ChangeFeed) {
     }
   });
   return {
+    /** Resolves once the listener is up (or after `timeoutMs`). */
+    live(timeoutMs: number): Promise<void> {
+      if (feed.isLive) return Promise.resolve();
+      return new Promise((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          stop();
+          resolve();
+        };
+        const timer = setTimeout(done, timeoutMs);
+        const stop = feed.subscribe(() => {
+          if (feed.isLive) done();
+        });
+      });
+    },
     get size() {
       return viewers.size;
     },
