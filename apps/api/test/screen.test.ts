@@ -66,7 +66,7 @@ async function openStream(cookie: string, base = baseUrl) {
   }
   return {
     status: res.statusCode,
-    contentType: res.headers['content-type'],
+    headers: res.headers,
     messages,
     comments,
     get isDone() {
@@ -113,7 +113,10 @@ describe('GET /api/screen/stream', () => {
   it("tells a county's screen of an event saved in one of its townships, and nothing of another county's", async () => {
     const stream = await openStream(as('countyLeader'));
     expect(stream.status).toBe(200);
-    expect(stream.contentType).toBe('text/event-stream; charset=utf-8');
+    expect(stream.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    expect(stream.headers['cache-control']).toBe('no-store');
+    // The security headers every answer carries (helmet) are on the hijacked stream too.
+    expect(stream.headers['x-content-type-options']).toBe('nosniff');
     await stream.next((m) => m.event === 'ready');
     // The other county's save commits first: had it been told, it would come first.
     await create(otherClerk, { townshipId: other.townshipId });
