@@ -203,7 +203,7 @@ test('each role starts where the guide says and sees only what it can do', async
   await expect(page.getByRole('heading', { level: 1, name: '没有权限' })).toBeVisible();
 });
 
-const ADMIN_PAGES = ['统计看板', '活动台账', '登记活动', '年度计划', '宣传日历', '导出', '节点与辖区', '用户与日志'];
+const ADMIN_PAGES = ['统计看板', '大屏', '活动台账', '登记活动', '年度计划', '宣传日历', '导出', '节点与辖区', '用户与日志'];
 
 test('at 1280 px every menu item is in view; on a phone a labelled menu opens them all', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });

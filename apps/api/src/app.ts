@@ -27,6 +27,7 @@ import { referenceRoutes } from './routes/reference.ts';
 import { systemRoutes } from './routes/system.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { countyRoutes } from './routes/county.ts';
+import { screenRoutes, type ScreenStreamSettings } from './routes/screen.ts';
 
 /** Time to receive a whole request (headers and body): generous for a slow phone connection. */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -44,9 +45,11 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** Evidence files: folder and limits (tests give a folder of their own). */
   evidence?: EvidenceSettings;
+  /** The big screen's event stream: heartbeat, lifetime, gap between messages (tests shorten them). */
+  screenStream?: Partial<ScreenStreamSettings>;
 }
 
-export async function buildApp({ db, logger = false, serveWebApp = true, sessionPolicy, loginThrottle, trustProxy = false, requestTimeoutMs = REQUEST_TIMEOUT_MS, evidence = evidenceSettingsFromEnv() }: AppOptions) {
+export async function buildApp({ db, logger = false, serveWebApp = true, sessionPolicy, loginThrottle, trustProxy = false, requestTimeoutMs = REQUEST_TIMEOUT_MS, evidence = evidenceSettingsFromEnv(), screenStream }: AppOptions) {
   const app = Fastify({
     logger,
     // One line per request is noise for an office server; errors are still logged.
@@ -87,6 +90,7 @@ export async function buildApp({ db, logger = false, serveWebApp = true, session
   await app.register(importRoutes);
   await app.register(submissionRoutes);
   await app.register(countyRoutes);
+  await app.register(screenRoutes, { stream: screenStream });
   await app.register(fileRoutes);
   if (serveWebApp) await app.register(webAppPlugin, {});
   return app;

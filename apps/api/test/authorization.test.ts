@@ -8,7 +8,8 @@ import { signIn, useTestApp, type TestContext, type TestUser } from './helper.ts
 import { multipartBody } from './import-fixtures.ts';
 import { png } from './evidence-fixtures.ts';
 
-const ctx = useTestApp();
+// The big screen's stream ends after 50 ms here, so app.inject gets its whole answer.
+const ctx = useTestApp({ screenStream: { maxAgeMs: 50 } });
 
 type Who = 'anonymous' | 'clerk' | 'leader' | 'admin';
 type Side = 'own' | 'other';
@@ -297,6 +298,9 @@ const RULES: Record<string, Rule> = {
   'GET /api/county/ranking': { build: get('/api/county/ranking?period=2026-06'), expect: signedIn(200) },
   'GET /api/county/ranking.csv': { build: get('/api/county/ranking.csv?period=2026-06'), expect: signedIn(200) },
   'GET /api/county/named-days': { build: get('/api/county/named-days?year=2026'), expect: signedIn(200) },
+  // The user's own unit, whoever they are: nothing to ask for outside it.
+  'GET /api/screen': { build: get('/api/screen'), expect: signedIn(200) },
+  'GET /api/screen/stream': { build: get('/api/screen/stream'), expect: signedIn(200) },
   'GET /api/calendar': {
     build: async (side) => ({ method: 'GET', url: `/api/calendar?townshipId=${townshipOf(side).townshipId}&from=2026-06-01&to=2026-06-30` }),
     expect: ownOr400,

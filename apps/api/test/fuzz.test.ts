@@ -62,7 +62,8 @@ beforeAll(async () => {
       done();
     },
   });
-  app = await buildApp({ db, serveWebApp: false, logger: { level: 'error', stream } });
+  // The big screen's stream ends after 50 ms, so app.inject gets its whole answer.
+  app = await buildApp({ db, serveWebApp: false, logger: { level: 'error', stream }, screenStream: { maxAgeMs: 50 } });
   await app.ready();
   cookies.clerk = await signIn(app, ACTORS.clerk);
   cookies.admin = await signIn(app, ACTORS.admin);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { EVIDENCE_LIMITS } from '@pufa/domain';
 import { buildApp } from '../src/app.ts';
 import type { EvidenceSettings } from '../src/env.ts';
+import type { ScreenStreamSettings } from '../src/routes/screen.ts';
 import type { S3StoreSettings } from '../src/evidence/s3-file-store.ts';
 import { startS3Server, testFilesStore } from './s3-server.ts';
 
@@ -89,7 +90,7 @@ export interface TestContext {
 }
 
 /** Registers a migrated, seeded database, the app and signed-in users for one test file. */
-export function useTestApp(options: { sessionPolicy?: SessionPolicy; loginThrottle?: LoginThrottlePolicy; evidence?: Partial<EvidenceSettings> } = {}) {
+export function useTestApp(options: { sessionPolicy?: SessionPolicy; loginThrottle?: LoginThrottlePolicy; evidence?: Partial<EvidenceSettings>; screenStream?: Partial<ScreenStreamSettings> } = {}) {
   const context = {} as TestContext;
   let drop: () => Promise<void> = async () => {};
   let filesDir = '';

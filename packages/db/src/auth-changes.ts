@@ -2,10 +2,14 @@
 // session, app_user and org_unit NOTIFY pufa_auth_changed (migration
 // 20261127220600), and every API process LISTENs. Session caches use it to
 // forget what they hold; while the feed is down they must not cache at all.
+// The same plumbing carries pufa_event_changed (migration 20261207200000, a
+// township id per saved event) to the big screen's live stream.
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 export const AUTH_CHANGED_CHANNEL = 'pufa_auth_changed';
+/** Payload: the township id of an event inserted, updated or deleted (both townships of a move). */
+export const EVENT_CHANGED_CHANNEL = 'pufa_event_changed';
 
 export interface AuthChangeFeed {
   /** True while changes are being heard: only then may anything be cached. */
@@ -16,13 +20,16 @@ export interface AuthChangeFeed {
    * connection is dropped before the next answer (session-repository.ts).
    */
   readonly connection: number;
-  /** Called on every change and whenever the feed goes down or comes back. */
-  subscribe(onChange: () => void): () => void;
+  /**
+   * Called on every change with the notification's payload, and with none whenever the feed
+   * goes down or comes back (then anything may have changed unheard).
+   */
+  subscribe(onChange: (payload?: string) => void): () => void;
   close(): Promise<void>;
 }
 
 function createFeed() {
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(payload?: string) => void>();
   let isLive = false;
   let connection = 0;
   return {
@@ -37,10 +44,10 @@ function createFeed() {
       isLive = live;
       for (const listener of listeners) listener();
     },
-    changed() {
-      for (const listener of listeners) listener();
+    changed(payload?: string) {
+      for (const listener of listeners) listener(payload);
     },
-    subscribe(onChange: () => void) {
+    subscribe(onChange: (payload?: string) => void) {
       listeners.add(onChange);
       return () => void listeners.delete(onChange);
     },
@@ -48,7 +55,7 @@ function createFeed() {
 }
 
 /** A dedicated connection that LISTENs, reconnecting after a second when the server goes away. */
-export function listenOnPostgres(connectionString: string): AuthChangeFeed {
+export function listenOnPostgres(connectionString: string, channel = AUTH_CHANGED_CHANNEL): AuthChangeFeed {
   const feed = createFeed();
   let client: pg.Client | null = null;
   let closed = false;
@@ -65,11 +72,11 @@ export function listenOnPostgres(connectionString: string): AuthChangeFeed {
     };
     next.on('error', down);
     next.on('end', down);
-    next.on('notification', () => feed.changed());
+    next.on('notification', (message) => feed.changed(message.payload));
     client = next;
     try {
       await next.connect();
-      await next.query(`LISTEN ${AUTH_CHANGED_CHANNEL}`);
+      await next.query(`LISTEN ${channel}`);
       if (client === next && !closed) feed.setLive(true);
     } catch {
       down();
@@ -97,9 +104,9 @@ export function listenOnPostgres(connectionString: string): AuthChangeFeed {
 }
 
 /** PGlite delivers its own notifications in-process. */
-export async function listenOnPglite(pglite: PGlite): Promise<AuthChangeFeed> {
+export async function listenOnPglite(pglite: PGlite, channel = AUTH_CHANGED_CHANNEL): Promise<AuthChangeFeed> {
   const feed = createFeed();
-  const unlisten = await pglite.listen(AUTH_CHANGED_CHANNEL, () => feed.changed());
+  const unlisten = await pglite.listen(channel, (payload) => feed.changed(payload));
   feed.setLive(true);
   return {
     get isLive() {
@@ -115,3 +122,6 @@ export async function listenOnPglite(pglite: PGlite): Promise<AuthChangeFeed> {
     },
   };
 }
+
+/** Any channel's feed has the auth feed's shape (live flag, reconnects, subscribers). */
+export type ChangeFeed = AuthChangeFeed;

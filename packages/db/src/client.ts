@@ -8,7 +8,7 @@ import { PrismaClient } from './generated/prisma/client.ts';
 import type { DatabaseConfig } from './env.ts';
 import { applyMigrations, hasPendingMigrations } from './migrations.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import { listenOnPglite, listenOnPostgres, type AuthChangeFeed } from './auth-changes.ts';
+import { EVENT_CHANGED_CHANNEL, listenOnPglite, listenOnPostgres, type AuthChangeFeed, type ChangeFeed } from './auth-changes.ts';
 import { SerialClient } from './serial-client.ts';
 import { pgliteStatements, poolStatements, type StatementRunner } from './statements.ts';
 
@@ -26,6 +26,8 @@ export interface Database {
   migrate(): Promise<string[]>;
   /** The feed of sign-in changes (LISTEN pufa_auth_changed), opened on first use and closed with the database. */
   authChanges(): Promise<AuthChangeFeed>;
+  /** The feed of saved events (LISTEN pufa_event_changed, payload: township id) for the big screen; opened on first use. */
+  eventChanges(): Promise<ChangeFeed>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   let statements: StatementRunner;
   let closeDriver: () => Promise<void>;
   let openFeed: () => Promise<AuthChangeFeed>;
+  let openEventFeed: () => Promise<ChangeFeed>;
   if (config.kind === 'postgresql') {
     // We own the pool so close() ends it; the schema engine's connection would
     // otherwise keep the process alive until the pool's idle timeout.
@@ -53,6 +56,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     statements = poolStatements(pool);
     closeDriver = () => pool.end();
     openFeed = async () => listenOnPostgres(config.url);
+    openEventFeed = async () => listenOnPostgres(config.url, EVENT_CHANGED_CHANNEL);
   } else {
     const unlock = config.dataDir.startsWith('memory://') ? async () => {} : await lockDataDir(config.dataDir, exitOnLostLock);
     let pglite: PGlite;
@@ -70,6 +74,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const bridge = new pg.Client(createPgConfig(pglite) as pg.ClientConfig);
     statements = pgliteStatements(pglite, bridge);
     openFeed = () => listenOnPglite(pglite);
+    openEventFeed = () => listenOnPglite(pglite, EVENT_CHANGED_CHANNEL);
     closeDriver = async () => {
       await bridge.end().catch(() => undefined);
       await pglite.close();
@@ -80,15 +85,18 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   // (a busy moment must wait, not fail), and a long copy or import time to finish.
   const prisma = new PrismaClient({ adapter: adapterFactory, transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
   let feed: Promise<AuthChangeFeed> | null = null;
+  let eventFeed: Promise<ChangeFeed> | null = null;
   return {
     prisma,
     statements,
     kind: config.kind,
     authChanges: () => (feed ??= openFeed()),
+    eventChanges: () => (eventFeed ??= openEventFeed()),
     migrate: async () =>
       (await hasPendingMigrations((sql) => prisma.$queryRawUnsafe<{ name: string | null }[]>(sql))) ? applyMigrations(adapterFactory) : [],
     close: async () => {
       if (feed) await (await feed).close();
+      if (eventFeed) await (await eventFeed).close();
       await prisma.$disconnect();
       await closeDriver();
     },

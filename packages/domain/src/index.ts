@@ -31,3 +31,4 @@ export * from './schemas/submission.ts';
 export * from './evidence.ts';
 export * from './schemas/evidence.ts';
 export * from './typed-date.ts';
+export * from './schemas/screen.ts';

@@ -15,6 +15,7 @@ import {
   TranslationOutlined,
   UserOutlined,
   AuditOutlined,
+  FundProjectionScreenOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
@@ -36,6 +37,8 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const { user, canEdit, isAdmin } = usePermissions();
+  // The wall screen is for leaders and administrators (a clerk may still open /screen for the township).
+  const mayShowScreen = user?.role === 'leader' || isAdmin;
   // Sign-out clears what the device keeps (a shared phone), asking first if records wait to sync.
   const signOut = useSignOut();
   const [isDrawerOpen, setDrawerOpen] = useState(false);
@@ -44,6 +47,7 @@ export function AppLayout() {
     : ([paths.dashboard, paths.exports, paths.imports, paths.submissions, paths.newEvent, paths.plans, paths.calendar, paths.settings, paths.admin].find((p) => pathname === p) ?? paths.events);
   const items = [
     { key: paths.dashboard, icon: <BarChartOutlined />, label: t('nav.dashboard') },
+    ...(mayShowScreen ? [{ key: paths.screen, icon: <FundProjectionScreenOutlined />, label: t('nav.screen') }] : []),
     { key: paths.events, icon: <TableOutlined />, label: t('nav.events') },
     ...(canEdit() ? [{ key: paths.newEvent, icon: <PlusOutlined />, label: t('nav.newEvent') }] : []),
     { key: paths.plans, icon: <ScheduleOutlined />, label: t('nav.plans') },

@@ -16,12 +16,14 @@ const signedIn = () => import('./signed-in.tsx');
 // then lost about one time in four (measured); pages below stay lazy routes as before.
 const SignedInFrame = lazy(async () => ({ default: (await signedIn()).SignedInFrame }));
 // Any page but the login page needs the frame: start fetching it while React starts.
-if (!window.location.pathname.startsWith(paths.login)) void signedIn();
+if (![paths.login, paths.screen].some((path) => window.location.pathname.startsWith(path))) void signedIn();
 const forEditors = load(async () => (await signedIn()).ForEditors);
 const forAdmins = load(async () => (await signedIn()).ForAdmins);
 
 const router = createBrowserRouter([
   { path: paths.login, element: <LoginRoute /> },
+  // The big screen: full-window and dark, outside the app frame (no menu, no Ant Design), with its own sign-in check.
+  { path: paths.screen, lazy: load(async () => (await import('../routes/screen.tsx')).ScreenRoute) },
   {
     // While the frame's chunk loads on a first visit: a blank page, as before any script ran.
     element: <Suspense fallback={null}><SignedInFrame /></Suspense>,

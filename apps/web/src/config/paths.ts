@@ -2,6 +2,7 @@
 export const paths = {
   home: '/',
   dashboard: '/dashboard',
+  screen: '/screen',
   events: '/events',
   newEvent: '/events/new',
   event: (id: number | string) => `/events/${id}`,

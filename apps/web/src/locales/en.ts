@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   app: { title: 'Legal-publicity ledger', subtitle: 'Log and count legal-publicity activities', apiDocs: 'API docs', language: '中文' },
-  nav: { dashboard: 'Dashboard', exports: 'Exports', events: 'Ledger', newEvent: 'Log an event', plans: 'Annual plan', calendar: 'Calendar', settings: 'Campaigns & townships', admin: 'Users & log', menu: 'Menu', label: 'Main menu', imports: 'Import', submissions: 'Submissions' },
+  nav: { screen: 'Big screen', dashboard: 'Dashboard', exports: 'Exports', events: 'Ledger', newEvent: 'Log an event', plans: 'Annual plan', calendar: 'Calendar', settings: 'Campaigns & townships', admin: 'Users & log', menu: 'Menu', label: 'Main menu', imports: 'Import', submissions: 'Submissions' },
   roles: { clerk: 'Clerk', leader: 'Leader', admin: 'Administrator' },
   pwa: { updateReady: 'A new version is available — Refresh', updateHint: 'Refresh to use the new version; save what you are typing first.', refresh: 'Refresh', later: 'Later' },
   login: {
@@ -20,6 +20,16 @@ export const en: Messages = {
   totals: {
     activities: 'Activities', leaflets: 'Leaflets handed out', audience: 'Audience', consultations: 'Consultations', villagesReached: 'Villages reached',
     ofFiltered: 'Totals of the filtered events', summary: '{{activities}} activities, {{leaflets}} leaflets handed out, {{audience}} person-times reached',
+  },
+  screen: {
+    title: '{{unit}} legal publicity: live', figures: 'Figures of {{year}}', yearLabel: '{{what}} in {{year}}', lastYearSame: 'Same period last year', coverage: 'Coverage',
+    thisYear: 'Activities this year', lastYearLine: 'Same month last year', trend: 'Activities month by month, {{year}}', trendSummary: 'Activities per month: {{months}}',
+    ranking: '{{level}} ranked by activities this year', times: '{{formatted}}', times_one: '{{formatted}}', times_other: '{{formatted}}', more: '{{count}} more units',
+    levels: { township: 'Townships', village: 'Villages', county: 'Counties', city: 'Cities', province: 'Provinces' },
+    namedDays: 'Named days of {{year}} (units that acted)', marked: '{{marked}} / {{total}}',
+    latest: 'Newest events', newest: 'New', noEvents: 'No event logged this year yet', savedAt: 'logged {{time}}',
+    status: { connecting: 'Connecting', live: 'Live', reconnecting: 'Reconnecting' },
+    fullscreen: 'Full screen', back: 'Back to the app',
   },
   evidence: {
     title: 'Photos and files', count: '{{photos}} photos, {{files}} files in all', upload: 'Click, drop or paste photos and files here to upload',

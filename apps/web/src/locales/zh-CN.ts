@@ -1,7 +1,7 @@
 // UI words in Simplified Chinese, the default. en.ts mirrors these keys.
 export const zhCN = {
   app: { title: '普法宣传台账', subtitle: '普法宣传活动登记与统计', apiDocs: '接口文档', language: 'English' },
-  nav: { dashboard: '统计看板', exports: '导出', events: '活动台账', newEvent: '登记活动', plans: '年度计划', calendar: '宣传日历', settings: '节点与辖区', admin: '用户与日志', menu: '菜单', label: '主菜单', imports: '导入台账', submissions: '上报审核' },
+  nav: { screen: '大屏', dashboard: '统计看板', exports: '导出', events: '活动台账', newEvent: '登记活动', plans: '年度计划', calendar: '宣传日历', settings: '节点与辖区', admin: '用户与日志', menu: '菜单', label: '主菜单', imports: '导入台账', submissions: '上报审核' },
   roles: { clerk: '录入员', leader: '领导', admin: '管理员' },
   pwa: { updateReady: '有新版本，刷新', updateHint: '刷新后使用新版本，未保存的内容请先保存。', refresh: '刷新', later: '稍后' },
   login: {
@@ -19,6 +19,16 @@ export const zhCN = {
   totals: {
     activities: '开展活动', leaflets: '发放宣传资料', audience: '受众', consultations: '法律咨询', villagesReached: '覆盖村(社区)',
     ofFiltered: '以下为筛选结果的合计', summary: '开展宣传{{activities}}次，发放宣传资料{{leaflets}}份，受众{{audience}}人次',
+  },
+  screen: {
+    title: '{{unit}}普法宣传数据大屏', figures: '{{year}}年主要数据', yearLabel: '{{year}}年{{what}}', lastYearSame: '去年同期', coverage: '覆盖率',
+    thisYear: '今年开展活动', lastYearLine: '去年同月', trend: '{{year}}年逐月开展活动（次）', trendSummary: '逐月开展活动次数：{{months}}',
+    ranking: '{{level}}排名（今年开展活动）', times: '{{formatted}}次', times_one: '{{formatted}}次', times_other: '{{formatted}}次', more: '另有{{count}}个单位',
+    levels: { township: '乡镇(街道)', village: '村(社区)', county: '县(区)', city: '市', province: '省' },
+    namedDays: '{{year}}年宣传节点（开展单位数）', marked: '{{marked}} / {{total}}',
+    latest: '最新活动', newest: '最新', noEvents: '今年还没有登记活动', savedAt: '{{time}} 登记',
+    status: { connecting: '连接中', live: '实时', reconnecting: '重新连接中' },
+    fullscreen: '全屏', back: '返回系统',
   },
   evidence: {
     title: '影像资料', count: '照片 {{photos}} 张，文件共 {{files}} 个', upload: '点击、拖放或粘贴照片和文件到这里上传',

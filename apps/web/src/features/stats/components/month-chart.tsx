@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatsRow } from '@pufa/domain';
 import { isEnglish } from '../../../lib/i18n.ts';
-import { EChart, type ChartOption } from './echart.tsx';
+import { EChart, type ChartOption } from '../../../components/echart.tsx';
 
 const nonZero = (p: { value: unknown }) => (Number(p.value) ? String(p.value) : '');
 

@@ -1,5 +1,6 @@
 // Apache ECharts in React: only the chart types and components the dashboard
-// uses are imported, and this module loads with the dashboard route only. Drawn as SVG: its
+// uses are imported, and this module loads with the routes that draw charts (the dashboard, the
+// big screen) only. Drawn as SVG: its
 // value labels are text a test (and a browser's find) can read.
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
@@ -14,7 +15,8 @@ export type ChartOption = echarts.EChartsCoreOption;
 
 interface Props {
   option: ChartOption;
-  height: number;
+  /** Pixels, or a CSS length such as "100%" (the chart follows its box). */
+  height: number | string;
   /** Called with the category index of a clicked bar or point. */
   onClick?: (dataIndex: number) => void;
   testId?: string;
