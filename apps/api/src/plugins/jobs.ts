@@ -1,0 +1,54 @@
+// Export jobs: their rows (app.exportJobs), the queue (app.jobQueue) and, when this
+// process works jobs, the runner and the retention sweep. See jobs/queue.ts.
+import fp from 'fastify-plugin';
+import { createExportJobStore, type ExportJobStore } from '../jobs/export-job-store.ts';
+import { createInProcessQueue, createPgBossQueue, type JobQueue } from '../jobs/queue.ts';
+import { runExportJob } from '../jobs/run-export-job.ts';
+import type { JobSettings } from '../jobs/settings.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    exportJobs: ExportJobStore;
+    jobQueue: JobQueue;
+    jobSettings: JobSettings;
+  }
+}
+
+/** Expired results are looked for this often (and at start). */
+const SWEEP_EVERY_MS = 3_600_000;
+
+export const jobsPlugin = fp(
+  async (app, { settings }: { settings: JobSettings }) => {
+    app.decorate('exportJobs', createExportJobStore(app.db));
+    app.decorate('jobSettings', settings);
+    const { connectionString } = app.db;
+    const queue = connectionString ? await createPgBossQueue(connectionString, settings, app.log) : createInProcessQueue(app.log);
+    app.decorate('jobQueue', queue);
+    // PGlite's one process always runs its jobs; on PostgreSQL EXPORT_WORKER=off leaves them to `npm run worker`.
+    const works = settings.work || queue.kind === 'in-process';
+
+    /** Removes results past their days: the file first, so a row never names a missing file. */
+    const sweep = async () => {
+      const expired = await app.exportJobs.expired(settings.retentionDays);
+      for (const job of expired) if (job.storageKey) await app.fileStore.remove(job.storageKey);
+      if (expired.length) await app.exportJobs.remove(expired.map((job) => job.id));
+      return expired.length;
+    };
+    let timer: NodeJS.Timeout | undefined;
+
+    app.addHook('onReady', async () => {
+      await queue.start(works ? (id, stop) => runExportJob(app, id, settings, stop) : undefined);
+      if (!works) return;
+      if (queue.kind === 'in-process') for (const id of await app.exportJobs.unfinished()) await queue.send(id);
+      const runSweep = () => void sweep().catch((error: unknown) => app.log.warn({ err: error }, 'export results: sweep failed'));
+      runSweep();
+      timer = setInterval(runSweep, SWEEP_EVERY_MS);
+      timer.unref();
+    });
+    app.addHook('onClose', async () => {
+      clearInterval(timer);
+      await queue.stop();
+    });
+  },
+  { name: 'jobs', dependencies: ['repositories'] },
+);
