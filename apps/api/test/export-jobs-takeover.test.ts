@@ -8,8 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ExportJob } from '@pufa/domain';
 import { testDatabaseKind, useTestApp } from './helper.ts';
 
-const EXPIRE_SECONDS = 4;
-// This app only queues (as an API process beside `npm run worker`); the queue expires a job after 4 s.
+const EXPIRE_SECONDS = 8;
+// This app only queues (as an API process beside `npm run worker`); the queue expires a job after 8 s.
 const ctx = useTestApp({ jobs: { work: false, expireSeconds: EXPIRE_SECONDS } });
 const workers: ChildProcess[] = [];
 
@@ -64,7 +64,8 @@ describe.skipIf(testDatabaseKind() === 'pglite')('a worker killed mid-job', () =
     const done = await until(id, (j) => j.status === 'done', 60_000);
     expect(done).toMatchObject({ done: 2, total: 2 });
     const row = await ctx.db.prisma.exportJob.findUniqueOrThrow({ where: { id } });
-    expect(row.attempt).toBe(2); // the second run of the queue's job, not a new job
+    // A later run of the same job, not a new job (a third when the loaded machine made the second outlive the expiry too).
+    expect(row.attempt).toBeGreaterThanOrEqual(2);
     const [fromJob, direct] = await Promise.all([
       ctx.inject({ method: 'GET', url: `/api/export-jobs/${id}/file` }),
       ctx.inject({ method: 'GET', url: '/api/exports/ledger.csv?from=2026-01-01&to=2026-12-31' }),

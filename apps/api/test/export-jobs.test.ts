@@ -3,7 +3,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExportJob } from '@pufa/domain';
-import { useTestApp, type TestUser } from './helper.ts';
+import { buildApp } from '../src/app.ts';
+import { testDatabaseKind, useTestApp, type TestUser } from './helper.ts';
 import { zipEntry } from './libreoffice.ts';
 
 // Each batch of events waits 1.5 s (longer than a progress tick): a job is seen half-way (running, rows counted) before it ends.
@@ -122,5 +123,21 @@ describe('export jobs', { timeout: 60_000 }, () => {
     expect(outOfScope.statusCode).toBe(400);
     expect((await ctx.inject({ method: 'GET', url: '/api/export-jobs/not-a-uuid' })).statusCode).toBe(400);
     expect(await ctx.db.prisma.exportJob.count()).toBe(before);
+  });
+
+  it.runIf(testDatabaseKind() === 'pglite')('on the embedded database, a job a stopped process left running is run again at the next start', async () => {
+    const actor = { userId: ctx.fixture.userIds.countyAdmin, role: 'admin' as const, orgUnitId: ctx.fixture.countyId, townshipIds: 'all' as const, isTopLevel: true };
+    const { row } = await ctx.app.exportJobs.start({ userId: actor.userId, kind: 'ledger-csv', params: { from: '2026-01-01', to: '2026-06-30', lang: 'zh' }, actor, fileName: 'ledger.csv', contentType: 'text/csv; charset=utf-8' });
+    // As the process left it when it died: running, first attempt, never sent to this app's runner.
+    await ctx.db.prisma.exportJob.update({ where: { id: row.id }, data: { status: 'running', attempt: 1 } });
+    const restarted = await buildApp({ db: ctx.db, serveWebApp: false, evidence: ctx.app.evidenceSettings, jobs: ctx.app.jobSettings });
+    try {
+      await restarted.ready();
+      const done = (await watch(row.id, (j) => j.status === 'done')).at(-1)!;
+      expect(done).toMatchObject({ done: 3, total: 3 });
+      expect((await ctx.db.prisma.exportJob.findUniqueOrThrow({ where: { id: row.id } })).attempt).toBe(2);
+    } finally {
+      await restarted.close();
+    }
   });
 });

@@ -18,7 +18,7 @@ export interface JobQueue {
   send(id: string): Promise<void>;
   /** Takes a queued job off the queue; a running one stops at its next progress check (export_job says cancelled). */
   cancel(id: string): Promise<void>;
-  /** Stops taking jobs and ends the running ones of this process. */
+  /** Stops taking jobs and ends the running ones of this process (they are run again: retry, or the next start). */
   stop(): Promise<void>;
 }
 
@@ -95,7 +95,8 @@ export function createInProcessQueue(log: FastifyBaseLogger): JobQueue {
       try {
         await handler(id, stop.signal);
       } catch (error) {
-        log.error({ err: error, job: id }, 'export job failed');
+        // Interrupted by stop(): the row stays running and the next start runs it again.
+        if (!stop.signal.aborted) log.error({ err: error, job: id }, 'export job failed');
       } finally {
         running.delete(id);
       }

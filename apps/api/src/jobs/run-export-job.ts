@@ -20,6 +20,14 @@ export const PROGRESS_EVERY_MS = 1_000;
 export const EXPORT_KEY_PREFIX = 'exports/';
 export const exportStorageKey = (id: string) => `${EXPORT_KEY_PREFIX}${id}`;
 
+/** The process is closing mid-job: the queue is told it failed, so that it runs the job again. */
+export class JobInterruptedError extends Error {
+  constructor() {
+    super('export job interrupted: the process is closing');
+    this.name = 'JobInterruptedError';
+  }
+}
+
 /** Runs the job if it is still to run; `stop` ends it early (this process closing, or a cancel seen here). */
 export async function runExportJob(app: FastifyInstance, id: string, settings: JobSettings, stop?: AbortSignal): Promise<void> {
   const claimed = await app.exportJobs.claim(id);
@@ -49,6 +57,7 @@ export async function runExportJob(app: FastifyInstance, id: string, settings: J
     await prepared.write(out, abort.signal);
     if (abort.signal.aborted) {
       out.destroy();
+      if (stop?.aborted) throw new JobInterruptedError();
       return;
     }
     await finished(out);
@@ -58,7 +67,9 @@ export async function runExportJob(app: FastifyInstance, id: string, settings: J
     const kept = await app.exportJobs.finish(id, attempt, { storageKey, bytes, fileName: prepared.fileName, done }, settings.retentionDays);
     if (!kept) await app.fileStore.remove(storageKey); // cancelled or taken over at the last moment: the other run stores its own
   } catch (error) {
-    if (abort.signal.aborted) return;
+    if (error instanceof JobInterruptedError) throw error;
+    if (stop?.aborted) throw new JobInterruptedError(); // left running: run again (the queue's retry, or PGlite's next start)
+    if (abort.signal.aborted) return; // cancelled, or another run has it
     app.log.error({ err: error, job: id }, 'export job failed');
     const message = error instanceof Error ? error.message : String(error);
     await app.exportJobs.fail(id, attempt, message);

@@ -39,7 +39,13 @@ export const jobsPlugin = fp(
     app.addHook('onReady', async () => {
       await queue.start(works ? (id, stop) => runExportJob(app, id, settings, stop) : undefined);
       if (!works) return;
-      if (queue.kind === 'in-process') for (const id of await app.exportJobs.unfinished()) await queue.send(id);
+      // What a previous start of this single process left unfinished runs again (a failure here is logged: the app still serves).
+      if (queue.kind === 'in-process') {
+        await app.exportJobs.unfinished().then(
+          async (ids) => { for (const id of ids) await queue.send(id); },
+          (error: unknown) => app.log.warn({ err: error }, 'export jobs: unfinished jobs not requeued'),
+        );
+      }
       const runSweep = () => void sweep().catch((error: unknown) => app.log.warn({ err: error }, 'export results: sweep failed'));
       runSweep();
       timer = setInterval(runSweep, SWEEP_EVERY_MS);
