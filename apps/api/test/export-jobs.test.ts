@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExportJob } from '@pufa/domain';
 import { buildApp } from '../src/app.ts';
+import { sweepExpiredExports } from '../src/plugins/jobs.ts';
 import { testDatabaseKind, useTestApp, type TestUser } from './helper.ts';
 import { zipEntry } from './libreoffice.ts';
 
@@ -139,5 +140,18 @@ describe('export jobs', { timeout: 60_000 }, () => {
     } finally {
       await restarted.close();
     }
+  });
+
+  it('a finished file is removed with its row once its 7 days are over, not before', async () => {
+    const started = await start('ledger-csv', `${period}&lang=en`);
+    const done = (await watch(started.id, (j) => j.status === 'done')).at(-1)!;
+    const { storageKey } = await ctx.db.prisma.exportJob.findUniqueOrThrow({ where: { id: started.id } });
+    expect(await ctx.app.fileStore.exists(storageKey!)).toBe(true);
+    const expiry = new Date(done.expiresAt!).getTime();
+    expect(await sweepExpiredExports(ctx.app, 7, new Date(expiry - 60_000))).toBe(0);
+    expect((await file(started.id)).statusCode).toBe(200);
+    expect(await sweepExpiredExports(ctx.app, 7, new Date(expiry + 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await ctx.app.fileStore.exists(storageKey!)).toBe(false);
+    expect((await ctx.inject({ method: 'GET', url: `/api/export-jobs/${started.id}` })).statusCode).toBe(404);
   });
 });

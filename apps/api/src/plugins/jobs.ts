@@ -1,6 +1,7 @@
 // Export jobs: their rows (app.exportJobs), the queue (app.jobQueue) and, when this
 // process works jobs, the runner and the retention sweep. See jobs/queue.ts.
 import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
 import { createExportJobStore, type ExportJobStore } from '../jobs/export-job-store.ts';
 import { createInProcessQueue, createPgBossQueue, type JobQueue } from '../jobs/queue.ts';
 import { runExportJob } from '../jobs/run-export-job.ts';
@@ -12,6 +13,14 @@ declare module 'fastify' {
     jobQueue: JobQueue;
     jobSettings: JobSettings;
   }
+}
+
+/** Removes results past their days: the file first, so a row never names a missing file. Returns how many. */
+export async function sweepExpiredExports(app: FastifyInstance, retentionDays: number, now = new Date()): Promise<number> {
+  const expired = await app.exportJobs.expired(retentionDays, now);
+  for (const job of expired) if (job.storageKey) await app.fileStore.remove(job.storageKey);
+  if (expired.length) await app.exportJobs.remove(expired.map((job) => job.id));
+  return expired.length;
 }
 
 /** Expired results are looked for this often (and at start). */
@@ -27,13 +36,7 @@ export const jobsPlugin = fp(
     // PGlite's one process always runs its jobs; on PostgreSQL EXPORT_WORKER=off leaves them to `npm run worker`.
     const works = settings.work || queue.kind === 'in-process';
 
-    /** Removes results past their days: the file first, so a row never names a missing file. */
-    const sweep = async () => {
-      const expired = await app.exportJobs.expired(settings.retentionDays);
-      for (const job of expired) if (job.storageKey) await app.fileStore.remove(job.storageKey);
-      if (expired.length) await app.exportJobs.remove(expired.map((job) => job.id));
-      return expired.length;
-    };
+    const sweep = () => sweepExpiredExports(app, settings.retentionDays);
     let timer: NodeJS.Timeout | undefined;
 
     app.addHook('onReady', async () => {
