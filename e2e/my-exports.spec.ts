@@ -12,6 +12,7 @@ async function axe(page: Page) {
 }
 
 test('a background workbook shows its progress, then downloads; a pack is cancelled; both languages pass axe', async ({ page }) => {
+  test.setTimeout(180_000); // every batch of a job waits 2 s, and axe runs three times
   await signIn(page, 'clerk');
   await page.goto('/exports?period=year&from=2026-01-01&to=2026-12-31');
   await expect(page.getByTestId('my-exports').locator('.ant-card-head-title')).toHaveText('我的导出');

@@ -87,8 +87,9 @@ export function ExportsRoute() {
         <Typography.Paragraph type="secondary">{t('exports.evidenceHelp')}</Typography.Paragraph>
         <Space wrap>
           <DownloadButton type="primary" path="/exports/evidence.zip" query={{ ...scope, lang }} testId="download-evidence">{t('exports.downloadEvidence')}</DownloadButton>
-          <DownloadButton path="/exports/evidence.pdf" query={{ ...scope, lang }} testId="download-evidence-pdf">{t('exports.downloadEvidencePdf')}</DownloadButton>
+          {/* Beside the pack it runs: the pack is what takes minutes (a year of photos). */}
           {jobButton('evidence-zip', { ...scope, lang })}
+          <DownloadButton path="/exports/evidence.pdf" query={{ ...scope, lang }} testId="download-evidence-pdf">{t('exports.downloadEvidencePdf')}</DownloadButton>
           <Link to={`${paths.evidencePrint}?${printQuery}`}><Space><PrinterOutlined />{t('exports.printEvidence')}</Space></Link>
         </Space>
       </Card>
