@@ -16,7 +16,7 @@ export interface JobQueue {
   /** Opens the queue; with a handler, this process runs jobs too. */
   start(handler?: JobHandler): Promise<void>;
   send(id: string): Promise<void>;
-  /** Takes a queued job off the queue; a running one stops at its next progress check (export_job says cancelled). */
+  /** Takes a queued job off the queue; a running one stops at its next progress write (export_job says cancelled). */
   cancel(id: string): Promise<void>;
   /** Stops taking jobs and ends the running ones of this process (they are run again: retry, or the next start). */
   stop(): Promise<void>;
@@ -44,7 +44,12 @@ export async function createPgBossQueue(connectionString: string, settings: JobS
       await boss.createQueue(EXPORT_QUEUE, options);
       // createQueue keeps an existing queue's options: settings changed since are applied.
       await boss.updateQueue(EXPORT_QUEUE, options);
-    })());
+    })().catch(async (error: unknown) => {
+      // The database away: the next use tries again.
+      opened = undefined;
+      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      throw error;
+    }));
   return {
     kind: 'pg-boss',
     async start(handler) {
@@ -66,7 +71,7 @@ export async function createPgBossQueue(connectionString: string, settings: JobS
       await boss.send(EXPORT_QUEUE, { id }, { id });
     },
     async cancel(id) {
-      running.get(id)?.abort();
+      // A running job sees the cancel at its next progress write (within a second), here or in another process.
       await open();
       await boss.cancel(EXPORT_QUEUE, id).catch((error: unknown) => log.warn({ err: error, job: id }, 'job queue: cancel failed'));
     },
@@ -120,8 +125,7 @@ export function createInProcessQueue(log: FastifyBaseLogger): JobQueue {
     },
     async cancel(id) {
       const at = waiting.indexOf(id);
-      if (at >= 0) waiting.splice(at, 1);
-      running.get(id)?.abort();
+      if (at >= 0) waiting.splice(at, 1); // a running one stops at its next progress write
     },
     async stop() {
       stopped = true;

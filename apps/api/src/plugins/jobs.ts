@@ -39,9 +39,25 @@ export const jobsPlugin = fp(
     const sweep = () => sweepExpiredExports(app, settings.retentionDays);
     let timer: NodeJS.Timeout | undefined;
 
+    let retry: NodeJS.Timeout | undefined;
+    /** Starts taking jobs; while the database is away the app serves (503s) and this tries again. */
+    const startWorking = async (): Promise<boolean> => {
+      try {
+        await queue.start((id, stop) => runExportJob(app, id, settings, stop));
+        return true;
+      } catch (error) {
+        app.log.warn({ err: error }, 'export jobs: the queue did not start; trying again in 30 s');
+        retry = setTimeout(() => void startWorking().then((started) => (started ? afterStart() : undefined)), 30_000);
+        retry.unref();
+        return false;
+      }
+    };
+
     app.addHook('onReady', async () => {
-      await queue.start(works ? (id, stop) => runExportJob(app, id, settings, stop) : undefined);
       if (!works) return;
+      if (await startWorking()) await afterStart();
+    });
+    async function afterStart() {
       // What a previous start of this single process left unfinished runs again (a failure here is logged: the app still serves).
       if (queue.kind === 'in-process') {
         await app.exportJobs.unfinished().then(
@@ -53,8 +69,9 @@ export const jobsPlugin = fp(
       runSweep();
       timer = setInterval(runSweep, SWEEP_EVERY_MS);
       timer.unref();
-    });
+    }
     app.addHook('onClose', async () => {
+      clearTimeout(retry);
       clearInterval(timer);
       await queue.stop();
     });
