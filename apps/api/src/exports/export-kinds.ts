@@ -34,7 +34,8 @@ export interface PreparedExport {
   write: (out: Writable, signal: AbortSignal) => Promise<void>;
 }
 
-const periodName = (from: string, to: string) => (isWholeYear(from, to) ? from.slice(0, 4) : `${from}_${to}`);
+/** 2026 for a whole year, else 2026-01-01_2026-03-31: the period in a file's name. */
+export const periodName = (from: string, to: string) => (isWholeYear(from, to) ? from.slice(0, 4) : `${from}_${to}`);
 
 /** 活动台账-东镇-2026.csv: the township (the filter's, or the user's only one) and the dates the filter names. */
 function ledgerFileName(names: ReturnType<typeof createNames>, filter: { townshipId?: number | undefined; from?: string | undefined; to?: string | undefined }, lang: string | undefined): string {

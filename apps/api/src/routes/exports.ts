@@ -4,12 +4,12 @@
 import { PassThrough, type Writable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AnnualReportSchema, ApiErrorSchema, EvidenceBookSchema, isWholeYear, LedgerCsvQuerySchema, PeriodQuerySchema, type EvidenceBookJson, type ExportJobKind } from '@pufa/domain';
+import { AnnualReportSchema, ApiErrorSchema, EvidenceBookSchema, LedgerCsvQuerySchema, PeriodQuerySchema, type EvidenceBookJson, type ExportJobKind } from '@pufa/domain';
 import { loadEvidenceBook, printedPhotos } from '../exports/evidence-book.ts';
 import { ACCESS } from '../plugins/auth.ts';
 import { attachment, CONTENT_TYPES, download } from '../file-download.ts';
 import { loadAnnualReport } from '../exports/annual-data.ts';
-import { PDF, prepareExport, ZIP, type ExportParams } from '../exports/export-kinds.ts';
+import { PDF, periodName, prepareExport, ZIP, type ExportParams } from '../exports/export-kinds.ts';
 
 const loadDocxWriter = async () => (await import('../exports/report-docx.ts')).annualReportDocx;
 
@@ -42,8 +42,6 @@ async function sendExport<K extends ExportJobKind>(app: FastifyInstance, request
   attachment(reply, prepared.contentType, prepared.fileName, prepared.asciiName);
   return stream(request, reply, prepared.write);
 }
-
-const periodName = (from: string, to: string) => (isWholeYear(from, to) ? from.slice(0, 4) : `${from}_${to}`);
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
