@@ -28,7 +28,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    // EXPORT_JOB_PAUSE_MS: a background export waits 2 s after each batch, so its progress bar is seen (my-exports.spec.ts).
+    env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', EXPORT_JOB_PAUSE_MS: '2000' },
     stdout: 'pipe',
   },
 });

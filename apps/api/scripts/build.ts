@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 const outdir = process.argv[2] ?? 'dist';
 
 await build({
-  entryPoints: ['src/server.ts'],
+  entryPoints: ['src/server.ts', 'src/worker.ts'],
   outdir,
   outExtension: { '.js': '.mjs' },
   // Code split at every dynamic import, so what the server loads on first use

@@ -28,6 +28,9 @@ import { systemRoutes } from './routes/system.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { countyRoutes } from './routes/county.ts';
 import { screenRoutes, type ScreenStreamSettings } from './routes/screen.ts';
+import { exportJobRoutes } from './routes/export-jobs.ts';
+import { jobsPlugin } from './plugins/jobs.ts';
+import { jobSettingsFromEnv, type JobSettings } from './jobs/settings.ts';
 
 /** Time to receive a whole request (headers and body): generous for a slow phone connection. */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -47,9 +50,11 @@ export interface AppOptions {
   evidence?: EvidenceSettings;
   /** The big screen's event stream: heartbeat, lifetime, gap between messages (tests shorten them). */
   screenStream?: Partial<ScreenStreamSettings>;
+  /** Export jobs: whether this process runs them, timeouts, retention (tests shorten them). */
+  jobs?: JobSettings;
 }
 
-export async function buildApp({ db, logger = false, serveWebApp = true, sessionPolicy, loginThrottle, trustProxy = false, requestTimeoutMs = REQUEST_TIMEOUT_MS, evidence = evidenceSettingsFromEnv(), screenStream }: AppOptions) {
+export async function buildApp({ db, logger = false, serveWebApp = true, sessionPolicy, loginThrottle, trustProxy = false, requestTimeoutMs = REQUEST_TIMEOUT_MS, evidence = evidenceSettingsFromEnv(), screenStream, jobs = jobSettingsFromEnv() }: AppOptions) {
   const app = Fastify({
     logger,
     // One line per request is noise for an office server; errors are still logged.
@@ -76,6 +81,7 @@ export async function buildApp({ db, logger = false, serveWebApp = true, session
   await app.register(idempotencyPlugin, { db });
   await app.register(openapiPlugin);
   await app.register(repositoriesPlugin, { db, evidence });
+  await app.register(jobsPlugin, { settings: jobs });
   await app.register(systemRoutes);
   await app.register(authRoutes);
   await app.register(userRoutes);
@@ -87,6 +93,7 @@ export async function buildApp({ db, logger = false, serveWebApp = true, session
   await app.register(planRoutes);
   await app.register(statsRoutes);
   await app.register(exportRoutes);
+  await app.register(exportJobRoutes);
   await app.register(importRoutes);
   await app.register(submissionRoutes);
   await app.register(countyRoutes);

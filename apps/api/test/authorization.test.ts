@@ -91,6 +91,26 @@ const rolesOnly = (roles: Who[], own: number, other: number) => (who: Who, side:
 
 const get = (url: string): Build => async () => ({ method: 'GET', url });
 
+let jobNumber = 0;
+/** A finished export job with its file: the caller's own on 'own', else the other township's clerk's (jobs are their owner's alone). */
+async function createExportJob(side: Side, who: Who): Promise<string> {
+  const owner: TestUser = side === 'own' && who !== 'anonymous' ? USERS[who] : 'westClerk';
+  const userId = ctx.fixture.userIds[owner];
+  const actor = { userId, role: 'clerk' as const, orgUnitId: null, townshipIds: [] as number[], isTopLevel: false };
+  const { row } = await ctx.app.exportJobs.start({ userId, kind: 'ledger-csv', params: { lang: 'zh', n: jobNumber++ }, actor, fileName: '矩阵.csv', contentType: 'text/csv; charset=utf-8' });
+  const { attempt } = (await ctx.app.exportJobs.claim(row.id))!;
+  await ctx.app.fileStore.put(`exports/${row.id}`, { original: Buffer.from('a,b\r\n') });
+  await ctx.app.exportJobs.finish(row.id, attempt, { storageKey: `exports/${row.id}`, bytes: 5, fileName: '矩阵.csv', done: 0 }, 7);
+  return row.id;
+}
+/** Jobs are per user: the caller's own 200, anyone else's 404, no session 401. */
+const ownJobOr404 = (who: Who, side: Side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 404);
+/** Starting a job: checked like the direct export (another township's org unit 400). */
+const startJob = (kind: string): Rule => ({
+  build: async (side) => ({ method: 'POST', url: `/api/export-jobs/${kind}?year=2026&orgUnitId=${townshipOf(side).townshipId}` }),
+  expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 202 : 400),
+});
+
 const RULES: Record<string, Rule> = {
   'GET /api/health': { build: get('/api/health'), expect: () => 200 },
   'POST /api/auth/login': {
@@ -341,6 +361,17 @@ const RULES: Record<string, Rule> = {
     build: async (side) => ({ method: 'GET', url: `/api/exports/evidence.pdf?year=2026&orgUnitId=${townshipOf(side).townshipId}` }),
     expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 400),
   },
+  'POST /api/export-jobs/workbook': startJob('workbook'),
+  'POST /api/export-jobs/evidence-zip': startJob('evidence-zip'),
+  'POST /api/export-jobs/evidence-pdf': startJob('evidence-pdf'),
+  'POST /api/export-jobs/ledger-csv': {
+    build: async (side) => ({ method: 'POST', url: `/api/export-jobs/ledger-csv?townshipId=${townshipOf(side).townshipId}` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 202 : 400),
+  },
+  'GET /api/export-jobs': { build: get('/api/export-jobs'), expect: signedIn(200) },
+  'GET /api/export-jobs/:id': { build: async (side, who) => ({ method: 'GET', url: `/api/export-jobs/${await createExportJob(side, who)}` }), expect: ownJobOr404 },
+  'GET /api/export-jobs/:id/file': { build: async (side, who) => ({ method: 'GET', url: `/api/export-jobs/${await createExportJob(side, who)}/file` }), expect: ownJobOr404 },
+  'POST /api/export-jobs/:id/cancel': { build: async (side, who) => ({ method: 'POST', url: `/api/export-jobs/${await createExportJob(side, who)}/cancel` }), expect: ownJobOr404 },
   'GET /api/reports/evidence': {
     build: async (side) => ({ method: 'GET', url: `/api/reports/evidence?year=2026&orgUnitId=${townshipOf(side).townshipId}` }),
     expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 400),

@@ -13,6 +13,7 @@ import type { EvidenceSettings } from '../src/env.ts';
 import type { ScreenStreamSettings } from '../src/routes/screen.ts';
 import type { S3StoreSettings } from '../src/evidence/s3-file-store.ts';
 import { startS3Server, testFilesStore } from './s3-server.ts';
+import { jobSettingsFromEnv, type JobSettings } from '../src/jobs/settings.ts';
 
 /** Two townships of one county, with the built-in catalogs: what most API tests need. */
 export async function seedFixture(db: Database) {
@@ -90,7 +91,7 @@ export interface TestContext {
 }
 
 /** Registers a migrated, seeded database, the app and signed-in users for one test file. */
-export function useTestApp(options: { sessionPolicy?: SessionPolicy; loginThrottle?: LoginThrottlePolicy; evidence?: Partial<EvidenceSettings>; screenStream?: Partial<ScreenStreamSettings> } = {}) {
+export function useTestApp(options: { sessionPolicy?: SessionPolicy; loginThrottle?: LoginThrottlePolicy; evidence?: Partial<EvidenceSettings>; screenStream?: Partial<ScreenStreamSettings>; jobs?: Partial<JobSettings> } = {}) {
   const context = {} as TestContext;
   let drop: () => Promise<void> = async () => {};
   let filesDir = '';
@@ -111,7 +112,9 @@ export function useTestApp(options: { sessionPolicy?: SessionPolicy; loginThrott
       context.s3 = s3.settings;
     }
     const evidence = { filesDir, s3: context.s3, maxFileBytes: EVIDENCE_LIMITS.fileBytes, maxEventBytes: EVIDENCE_LIMITS.eventBytes, ...options.evidence };
-    context.app = await buildApp({ db: context.db, serveWebApp: false, ...options, evidence });
+    // Export jobs: not run by test apps on PostgreSQL unless a test asks (the queue opens on first use); lost jobs looked for every second.
+    const jobs = { ...jobSettingsFromEnv({}), work: false, maintenanceSeconds: 1, ...options.jobs };
+    context.app = await buildApp({ db: context.db, serveWebApp: false, ...options, evidence, jobs });
     await context.app.ready();
     context.cookies = {} as Record<TestUser, string>;
     for (const user of TEST_USERS) context.cookies[user] = await signIn(context.app, user);

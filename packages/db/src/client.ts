@@ -22,6 +22,8 @@ export interface Database {
   /** The hot statements, outside Prisma's runtime (prepared once per connection on PostgreSQL). */
   statements: StatementRunner;
   kind: DatabaseKind;
+  /** The PostgreSQL server's URL (not PGlite's): for what needs its own connections, such as the job queue. */
+  connectionString?: string;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
   /** The feed of sign-in changes (LISTEN pufa_auth_changed), opened on first use and closed with the database. */
@@ -90,6 +92,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     prisma,
     statements,
     kind: config.kind,
+    ...(config.kind === 'postgresql' ? { connectionString: config.url } : {}),
     authChanges: () => (feed ??= openFeed()),
     eventChanges: () => (eventFeed ??= openEventFeed()),
     migrate: async () =>

@@ -14,6 +14,7 @@ export * from './schemas/auth.ts';
 export * from './schemas/plan.ts';
 export * from './schemas/stats.ts';
 export * from './schemas/export.ts';
+export * from './schemas/export-job.ts';
 export * from './schemas/errors.ts';
 export * from './validation-messages.ts';
 export * from './report.ts';

@@ -4,6 +4,7 @@
 // other way round). Reported, never deleted: an operator decides.
 import type { EvidenceRepository } from '@pufa/db';
 import type { FileStore } from './file-store.ts';
+import { EXPORT_KEY_PREFIX } from '../jobs/run-export-job.ts';
 
 export interface EvidenceStoreReport {
   files: number;
@@ -16,11 +17,13 @@ export interface EvidenceStoreReport {
 
 export async function checkEvidenceStore(store: FileStore, evidence: EvidenceRepository): Promise<EvidenceStoreReport> {
   const [onDisk, keys] = await Promise.all([store.listKeys(), evidence.allStorageKeys()]);
-  const present = new Set(onDisk);
+  // Export jobs' results are kept beside the evidence under their own prefix: theirs to remove (retention), not orphans.
+  const evidenceKeys = onDisk.filter((key) => !key.startsWith(EXPORT_KEY_PREFIX));
+  const present = new Set(evidenceKeys);
   return {
-    files: onDisk.length,
+    files: evidenceKeys.length,
     rows: keys.size,
-    orphanFiles: onDisk.filter((key) => !keys.has(key)).sort(),
+    orphanFiles: evidenceKeys.filter((key) => !keys.has(key)).sort(),
     missingFiles: [...keys].filter((key) => !present.has(key)).sort(),
   };
 }

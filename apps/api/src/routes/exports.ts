@@ -3,28 +3,19 @@
 // stats repository, the dashboard's own aggregation.
 import { PassThrough, type Writable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AnnualReportSchema, ApiErrorSchema, EvidenceBookSchema, isWholeYear, LedgerCsvQuerySchema, PeriodQuerySchema, type EvidenceBookJson } from '@pufa/domain';
-import { HttpError } from '../http-errors.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AnnualReportSchema, ApiErrorSchema, EvidenceBookSchema, LedgerCsvQuerySchema, PeriodQuerySchema, type EvidenceBookJson, type ExportJobKind } from '@pufa/domain';
 import { loadEvidenceBook, printedPhotos } from '../exports/evidence-book.ts';
-import { findCjkFont, NO_CJK_FONT } from '../exports/cjk-font.ts';
 import { ACCESS } from '../plugins/auth.ts';
 import { attachment, CONTENT_TYPES, download } from '../file-download.ts';
-import { loadAnnualReport, loadWorkbookData } from '../exports/annual-data.ts';
-import { writeLedgerCsv } from '../exports/ledger-csv.ts';
-import { createNames } from '../exports/scope-names.ts';
+import { loadAnnualReport } from '../exports/annual-data.ts';
+import { PDF, periodName, prepareExport, ZIP, type ExportParams } from '../exports/export-kinds.ts';
 
-// ExcelJS and docx are loaded on the first export, not at start: ~30 MB an idle server does not need.
-const loadWorkbookWriter = async () => (await import('../exports/annual-workbook.ts')).writeAnnualWorkbook;
 const loadDocxWriter = async () => (await import('../exports/report-docx.ts')).annualReportDocx;
-const loadZipWriter = async () => (await import('../exports/evidence-zip.ts')).writeEvidenceZip;
-const loadPdfWriter = async () => (await import('../exports/evidence-pdf.ts')).writeEvidencePdf;
 
 const tags = ['exports'];
 const errors = { 400: ApiErrorSchema };
 const { xlsx: XLSX, docx: DOCX, csv: CSV } = CONTENT_TYPES;
-const ZIP = 'application/zip';
-const PDF = 'application/pdf';
 
 /**
  * Sends a body written as it is made. Headers go first; a failure half-way
@@ -45,14 +36,11 @@ function stream(request: FastifyRequest, reply: FastifyReply, write: (out: Writa
   return reply.send(out);
 }
 
-const periodName = (from: string, to: string) => (isWholeYear(from, to) ? from.slice(0, 4) : `${from}_${to}`);
-
-/** 活动台账-东镇-2026.csv: the township (the filter's, or the user's only one) and the dates the filter names. */
-function ledgerFileName(names: ReturnType<typeof createNames>, filter: { townshipId?: number | undefined; from?: string | undefined; to?: string | undefined }, lang: string | undefined): string {
-  const townships = names.units.filter((u) => u.level === 'township');
-  const unit = names.unit(filter.townshipId) ?? (townships.length === 1 ? townships[0] : undefined);
-  const dates = filter.from && filter.to ? periodName(filter.from, filter.to) : filter.from || filter.to ? `${filter.from ?? ''}_${filter.to ?? ''}` : '';
-  return [lang === 'en' ? 'ledger' : '活动台账', unit ? names.name(unit) : '', dates].filter(Boolean).join('-') + '.csv';
+/** Loads an export (its 400s come before the download starts), then streams it. */
+async function sendExport<K extends ExportJobKind>(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, kind: K, params: ExportParams<K>) {
+  const prepared = await prepareExport(app, request.actor, kind, params);
+  attachment(reply, prepared.contentType, prepared.fileName, prepared.asciiName);
+  return stream(request, reply, prepared.write);
 }
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -62,24 +50,13 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ACCESS.signedIn },
       schema: { operationId: 'exportAnnualWorkbook', tags, summary: 'The annual workbook: summary, months, villages, campaigns, 六进, departments, county roll-up, year-end check, ledger', querystring: PeriodQuerySchema, response: { 200: download(XLSX, 'The workbook, as an attachment'), ...errors } },
     },
-    async (request, reply) => {
-      const data = await loadWorkbookData(app, request.actor, request.query);
-      const name = `${request.query.lang === 'en' ? 'legal-publicity' : '普法宣传统计'}-${request.query.lang === 'en' ? data.unitNameEn : data.unitName}-${periodName(data.from, data.to)}.xlsx`;
-      attachment(reply, XLSX, name, `pufa-${periodName(data.from, data.to)}.xlsx`);
-      return stream(request, reply, async (out, signal) => (await loadWorkbookWriter())(out, data, app.events, request.actor, request.query.lang, signal));
-    },
+    async (request, reply) => sendExport(app, request, reply, 'workbook', request.query),
   );
 
   app.get(
     '/api/exports/ledger.csv',
     { config: { access: ACCESS.signedIn }, schema: { operationId: 'exportLedgerCsv', tags, summary: 'The ledger as CSV (UTF-8 with BOM) for any filter of the event list', querystring: LedgerCsvQuerySchema, response: { 200: download(CSV, 'The ledger, as an attachment'), ...errors } } },
-    async (request, reply) => {
-      const { lang, ...filter } = request.query;
-      await app.events.checkFilter(request.actor, filter); // a 400 must come before the download starts
-      const names = createNames(await app.reference.get(request.actor), lang);
-      attachment(reply, CSV, ledgerFileName(names, filter, lang), 'ledger.csv');
-      return stream(request, reply, (out, signal) => writeLedgerCsv(out, app.events, request.actor, filter, names, lang, signal));
-    },
+    async (request, reply) => sendExport(app, request, reply, 'ledger-csv', request.query),
   );
 
   app.get(
@@ -116,18 +93,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: download(ZIP, 'The pack, as an attachment'), ...errors },
       },
     },
-    async (request, reply) => {
-      const [book, workbookData] = await Promise.all([loadEvidenceBook(app, request.actor, request.query), loadWorkbookData(app, request.actor, request.query)]);
-      const { lang } = request.query;
-      const unit = lang === 'en' ? book.data.unitNameEn : book.data.unitName;
-      const period = periodName(book.data.from, book.data.to);
-      const workbookName = `${lang === 'en' ? 'legal-publicity' : '普法宣传统计'}-${unit}-${period}.xlsx`;
-      attachment(reply, ZIP, `${lang === 'en' ? 'evidence' : '佐证材料'}-${unit}-${period}.zip`, `evidence-${period}.zip`);
-      return stream(request, reply, async (out, signal) => {
-        const writeWorkbook = await loadWorkbookWriter();
-        await (await loadZipWriter())(out, book, app.fileStore, (workbook, abort) => writeWorkbook(workbook, workbookData, app.events, request.actor, lang, abort), workbookName, signal);
-      });
-    },
+    async (request, reply) => sendExport(app, request, reply, 'evidence-zip', request.query),
   );
 
   app.get(
@@ -143,16 +109,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: download(PDF, 'The book, as an attachment'), ...errors, 503: ApiErrorSchema },
       },
     },
-    async (request, reply) => {
-      const font = findCjkFont();
-      if (!font) throw new HttpError(503, NO_CJK_FONT);
-      const book = await loadEvidenceBook(app, request.actor, request.query);
-      const { lang } = request.query;
-      const unit = lang === 'en' ? book.data.unitNameEn : book.data.unitName;
-      const period = periodName(book.data.from, book.data.to);
-      attachment(reply, PDF, `${lang === 'en' ? 'evidence-book' : '图文台账'}-${unit}-${period}.pdf`, `evidence-book-${period}.pdf`);
-      return stream(request, reply, async (out, signal) => (await loadPdfWriter())(out, book, app.fileStore, font, signal));
-    },
+    async (request, reply) => sendExport(app, request, reply, 'evidence-pdf', request.query),
   );
 
   app.get(

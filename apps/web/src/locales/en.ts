@@ -109,6 +109,12 @@ export const en: Messages = {
     exportCsv: 'Export CSV',
     evidence: 'Evidence pack and illustrated ledger', evidenceHelp: 'Evidence pack (zip): the ledger workbook and one folder per event (date and title) with its original photos and files and captions.txt. Illustrated ledger: a page per event with its figures and up to 4 photos, in date order, with page numbers and the office name.',
     downloadEvidence: 'Download the evidence pack', downloadEvidencePdf: 'Download the illustrated ledger (PDF)', printEvidence: 'Print the illustrated ledger', evidenceTitle: 'Legal-publicity ledger with photos', page: 'Page', filesMore: '{{count}} more files in the evidence pack',
+    jobs: {
+      title: 'My exports', help: 'A large export (a county\'s year, an evidence pack) can run in the background: it goes on when you leave the page, and waits here for download for {{days}} days.',
+      start: 'Run in background', started: 'Started in the background: see My exports for its progress', empty: 'No background exports yet', cancel: 'Cancel', download: 'Download',
+      rows: '{{done}} of {{total}} events done', counting: 'Counting…', progressOf: 'Progress of {{name}}', kept: '{{size}} KB, kept until {{date}}',
+      statuses: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
+    },
   },
   plans: {
     title: 'Annual legal-publicity plan', year: 'Year', tabPlan: 'Plan items', tabCheck: 'Year-end check', addItem: 'Add a plan item', editItem: 'Edit plan item',

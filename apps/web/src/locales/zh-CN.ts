@@ -107,6 +107,12 @@ export const zhCN = {
     exportCsv: '导出 CSV',
     evidence: '佐证材料与图文台账', evidenceHelp: '佐证材料包（zip）：活动台账 Excel，加上每次活动一个文件夹（日期+主题），内含原始照片和文件及说明 captions.txt。图文台账：每次活动一页，含主要数字和最多 4 张照片，按日期排列，带页码和单位名称。',
     downloadEvidence: '下载佐证材料包', downloadEvidencePdf: '下载图文台账 PDF', printEvidence: '打印图文台账', evidenceTitle: '普法宣传图文台账', page: '页', filesMore: '另有 {{count}} 个文件见佐证材料包',
+    jobs: {
+      title: '我的导出', help: '范围大的导出（全县全年、佐证材料包）可点“后台生成”：关掉页面也会继续，完成后在这里下载，保留 {{days}} 天。',
+      start: '后台生成', started: '已开始后台生成，进度见“我的导出”', empty: '还没有后台导出', cancel: '取消', download: '下载',
+      rows: '已处理 {{done}} / {{total}} 条活动', counting: '正在统计…', progressOf: '“{{name}}”的进度', kept: '{{size}} KB，保留至 {{date}}',
+      statuses: { queued: '排队中', running: '生成中', done: '已完成', failed: '失败', cancelled: '已取消' },
+    },
   },
   plans: {
     title: '年度普法计划', year: '年度', tabPlan: '计划事项', tabCheck: '年终检查', addItem: '新增计划事项', editItem: '修改计划事项',

@@ -1,14 +1,16 @@
 // 导出: the annual workbook, the ledger CSV, the report paragraph (copy, Word, print) for a period and an org unit.
 import { PageTitle } from '../components/page-title.tsx';
-import { Alert, Card, Checkbox, Col, Flex, Radio, Row, Space, Typography } from 'antd';
+import { Alert, App, Card, Checkbox, Col, Flex, Radio, Row, Space, Typography } from 'antd';
 import { CameraOutlined, FileExcelOutlined, FileTextOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ExportLanguage } from '@pufa/domain';
+import type { ExportJobKind, ExportLanguage } from '@pufa/domain';
 import { paths } from '../config/paths.ts';
 import { useAnnualReport } from '../features/exports/api/report.ts';
 import { DownloadButton } from '../features/exports/components/download-button.tsx';
+import { MyExports, StartJobButton } from '../features/exports/components/my-exports.tsx';
+import { useStartExportJob } from '../features/exports/api/export-jobs.ts';
 import { ReportParagraphs } from '../features/exports/components/report-paragraphs.tsx';
 import { useReference } from '../features/reference/api/get-reference.ts';
 import { OrgUnitPicker } from '../features/reference/components/org-unit-picker.tsx';
@@ -32,6 +34,20 @@ export function ExportsRoute() {
   const report = useAnnualReport(scope);
   // The ledger CSV takes the event list's filters: the same org unit as a township or village filter.
   const ledgerQuery = { from: params.from, to: params.to, lang, townshipId: unit?.level === 'township' ? unit.id : undefined, villageId: unit?.level === 'village' ? unit.id : undefined };
+  // A long export (a county's year, a pack of photos) can run as a job instead: it shows in 「我的导出」 below.
+  const { message } = App.useApp();
+  const startJob = useStartExportJob();
+  const jobButton = (kind: ExportJobKind, query: Record<string, string | number | undefined>) => (
+    <StartJobButton
+      testId={`start-job-${kind}`}
+      pending={startJob.isPending && startJob.variables?.kind === kind}
+      onStart={() =>
+        startJob.mutate({ kind, query }, {
+          onSuccess: () => void message.success(t('exports.jobs.started')),
+          onError: (e) => void message.error(e instanceof ApiRequestError ? e.messageIn(i18n.language) : String(e)),
+        })}
+    />
+  );
   const printQuery = new URLSearchParams(Object.entries(scope).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
 
   return (
@@ -51,13 +67,19 @@ export function ExportsRoute() {
         <Col xs={24} md={12}>
           <Card size="small" title={<Space><FileExcelOutlined />{t('exports.workbook')}</Space>} style={{ height: '100%' }}>
             <Typography.Paragraph type="secondary">{t('exports.workbookHelp')}</Typography.Paragraph>
-            <DownloadButton type="primary" path="/exports/annual.xlsx" query={{ ...scope, lang }} testId="download-workbook">{t('exports.downloadWorkbook')}</DownloadButton>
+            <Space wrap>
+              <DownloadButton type="primary" path="/exports/annual.xlsx" query={{ ...scope, lang }} testId="download-workbook">{t('exports.downloadWorkbook')}</DownloadButton>
+              {jobButton('workbook', { ...scope, lang })}
+            </Space>
           </Card>
         </Col>
         <Col xs={24} md={12}>
           <Card size="small" title={<Space><FileTextOutlined />{t('exports.ledger')}</Space>} style={{ height: '100%' }}>
             <Typography.Paragraph type="secondary">{t('exports.ledgerHelp')}</Typography.Paragraph>
-            <DownloadButton path="/exports/ledger.csv" query={ledgerQuery} testId="download-ledger">{t('exports.downloadLedger')}</DownloadButton>
+            <Space wrap>
+              <DownloadButton path="/exports/ledger.csv" query={ledgerQuery} testId="download-ledger">{t('exports.downloadLedger')}</DownloadButton>
+              {jobButton('ledger-csv', ledgerQuery)}
+            </Space>
           </Card>
         </Col>
       </Row>
@@ -65,10 +87,13 @@ export function ExportsRoute() {
         <Typography.Paragraph type="secondary">{t('exports.evidenceHelp')}</Typography.Paragraph>
         <Space wrap>
           <DownloadButton type="primary" path="/exports/evidence.zip" query={{ ...scope, lang }} testId="download-evidence">{t('exports.downloadEvidence')}</DownloadButton>
+          {/* Beside the pack it runs: the pack is what takes minutes (a year of photos). */}
+          {jobButton('evidence-zip', { ...scope, lang })}
           <DownloadButton path="/exports/evidence.pdf" query={{ ...scope, lang }} testId="download-evidence-pdf">{t('exports.downloadEvidencePdf')}</DownloadButton>
           <Link to={`${paths.evidencePrint}?${printQuery}`}><Space><PrinterOutlined />{t('exports.printEvidence')}</Space></Link>
         </Space>
       </Card>
+      <MyExports />
       <Card
         size="small"
         title={<Space><FileWordOutlined />{t('exports.report')}</Space>}

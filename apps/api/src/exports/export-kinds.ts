@@ -1,0 +1,125 @@
+// The long exports, one shape each: what to load (and refuse with a 400) before
+// anything is written, the file's name, how many events it writes, and the
+// writer. The direct download endpoints and the background jobs both go
+// through here, so a job's file is byte for byte what the endpoint sends.
+import type { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { Actor, EventRepository } from '@pufa/db';
+import { isWholeYear, type ExportJobKind, type LedgerCsvQuery, type PeriodQuery } from '@pufa/domain';
+import { HttpError } from '../http-errors.ts';
+import { CONTENT_TYPES } from '../file-download.ts';
+import { loadWorkbookData } from './annual-data.ts';
+import { loadEvidenceBook } from './evidence-book.ts';
+import { findCjkFont, NO_CJK_FONT } from './cjk-font.ts';
+import { writeLedgerCsv } from './ledger-csv.ts';
+import { createNames } from './scope-names.ts';
+
+// ExcelJS, archiver and pdfkit are loaded on the first export, not at start: memory an idle server does not need.
+const loadWorkbookWriter = async () => (await import('./annual-workbook.ts')).writeAnnualWorkbook;
+const loadZipWriter = async () => (await import('./evidence-zip.ts')).writeEvidenceZip;
+const loadPdfWriter = async () => (await import('./evidence-pdf.ts')).writeEvidencePdf;
+
+export const ZIP = 'application/zip';
+export const PDF = 'application/pdf';
+
+export type ExportParams<K extends ExportJobKind> = K extends 'ledger-csv' ? LedgerCsvQuery : PeriodQuery;
+
+export interface PreparedExport {
+  fileName: string;
+  /** The name for clients that cannot read a UTF-8 file name. */
+  asciiName: string;
+  contentType: string;
+  /** How many events the writer goes through (a pack goes through them twice: workbook, then folders). */
+  total: () => Promise<number>;
+  write: (out: Writable, signal: AbortSignal) => Promise<void>;
+}
+
+/** 2026 for a whole year, else 2026-01-01_2026-03-31: the period in a file's name. */
+export const periodName = (from: string, to: string) => (isWholeYear(from, to) ? from.slice(0, 4) : `${from}_${to}`);
+
+/** 活动台账-东镇-2026.csv: the township (the filter's, or the user's only one) and the dates the filter names. */
+function ledgerFileName(names: ReturnType<typeof createNames>, filter: { townshipId?: number | undefined; from?: string | undefined; to?: string | undefined }, lang: string | undefined): string {
+  const townships = names.units.filter((u) => u.level === 'township');
+  const unit = names.unit(filter.townshipId) ?? (townships.length === 1 ? townships[0] : undefined);
+  const dates = filter.from && filter.to ? periodName(filter.from, filter.to) : filter.from || filter.to ? `${filter.from ?? ''}_${filter.to ?? ''}` : '';
+  return [lang === 'en' ? 'ledger' : '活动台账', unit ? names.name(unit) : '', dates].filter(Boolean).join('-') + '.csv';
+}
+
+/** The event repository with every batch it yields counted (a job's progress); the writers see no difference. */
+export function countingEvents(events: EventRepository, onRows: (rows: number) => void | Promise<void>): EventRepository {
+  return {
+    ...events,
+    async *iterate(actor, filter, batchSize) {
+      for await (const batch of events.iterate(actor, filter, batchSize)) {
+        yield batch;
+        await onRows(batch.length);
+      }
+    },
+  };
+}
+
+/**
+ * Loads what an export needs and answers how to write it; throws the endpoint's 400s (period,
+ * filter, scope) and 503 (no CJK font for the PDF) before anything is written. `events` replaces
+ * the app's repository for the writing (a job counts rows through it).
+ */
+export async function prepareExport<K extends ExportJobKind>(app: FastifyInstance, actor: Actor, kind: K, params: ExportParams<K>, events: EventRepository = app.events): Promise<PreparedExport> {
+  // The app with the counted repository in place of its own: the loaders read app.events.
+  const view: FastifyInstance = events === app.events ? app : (Object.create(app, { events: { value: events } }) as FastifyInstance);
+  const count = (filter: Parameters<EventRepository['totals']>[1], as: Actor = actor) => async () => (await app.events.totals(as, filter)).activities;
+  switch (kind) {
+    case 'ledger-csv': {
+      const { lang, ...filter } = params as LedgerCsvQuery;
+      await app.events.checkFilter(actor, filter);
+      const names = createNames(await app.reference.get(actor), lang);
+      return {
+        fileName: ledgerFileName(names, filter, lang), asciiName: 'ledger.csv', contentType: CONTENT_TYPES.csv,
+        total: count(filter),
+        write: (out, signal) => writeLedgerCsv(out, events, actor, filter, names, lang, signal),
+      };
+    }
+    case 'workbook': {
+      const query = params as PeriodQuery;
+      const data = await loadWorkbookData(app, actor, query);
+      const period = periodName(data.from, data.to);
+      const ledgerActor = data.approval ? { ...actor, townshipIds: data.approval.approvedIds } : actor;
+      return {
+        fileName: `${query.lang === 'en' ? 'legal-publicity' : '普法宣传统计'}-${query.lang === 'en' ? data.unitNameEn : data.unitName}-${period}.xlsx`,
+        asciiName: `pufa-${period}.xlsx`, contentType: CONTENT_TYPES.xlsx,
+        total: count(data.ledgerFilter, ledgerActor),
+        write: async (out, signal) => (await loadWorkbookWriter())(out, data, events, actor, query.lang, signal),
+      };
+    }
+    case 'evidence-zip': {
+      const query = params as PeriodQuery;
+      const [book, workbookData] = await Promise.all([loadEvidenceBook(view, actor, query), loadWorkbookData(app, actor, query)]);
+      const { lang } = query;
+      const unit = lang === 'en' ? book.data.unitNameEn : book.data.unitName;
+      const period = periodName(book.data.from, book.data.to);
+      const workbookName = `${lang === 'en' ? 'legal-publicity' : '普法宣传统计'}-${unit}-${period}.xlsx`;
+      const ledgerActor = workbookData.approval ? { ...actor, townshipIds: workbookData.approval.approvedIds } : actor;
+      return {
+        fileName: `${lang === 'en' ? 'evidence' : '佐证材料'}-${unit}-${period}.zip`, asciiName: `evidence-${period}.zip`, contentType: ZIP,
+        total: async () => (await count(workbookData.ledgerFilter, ledgerActor)()) + (await count(book.data.ledgerFilter)()),
+        write: async (out, signal) => {
+          const writeWorkbook = await loadWorkbookWriter();
+          await (await loadZipWriter())(out, book, app.fileStore, (workbook, abort) => writeWorkbook(workbook, workbookData, events, actor, lang, abort), workbookName, signal);
+        },
+      };
+    }
+    case 'evidence-pdf': {
+      const font = findCjkFont();
+      if (!font) throw new HttpError(503, NO_CJK_FONT);
+      const query = params as PeriodQuery;
+      const book = await loadEvidenceBook(view, actor, query);
+      const unit = query.lang === 'en' ? book.data.unitNameEn : book.data.unitName;
+      const period = periodName(book.data.from, book.data.to);
+      return {
+        fileName: `${query.lang === 'en' ? 'evidence-book' : '图文台账'}-${unit}-${period}.pdf`, asciiName: `evidence-book-${period}.pdf`, contentType: PDF,
+        total: count(book.data.ledgerFilter),
+        write: async (out, signal) => (await loadPdfWriter())(out, book, app.fileStore, font, signal),
+      };
+    }
+  }
+  throw new Error(`unknown export kind ${String(kind)}`);
+}
