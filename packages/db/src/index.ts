@@ -27,3 +27,4 @@ export * from './repositories/submission-repository.ts';
 export * from './repositories/county-repository.ts';
 export * from './repositories/evidence-repository.ts';
 export * from './idempotency.ts';
+export * from './auth/subtree.ts';
