@@ -142,13 +142,22 @@ describe('events above the county', () => {
     expect((await as('cityAdmin', { method: 'DELETE', url: `/api/events/${events.b1t.id}` })).statusCode).toBe(404);
   });
 
-  it('shows a city user the path above them and their own subtree in the reference tree, nothing of the neighbour', async () => {
-    const reference = (await as('cityLeader', { method: 'GET', url: '/api/reference' })).json<Reference>();
-    const seen: number[] = [];
-    const walk = (nodes: Reference['orgUnits']) => nodes.forEach((n) => (seen.push(n.id), walk(n.children)));
-    walk(reference.orgUnits);
-    expect(seen).toEqual(expect.arrayContaining([ids.province, ids.cityA, ids.a1, ids.a2, ids.a1t, ids.a2t, ...villages.a1t]));
-    for (const hidden of [ids.cityB, ids.b1, ids.b1t, ctx.fixture.countyId]) expect(seen).not.toContain(hidden);
+  it('gives each user the tree from their own unit down (a township clerk from their county), nothing of the neighbour', async () => {
+    const tree = async (user: User20) => {
+      const reference = (await as(user, { method: 'GET', url: '/api/reference' })).json<Reference>();
+      const seen: number[] = [];
+      const walk = (nodes: Reference['orgUnits']) => nodes.forEach((n) => (seen.push(n.id), walk(n.children)));
+      walk(reference.orgUnits);
+      return { roots: reference.orgUnits.map((n) => n.id), seen };
+    };
+    const city = await tree('cityLeader');
+    expect(city.roots).toEqual([ids.cityA]);
+    expect(city.seen).toEqual(expect.arrayContaining([ids.cityA, ids.a1, ids.a2, ids.a1t, ids.a2t, ...villages.a1t]));
+    for (const hidden of [ids.province, ids.cityB, ids.b1, ids.b1t, ctx.fixture.countyId]) expect(city.seen).not.toContain(hidden);
+    const clerk = await tree('a1Clerk');
+    expect(clerk.roots).toEqual([ids.a1]);
+    expect(clerk.seen).toEqual([ids.a1, ids.a1t, ...villages.a1t]);
+    expect((await tree('provinceLeader')).roots).toEqual([ids.province]);
   });
 });
 
