@@ -6,7 +6,7 @@
 // Each user sees and changes their own unit and what is below it, at any depth, and nothing else.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, seedCounty, seedTownship, seedUpperUnit } from '@pufa/db';
-import type { Event, EventListResponse, Reference, SessionUser, StatsResponse, User } from '@pufa/domain';
+import type { AnnualReport, Event, EventListResponse, Reference, SessionUser, StatsResponse, User } from '@pufa/domain';
 import { signIn, TEST_PASSWORD, useTestApp } from './helper.ts';
 
 const ctx = useTestApp();
@@ -114,6 +114,24 @@ describe('GET /api/stats above the county', () => {
     }
     // The fixture's county reaches none of the province.
     expect((await ctx.inject({ method: 'GET', url: '/api/stats', query: { ...year, groupBy: 'month', orgUnitId: String(ids.a1) } })).statusCode).toBe(400);
+  });
+
+  it('writes the report paragraph in the wording of the level (全市, 全省), with the figures of /api/stats', async () => {
+    const report = async (user: User20, query: Record<string, string> = {}) => {
+      const res = await as(user, { method: 'GET', url: '/api/reports/annual', query: { year: '2026', ...query } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<AnnualReport>();
+    };
+    const city = await report('cityLeader');
+    expect(city.figures).toMatchObject({ unitName: '甲市', activities: 3, audience: 130, villagesReached: 3 });
+    expect(city.paragraphs.exact).toMatch(/^2026年，全市.*开展.*3次/);
+    const province = await report('provinceLeader');
+    expect(province.figures).toMatchObject({ unitName: '测试省', activities: 4, audience: 1130 });
+    expect(province.paragraphs.exact).toMatch(/全省.*4次/);
+    // The city's counties, one by one, as the city chooses them.
+    const county = await report('cityLeader', { orgUnitId: String(ids.a2) });
+    expect(county.figures).toMatchObject({ unitName: '甲二区', activities: 1 });
+    expect(county.paragraphs.exact).toMatch(/全区/);
   });
 
   it("leaves a township clerk's view as it was: their township only", async () => {

@@ -88,6 +88,7 @@ export const en: Messages = {
     item: 'Item', leafletsShort: 'Leaflets', noData: 'No activities in this period', notReached: 'Not reached', times_one: '{{count}} time', times_other: '{{count}} times',
     villageTip_one: '{{count}} activity, {{leaflets}} leaflets', villageTip_other: '{{count}} activities, {{leaflets}} leaflets', pickTownship: 'Villages reached per township (click one to see it)',
     by: { campaign: 'Campaign', sixInto: 'Six-into', department: 'Department', form: 'Form', law: 'Law', materialType: 'Material' },
+    subUnits: { city: 'Cities ranked', county: 'Counties (districts) ranked' }, rank: 'Rank', unit: 'Unit', audienceShort: 'Audience (person-times)', villagesReachedShort: 'Villages reached',
   },
   exports: {
     approvedOnly: 'County roll-up: approved figures only',

@@ -86,6 +86,7 @@ export const zhCN = {
     item: '项目', leafletsShort: '资料(份)', noData: '本期没有活动', notReached: '未覆盖', times_one: '{{count}} 次', times_other: '{{count}} 次',
     villageTip_one: '{{count}} 次活动，资料 {{leaflets}} 份', villageTip_other: '{{count}} 次活动，资料 {{leaflets}} 份', pickTownship: '各乡镇覆盖村数（点击查看该乡镇）',
     by: { campaign: '宣传节点', sixInto: '六进', department: '参与单位', form: '活动形式', law: '宣传法律', materialType: '资料种类' },
+    subUnits: { city: '各市排名', county: '各县（区）排名' }, rank: '名次', unit: '单位', audienceShort: '受众(人次)', villagesReachedShort: '覆盖村(社区)',
   },
   exports: {
     approvedOnly: '县级汇总仅含已审核通过的数据',
