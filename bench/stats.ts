@@ -18,6 +18,11 @@ import { createStatsRepository, openDatabase, type Actor } from '@pufa/db';
 import { buildApp } from '../apps/api/src/app.ts';
 import { benchDatabaseUrl, BENCH_PASSWORD, BENCH_USER, ensureBenchData } from './bench-database.ts';
 
+// --province: every level of the province-shaped data set instead (bench/stats-levels.ts).
+if (process.argv.includes('--province')) {
+  await import('./stats-levels.ts');
+  process.exit(0);
+}
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '40' }, database: { type: 'string', default: 'pufa_bench' }, seconds: { type: 'string', default: '2' } } });
 const runs = Number(values.runs);
 const url = benchDatabaseUrl(values.database);

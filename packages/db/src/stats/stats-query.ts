@@ -63,7 +63,37 @@ function unitTownshipsSql(scope: StatsScope, level: UnitGroup): Prisma.Sql {
                     WHERE u.level = ${level}::"OrgUnitLevel" AND t.level = 'township'`;
 }
 
-function rollupSql(scope: StatsScope, { from, to, groupBy }: StatsQuery): Prisma.Sql {
+/**
+ * A unit above the township from its own roll-up rows (event_stats_unit_monthly): a province's
+ * year is a few thousand rows, not every township's. By township it still reads the townships'.
+ */
+function unitRollupSql(unitId: number, query: StatsQuery): Prisma.Sql {
+  const { from, to, groupBy } = query;
+  if (groupBy === 'township') return rollupSql({ kind: 'subtree', unitId }, query, false);
+  const inMonths = Prisma.sql`month BETWEEN ${from}::date AND ${to}::date`;
+  const own = Prisma.sql`unit_id = ${unitId} AND ${inMonths}`;
+  const sums = Prisma.sql`sum(activities)::bigint, sum(leaflets)::bigint, sum(audience)::bigint, sum(consultations)::bigint, sum(quantity)::bigint`;
+  const rows =
+    groupBy === 'month'
+      ? Prisma.sql`SELECT 'r', to_char(month, 'YYYY-MM'), ${sums} FROM event_stats_unit_monthly WHERE dimension = 'total' AND ${own} GROUP BY month`
+      : isUnitGroup(groupBy)
+        ? Prisma.sql`(WITH u AS MATERIALIZED (SELECT id FROM pufa_org_subtree(${unitId}::int) WHERE level = ${groupBy}::"OrgUnitLevel")
+                      SELECT 'r', unit_id::text, ${sums} FROM event_stats_unit_monthly
+                      WHERE dimension = 'total' AND unit_id IN (SELECT id FROM u) AND ${inMonths} GROUP BY unit_id
+                      UNION ALL SELECT 'w', unit_id::text, count(DISTINCT key)::bigint, 0, 0, 0, 0 FROM event_stats_unit_monthly
+                                WHERE dimension = 'village' AND unit_id IN (SELECT id FROM u) AND ${inMonths} GROUP BY unit_id)`
+        : Prisma.sql`SELECT 'r', key, ${sums} FROM event_stats_unit_monthly WHERE dimension = ${groupBy} AND ${own} GROUP BY key`;
+  return Prisma.sql`
+    SELECT 't' AS part, '' AS key, sum(activities)::bigint AS activities, sum(leaflets)::bigint AS leaflets, sum(audience)::bigint AS audience,
+           sum(consultations)::bigint AS consultations, sum(quantity)::bigint AS quantity
+    FROM event_stats_unit_monthly WHERE dimension = 'total' AND ${own}
+    UNION ALL SELECT 'v', '', count(DISTINCT key)::bigint, 0, 0, 0, 0 FROM event_stats_unit_monthly WHERE dimension = 'village' AND ${own}
+    UNION ALL ${rows}`;
+}
+
+function rollupSql(scope: StatsScope, query: StatsQuery, byUnit = true): Prisma.Sql {
+  if (byUnit && scope.kind === 'subtree') return unitRollupSql(scope.unitId, query);
+  const { from, to, groupBy } = query;
   const where = Prisma.sql`month BETWEEN ${from}::date AND ${to}::date AND ${townshipCondition(scope, Prisma.sql`township_id`)}`;
   const sums = Prisma.sql`sum(activities)::bigint, sum(leaflets)::bigint, sum(audience)::bigint, sum(consultations)::bigint, sum(quantity)::bigint`;
   const rows =
