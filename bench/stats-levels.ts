@@ -51,8 +51,8 @@ const timed = async (work: () => Promise<unknown>) => {
 /** The year's totals of a unit, hand-written: the unit's own roll-up rows (a township's from the townships' table). */
 const handTotals = (level: string) =>
   level === 'township'
-    ? `SELECT sum(activities), sum(leaflets), sum(audience) FROM event_stats_monthly WHERE township_id = $1 AND dimension = 'total' AND month BETWEEN '${from}' AND '${to}'`
-    : `SELECT sum(activities), sum(leaflets), sum(audience) FROM event_stats_unit_monthly WHERE unit_id = $1 AND dimension = 'total' AND month BETWEEN '${from}' AND '${to}'`;
+    ? `SELECT sum(activities) AS a, sum(leaflets) AS l, sum(audience) AS au FROM event_stats_monthly WHERE township_id = $1 AND dimension = 'total' AND month BETWEEN '${from}' AND '${to}'`
+    : `SELECT sum(activities) AS a, sum(leaflets) AS l, sum(audience) AS au FROM event_stats_unit_monthly WHERE unit_id = $1 AND dimension = 'total' AND month BETWEEN '${from}' AND '${to}'`;
 
 const lines: string[] = [];
 let worstProvince = 0;
@@ -62,7 +62,7 @@ for (const { level, id, next } of LEVELS) {
     const path = `/api/stats?from=${from}&to=${to}&groupBy=${groupBy}&orgUnitId=${id}`;
     const answer = (await (await fetch(`${address}${path}`, { headers })).json()) as StatsResponse;
     const [hand] = (await sql.query(handTotals(level), [id])).rows;
-    if (Number(hand.sum) !== answer.totals.activities) throw new Error(`${level} ${groupBy}: the API and the hand-written SQL disagree (${answer.totals.activities} vs ${hand.sum})`);
+    if (Number(hand.a) !== answer.totals.activities || Number(hand.l) !== answer.totals.leaflets || Number(hand.au) !== answer.totals.audience) throw new Error(`${level} ${groupBy}: the API and the hand-written SQL disagree (${answer.totals.activities} vs ${hand.a})`);
     for (let i = 0; i < 3; i += 1) await (await fetch(`${address}${path}`, { headers })).arrayBuffer();
     const http: number[] = [];
     const hands: number[] = [];
