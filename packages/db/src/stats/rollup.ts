@@ -94,13 +94,17 @@ export async function rebuildRollup(tx: Prisma.TransactionClient): Promise<void>
 }
 
 /**
- * The roll-up per unit above the township (event_stats_unit_monthly) from the townships' rows:
+ * The roll-up per unit above the township (event_stats_unit_monthly) from the townships' rows,
+ * plus a row per year and village reached (dimension villageYear, month = 1 January):
  * what the triggers of migration stats_rollup_by_level keep up to date write by write.
  */
 export const REBUILD_UNIT_ROLLUP_SQL = `
 INSERT INTO event_stats_unit_monthly (unit_id, month, dimension, key, activities, leaflets, audience, consultations, quantity)
 SELECT a.id, r.month, r.dimension, r.key, sum(r.activities), sum(r.leaflets), sum(r.audience), sum(r.consultations), sum(r.quantity)
-FROM event_stats_monthly r CROSS JOIN LATERAL pufa_org_ancestors(r.township_id) a GROUP BY a.id, r.month, r.dimension, r.key`;
+FROM (SELECT * FROM event_stats_monthly
+      UNION ALL SELECT township_id, date_trunc('year', month)::date, 'villageYear', key, activities, leaflets, audience, consultations, quantity
+                FROM event_stats_monthly WHERE dimension = 'village') r
+CROSS JOIN LATERAL pufa_org_ancestors(r.township_id) a GROUP BY a.id, r.month, r.dimension, r.key`;
 
 /** rebuildRollup in a transaction of its own, for bulk loads (the benchmark's data generator). */
 export const rebuildRollupNow = (prisma: PrismaClient) => prisma.$transaction((tx) => rebuildRollup(tx), { timeout: 30 * 60_000, maxWait: 60_000 });

@@ -72,6 +72,8 @@ function unitRollupSql(unitId: number, query: StatsQuery): Prisma.Sql {
   if (groupBy === 'township') return rollupSql({ kind: 'subtree', unitId }, query, false);
   const inMonths = Prisma.sql`month BETWEEN ${from}::date AND ${to}::date`;
   const own = Prisma.sql`unit_id = ${unitId} AND ${inMonths}`;
+  // Whole years read the villages from their yearly rows: one per village reached, not one per month.
+  const village = from.endsWith('-01-01') && to.endsWith('-12-31') ? Prisma.sql`'villageYear'` : Prisma.sql`'village'`;
   const sums = Prisma.sql`sum(activities)::bigint, sum(leaflets)::bigint, sum(audience)::bigint, sum(consultations)::bigint, sum(quantity)::bigint`;
   const rows =
     groupBy === 'month'
@@ -81,13 +83,15 @@ function unitRollupSql(unitId: number, query: StatsQuery): Prisma.Sql {
                       SELECT 'r', unit_id::text, ${sums} FROM event_stats_unit_monthly
                       WHERE dimension = 'total' AND unit_id IN (SELECT id FROM u) AND ${inMonths} GROUP BY unit_id
                       UNION ALL SELECT 'w', unit_id::text, count(DISTINCT key)::bigint, 0, 0, 0, 0 FROM event_stats_unit_monthly
-                                WHERE dimension = 'village' AND unit_id IN (SELECT id FROM u) AND ${inMonths} GROUP BY unit_id)`
-        : Prisma.sql`SELECT 'r', key, ${sums} FROM event_stats_unit_monthly WHERE dimension = ${groupBy} AND ${own} GROUP BY key`;
+                                WHERE dimension = ${village} AND unit_id IN (SELECT id FROM u) AND ${inMonths} GROUP BY unit_id)`
+        : groupBy === 'village'
+          ? Prisma.sql`SELECT 'r', key, ${sums} FROM event_stats_unit_monthly WHERE dimension = ${village} AND ${own} GROUP BY key`
+          : Prisma.sql`SELECT 'r', key, ${sums} FROM event_stats_unit_monthly WHERE dimension = ${groupBy} AND ${own} GROUP BY key`;
   return Prisma.sql`
     SELECT 't' AS part, '' AS key, sum(activities)::bigint AS activities, sum(leaflets)::bigint AS leaflets, sum(audience)::bigint AS audience,
            sum(consultations)::bigint AS consultations, sum(quantity)::bigint AS quantity
     FROM event_stats_unit_monthly WHERE dimension = 'total' AND ${own}
-    UNION ALL SELECT 'v', '', count(DISTINCT key)::bigint, 0, 0, 0, 0 FROM event_stats_unit_monthly WHERE dimension = 'village' AND ${own}
+    UNION ALL SELECT 'v', '', count(DISTINCT key)::bigint, 0, 0, 0, 0 FROM event_stats_unit_monthly WHERE dimension = ${village} AND ${own}
     UNION ALL ${rows}`;
 }
 
