@@ -5,17 +5,27 @@
 // 2026 with villages, 六进 places, departments, forms, laws and materials drawn
 // at random (seeded, so every run builds the same data), then the roll-up
 // rebuilt from them. Options: --events N --townships T --database NAME
+// --province (issue 20): the shape of a real province instead, 1 province x 14 cities x 7-9
+// counties x 11-13 townships x 10 villages (1,344 townships), in database pufa_bench_province
+// unless --database names another; the bench user is the province's administrator.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { hashPassword, openDatabase, rebuildRollupNow, seedCatalogs, seedCounty } from '@pufa/db';
+import { hashPassword, openDatabase, rebuildRollupNow, seedCatalogs, seedCounty, seedUpperUnit } from '@pufa/db';
 import { DEFAULT_TEST_SERVER } from '@pufa/db/testing';
 import { benchDatabaseUrl, BENCH_PASSWORD, BENCH_USER } from './bench-database.ts';
 
 const { values } = parseArgs({
-  options: { events: { type: 'string', default: '1000000' }, townships: { type: 'string', default: '1000' }, database: { type: 'string', default: 'pufa_bench' } },
+  options: {
+    events: { type: 'string', default: '1000000' },
+    townships: { type: 'string', default: '1000' },
+    database: { type: 'string' },
+    province: { type: 'boolean', default: false },
+  },
 });
+const isProvince = values.province!;
+values.database ??= isProvince ? 'pufa_bench_province' : 'pufa_bench';
 const events = Number(values.events);
-const townships = Number(values.townships);
+let townships = Number(values.townships);
 const url = benchDatabaseUrl(values.database);
 
 const admin = new pg.Client({ connectionString: process.env.DATABASE_URL || DEFAULT_TEST_SERVER });
@@ -37,25 +47,37 @@ await sql.connect();
 let countyId = 0;
 await step('catalogs and org units', async () => {
   await seedCatalogs(db.prisma);
-  countyId = (await seedCounty(db.prisma, { code: 'bench', name: '基准省', nameEn: 'Bench Province' })).id;
+  if (isProvince) {
+    // 省 > 14 市 > 7-9 县 each > 11-13 乡镇 each: the shape issue 20 describes.
+    countyId = (await seedUpperUnit(db.prisma, 'province', { code: 'bench', name: '基准省', nameEn: 'Bench Province' })).id;
+    await sql.query(`INSERT INTO org_unit (code, name, name_en, level, parent_id, sort_order)
+      SELECT 'c' || c, '市' || c, 'City ' || c, 'city', $1, c FROM generate_series(1, 14) c`, [countyId]);
+    await sql.query(`INSERT INTO org_unit (code, name, name_en, level, parent_id, sort_order)
+      SELECT c.code || '-k' || k, '县' || c.sort_order || '-' || k, 'County ' || c.sort_order || '-' || k, 'county', c.id, k
+      FROM org_unit c, generate_series(1, 9) k WHERE c.level = 'city' AND k <= 7 + c.sort_order % 3`);
+    await sql.query(`INSERT INTO org_unit (code, name, name_en, level, parent_id, sort_order)
+      SELECT k.code || '-t' || t, '镇' || k.code || '-' || t, 'Town ' || k.code || '-' || t, 'township', k.id, t
+      FROM org_unit k, generate_series(1, 13) t WHERE k.level = 'county' AND t <= 11 + k.id % 3`);
+    townships = Number((await sql.query(`SELECT count(*) FROM org_unit WHERE level = 'township'`)).rows[0].count);
+  } else {
+    countyId = (await seedCounty(db.prisma, { code: 'bench', name: '基准省', nameEn: 'Bench Province' })).id;
+    await sql.query(
+      `INSERT INTO org_unit (code, name, name_en, level, parent_id, sort_order)
+       SELECT 't' || t, '镇' || t, 'Town ' || t, 'township', $1, t FROM generate_series(1, $2) t`,
+      [countyId, townships],
+    );
+  }
   await sql.query(
     `INSERT INTO org_unit (code, name, name_en, level, parent_id, sort_order)
-     SELECT 't' || t, '镇' || t, 'Town ' || t, 'township', $1, t FROM generate_series(1, $2) t`,
-    [countyId, townships],
-  );
-  await sql.query(
-    `INSERT INTO org_unit (code, name, name_en, level, parent_id, sort_order)
-     SELECT 't' || t.sort_order || '-v' || v, '村' || v, 'Village ' || v, 'village', t.id, v
-     FROM org_unit t, generate_series(1, 10) v WHERE t.level = 'township' AND t.parent_id = $1`,
-    [countyId],
+     SELECT 'v' || t.id || '-' || v, '村' || v, 'Village ' || v, 'village', t.id, v
+     FROM org_unit t, generate_series(1, 10) v WHERE t.level = 'township'`,
   );
   await sql.query(
     `INSERT INTO department (township_id, code, name, name_en, sort_order)
      SELECT t.id, d.code, d.name, d.name, d.n FROM org_unit t,
        (VALUES ('judicial-office', '司法所', 1), ('peace-office', '平安办', 2), ('police-station', '派出所', 3),
                ('youth-league', '团委', 4), ('womens-federation', '妇联', 5), ('school', '中心学校', 6)) AS d(code, name, n)
-     WHERE t.level = 'township' AND t.parent_id = $1`,
-    [countyId],
+     WHERE t.level = 'township'`,
   );
 });
 
@@ -63,7 +85,7 @@ await step('catalogs and org units', async () => {
 const pickFrom = (array: string) => `${array}[1 + floor(random() * array_length(${array}, 1))::int]`;
 await step(`${events} events`, async () => {
   await sql.query('SELECT setseed(0.42)');
-  await sql.query(`CREATE TEMP TABLE tw AS SELECT id, (row_number() OVER (ORDER BY id) - 1)::int AS n FROM org_unit WHERE level = 'township' AND parent_id = ${countyId}`);
+  await sql.query(`CREATE TEMP TABLE tw AS SELECT id, (row_number() OVER (ORDER BY id) - 1)::int AS n FROM org_unit WHERE level = 'township'`);
   await sql.query(`CREATE TEMP TABLE camps AS SELECT array_agg(id ORDER BY id) AS ids FROM campaign WHERE township_id IS NULL`);
   // A bulk load, not a user's write: without the period-lock trigger, whose shared advisory lock
   // per (township, month) would need 24,000 lock slots in one statement for 1,000 townships.
@@ -110,7 +132,7 @@ await step('roll-up rebuilt from the events', () => rebuildRollupNow(db.prisma))
 await step('analyze', () => sql.query('VACUUM ANALYZE'));
 await db.prisma.user.create({ data: { username: BENCH_USER, displayName: 'bench', role: 'admin', orgUnitId: countyId, passwordHash: await hashPassword(BENCH_PASSWORD) } });
 const { rows } = await sql.query(`SELECT (SELECT count(*) FROM event) AS events, (SELECT count(*) FROM event_village) AS villages,
-  (SELECT count(*) FROM event_material) AS materials, (SELECT count(*) FROM event_stats_monthly) AS rollup,
+  (SELECT count(*) FROM event_material) AS materials, (SELECT count(*) FROM event_stats_monthly) AS rollup, (SELECT count(*) FROM event_stats_unit_monthly) AS unit_rollup,
   pg_size_pretty(pg_database_size(current_database())) AS size`);
 console.log(`Done: ${JSON.stringify(rows[0])}`);
 await sql.end();

@@ -83,8 +83,9 @@ test('the language switch turns the app into English', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Event ledger' })).toBeVisible();
 });
 
-test("an office sets this year's 宪法宣传周 and adds a department, which the form then offers", async ({ page }) => {
-  await signIn(page, 'admin');
+test("the province sets this year's 宪法宣传周, an office adds a department, which the form then offers", async ({ page }) => {
+  // The built-in calendar is shared by every township: set at the top of the tree (the demo province).
+  await signIn(page, 'provinceadmin');
   await page.goto('/settings');
   const row = page.getByRole('row', { name: /宪法宣传周/ });
   await row.getByRole('button', { name: '设定日期' }).click();
@@ -96,6 +97,9 @@ test("an office sets this year's 宪法宣传周 and adds a department, which th
   await expect(row).toContainText('2026-11-30 ~ 2026-12-06');
   await expect(row).toContainText('本年已设定');
 
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await signIn(page, 'admin');
+  await page.goto('/settings');
   // Not 市场监管所…: the import journey's file names 市场监管所 as a department the township lacks.
   const department = `网格服务站${Date.now() % 10000}`;
   await page.getByLabel('新增单位名称，如：市场监管所').fill(department);

@@ -135,9 +135,14 @@ export const SQL_MUTANTS: SqlMutant[] = [
     tests: statsTests, why: 'deleted events count in the raw-events figures',
   },
   {
-    id: 'stats-county-scope-all', file: STATS,
-    find: '${column} IN (SELECT id FROM org_unit WHERE parent_id = ${scope.countyId})', replace: '${column} IN (SELECT id FROM org_unit)',
-    tests: [...statsTests, 'packages/db/test/scope.test.ts', 'apps/api/test/submissions.test.ts'], why: "a county's figures include other counties' townships (wrong scope)",
+    id: 'stats-subtree-scope-all', file: STATS,
+    find: "${column} IN (SELECT id FROM pufa_org_subtree(${scope.unitId}::int) WHERE level = 'township')", replace: "${column} IN (SELECT id FROM org_unit WHERE level = 'township')",
+    tests: [...statsTests, 'packages/db/test/scope.test.ts', 'apps/api/test/submissions.test.ts', 'apps/api/test/hierarchy.test.ts'], why: "an upper unit's figures include other units' townships (wrong scope)",
+  },
+  {
+    id: 'stats-unit-rollup-any-unit', file: STATS,
+    find: 'const own = Prisma.sql`unit_id = ${unitId} AND ${inMonths}`;', replace: 'const own = Prisma.sql`${inMonths}`;',
+    tests: [...statsTests, 'apps/api/test/hierarchy.test.ts'], why: "an upper unit's figures from the roll-up by level add up every unit's rows",
   },
   {
     id: 'stats-villages-not-distinct', file: STATS,

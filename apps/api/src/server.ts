@@ -17,7 +17,7 @@ const { appliedMigrations, demoSeeded } = await prepareDatabase(db, { demo: env.
 if (appliedMigrations.length) console.log(`Applied migrations: ${appliedMigrations.join(', ')}`);
 if (demoSeeded) {
   console.log('Created the demo township 涂市镇 (Tushi Town) with its villages, departments and events.');
-  console.log(`Demo users: admin (administrator), clerk (录入员), leader (领导); password: ${env.demoPassword}`);
+  console.log(`Demo users: admin (administrator), clerk (录入员), leader (领导), cityleader (市领导), provinceadmin (省管理员); password: ${env.demoPassword}`);
 }
 if ((await db.prisma.user.count()) === 0) {
   console.log('No users yet. Create the first administrator: npm run db:create-admin -- --username <name> --county <county name>');

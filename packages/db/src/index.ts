@@ -28,3 +28,4 @@ export * from './repositories/county-repository.ts';
 export * from './repositories/evidence-repository.ts';
 export * from './idempotency.ts';
 export * from './repositories/screen-repository.ts';
+export * from './auth/subtree.ts';

@@ -15,8 +15,8 @@ export async function prepareDatabase(db: Database, { demo, demoPassword }: { de
   const appliedMigrations = await db.migrate();
   const isEmpty = (await db.prisma.orgUnit.count()) === 0;
   if (demo && isEmpty) {
-    const { countyId, townshipId } = await seedDemo(db);
-    await seedDemoUsers(db.prisma, { countyId, townshipId, password: demoPassword });
+    const { countyId, townshipId, cityId, provinceId } = await seedDemo(db);
+    await seedDemoUsers(db.prisma, { countyId, townshipId, cityId, provinceId, password: demoPassword });
     return { appliedMigrations, demoSeeded: true };
   }
   await seedCatalogs(db.prisma);

@@ -100,3 +100,30 @@ describe('the demo county', () => {
     expect(matrix.rows.map((r) => r.counts.some((c) => c === 0))).toEqual([true, true, true]);
   });
 });
+
+describe('the demo province', () => {
+  it('puts the demo county under 示范市 of 示范省, beside another county and another city, each with events', async () => {
+    const db = await freshDatabase();
+    const today = '2026-07-20';
+    const { countyId, cityId, provinceId } = await seedDemo(db, { today });
+    const units = await db.prisma.orgUnit.findMany({ select: { id: true, name: true, level: true, parentId: true } });
+    const under = (id: number) => units.filter((u) => u.parentId === id).map((u) => u.name);
+    expect(units.find((u) => u.id === countyId)!.parentId).toBe(cityId);
+    expect(under(provinceId)).toEqual(['示范市', '江北市']);
+    expect(under(cityId).sort()).toEqual(['东山区', '示范县'].sort());
+    expect(units.filter((u) => u.level === 'county')).toHaveLength(3);
+    // Every township of the province has events (the city's views compare something).
+    const townships = units.filter((u) => u.level === 'township');
+    const withEvents = await db.prisma.event.groupBy({ by: ['townshipId'], where: { deletedAt: null }, _count: { _all: true } });
+    expect(withEvents.map((e) => e.townshipId).sort()).toEqual(townships.map((t) => t.id).sort());
+  });
+
+  it('signs the city leader in at 示范市, reading its two counties', async () => {
+    const db = await freshDatabase({ migrate: false });
+    await prepareDatabase(db, { demo: true, demoPassword: 'test-password' });
+    const leader = await db.prisma.user.findUniqueOrThrow({ where: { username: 'cityleader' }, include: { orgUnit: true } });
+    expect([leader.role, leader.orgUnit.name, leader.orgUnit.level]).toEqual(['leader', '示范市', 'city']);
+    const top = await db.prisma.user.findUniqueOrThrow({ where: { username: 'provinceadmin' }, include: { orgUnit: true } });
+    expect([top.role, top.orgUnit.name, top.orgUnit.parentId]).toEqual(['admin', '示范省', null]);
+  });
+});

@@ -47,7 +47,7 @@ describe('scope', () => {
   });
 
   it('actorOf takes the scope from the signed-in user', () => {
-    const user = { id: 7, username: 'c', displayName: 'c', role: 'leader' as const, orgUnitId: east, orgUnitName: '东镇', orgUnitNameEn: 'East', townshipIds: [east], isTopLevel: false };
+    const user = { id: 7, username: 'c', displayName: 'c', role: 'leader' as const, orgUnitId: east, orgUnitName: '东镇', orgUnitNameEn: 'East', townshipIds: [east], isTopLevel: false, orgUnitLevel: 'township' as const };
     expect(actorOf(user as Parameters<typeof actorOf>[0])).toEqual({ userId: 7, role: 'leader', orgUnitId: east, townshipIds: [east], isTopLevel: false });
   });
 });

@@ -181,14 +181,19 @@ describe('month boundaries (dates are China Standard Time calendar days)', () =>
 });
 
 describe('the roll-up stays equal to a recount of the raw events', () => {
-  it('after a random mix of creates, edits, deletes and restores', async () => {
+  it('after a random mix of creates, edits, deletes and restores, at every level of the tree', async () => {
     const db = await freshDatabase();
-    // The demo township's events (its neighbours' months are submitted, so locked).
-    const { townshipId } = await seedDemo(db, { today: '2026-11-26' });
+    // The demo township's events and those of 江北镇 in the other city of the demo province
+    // (the other townships' months are submitted, so locked).
+    const { townshipId, provinceId } = await seedDemo(db, { today: '2026-11-26' });
+    const jiangbei = await db.prisma.orgUnit.findFirstOrThrow({ where: { code: 'jiangbei-town' } });
     const events = createEventRepository(db);
     const rand = seededRandom(7);
-    const all = (await events.list(SYSTEM_ACTOR, { townshipId, page: 1, pageSize: 200, sort: 'startDate' })).items;
-    const villages = [...new Set(all.flatMap((e) => e.villageIds))];
+    const all = [
+      ...(await events.list(SYSTEM_ACTOR, { townshipId, page: 1, pageSize: 200, sort: 'startDate' })).items,
+      ...(await events.list(SYSTEM_ACTOR, { townshipId: jiangbei.id, page: 1, pageSize: 200, sort: 'startDate' })).items,
+    ];
+    const villagesOf = (township: number) => [...new Set(all.filter((e) => e.townshipId === township).flatMap((e) => e.villageIds))];
     const deleted: number[] = [];
     let live = all.map((e) => e.id);
     for (let step = 0; step < 60; step += 1) {
@@ -206,7 +211,7 @@ describe('the roll-up stays equal to a recount of the raw events', () => {
           startDate: `2025-${String(rand.int(1, 12)).padStart(2, '0')}-${String(rand.int(1, 28)).padStart(2, '0')}`,
           endDate: null,
           audience: rand.int(0, 900),
-          villageIds: rand.pick(villages, rand.int(0, 4)),
+          villageIds: rand.pick(villagesOf(current.townshipId), rand.int(0, 4)),
           materials: current.materials.map((m) => ({ ...m, quantity: rand.int(1, 400) })),
         });
       } else if (action === 2 && live.length > 5) {
@@ -220,9 +225,13 @@ describe('the roll-up stays equal to a recount of the raw events', () => {
       }
     }
     const readRollup = () => db.prisma.eventStatsMonthly.findMany({ orderBy: [{ townshipId: 'asc' }, { dimension: 'asc' }, { month: 'asc' }, { key: 'asc' }] });
+    const readUnitRollup = () => db.prisma.eventStatsUnitMonthly.findMany({ orderBy: [{ unitId: 'asc' }, { dimension: 'asc' }, { month: 'asc' }, { key: 'asc' }] });
     const maintained = await readRollup();
+    const maintainedUnits = await readUnitRollup();
+    expect(new Set(maintainedUnits.map((r) => r.unitId)).size).toBe(6); // 3 counties, 2 cities, the province
     await rebuildRollupNow(db.prisma);
     expect(maintained).toEqual(await readRollup());
+    expect(maintainedUnits).toEqual(await readUnitRollup());
     // And a rebuild restores a roll-up that was lost.
     await db.prisma.eventStatsMonthly.deleteMany();
     await rebuildRollupNow(db.prisma);
@@ -234,6 +243,24 @@ describe('the roll-up stays equal to a recount of the raw events', () => {
       const query: StatsQuery = { from: '2025-01-01', to: '2026-12-31', groupBy };
       expect(await stats.stats(SYSTEM_ACTOR, query, 'rollup'), groupBy).toEqual(await stats.stats(SYSTEM_ACTOR, query, 'raw'));
     }
+    // Every unit above the township: its own roll-up rows equal a recount of its events.
+    const upper = await db.prisma.orgUnit.findMany({ where: { level: { in: ['province', 'city', 'county'] } }, select: { id: true } });
+    for (const { id } of upper) {
+      for (const groupBy of STATS_GROUPS) {
+        const query: StatsQuery = { from: '2025-01-01', to: '2026-12-31', groupBy, orgUnitId: id };
+        const fromRollup = await stats.stats(SYSTEM_ACTOR, query, 'rollup');
+        expect(fromRollup, `unit ${id} by ${groupBy}`).toEqual(await stats.stats(SYSTEM_ACTOR, query, 'raw'));
+      }
+    }
+    // A county moved to the other city: the units' roll-up follows (recounted in the same statement).
+    const dongshan = await db.prisma.orgUnit.findFirstOrThrow({ where: { code: 'dongshan' } });
+    const otherCity = await db.prisma.orgUnit.findFirstOrThrow({ where: { code: 'jiangbei-city' } });
+    await db.prisma.orgUnit.update({ where: { id: dongshan.id }, data: { parentId: otherCity.id } });
+    const afterMove = await readUnitRollup();
+    await rebuildRollupNow(db.prisma);
+    expect(afterMove).toEqual(await readUnitRollup());
+    const byCity = await stats.stats(SYSTEM_ACTOR, { from: '2025-01-01', to: '2026-12-31', groupBy: 'city', orgUnitId: provinceId }, 'rollup');
+    expect(byCity).toEqual(await stats.stats(SYSTEM_ACTOR, { from: '2025-01-01', to: '2026-12-31', groupBy: 'city', orgUnitId: provinceId }, 'raw'));
     const year = await stats.stats(SYSTEM_ACTOR, { from: '2026-01-01', to: '2026-12-31', groupBy: 'month' });
     expect(year.totals.activities).toBe((await events.list(SYSTEM_ACTOR, { from: '2026-01-01', to: '2026-12-31', page: 1, pageSize: 1, sort: 'startDate' })).total);
   });

@@ -108,8 +108,8 @@ function listEn(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-/** Words that end the name of a township, county, street or village, longest first: 涂市镇 → 全镇. */
-const LEVEL_WORDS = ['街道', '社区', '镇', '乡', '县', '区', '市', '村'];
+/** Words that end the name of a unit of any level, longest first: 涂市镇 → 全镇, 示范市 → 全市, 示范省 → 全省. */
+const LEVEL_WORDS = ['街道', '社区', '镇', '乡', '县', '区', '市', '省', '村'];
 
 /**
  * The seed report's subject: a township's report says 全镇 (a county's 全县, a street's 全街道) for

@@ -4,7 +4,8 @@
 import { countingMonth, leafletTotal, type CountableEvent, type LeafletRule } from './counting.ts';
 
 /** What /api/stats can group by. */
-export const STATS_GROUPS = ['month', 'township', 'campaign', 'village', 'sixInto', 'department', 'form', 'law', 'materialType'] as const;
+/** 'city' and 'county': the units of that level in scope, each the roll-up of its townships (a province by city, a city by county). */
+export const STATS_GROUPS = ['month', 'city', 'county', 'township', 'campaign', 'village', 'sixInto', 'department', 'form', 'law', 'materialType'] as const;
 export type StatsGroup = (typeof STATS_GROUPS)[number];
 
 /** The roll-up's dimensions: the totals row, and one per breakdown other than the month (the month is the roll-up's own key). */

@@ -126,6 +126,10 @@ describe('the names a report gives', () => {
       '全镇', '全县', '全街道', '全社区', '全村', '全乡', '全区', '全部辖区', '镇', 'Tushi',
     ]);
   });
+
+  it('above the county, in the wording of that level: 全市, 全省', () => {
+    expect(['示范市', '江北市', '示范省', '省'].map(wholeOf)).toEqual(['全市', '全市', '全省', '省']);
+  });
 });
 
 // Published accounts of legal-publicity work, and how they write each figure: ours must say the

@@ -3,6 +3,7 @@
 // and, for a township's year, its plan check.
 import type { FastifyInstance } from 'fastify';
 import {
+  isUpperLevel,
   isWholeYear,
   periodOfQuery,
   reportParagraphs,
@@ -73,7 +74,7 @@ async function load<G extends ReportGroup | WorkbookGroup>(app: FastifyInstance,
   const named = unit ?? own;
   const inScope = (u: OrgUnitNode) => actor.townshipIds === 'all' || actor.townshipIds.includes(u.level === 'township' ? u.id : (u.parentId ?? -1));
   const under = (u: OrgUnitNode | undefined): OrgUnitNode[] => (u ? [u, ...u.children.flatMap(under)] : []);
-  const scoped = (unit ? under(unit) : names.units).filter((u) => u.level !== 'county' && inScope(u));
+  const scoped = (unit ? under(unit) : names.units).filter((u) => !isUpperLevel(u.level) && inScope(u));
   // A county's roll-up of approved figures only (上报审核): the other townships are named, not counted.
   const allTownships = scoped.filter((u) => u.level === 'township');
   const approval = query.approvedOnly && unit?.level !== 'township' && unit?.level !== 'village'

@@ -4,6 +4,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportLanguage, StatsResponse } from '@pufa/domain';
+import { isUpperLevel } from '@pufa/domain';
 import type { Actor, EventRepository } from '@pufa/db';
 import type { WorkbookData } from './annual-data.ts';
 import { LEDGER_COLUMNS, ledgerRow } from './ledger-columns.ts';
@@ -151,7 +152,7 @@ export async function writeAnnualWorkbook(output: Writable, data: WorkbookData, 
   breakdown(w.sixInto, w.sixIntoPlace, data.stats.sixInto, w.allDistinct);
   breakdown(w.departments, w.department, data.stats.department, w.allDistinct);
 
-  if (data.townships.length > 1 || data.unit?.level === 'county') {
+  if (data.townships.length > 1 || (data.unit !== undefined && data.unit !== null && isUpperLevel(data.unit.level))) {
     const byTownship = new Map(data.stats.township.rows.map((r) => [Number(r.key), r]));
     const county = addSheet(workbook, w.county, title(w.county), [
       { header: w.township, width: 16 },

@@ -26,6 +26,7 @@ import { SubmissionNotices } from '../features/submissions/components/submission
 import { OfflineBanner } from '../offline/offline-banner.tsx';
 import { OutboxButton } from '../offline/outbox-button.tsx';
 import { useSignOut } from '../offline/offline-runtime.tsx';
+import { isUpperLevel } from '@pufa/domain';
 
 /**
  * Every page the user may open, always in view: a side menu from 992 px on (all items fit at
@@ -76,7 +77,7 @@ export function AppLayout() {
         </Link>
         <div className="app-header-tools">
           <OutboxButton />
-          {user && user.townshipIds.length === 1 && !user.isTopLevel && <SubmissionNotices />}
+          {user && user.townshipIds.length === 1 && !isUpperLevel(user.orgUnitLevel) && <SubmissionNotices />}
           <span className="app-user" title={user?.username}>
             <UserOutlined /> <span className="app-user-name">{user?.displayName} · {user ? t(`roles.${user.role}`) : ''}</span>
           </span>

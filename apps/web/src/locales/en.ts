@@ -78,7 +78,7 @@ export const en: Messages = {
     setForYear: 'Set for this year', byRule: 'Yearly rule', noFixedDate: 'No fixed date', setDates: 'Set dates', useRule: 'Use the rule',
     addCampaign: "Add the office's own theme", own: 'Own', name: 'Name', nameEn: 'English name (optional)', nameRequired: 'Enter a name',
     orgUnits: 'Townships and villages', pickParent: 'Pick the county (to add a township) or a township (to add a village) above', addTownshipTo: 'Add a township to {{name}}',
-    addVillageTo: 'Add a village (community) to {{name}}', newUnitName: 'Name',
+    addVillageTo: 'Add a village (community) to {{name}}', addCityTo: 'Add a city to {{name}}', addCountyTo: 'Add a county (district) to {{name}}', newUnitName: 'Name',
     sharedCatalogs: 'Shared catalogs', sharedHint: 'These catalogs are shared by every township in the county: a change applies to every form and total. Entries switched off leave the form; events already logged keep them.',
     catalogs: { materialTypes: 'Material types', targetGroups: 'Target groups', forms: 'Forms', laws: 'Laws', sixInto: 'Six-into places' },
     unit: 'Unit', countsAsLeaflet: 'Counts as leaflets', fixed: 'Fixed', newEntry: 'New entry name',
@@ -98,6 +98,7 @@ export const en: Messages = {
     item: 'Item', leafletsShort: 'Leaflets', noData: 'No activities in this period', notReached: 'Not reached', times_one: '{{count}} time', times_other: '{{count}} times',
     villageTip_one: '{{count}} activity, {{leaflets}} leaflets', villageTip_other: '{{count}} activities, {{leaflets}} leaflets', pickTownship: 'Villages reached per township (click one to see it)',
     by: { campaign: 'Campaign', sixInto: 'Six-into', department: 'Department', form: 'Form', law: 'Law', materialType: 'Material' },
+    subUnits: { city: 'Cities ranked', county: 'Counties (districts) ranked' }, rank: 'Rank', unit: 'Unit', audienceShort: 'Audience (person-times)', villagesReachedShort: 'Villages reached',
   },
   exports: {
     approvedOnly: 'County roll-up: approved figures only',

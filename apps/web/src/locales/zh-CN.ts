@@ -76,7 +76,7 @@ export const zhCN = {
     setForYear: '本年已设定', byRule: '按每年惯例', noFixedDate: '不固定', setDates: '设定日期', useRule: '恢复惯例',
     addCampaign: '添加本所宣传主题', own: '本所', name: '名称', nameEn: '英文名称（可不填）', nameRequired: '请填写名称',
     orgUnits: '乡镇与村(社区)', pickParent: '在上方选择县（添加乡镇）或乡镇（添加村/社区）', addTownshipTo: '在 {{name}} 下添加乡镇(街道)',
-    addVillageTo: '在 {{name}} 下添加村(社区)', newUnitName: '名称',
+    addVillageTo: '在 {{name}} 下添加村(社区)', addCityTo: '在 {{name}} 下添加市', addCountyTo: '在 {{name}} 下添加县(区)', newUnitName: '名称',
     sharedCatalogs: '共用目录', sharedHint: '以下目录全县各乡镇共用，修改后各镇的登记表和统计同时生效。停用的条目不再出现在登记表中，已登记的活动不受影响。',
     catalogs: { materialTypes: '资料种类', targetGroups: '宣传对象', forms: '活动形式', laws: '宣传法律', sixInto: '法律“六进”' },
     unit: '单位', countsAsLeaflet: '计入宣传资料份数', fixed: '固定', newEntry: '新增条目名称',
@@ -96,6 +96,7 @@ export const zhCN = {
     item: '项目', leafletsShort: '资料(份)', noData: '本期没有活动', notReached: '未覆盖', times_one: '{{count}} 次', times_other: '{{count}} 次',
     villageTip_one: '{{count}} 次活动，资料 {{leaflets}} 份', villageTip_other: '{{count}} 次活动，资料 {{leaflets}} 份', pickTownship: '各乡镇覆盖村数（点击查看该乡镇）',
     by: { campaign: '宣传节点', sixInto: '六进', department: '参与单位', form: '活动形式', law: '宣传法律', materialType: '资料种类' },
+    subUnits: { city: '各市排名', county: '各县（区）排名' }, rank: '名次', unit: '单位', audienceShort: '受众(人次)', villagesReachedShort: '覆盖村(社区)',
   },
   exports: {
     approvedOnly: '县级汇总仅含已审核通过的数据',

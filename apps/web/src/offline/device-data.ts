@@ -8,6 +8,7 @@ import { setOfflineReads, toQueryString } from '../lib/api-client.ts';
 import { offlineDb, type Snapshot } from './db.ts';
 import { listFromRows, SERVER_ONLY_FILTERS } from './outbox-logic.ts';
 import { clearOutbox } from './outbox-store.ts';
+import { isUpperLevel } from '@pufa/domain';
 
 type Query = Record<string, string | number | undefined | null>;
 
@@ -202,7 +203,7 @@ export async function clearDeviceData() {
  * (not a county user's: that is every township), page by page.
  */
 export async function refreshLedger(user: SessionUser, now = new Date()): Promise<void> {
-  if (user.isTopLevel || user.townshipIds.length === 0 || user.role === 'leader' || state.unreachable || !state.online) return;
+  if (isUpperLevel(user.orgUnitLevel) || user.townshipIds.length === 0 || user.role === 'leader' || state.unreachable || !state.online) return;
   const from = `${now.getFullYear() - 1}-01-01`;
   const rows: EventListItem[] = [];
   for (const townshipId of user.townshipIds) {

@@ -10,7 +10,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../config/paths.ts';
 import { OrgUnitPicker } from '../features/reference/components/org-unit-picker.tsx';
 import { PeriodPicker } from '../features/stats/components/period-picker.tsx';
-import { endOfMonth, type OrgUnitNode, type StatsGroup, type StatsRow } from '@pufa/domain';
+import { childLevel, endOfMonth, flattenOrgUnits, isUpperLevel, type OrgUnitNode, type StatsGroup, type StatsRow } from '@pufa/domain';
+import { SubUnitRanking } from '../features/stats/components/sub-unit-ranking.tsx';
 import { useReference } from '../features/reference/api/get-reference.ts';
 import { useCatalogName, useLookups } from '../features/reference/use-lookups.ts';
 import { useStats } from '../features/stats/api/stats.ts';
@@ -47,10 +48,18 @@ export default function DashboardRoute() {
   const villages = useStats(scope, 'village');
 
   const unit = params.orgUnitId ? lookups.orgUnitById.get(params.orgUnitId) : undefined;
+  const { user } = usePermissions();
+  // The unit the figures are of: the one chosen, else the user's own. Above the county, its
+  // units one level down are ranked (a province's cities, a city's counties).
+  const scopeUnit = unit ?? (user ? lookups.orgUnitById.get(user.orgUnitId) : undefined);
+  const subLevel = scopeUnit && isUpperLevel(scopeUnit.level) ? childLevel(scopeUnit.level) : null;
+  const subUnitGroup = subLevel === 'city' || subLevel === 'county' ? subLevel : undefined;
+  const subUnits = useStats(scope, subUnitGroup ?? 'month', { enabled: !!subUnitGroup });
+  // The townships whose coverage is listed: those under the unit in view.
+  const townshipsInView = scopeUnit && isUpperLevel(scopeUnit.level) ? flattenOrgUnits([scopeUnit]).filter((u) => u.level === 'township') : lookups.townships;
   // The villages whose coverage is shown: the chosen township's, or the only township's.
   const township = unit?.level === 'township' ? unit : unit?.level === 'village' ? lookups.orgUnitById.get(unit.parentId!) : lookups.townships.length === 1 ? lookups.townships[0] : undefined;
   // A one-township user's reminders are known from the session: the card is drawn at once, nothing below it moves.
-  const { user } = usePermissions();
   const reminderTownshipId = township?.id ?? (!params.orgUnitId && user?.townshipIds.length === 1 ? user.townshipIds[0] : undefined);
   const coverageVillages = unit?.level === 'village' ? [unit] : (township?.children ?? []);
   const open = (link: string | null) => link && void navigate(link);
@@ -76,6 +85,19 @@ export default function DashboardRoute() {
       {/* Leaders start here: the next 14 days' named days and plan, as on the ledger. */}
       {reminderTownshipId && <UpcomingDays townshipId={reminderTownshipId} lookups={lookups} />}
       <KpiCards current={current.data?.totals} lastYear={lastYear.data?.totals} loading={current.isLoading} link={eventListLink(lookups, scope)} />
+      {subUnitGroup && (
+        <Card size="small" title={t(`dashboard.subUnits.${subUnitGroup}`)}>
+          <SubUnitRanking
+            rows={subUnits.data?.rows ?? []}
+            loading={subUnits.isFetching}
+            hrefOf={(orgUnitId) => {
+              const next = new URLSearchParams(search);
+              next.set('orgUnitId', String(orgUnitId));
+              return `${paths.dashboard}?${next}`;
+            }}
+          />
+        </Card>
+      )}
       <Card size="small" title={t('dashboard.byMonth', { year })}>
         <Suspense fallback={<div style={{ height: 280 }} aria-busy="true" />}>
         <MonthChart
@@ -115,7 +137,7 @@ export default function DashboardRoute() {
                 onOpen={open}
               />
             ) : (
-              <TownshipCoverage townships={lookups.townships} rows={villages.data?.rows ?? []} onPick={(id) => update({ orgUnitId: id })} />
+              <TownshipCoverage townships={townshipsInView} rows={villages.data?.rows ?? []} onPick={(id) => update({ orgUnitId: id })} />
             )}
           </Card>
         </Col>

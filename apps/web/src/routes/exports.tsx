@@ -19,6 +19,7 @@ import { PeriodPicker } from '../features/stats/components/period-picker.tsx';
 import { useDashboardParams } from '../features/stats/dashboard-params.ts';
 import { isEnglish } from '../lib/i18n.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
+import { isUpperLevel } from '@pufa/domain';
 
 export function ExportsRoute() {
   const { t, i18n } = useTranslation();
@@ -28,7 +29,7 @@ export function ExportsRoute() {
   const [lang, setLang] = useState<ExportLanguage>(isEnglish(i18n.language) ? 'en' : 'zh');
   const unit = params.orgUnitId ? lookups.orgUnitById.get(params.orgUnitId) : undefined;
   // A county's roll-up may count only what the county approved (上报审核); a township's own exports are its own.
-  const isRollUp = unit === undefined ? lookups.townships.length > 1 : unit.level === 'county';
+  const isRollUp = unit === undefined ? lookups.townships.length > 1 : isUpperLevel(unit.level);
   const [approvedOnly, setApprovedOnly] = useState(false);
   const scope = { from: params.from, to: params.to, orgUnitId: params.orgUnitId, ...(isRollUp && approvedOnly ? { approvedOnly: 'true' as const } : {}) };
   const report = useAnnualReport(scope);

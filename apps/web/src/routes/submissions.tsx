@@ -33,7 +33,7 @@ export function SubmissionsRoute() {
   const rankingPeriod = PERIOD_PATTERN.test(search.get('rank') ?? '') ? search.get('rank')! : `${year}-${String(new Date().getMonth() + 1).padStart(2, '0')}`;
   const ranking = useRanking(rankingPeriod);
   const namedDays = useNamedDays(year);
-  const isCountyAdmin = !!user?.isTopLevel && user.role === 'admin';
+  const isCountyAdmin = user?.orgUnitLevel === 'county' && user.role === 'admin';
   const setParams = (changes: Record<string, string | number | undefined>) =>
     setSearch((s) => {
       for (const [key, value] of Object.entries(changes)) {

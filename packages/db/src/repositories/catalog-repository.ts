@@ -2,6 +2,7 @@
 // in a given year, its departments.
 import { randomUUID } from 'node:crypto';
 import {
+  childLevel,
   DEFAULT_DEPARTMENTS,
   fieldError,
   isoToDate,
@@ -14,6 +15,7 @@ import {
 } from '@pufa/domain';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { inScope, type Actor } from '../auth/actor.ts';
+import { reachesUnit } from '../auth/subtree.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { InvalidReferencesError, NotPermittedError } from './errors.ts';
 
@@ -120,15 +122,16 @@ export function createCatalogRepository(prisma: PrismaClient) {
       });
     },
 
-    /** Adds a township under a county, or a village under a township, within the actor's scope. */
+    /**
+     * Adds a unit one level below its parent (a city under a province, a county under a city, a
+     * township under a county, a village under a township), the parent being the actor's own unit
+     * or below it. A parent elsewhere, or a village, is refused like an unknown id.
+     */
     async createOrgUnit(actor: Actor, input: OrgUnitCreate) {
       const parent = await prisma.orgUnit.findUnique({ where: { id: input.parentId } });
-      const mayAdd =
-        parent &&
-        ((parent.level === 'county' && (actor.townshipIds === 'all' || actor.orgUnitId === parent.id)) ||
-          (parent.level === 'township' && inScope(actor, parent.id)));
-      if (!parent || !mayAdd) throw new InvalidReferencesError([fieldError(['parentId'], REFERENCE_MESSAGES.unknownIds([input.parentId]))]);
-      const level = parent.level === 'county' ? 'township' : 'village';
+      const level = parent ? childLevel(parent.level) : null;
+      const mayAdd = parent && level && (await reachesUnit(prisma, actor, parent.id));
+      if (!parent || !level || !mayAdd) throw new InvalidReferencesError([fieldError(['parentId'], REFERENCE_MESSAGES.unknownIds([input.parentId]))]);
       const last = await prisma.orgUnit.aggregate({ where: { parentId: parent.id }, _max: { sortOrder: true } });
       return prisma.$transaction(async (tx) => {
         const unit = await tx.orgUnit.create({
@@ -137,7 +140,7 @@ export function createCatalogRepository(prisma: PrismaClient) {
         if (level === 'township') {
           await tx.department.createMany({ data: DEFAULT_DEPARTMENTS.map((d, i) => ({ ...d, townshipId: unit.id, sortOrder: (i + 1) * 10 })) });
         }
-        await writeAudit(tx, actor, { action: 'create', entity: 'orgUnit', entityId: unit.id, townshipId: level === 'township' ? unit.id : parent.id, after: unit });
+        await writeAudit(tx, actor, { action: 'create', entity: 'orgUnit', entityId: unit.id, townshipId: level === 'township' ? unit.id : level === 'village' ? parent.id : null, after: unit });
         return { id: unit.id };
       });
     },

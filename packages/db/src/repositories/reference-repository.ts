@@ -16,16 +16,25 @@ export function buildOrgUnitTree(units: readonly Omit<OrgUnitNode, 'children'>[]
   return roots;
 }
 
-/** Keeps the townships in scope (with their villages) and the units above them. */
+/**
+ * Keeps the townships in scope (with their villages), every unit in the actor's own subtree (a
+ * county a city admin just added, before it has townships) and the path down to them; then drops
+ * the province and city above the user's unit, so a tree starts at the user's own unit or, for a
+ * township user, at their county, as it did before there were levels above the county.
+ */
 export function pruneToScope(roots: OrgUnitNode[], actor: Actor): OrgUnitNode[] {
   if (actor.townshipIds === 'all') return roots;
-  return roots.flatMap((node) => {
-    if (node.level === 'township') return inScope(actor, node.id) ? [node] : [];
-    if (node.level === 'village') return [];
-    const children = pruneToScope(node.children, actor);
-    // The user's own county stays, even before it has townships.
-    return children.length || node.id === actor.orgUnitId ? [{ ...node, children }] : [];
-  });
+  const prune = (nodes: OrgUnitNode[], isInsideOwn: boolean): OrgUnitNode[] =>
+    nodes.flatMap((node) => {
+      if (node.level === 'township') return inScope(actor, node.id) ? [node] : [];
+      if (node.level === 'village') return [];
+      const isInside = isInsideOwn || node.id === actor.orgUnitId;
+      const children = prune(node.children, isInside);
+      return children.length || isInside ? [{ ...node, children }] : [];
+    });
+  let pruned = prune(roots, false);
+  while (pruned.length === 1 && (pruned[0]!.level === 'province' || pruned[0]!.level === 'city') && pruned[0]!.id !== actor.orgUnitId) pruned = pruned[0]!.children;
+  return pruned;
 }
 
 export function createReferenceRepository(prisma: PrismaClient) {

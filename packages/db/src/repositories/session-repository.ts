@@ -24,6 +24,7 @@ interface ResolvedRow {
   org_unit_id: number;
   is_active: boolean;
   is_top_level: boolean;
+  org_unit_level: SessionUser['orgUnitLevel'];
   township_ids: number[];
 }
 
@@ -135,9 +136,9 @@ export function createSessionRepository(prisma: PrismaClient, policy: SessionPol
       // Every uncached request starts here: the session, its user and the user's townships in one round trip.
       const [session] = await prisma.$queryRaw<ResolvedRow[]>`
         SELECT s.last_seen_at, s.expires_at, u.id, u.username, u.display_name, u.role::text AS role, u.org_unit_id, u.is_active,
-               o.parent_id IS NULL AS is_top_level,
+               o.parent_id IS NULL AS is_top_level, o.level::text AS org_unit_level,
                CASE o.level WHEN 'township' THEN ARRAY[o.id] WHEN 'village' THEN ARRAY[o.parent_id]
-                    ELSE ARRAY(SELECT t.id FROM org_unit t WHERE t.parent_id = o.id AND t.level = 'township' ORDER BY t.id) END AS township_ids
+                    ELSE ARRAY(SELECT t.id FROM pufa_org_subtree(o.id) t WHERE t.level = 'township' ORDER BY t.id) END AS township_ids
         FROM session s JOIN app_user u ON u.id = s.user_id JOIN org_unit o ON o.id = u.org_unit_id
         WHERE s.id = ${id}`;
       if (!session) return null;
@@ -158,6 +159,7 @@ export function createSessionRepository(prisma: PrismaClient, policy: SessionPol
         role: session.role,
         orgUnitId: session.org_unit_id,
         isTopLevel: session.is_top_level,
+        orgUnitLevel: session.org_unit_level,
         townshipIds: session.township_ids,
       };
       cache.set(id, { user, expiresAt: session.expires_at.getTime(), lastSeenAt, cachedAt: now.getTime() }, generation);

@@ -5,6 +5,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { writeAudit } from '../auth/audit.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { unitsInScope } from '../auth/subtree.ts';
 import { InvalidReferencesError } from './errors.ts';
 
 type UserRow = { id: number; username: string; displayName: string; role: User['role']; orgUnitId: number; isActive: boolean; createdAt: Date; updatedAt: Date };
@@ -26,15 +27,11 @@ const publicFields = { id: true, username: true, displayName: true, role: true, 
 const auditView = (user: User) => ({ username: user.username, displayName: user.displayName, role: user.role, orgUnitId: user.orgUnitId, isActive: user.isActive });
 
 export function createUserRepository(prisma: PrismaClient) {
-  /** The org units an actor may place users in: their own, its townships and their villages. */
-  async function orgUnitsInScope(actor: Actor): Promise<number[] | 'all'> {
-    if (actor.townshipIds === 'all') return 'all';
-    const townships = [...actor.townshipIds];
-    const villages = await prisma.orgUnit.findMany({ where: { parentId: { in: townships } }, select: { id: true } });
-    const ids = new Set([...townships, ...villages.map((v) => v.id)]);
-    if (actor.orgUnitId !== null) ids.add(actor.orgUnitId);
-    return [...ids];
-  }
+  /**
+   * The org units an actor may place users in: their own and everything below it, at any depth
+   * (a city admin creates county admins; a county admin never a city's user).
+   */
+  const orgUnitsInScope = (actor: Actor): Promise<number[] | 'all'> => unitsInScope(prisma, actor);
 
   async function checkOrgUnit(actor: Actor, orgUnitId: number) {
     const allowed = await orgUnitsInScope(actor);

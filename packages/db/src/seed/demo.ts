@@ -12,6 +12,7 @@ import { seedCatalogs } from './catalogs.ts';
 import { seedCounty, seedTownship } from './org-units.ts';
 import { seededRandom } from './random.ts';
 import { seedDemoNeighbours } from './demo-county.ts';
+import { seedDemoProvince } from './demo-province.ts';
 
 export const DEMO_VILLAGES = [
   ['yinxing', '银杏村', 'Yinxing Village'],
@@ -114,6 +115,9 @@ const YEAR_PLAN: DemoEventPlan[] = [
 
 export interface DemoSeedResult {
   countyId: number;
+  /** The city above the demo county (示范市): the city leader's. */
+  cityId: number;
+  provinceId: number;
   townshipId: number;
   events: number;
   planItems: number;
@@ -122,14 +126,20 @@ export interface DemoSeedResult {
 /** The documented password of the demo users when DEMO_PASSWORD is not set (README). */
 export const DEFAULT_DEMO_PASSWORD = 'pufa-demo-2026';
 
-/** The three demo users: an administrator of the county, a clerk and a leader of the township. */
-export async function seedDemoUsers(prisma: PrismaClient, { countyId, townshipId, password }: { countyId: number; townshipId: number; password: string }) {
+/** The demo users: an administrator of the county, a clerk and a leader of the township, a leader of the city above, an administrator of the province. */
+export async function seedDemoUsers(
+  prisma: PrismaClient,
+  { countyId, townshipId, cityId, provinceId, password }: { countyId: number; townshipId: number; cityId?: number; provinceId?: number; password: string },
+) {
   const passwordHash = await hashPassword(password);
   await prisma.user.createMany({
     data: [
       { username: 'admin', displayName: '系统管理员', role: 'admin', orgUnitId: countyId, passwordHash },
       { username: 'clerk', displayName: '司法所录入员', role: 'clerk', orgUnitId: townshipId, passwordHash },
       { username: 'leader', displayName: '镇领导', role: 'leader', orgUnitId: townshipId, passwordHash },
+      ...(cityId === undefined ? [] : [{ username: 'cityleader', displayName: '市司法局领导', role: 'leader' as const, orgUnitId: cityId, passwordHash }]),
+      // The top of the demo tree: the shared catalogs and the built-in calendar are the province's.
+      ...(provinceId === undefined ? [] : [{ username: 'provinceadmin', displayName: '省司法厅管理员', role: 'admin' as const, orgUnitId: provinceId, passwordHash }]),
     ],
     skipDuplicates: true,
   });
@@ -209,7 +219,8 @@ export async function seedDemo(db: DatabaseHandle, { today = todayInChina() } = 
   }
   const planItems = await seedDemoPlan(prisma, { townshipId, year: thisYear, villageIds, ids, thisYearsEvents });
   await seedDemoNeighbours(db, { countyId: county.id, today });
-  return { countyId: county.id, townshipId, events: created, planItems };
+  const { cityId, provinceId } = await seedDemoProvince(db, { countyId: county.id, today });
+  return { countyId: county.id, cityId, provinceId, townshipId, events: created, planItems };
 }
 
 /**

@@ -13,8 +13,21 @@ export interface TownshipSeed {
   reportingFrom?: string;
 }
 
-export async function seedCounty(prisma: PrismaClient, county: { code: string; name: string; nameEn: string }) {
+export interface UnitSeed {
+  code: string;
+  name: string;
+  nameEn: string;
+  /** The unit above (a city for a county, a province for a city); none: the top of a tree. */
+  parentId?: number;
+}
+
+export async function seedCounty(prisma: PrismaClient, county: UnitSeed) {
   return prisma.orgUnit.create({ data: { ...county, level: 'county' } });
+}
+
+/** A province or a city (they hold units, never events). */
+export async function seedUpperUnit(prisma: PrismaClient, level: 'province' | 'city', unit: UnitSeed) {
+  return prisma.orgUnit.create({ data: { ...unit, level } });
 }
 
 /** Creates a township with its villages and departments; returns their ids. */

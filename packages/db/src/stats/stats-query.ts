@@ -1,19 +1,21 @@
 // /api/stats: totals and one breakdown for a period and an org unit, per the
 // counting rules. Two ways to the same numbers:
-// - whole months of a county or township: the monthly roll-up (rollup.ts), a
+// - whole months of a township or any unit above it: the monthly roll-up (rollup.ts), a
 //   few thousand rows even for a province-sized county;
 // - anything else (part of a month, one village): the raw events, which for
 //   such a narrow question are few.
 // The test suite checks that both agree with a recount of the events.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import { endOfMonth, fieldError, monthsBetween, NO_CAMPAIGN_KEY, REFERENCE_MESSAGES, type StatsGroup, type StatsQuery, type StatsResponse, type StatsRow } from '@pufa/domain';
+import { endOfMonth, fieldError, isUpperLevel, monthsBetween, NO_CAMPAIGN_KEY, REFERENCE_MESSAGES, type StatsGroup, type StatsQuery, type StatsResponse, type StatsRow } from '@pufa/domain';
 import type { Actor } from '../auth/actor.ts';
+import { reachesUnit } from '../auth/subtree.ts';
 import { InvalidReferencesError } from '../repositories/errors.ts';
 
 /** Which townships (and at most one village) the numbers cover. */
 export type StatsScope =
   | { kind: 'all' }
-  | { kind: 'county'; countyId: number }
+  /** A province, city or county: every township below it, at any depth. */
+  | { kind: 'subtree'; unitId: number }
   | { kind: 'townships'; townshipIds: number[] }
   | { kind: 'village'; townshipId: number; villageId: number };
 
@@ -36,8 +38,8 @@ function townshipCondition(scope: StatsScope, column: Prisma.Sql): Prisma.Sql {
   switch (scope.kind) {
     case 'all':
       return Prisma.sql`TRUE`;
-    case 'county':
-      return Prisma.sql`${column} IN (SELECT id FROM org_unit WHERE parent_id = ${scope.countyId})`;
+    case 'subtree':
+      return Prisma.sql`${column} IN (SELECT id FROM pufa_org_subtree(${scope.unitId}::int) WHERE level = 'township')`;
     case 'townships':
       return Prisma.sql`${column} = ANY(${scope.townshipIds}::int[])`;
     case 'village':
@@ -45,7 +47,57 @@ function townshipCondition(scope: StatsScope, column: Prisma.Sql): Prisma.Sql {
   }
 }
 
-function rollupSql(scope: StatsScope, { from, to, groupBy }: StatsQuery): Prisma.Sql {
+/** The breakdowns by an upper level: each unit of that level in scope, with its townships. */
+type UnitGroup = Extract<StatsGroup, 'city' | 'county'>;
+const isUnitGroup = (groupBy: StatsGroup): groupBy is UnitGroup => groupBy === 'city' || groupBy === 'county';
+
+/** (unit_id, township_id) for every unit of `level` in scope and every township below it. */
+function unitTownshipsSql(scope: StatsScope, level: UnitGroup): Prisma.Sql {
+  const units =
+    scope.kind === 'all'
+      ? Prisma.sql`SELECT id, level FROM org_unit`
+      : scope.kind === 'subtree'
+        ? Prisma.sql`SELECT id, level FROM pufa_org_subtree(${scope.unitId}::int)`
+        : Prisma.sql`SELECT id, level FROM org_unit WHERE false`;
+  return Prisma.sql`SELECT u.id AS unit_id, t.id AS township_id FROM (${units}) u CROSS JOIN LATERAL pufa_org_subtree(u.id) t
+                    WHERE u.level = ${level}::"OrgUnitLevel" AND t.level = 'township'`;
+}
+
+/**
+ * A unit above the township from its own roll-up rows (event_stats_unit_monthly): a province's
+ * year is a few thousand rows, not every township's. By township it still reads the townships'.
+ */
+function unitRollupSql(unitId: number, query: StatsQuery): Prisma.Sql {
+  const { from, to, groupBy } = query;
+  if (groupBy === 'township') return rollupSql({ kind: 'subtree', unitId }, query, false);
+  const inMonths = Prisma.sql`month BETWEEN ${from}::date AND ${to}::date`;
+  const own = Prisma.sql`unit_id = ${unitId} AND ${inMonths}`;
+  // Whole years read the villages from their yearly rows: one per village reached, not one per month.
+  const village = from.endsWith('-01-01') && to.endsWith('-12-31') ? Prisma.sql`'villageYear'` : Prisma.sql`'village'`;
+  const sums = Prisma.sql`sum(activities)::bigint, sum(leaflets)::bigint, sum(audience)::bigint, sum(consultations)::bigint, sum(quantity)::bigint`;
+  const rows =
+    groupBy === 'month'
+      ? Prisma.sql`SELECT 'r', to_char(month, 'YYYY-MM'), ${sums} FROM event_stats_unit_monthly WHERE dimension = 'total' AND ${own} GROUP BY month`
+      : isUnitGroup(groupBy)
+        ? Prisma.sql`(WITH u AS MATERIALIZED (SELECT id FROM pufa_org_subtree(${unitId}::int) WHERE level = ${groupBy}::"OrgUnitLevel")
+                      SELECT 'r', unit_id::text, ${sums} FROM event_stats_unit_monthly
+                      WHERE dimension = 'total' AND unit_id IN (SELECT id FROM u) AND ${inMonths} GROUP BY unit_id
+                      UNION ALL SELECT 'w', unit_id::text, count(DISTINCT key)::bigint, 0, 0, 0, 0 FROM event_stats_unit_monthly
+                                WHERE dimension = ${village} AND unit_id IN (SELECT id FROM u) AND ${inMonths} GROUP BY unit_id)`
+        : groupBy === 'village'
+          ? Prisma.sql`SELECT 'r', key, ${sums} FROM event_stats_unit_monthly WHERE dimension = ${village} AND ${own} GROUP BY key`
+          : Prisma.sql`SELECT 'r', key, ${sums} FROM event_stats_unit_monthly WHERE dimension = ${groupBy} AND ${own} GROUP BY key`;
+  return Prisma.sql`
+    SELECT 't' AS part, '' AS key, sum(activities)::bigint AS activities, sum(leaflets)::bigint AS leaflets, sum(audience)::bigint AS audience,
+           sum(consultations)::bigint AS consultations, sum(quantity)::bigint AS quantity
+    FROM event_stats_unit_monthly WHERE dimension = 'total' AND ${own}
+    UNION ALL SELECT 'v', '', count(DISTINCT key)::bigint, 0, 0, 0, 0 FROM event_stats_unit_monthly WHERE dimension = ${village} AND ${own}
+    UNION ALL ${rows}`;
+}
+
+function rollupSql(scope: StatsScope, query: StatsQuery, byUnit = true): Prisma.Sql {
+  if (byUnit && scope.kind === 'subtree') return unitRollupSql(scope.unitId, query);
+  const { from, to, groupBy } = query;
   const where = Prisma.sql`month BETWEEN ${from}::date AND ${to}::date AND ${townshipCondition(scope, Prisma.sql`township_id`)}`;
   const sums = Prisma.sql`sum(activities)::bigint, sum(leaflets)::bigint, sum(audience)::bigint, sum(consultations)::bigint, sum(quantity)::bigint`;
   const rows =
@@ -55,7 +107,13 @@ function rollupSql(scope: StatsScope, { from, to, groupBy }: StatsQuery): Prisma
         ? Prisma.sql`SELECT 'r', township_id::text, ${sums} FROM event_stats_monthly WHERE dimension = 'total' AND ${where} GROUP BY township_id
                      UNION ALL SELECT 'w', township_id::text, count(DISTINCT key)::bigint, 0, 0, 0, 0 FROM event_stats_monthly
                                WHERE dimension = 'village' AND ${where} GROUP BY township_id`
-        : Prisma.sql`SELECT 'r', key, ${sums} FROM event_stats_monthly WHERE dimension = ${groupBy} AND ${where} GROUP BY key`;
+        : isUnitGroup(groupBy)
+          ? Prisma.sql`(WITH m AS MATERIALIZED (${unitTownshipsSql(scope, groupBy)})
+                        SELECT 'r', m.unit_id::text, ${sums} FROM event_stats_monthly JOIN m USING (township_id)
+                        WHERE dimension = 'total' AND ${where} GROUP BY m.unit_id
+                        UNION ALL SELECT 'w', m.unit_id::text, count(DISTINCT key)::bigint, 0, 0, 0, 0 FROM event_stats_monthly JOIN m USING (township_id)
+                                  WHERE dimension = 'village' AND ${where} GROUP BY m.unit_id)`
+          : Prisma.sql`SELECT 'r', key, ${sums} FROM event_stats_monthly WHERE dimension = ${groupBy} AND ${where} GROUP BY key`;
   return Prisma.sql`
     SELECT 't' AS part, '' AS key, sum(activities)::bigint AS activities, sum(leaflets)::bigint AS leaflets, sum(audience)::bigint AS audience,
            sum(consultations)::bigint AS consultations, sum(quantity)::bigint AS quantity
@@ -65,7 +123,7 @@ function rollupSql(scope: StatsScope, { from, to, groupBy }: StatsQuery): Prisma
 }
 
 /** A breakdown over the raw events of `ev` (one row per counted event). */
-function rawGroupSql(groupBy: StatsGroup, villageId: number | undefined): Prisma.Sql {
+function rawGroupSql(scope: StatsScope, groupBy: StatsGroup, villageId: number | undefined): Prisma.Sql {
   const sums = Prisma.sql`count(*)::bigint, sum(ev.leaflets)::bigint, sum(ev.audience)::bigint, sum(ev.consultations)::bigint, 0`;
   const joined = (table: string, column: string) =>
     Prisma.sql`SELECT 'r', x.${Prisma.raw(column)}::text, ${sums} FROM ev JOIN ${Prisma.raw(table)} x ON x.event_id = ev.id GROUP BY 2`;
@@ -77,6 +135,12 @@ function rawGroupSql(groupBy: StatsGroup, villageId: number | undefined): Prisma
                         UNION ALL SELECT 'w', ev.township_id::text, count(DISTINCT x.village_id)::bigint, 0, 0, 0, 0
                                   FROM ev JOIN event_village x ON x.event_id = ev.id
                                   ${villageId ? Prisma.sql`AND x.village_id = ${villageId}` : Prisma.empty} GROUP BY ev.township_id`;
+    case 'city':
+    case 'county':
+      return Prisma.sql`(WITH m AS MATERIALIZED (${unitTownshipsSql(scope, groupBy)})
+                        SELECT 'r', m.unit_id::text, ${sums} FROM ev JOIN m USING (township_id) GROUP BY m.unit_id
+                        UNION ALL SELECT 'w', m.unit_id::text, count(DISTINCT x.village_id)::bigint, 0, 0, 0, 0
+                                  FROM ev JOIN m USING (township_id) JOIN event_village x ON x.event_id = ev.id GROUP BY m.unit_id)`;
     case 'campaign':
       return Prisma.sql`SELECT 'r', COALESCE(ev.campaign_id::text, ${NO_CAMPAIGN_KEY}), ${sums} FROM ev GROUP BY 2`;
     case 'village':
@@ -113,11 +177,13 @@ function rawSql(scope: StatsScope, { from, to, groupBy }: StatsQuery): Prisma.Sq
            COALESCE(sum(consultations)::bigint, 0) AS consultations, 0 AS quantity FROM ev
     UNION ALL SELECT 'v', '', count(DISTINCT x.village_id)::bigint, 0, 0, 0, 0 FROM ev JOIN event_village x ON x.event_id = ev.id
               ${villageId ? Prisma.sql`AND x.village_id = ${villageId}` : Prisma.empty}
-    UNION ALL ${rawGroupSql(groupBy, villageId)}`;
+    UNION ALL ${rawGroupSql(scope, groupBy, villageId)}`;
 }
 
 /** The table naming each breakdown key, as (id, name, name_en); none for months (named in code). */
 const LABEL_TABLES: Record<Exclude<StatsGroup, 'month' | 'sixInto'>, string> = {
+  city: 'org_unit',
+  county: 'org_unit',
   township: 'org_unit',
   campaign: 'campaign',
   village: 'org_unit',
@@ -170,7 +236,7 @@ export async function computeStats(prisma: PrismaClient, scope: StatsScope, quer
     leaflets: n(r.leaflets),
     audience: n(r.audience),
     ...(query.groupBy === 'materialType' ? { quantity: n(r.quantity) } : {}),
-    ...(query.groupBy === 'township'
+    ...(query.groupBy === 'township' || isUnitGroup(query.groupBy)
       ? { consultations: n(r.consultations), villagesReached: n(result.find((w) => w.part === 'w' && w.key === r.key)?.activities ?? 0) }
       : {}),
   });
@@ -211,14 +277,17 @@ export async function resolveStatsScope(prisma: PrismaClient, actor: Actor, orgU
     if (actor.townshipIds === 'all') return { kind: 'all' };
     if (knownTownship(actor.orgUnitId)) return { kind: 'townships', townshipIds: [actor.orgUnitId!] };
     const own = actor.orgUnitId === null ? null : await prisma.orgUnit.findUnique({ where: { id: actor.orgUnitId }, select: { level: true } });
-    return own?.level === 'county' ? { kind: 'county', countyId: actor.orgUnitId! } : { kind: 'townships', townshipIds: [...actor.townshipIds] };
+    return own && isUpperLevel(own.level) ? { kind: 'subtree', unitId: actor.orgUnitId! } : { kind: 'townships', townshipIds: [...actor.townshipIds] };
   }
   if (knownTownship(orgUnitId)) return { kind: 'townships', townshipIds: [orgUnitId] };
   const unit = await prisma.orgUnit.findUnique({ where: { id: orgUnitId }, select: { id: true, level: true, parentId: true } });
   if (!unit) return null;
   switch (unit.level) {
+    case 'province':
+    case 'city':
     case 'county':
-      return actor.townshipIds === 'all' || actor.orgUnitId === unit.id ? { kind: 'county', countyId: unit.id } : null;
+      // Only the actor's own unit or one below it: never their parent, never a neighbour.
+      return (await reachesUnit(prisma, actor, unit.id)) ? { kind: 'subtree', unitId: unit.id } : null;
     case 'township':
       return mayRead(unit.id) ? { kind: 'townships', townshipIds: [unit.id] } : null;
     case 'village':

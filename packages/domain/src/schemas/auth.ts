@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { idSchema, optionalText, queryIdSchema, queryIntSchema, requiredText } from './common.ts';
 import { ROLES } from '../vocabulary.ts';
+import { ORG_UNIT_LEVELS } from '../org-units.ts';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 export const PASSWORD_MIN = 8;
@@ -29,8 +30,10 @@ export const SessionUserSchema = z
     ...userIdentity,
     /** The townships this user may see (their org unit and everything below it). */
     townshipIds: z.array(idSchema),
-    /** At the top of the org-unit tree (a county): may edit what every township shares. */
+    /** At the top of the org-unit tree (a province, or a county without a parent): may edit what every township shares. */
     isTopLevel: z.boolean(),
+    /** The level of the user's org unit: a county's users review submissions, a city's read its counties. */
+    orgUnitLevel: z.enum(ORG_UNIT_LEVELS),
   })
   .meta({ id: 'SessionUser' });
 export type SessionUser = z.infer<typeof SessionUserSchema>;

@@ -5,7 +5,7 @@ import { NO_CAMPAIGN_KEY } from '@pufa/domain';
 import { paths } from '../../config/paths.ts';
 import type { Lookups } from '../reference/use-lookups.ts';
 
-const FILTER_OF: Record<Exclude<StatsGroup, 'month'>, string> = {
+const FILTER_OF: Record<Exclude<StatsGroup, 'month' | 'city' | 'county'>, string> = {
   township: 'townshipId',
   campaign: 'campaignId',
   village: 'villageId',
@@ -22,6 +22,7 @@ export function eventListLink(
   breakdown?: { groupBy: Exclude<StatsGroup, 'month'>; key: string },
 ): string | null {
   if (breakdown?.groupBy === 'campaign' && breakdown.key === NO_CAMPAIGN_KEY) return null; // the list has no "no campaign" filter
+  if (breakdown?.groupBy === 'city' || breakdown?.groupBy === 'county') return null; // a unit above the township opens its own dashboard instead
   const query = new URLSearchParams({ from, to });
   const unit = orgUnitId ? lookups.orgUnitById.get(orgUnitId) : undefined;
   if (unit?.level === 'township') query.set('townshipId', String(unit.id));

@@ -4,7 +4,15 @@ import { useState } from 'react';
 import { App, Button, Input, Space, Tree, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { OrgUnitNode, Reference } from '@pufa/domain';
+import type { OrgUnitLevel, OrgUnitNode, Reference } from '@pufa/domain';
+
+/** What adding under a unit of each level creates (a village has nothing below it). */
+const ADD_TO: Record<Exclude<OrgUnitLevel, 'village'>, string> = {
+  province: 'settings.addCityTo',
+  city: 'settings.addCountyTo',
+  county: 'settings.addTownshipTo',
+  township: 'settings.addVillageTo',
+};
 import { ApiRequestError } from '../../../lib/api-client.ts';
 import { useCatalogName } from '../../reference/use-lookups.ts';
 import { useCreateOrgUnit } from '../api/edit-catalogs.ts';
@@ -52,7 +60,7 @@ export function OrgUnitsEditor({ reference }: { reference: Reference }) {
         }}
       />
       <Typography.Text type="secondary">
-        {parent ? t(parent.level === 'county' ? 'settings.addTownshipTo' : 'settings.addVillageTo', { name: nameOf(parent) }) : t('settings.pickParent')}
+        {parent ? t(ADD_TO[parent.level as Exclude<OrgUnitLevel, 'village'>], { name: nameOf(parent) }) : t('settings.pickParent')}
       </Typography.Text>
       <Space.Compact style={{ maxWidth: 420, width: '100%' }}>
         <Input value={name} count={{ show: true, max: 100 }} disabled={!parent} aria-label={t('settings.newUnitName')} placeholder={t('settings.newUnitName')} onChange={(e) => setName(e.target.value)} onPressEnter={submit} />

@@ -10,9 +10,10 @@ export interface StatsParams {
 
 export const statsKeys = { all: ['stats'] as const };
 
-export const useStats = (params: StatsParams, groupBy: StatsGroup) =>
+export const useStats = (params: StatsParams, groupBy: StatsGroup, { enabled = true }: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: [...statsKeys.all, params, groupBy],
     queryFn: () => apiFetch<StatsResponse>('/stats', { query: { ...params, groupBy } }),
     placeholderData: keepPreviousData,
+    enabled,
   });

@@ -9,7 +9,7 @@ import { BellOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { periodLabel, type PeriodCell } from '@pufa/domain';
+import { isUpperLevel, periodLabel, type PeriodCell } from '@pufa/domain';
 import { paths } from '../../../config/paths.ts';
 import { isEnglish } from '../../../lib/i18n.ts';
 import { usePermissions } from '../../auth/use-permissions.ts';
@@ -33,7 +33,7 @@ export function SubmissionNotices() {
   const english = isEnglish(i18n.language);
   const { user, canEdit } = usePermissions();
   const townshipId = user?.townshipIds[0];
-  const maySubmit = !user?.isTopLevel && canEdit(townshipId);
+  const maySubmit = !!user && !isUpperLevel(user.orgUnitLevel) && canEdit(townshipId);
   const year = dayjs().year();
   const thisYear = useSubmissionGrid(year);
   const lastYear = useSubmissionGrid(year - 1);

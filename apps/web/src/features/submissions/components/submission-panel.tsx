@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Input, Skeleton, Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatMoment, isLockingStatus, periodHasBegun, periodLabel, todayInChina } from '@pufa/domain';
+import { formatMoment, isLockingStatus, isUpperLevel, periodHasBegun, periodLabel, todayInChina } from '@pufa/domain';
 import { paths } from '../../../config/paths.ts';
 import { ApiRequestError } from '../../../lib/api-client.ts';
 import { isEnglish } from '../../../lib/i18n.ts';
@@ -29,9 +29,9 @@ export function SubmissionPanel({ townshipId, period }: { townshipId: number; pe
   const fail = (error: unknown) => void message.error(error instanceof ApiRequestError ? error.messageIn(i18n.language) : String(error));
   if (!summary.data || !cell) return <Skeleton active />;
   const { totals, gaps, from, to } = summary.data;
-  const isReviewer = !!user?.isTopLevel && (user.role === 'admin' || user.role === 'leader');
+  const isReviewer = user?.orgUnitLevel === 'county' && (user.role === 'admin' || user.role === 'leader');
   // Only the township's own clerks and administrators submit (the API refuses the county).
-  const isTownshipUser = !!user && !user.isTopLevel && user.townshipIds.includes(townshipId);
+  const isTownshipUser = !!user && !isUpperLevel(user.orgUnitLevel) && user.townshipIds.includes(townshipId);
   const open = (cell.status === 'none' || cell.status === 'returned') && periodHasBegun(period, todayInChina());
   const maySubmit = isTownshipUser && canEdit(townshipId) && open;
   const label = periodLabel(period)[english ? 'en' : 'zh'];
