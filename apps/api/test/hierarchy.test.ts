@@ -152,12 +152,25 @@ describe('events above the county', () => {
     expect((await as('a1Admin', { method: 'GET', url: `/api/events/${events.a2t.id}` })).statusCode).toBe(404);
   });
 
-  it('keeps a city leader read-only, and refuses a city admin an event in the other city', async () => {
-    expect((await as('cityLeader', { method: 'POST', url: '/api/events', payload: { title: 'x', startDate: '2026-03-01', townshipId: ids.a1t } })).statusCode).toBe(403);
-    const other = await as('cityAdmin', { method: 'POST', url: '/api/events', payload: { title: 'x', startDate: '2026-03-01', townshipId: ids.b1t } });
+  it('keeps the ledger read-only above the county (a city admin too), and refuses a county admin an event in the other city', async () => {
+    const payload = { title: 'x', startDate: '2026-03-01', townshipId: ids.a1t };
+    expect((await as('cityLeader', { method: 'POST', url: '/api/events', payload })).statusCode).toBe(403);
+    for (const user of ['cityAdmin', 'provinceAdmin'] as const) {
+      const refused = await as(user, { method: 'POST', url: '/api/events', payload });
+      expect(refused.statusCode, user).toBe(403);
+      expect(refused.json<{ message: string }>().message).toContain('只能查看台账');
+      expect((await as(user, { method: 'PATCH', url: `/api/events/${events.a1t.id}`, payload: { version: events.a1t.version, title: 'y' } })).statusCode).toBe(403);
+      expect((await as(user, { method: 'DELETE', url: `/api/events/${events.a1t.id}` })).statusCode).toBe(403);
+      expect((await as(user, { method: 'GET', url: `/api/events/${events.a1t.id}` })).statusCode).toBe(200);
+    }
+    // The county keeps its townships' ledgers, and only its own.
+    const own = await as('a1Admin', { method: 'POST', url: '/api/events', payload: { ...payload, startDate: '2026-04-01' } });
+    expect(own.statusCode, own.body).toBe(201);
+    expect((await as('a1Admin', { method: 'DELETE', url: `/api/events/${own.json<Event>().id}` })).statusCode).toBe(204);
+    const other = await as('a1Admin', { method: 'POST', url: '/api/events', payload: { ...payload, townshipId: ids.b1t } });
     expect(other.statusCode).toBe(400);
     expect(other.json<{ fields: { field: string }[] }>().fields.map((f) => f.field)).toEqual(['townshipId']);
-    expect((await as('cityAdmin', { method: 'DELETE', url: `/api/events/${events.b1t.id}` })).statusCode).toBe(404);
+    expect((await as('a1Admin', { method: 'DELETE', url: `/api/events/${events.b1t.id}` })).statusCode).toBe(404);
   });
 
   it('gives each user the tree from their own unit down (a township clerk from their county), nothing of the neighbour', async () => {

@@ -3,6 +3,8 @@
 // that only lists events does not download the schema library (the event
 // form, which validates, loads it with its own chunk).
 
+import type { OrgUnitLevel } from './org-units.ts';
+
 export const ROLES = ['clerk', 'leader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -14,7 +16,10 @@ export const ROLE_CAN = {
   administer: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
-export const canEditEvents = (role: Role) => (ROLE_CAN.editEvents as readonly Role[]).includes(role);
+/** Ledgers are kept at the county and below: a city's or a province's users read them, nobody there writes. */
+export const keepsLedgers = (level: OrgUnitLevel) => level !== 'province' && level !== 'city';
+
+export const canEditEvents = (role: Role, level: OrgUnitLevel) => (ROLE_CAN.editEvents as readonly Role[]).includes(role) && keepsLedgers(level);
 
 /** The catalogs every township shares; an administrator at the top of the tree edits them. */
 export const SHARED_CATALOGS = ['materialTypes', 'targetGroups', 'forms', 'laws', 'sixInto'] as const;

@@ -19,7 +19,7 @@ import {
   type SessionPolicy,
   type SessionRepository,
 } from '@pufa/db';
-import type { Role, SessionUser } from '@pufa/domain';
+import { keepsLedgers, type Role, type SessionUser } from '@pufa/domain';
 import { HttpError } from '../http-errors.ts';
 
 export type Access = 'public' | 'signedIn' | readonly Role[];
@@ -122,6 +122,10 @@ export const authPlugin = fp(
       request.actor = actorOf(user);
       if (access !== 'signedIn' && !access.includes(user.role)) {
         throw new HttpError(403, { zh: '您的角色无权进行此操作', en: 'Your role may not do this' });
+      }
+      // Above the county the ledgers are read, not kept (issue 20): events, files, imports, plans, submissions.
+      if (access === ACCESS.editors && !keepsLedgers(user.orgUnitLevel)) {
+        throw new HttpError(403, { zh: '市、省级账号只能查看台账，录入和修改由县及乡镇进行', en: 'City and province accounts read the ledgers; counties and townships keep them' });
       }
     });
   },

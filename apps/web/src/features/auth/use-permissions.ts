@@ -6,7 +6,7 @@ export function usePermissions(): { user: SessionUser | null; canEdit: (township
   const { data: user = null } = useMe();
   return {
     user,
-    canEdit: (townshipId) => !!user && canEditEvents(user.role) && (townshipId === undefined || user.townshipIds.includes(townshipId)),
+    canEdit: (townshipId) => !!user && canEditEvents(user.role, user.orgUnitLevel) && (townshipId === undefined || user.townshipIds.includes(townshipId)),
     isAdmin: user?.role === 'admin',
   };
 }
