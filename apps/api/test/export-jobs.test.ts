@@ -83,6 +83,14 @@ describe('export jobs', { timeout: 60_000 }, () => {
     await watch(first.id, (j) => j.status === 'done', 'eastClerk');
   });
 
+  it('two identical requests at the same instant share one job', async () => {
+    const url = `/api/export-jobs/ledger-csv?from=${YEAR - 1}-01-01&to=${YEAR - 1}-06-30`;
+    const answers = await Promise.all(Array.from({ length: 4 }, () => ctx.inject({ method: 'POST', url, as: 'eastClerk' })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 200, 202]);
+    expect(new Set(answers.map((a) => a.json<ExportJob>().id)).size).toBe(1);
+    await watch(answers[0]!.json<ExportJob>().id, (j) => j.status === 'done', 'eastClerk');
+  });
+
   it('a cancelled job stops and leaves no file', async () => {
     const started = await start('evidence-zip', `year=${YEAR}&orgUnitId=${ctx.fixture.countyId}`);
     await watch(started.id, (j) => j.status === 'running' && j.done > 0);

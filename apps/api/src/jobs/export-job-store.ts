@@ -44,15 +44,20 @@ export function createExportJobStore({ prisma }: Pick<Database, 'prisma'>) {
     /** A new queued job, or the user's same export still queued or running (then `created` is false). */
     async start(job: NewExportJob): Promise<{ row: Row; created: boolean }> {
       const key = paramsKey(job.kind, job.params);
-      const running = await prisma.exportJob.findFirst({ where: { userId: job.userId, paramsKey: key, status: { in: LIVE } }, orderBy: { createdAt: 'desc' } });
-      if (running) return { row: running, created: false };
-      const row = await prisma.exportJob.create({
-        data: {
-          id: randomUUID(), userId: job.userId, kind: job.kind, params: job.params as object, actor: job.actor as unknown as object,
-          paramsKey: key, fileName: job.fileName, contentType: job.contentType,
-        },
+      // Two identical requests at the same instant (a double click, a retry) must find one job:
+      // the look-up and the insert are serialised per user and request by a transaction lock.
+      return prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${job.userId}::int, hashtext(${key}))`;
+        const running = await tx.exportJob.findFirst({ where: { userId: job.userId, paramsKey: key, status: { in: LIVE } }, orderBy: { createdAt: 'desc' } });
+        if (running) return { row: running, created: false };
+        const row = await tx.exportJob.create({
+          data: {
+            id: randomUUID(), userId: job.userId, kind: job.kind, params: job.params as object, actor: job.actor as unknown as object,
+            paramsKey: key, fileName: job.fileName, contentType: job.contentType,
+          },
+        });
+        return { row, created: true };
       });
-      return { row, created: true };
     },
 
     /** The user's jobs, newest first (finished ones until their files are removed). */
