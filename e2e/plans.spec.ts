@@ -7,14 +7,19 @@ const YEAR = 2024;
 async function pick(page: Page, label: string, option: string) {
   const select = page.getByLabel(label, { exact: true });
   const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
-  // Typing into the select's own input (not whatever has focus): under load the click that
-  // opens the list can land after the keystrokes, which then filtered nothing.
+  // What the select shows as chosen (a tag, or the single value); the typed search is an input's value, not text.
+  const field = page.locator('.ant-select', { has: select });
+  // By keyboard, not by clicks: under load a click aimed at the select landed where a tag was still
+  // sliding in (its × removed the previous choice: the event was saved with one village of two),
+  // and the list could open after the keystrokes, which then filtered nothing.
   await expect(async () => {
-    await select.click();
+    await select.focus();
     await select.fill(option);
     await expect(item).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
-  await item.click();
+  // The first match is the active option: Enter picks it.
+  await select.press('Enter');
+  await expect(field).toContainText(option);
   await page.keyboard.press('Escape');
 }
 
