@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiError, Event, StatsGroup, StatsResponse } from '@pufa/domain';
+import { STATS_GROUPS, StatsResponseSchema, type ApiError, type Event, type StatsGroup, type StatsResponse } from '@pufa/domain';
 import { useTestApp } from './helper.ts';
 
 const ctx = useTestApp();
@@ -30,6 +30,34 @@ describe('GET /api/stats', () => {
     await ctx.inject({ method: 'DELETE', url: `/api/events/${created.json<{ id: number }>().id}`, as: 'eastClerk' });
     const deleted = (await ctx.inject({ method: 'GET', url, as: 'eastLeader' })).json<StatsResponse>();
     expect(deleted.totals).toEqual(before.totals);
+  });
+
+  // The route writes its answer with JSON.stringify (large answers: a province by village), so
+  // the schema that documents it is checked here instead of on every response.
+  it.each(STATS_GROUPS)('answers by %s exactly as its documented schema says (no field more or less)', async (groupBy) => {
+    const { east } = ctx.fixture;
+    const prisma = ctx.db.prisma;
+    const created = await ctx.inject({
+      method: 'POST',
+      url: '/api/events',
+      as: 'eastClerk',
+      payload: {
+        startDate: '2026-05-12', title: `防灾减灾日 ${groupBy}`, townshipId: east.townshipId, campaignId: (await prisma.campaign.findFirstOrThrow()).id,
+        villageIds: [east.villageIds[0]], sixInto: [(await prisma.sixIntoCategory.findFirstOrThrow()).code], formIds: [(await prisma.activityForm.findFirstOrThrow()).id],
+        lawIds: [(await prisma.law.findFirstOrThrow()).id], departmentIds: [(await prisma.department.findFirstOrThrow({ where: { townshipId: east.townshipId } })).id],
+        audience: 40, materials: [{ materialTypeId: ctx.fixture.material('leaflet'), quantity: 200 }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    for (const as of ['eastLeader', 'countyLeader'] as const) {
+      const res = await ctx.inject({ method: 'GET', url: `/api/stats?${year}&groupBy=${groupBy}`, as });
+      expect(res.statusCode).toBe(200);
+      const body = res.json<StatsResponse>();
+      // (This tree has no city or county below the county: those rows are read in hierarchy.test.ts.)
+      if (groupBy !== 'city' && groupBy !== 'county') expect(body.rows.some((r) => r.activities > 0), `${as} by ${groupBy}`).toBe(true);
+      expect(StatsResponseSchema.strict().parse(body)).toEqual(body);
+    }
+    await ctx.inject({ method: 'DELETE', url: `/api/events/${created.json<{ id: number }>().id}`, as: 'eastClerk' });
   });
 
   it.each([

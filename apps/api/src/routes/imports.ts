@@ -23,6 +23,7 @@ import {
 import { ImportRejectedError, type Actor } from '@pufa/db';
 import { HttpError, notFound, RequestValidationError } from '../http-errors.ts';
 import { ACCESS } from '../plugins/auth.ts';
+import { plainJsonResponse } from '../plugins/validation.ts';
 import { attachment, CONTENT_TYPES, download } from '../file-download.ts';
 import { FILE_ERRORS, LedgerFileError } from '../imports/file-errors.ts';
 
@@ -32,13 +33,6 @@ const importTemplate: typeof import('../imports/template.ts').importTemplate = a
 
 const BATCH = { zh: '导入批次', en: 'Import batch' };
 
-/**
- * A batch's preview has a row per line of the file (10,000 and more): written
- * with JSON.stringify, not checked field by field against the schema on the way
- * out (that doubled the memory and time of a large upload). The types are the
- * schema's; the tests read the answers.
- */
-const plainJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
 const tags = ['imports'];
 const errors = { 400: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
 
@@ -88,7 +82,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/imports',
     {
       config: { access: ACCESS.editors },
-      ...plainJson,
+      ...plainJsonResponse,
       // The multipart body is read by the handler (with limits); the schema documents it.
       validatorCompiler: () => (data) => ({ value: data }),
       schema: {
@@ -162,7 +156,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/imports/:id',
-    { ...plainJson, config: { access: ACCESS.signedIn }, schema: { operationId: 'getImport', tags, summary: 'One import batch with its preview (recomputed against the ledger as it is now)', params: ImportIdParamsSchema, response: { 200: ImportBatchSchema, 404: ApiErrorSchema } } },
+    { ...plainJsonResponse, config: { access: ACCESS.signedIn }, schema: { operationId: 'getImport', tags, summary: 'One import batch with its preview (recomputed against the ledger as it is now)', params: ImportIdParamsSchema, response: { 200: ImportBatchSchema, 404: ApiErrorSchema } } },
     async (request) => (await app.imports.get(request.actor, request.params.id)) ?? Promise.reject(notFound(BATCH)),
   );
 
@@ -170,7 +164,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/imports/:id',
     {
       config: { access: ACCESS.editors },
-      ...plainJson,
+      ...plainJsonResponse,
       schema: {
         tags,
         operationId: 'updateImport', summary: 'Change the mapping, the year, excluded rows, kept duplicates, cell text or matched names; answers the new preview',

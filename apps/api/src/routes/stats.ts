@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiErrorSchema, StatsQuerySchema, StatsResponseSchema } from '@pufa/domain';
 import { ACCESS } from '../plugins/auth.ts';
+import { plainJsonResponse } from '../plugins/validation.ts';
 
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/stats',
     {
+      ...plainJsonResponse,
       config: { access: ACCESS.signedIn },
       schema: {
         operationId: 'getStats',

@@ -45,7 +45,6 @@ export default function DashboardRoute() {
   const current = useStats(scope, 'month');
   const lastYear = useStats({ ...scope, ...samePeriodLastYear(scope) }, 'month');
   const months = useStats({ ...scope, from: `${year}-01-01`, to: `${year}-12-31` }, 'month');
-  const villages = useStats(scope, 'village');
 
   const unit = params.orgUnitId ? lookups.orgUnitById.get(params.orgUnitId) : undefined;
   const { user } = usePermissions();
@@ -55,6 +54,10 @@ export default function DashboardRoute() {
   const subLevel = scopeUnit && isUpperLevel(scopeUnit.level) ? childLevel(scopeUnit.level) : null;
   const subUnitGroup = subLevel === 'city' || subLevel === 'county' ? subLevel : undefined;
   const subUnits = useStats(scope, subUnitGroup ?? 'month', { enabled: !!subUnitGroup });
+  // Village coverage village by village up to the county; above it, unit by unit from the ranking's
+  // rows (a province has 13,000+ villages: that list would be megabytes on a leader's phone).
+  const levelInView = params.orgUnitId ? unit?.level : user?.orgUnitLevel;
+  const villages = useStats(scope, 'village', { enabled: !subUnitGroup && levelInView !== 'province' && levelInView !== 'city' });
   // The townships whose coverage is listed: those under the unit in view.
   const townshipsInView = scopeUnit && isUpperLevel(scopeUnit.level) ? flattenOrgUnits([scopeUnit]).filter((u) => u.level === 'township') : lookups.townships;
   // The villages whose coverage is shown: the chosen township's, or the only township's.
@@ -127,9 +130,11 @@ export default function DashboardRoute() {
           <Card
             size="small"
             title={t('dashboard.coverage')}
-            extra={villages.data && <Typography.Text type="secondary">{t('dashboard.reachedOf', { reached: villages.data.totals.villagesReached, total: villages.data.totals.villagesTotal })}</Typography.Text>}
+            extra={current.data && <Typography.Text type="secondary">{t('dashboard.reachedOf', { reached: current.data.totals.villagesReached, total: current.data.totals.villagesTotal })}</Typography.Text>}
           >
-            {coverageVillages.length > 0 ? (
+            {subUnitGroup && scopeUnit ? (
+              <UnitCoverage units={scopeUnit.children} rows={subUnits.data?.rows ?? []} hrefOf={(id) => `${paths.dashboard}?${new URLSearchParams({ ...Object.fromEntries(search), orgUnitId: String(id) })}`} />
+            ) : coverageVillages.length > 0 ? (
               <VillageCoverage
                 villages={coverageVillages}
                 rows={villages.data?.rows ?? []}
@@ -149,6 +154,25 @@ export default function DashboardRoute() {
 function Breakdown({ groupBy, scope, linkOf, onOpen }: { groupBy: StatsGroup; scope: { from: string; to: string; orgUnitId?: number }; linkOf: (row: StatsRow) => string | null; onOpen: (link: string) => void }) {
   const stats = useStats(scope, groupBy);
   return <BreakdownTable testId={`breakdown-${groupBy}`} rows={stats.data?.rows ?? []} loading={stats.isFetching} linkOf={linkOf} onOpen={onOpen} />;
+}
+
+/** Above the county: villages reached per unit one level down, worst first; a unit opens its own dashboard. */
+function UnitCoverage({ units, rows, hrefOf }: { units: OrgUnitNode[]; rows: StatsRow[]; hrefOf: (id: number) => string }) {
+  const nameOf = useCatalogName();
+  const reachedOf = new Map(rows.map((r) => [Number(r.key), r.villagesReached ?? 0]));
+  const list = units
+    .map((unit) => ({ unit, reached: reachedOf.get(unit.id) ?? 0, total: flattenOrgUnits([unit]).filter((u) => u.level === 'village').length }))
+    .sort((a, b) => a.reached / Math.max(1, a.total) - b.reached / Math.max(1, b.total));
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="unit-coverage">
+      {list.map(({ unit, reached, total }) => (
+        <Link key={unit.id} to={hrefOf(unit.id)} style={{ display: 'flex', justifyContent: 'space-between' }}>
+          <span>{nameOf(unit)}</span>
+          <Typography.Text type={total === 0 ? 'secondary' : reached < total ? 'danger' : 'success'}>{reached} / {total}</Typography.Text>
+        </Link>
+      ))}
+    </Space>
+  );
 }
 
 /** At county level: villages reached per township, worst first; a township opens its own coverage. */

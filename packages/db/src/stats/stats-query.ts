@@ -73,7 +73,10 @@ function unitRollupSql(unitId: number, query: StatsQuery): Prisma.Sql {
   const inMonths = Prisma.sql`month BETWEEN ${from}::date AND ${to}::date`;
   const own = Prisma.sql`unit_id = ${unitId} AND ${inMonths}`;
   // Whole years read the villages from their yearly rows: one per village reached, not one per month.
-  const village = from.endsWith('-01-01') && to.endsWith('-12-31') ? Prisma.sql`'villageYear'` : Prisma.sql`'village'`;
+  const wholeYears = from.endsWith('-01-01') && to.endsWith('-12-31');
+  const village = wholeYears ? Prisma.sql`'villageYear'` : Prisma.sql`'village'`;
+  // Within one year those rows are one per village already: counting them needs no de-duplication.
+  const reached = wholeYears && from.slice(0, 4) === to.slice(0, 4) ? Prisma.sql`count(*)` : Prisma.sql`count(DISTINCT key)`;
   const sums = Prisma.sql`sum(activities)::bigint, sum(leaflets)::bigint, sum(audience)::bigint, sum(consultations)::bigint, sum(quantity)::bigint`;
   const rows =
     groupBy === 'month'
@@ -82,7 +85,7 @@ function unitRollupSql(unitId: number, query: StatsQuery): Prisma.Sql {
         ? Prisma.sql`(WITH u AS MATERIALIZED (SELECT id FROM pufa_org_subtree(${unitId}::int) WHERE level = ${groupBy}::"OrgUnitLevel")
                       SELECT 'r', unit_id::text, ${sums} FROM event_stats_unit_monthly
                       WHERE dimension = 'total' AND unit_id IN (SELECT id FROM u) AND ${inMonths} GROUP BY unit_id
-                      UNION ALL SELECT 'w', unit_id::text, count(DISTINCT key)::bigint, 0, 0, 0, 0 FROM event_stats_unit_monthly
+                      UNION ALL SELECT 'w', unit_id::text, ${reached}::bigint, 0, 0, 0, 0 FROM event_stats_unit_monthly
                                 WHERE dimension = ${village} AND unit_id IN (SELECT id FROM u) AND ${inMonths} GROUP BY unit_id)`
         : groupBy === 'village'
           ? Prisma.sql`SELECT 'r', key, ${sums} FROM event_stats_unit_monthly WHERE dimension = ${village} AND ${own} GROUP BY key`
@@ -91,7 +94,7 @@ function unitRollupSql(unitId: number, query: StatsQuery): Prisma.Sql {
     SELECT 't' AS part, '' AS key, sum(activities)::bigint AS activities, sum(leaflets)::bigint AS leaflets, sum(audience)::bigint AS audience,
            sum(consultations)::bigint AS consultations, sum(quantity)::bigint AS quantity
     FROM event_stats_unit_monthly WHERE dimension = 'total' AND ${own}
-    UNION ALL SELECT 'v', '', count(DISTINCT key)::bigint, 0, 0, 0, 0 FROM event_stats_unit_monthly WHERE dimension = ${village} AND ${own}
+    UNION ALL SELECT 'v', '', ${reached}::bigint, 0, 0, 0, 0 FROM event_stats_unit_monthly WHERE dimension = ${village} AND ${own}
     UNION ALL ${rows}`;
 }
 
@@ -204,11 +207,15 @@ function withLabelsAndVillages(inner: Prisma.Sql, scope: StatsScope, groupBy: St
       : groupBy === 'sixInto'
         ? Prisma.sql`LEFT JOIN six_into_category l ON s.part = 'r' AND l.code = s.key`
         : Prisma.sql`LEFT JOIN ${Prisma.raw(LABEL_TABLES[groupBy])} l ON s.part = 'r' AND l.id = (CASE WHEN s.key ~ '^[0-9]+$' THEN s.key::int END)`;
-  const villages = scope.kind === 'village' ? Prisma.sql`id = ${scope.villageId}` : townshipCondition(scope, Prisma.sql`parent_id`);
+  // The villages in scope: below an upper unit, one index range of the closure (the function inlines).
+  const villagesInScope =
+    scope.kind === 'subtree'
+      ? Prisma.sql`SELECT count(*) FROM pufa_org_subtree(${scope.unitId}::int) WHERE level = 'village'`
+      : Prisma.sql`SELECT count(*) FROM org_unit WHERE level = 'village' AND ${scope.kind === 'village' ? Prisma.sql`id = ${scope.villageId}` : townshipCondition(scope, Prisma.sql`parent_id`)}`;
   return Prisma.sql`
     SELECT s.part, s.key, l.name AS label, l.name_en AS label_en, s.activities, s.leaflets, s.audience, s.consultations, s.quantity
     FROM (${inner}) s ${labels}
-    UNION ALL SELECT 'n', '', NULL, NULL, count(*)::bigint, 0, 0, 0, 0 FROM org_unit WHERE level = 'village' AND ${villages}`;
+    UNION ALL SELECT 'n', '', NULL, NULL, (${villagesInScope})::bigint, 0, 0, 0, 0`;
 }
 
 const monthLabel = (key: string) => ({ label: `${Number(key.slice(0, 4))}年${Number(key.slice(5, 7))}月`, labelEn: key });
