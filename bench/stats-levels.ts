@@ -111,7 +111,8 @@ function checkEqual(label: string, api: StatsResponse, ref: { part: string; key:
   if (apiRows.length !== refRows.size) fail(`the number of rows (${apiRows.length} vs ${refRows.size})`);
   for (const row of apiRows) {
     const r = refRows.get(row.key);
-    if (!r || row.activities !== Number(r.a) || row.leaflets !== Number(r.l) || row.audience !== Number(r.au)) fail(`row ${row.key}`);
+    if (!r) return fail(`row ${row.key} (missing)`);
+    if (row.activities !== Number(r.a) || row.leaflets !== Number(r.l) || row.audience !== Number(r.au)) fail(`row ${row.key}`);
     if (r.label !== null && row.label !== r.label) fail(`the label of row ${row.key}`);
     const reached = ref.find((w) => w.part === 'w' && w.key === row.key);
     if (reached && row.villagesReached !== Number(reached.a)) fail(`villages reached in row ${row.key}`);
