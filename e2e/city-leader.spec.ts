@@ -8,12 +8,19 @@ const YEAR_VIEW = '/dashboard?period=year&from=2026-01-01&to=2026-12-31';
 
 test('a city leader ranks the counties, drills to a county, a township and an event', async ({ page }) => {
   await signIn(page, 'cityleader');
+  const villageLists: string[] = [];
+  page.on('request', (r) => void (r.url().includes('/api/stats') && r.url().includes('groupBy=village') && villageLists.push(r.url())));
   await page.goto(YEAR_VIEW);
   const ranking = page.getByTestId('sub-unit-ranking');
   await expect(page.getByText('各县（区）排名')).toBeVisible();
   // The city's two counties, nothing of the other city (江北县).
   await expect(ranking.getByRole('link')).toHaveText([/示范县|东山区/, /示范县|东山区/]);
   await expect(page.getByText('江北县')).toHaveCount(0);
+  // Coverage county by county ("reached / villages"), read from the ranking: no list of every village.
+  const coverage = page.getByTestId('unit-coverage').getByRole('link');
+  await expect(coverage).toHaveCount(2);
+  await expect(coverage.first()).toHaveText(/(示范县|东山区)\d+ \/ [1-9]\d*/);
+  expect(villageLists).toEqual([]);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
   await ranking.getByRole('link', { name: '东山区' }).click();

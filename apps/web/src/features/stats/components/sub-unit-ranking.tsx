@@ -13,6 +13,9 @@ interface Props {
   hrefOf: (orgUnitId: number) => string;
 }
 
+/** 10,601 as the other tables write it. */
+const grouped = (v: number | undefined) => (v ?? 0).toLocaleString();
+
 export function SubUnitRanking({ rows, loading, hrefOf }: Props) {
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
@@ -35,10 +38,10 @@ export function SubUnitRanking({ rows, loading, hrefOf }: Props) {
           // A real link (keyboard, screen readers, a new tab), opening the unit's dashboard.
           render: (_, row) => <Link to={hrefOf(Number(row.key))}>{english ? row.labelEn : row.label}</Link>,
         },
-        { title: t('totals.activities'), dataIndex: 'activities', align: 'right' },
-        { title: t('dashboard.leafletsShort'), dataIndex: 'leaflets', align: 'right' },
-        { title: t('dashboard.audienceShort'), dataIndex: 'audience', align: 'right' },
-        { title: t('dashboard.villagesReachedShort'), dataIndex: 'villagesReached', align: 'right' },
+        { title: t('totals.activities'), dataIndex: 'activities', align: 'right', render: grouped },
+        { title: t('dashboard.leafletsShort'), dataIndex: 'leaflets', align: 'right', render: grouped },
+        { title: t('dashboard.audienceShort'), dataIndex: 'audience', align: 'right', render: grouped },
+        { title: t('dashboard.villagesReachedShort'), dataIndex: 'villagesReached', align: 'right', render: grouped },
       ]}
     />
   );
