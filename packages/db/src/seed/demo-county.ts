@@ -4,13 +4,11 @@
 // see them in the middle of a year: approved, one waiting for review, one
 // returned with a reason, one late. 涂市镇 (the clerk's township) submits nothing,
 // so the demo user starts from an open ledger.
-import { isoDate, monthPeriod, yearOf, type IsoDate } from '@pufa/domain';
+import { isoDate, monthPeriod, type IsoDate } from '@pufa/domain';
 import type { DatabaseHandle } from '../client.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
-import { createEventRepository } from '../repositories/event-repository.ts';
-import { createSubmissionRepository } from '../repositories/submission-repository.ts';
 import { seedTownship } from './org-units.ts';
-import { seededRandom } from './random.ts';
+import { demoWriter } from './demo-writer.ts';
 
 const NEIGHBOURS = [
   { code: 'longgang', name: '龙港镇', nameEn: 'Longgang Town', villages: ['东湖村', '西岭村', '南塘村', '北坡村', '港口社区', '梅林村'] },
@@ -31,15 +29,7 @@ export const DEMO_RETURN_REASON = '宣传资料数量与现场照片不符，请
 
 export async function seedDemoNeighbours(db: DatabaseHandle, { countyId, today }: { countyId: number; today: IsoDate }) {
   const { prisma } = db;
-  const rand = seededRandom(2026);
-  const events = createEventRepository(db);
-  const submissions = createSubmissionRepository(db);
-  const [campaigns, leaflet] = await Promise.all([
-    prisma.campaign.findMany({ select: { id: true, code: true } }),
-    prisma.materialType.findFirstOrThrow({ where: { code: 'leaflet' }, select: { id: true } }),
-  ]);
-  const campaignId = (code: string) => campaigns.find((c) => c.code === code)?.id ?? null;
-  const thisYear = yearOf(today);
+  const { rand, events, submissions, campaignId, leafletId, thisYear } = await demoWriter(db, 2026, today);
   const currentMonth = Number(today.slice(5, 7));
   for (const [index, neighbour] of NEIGHBOURS.entries()) {
     const { townshipId, villageIds } = await seedTownship(prisma, {
@@ -59,7 +49,7 @@ export async function seedDemoNeighbours(db: DatabaseHandle, { countyId, today }
         await events.create(SYSTEM_ACTOR, {
           startDate, title, townshipId, campaignId: campaignId(code), location: `${neighbour.name}政府广场`,
           villageIds: rand.pick(villageIds, rand.int(1, villageIds.length)),
-          audience: rand.int(80, 400), materials: [{ materialTypeId: leaflet.id, quantity: rand.int(100, 500) }],
+          audience: rand.int(80, 400), materials: [{ materialTypeId: leafletId, quantity: rand.int(100, 500) }],
         });
       }
     }

@@ -4,13 +4,11 @@
 //          └─ 江北市 ── 江北县 ── 江北镇
 // The new townships log a few named days each year, and 东山街道 has its months approved,
 // so the city's views (by county, ranking, submissions one level down) show differences.
-import { isoDate, monthPeriod, yearOf, type IsoDate } from '@pufa/domain';
+import { isoDate, monthPeriod, type IsoDate } from '@pufa/domain';
 import type { DatabaseHandle } from '../client.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
-import { createEventRepository } from '../repositories/event-repository.ts';
-import { createSubmissionRepository } from '../repositories/submission-repository.ts';
 import { seedCounty, seedTownship, seedUpperUnit } from './org-units.ts';
-import { seededRandom } from './random.ts';
+import { demoWriter } from './demo-writer.ts';
 
 interface DemoTownship { code: string; name: string; nameEn: string; villages: string[]; villageWord: string; submits: boolean }
 interface DemoCounty { code: string; name: string; nameEn: string; townships: DemoTownship[] }
@@ -53,15 +51,7 @@ export async function seedDemoProvince(db: DatabaseHandle, { countyId, today }: 
 
 async function seedDemoCounty(db: DatabaseHandle, county: DemoCounty, cityId: number, sortOrder: number, today: IsoDate) {
   const { prisma } = db;
-  const rand = seededRandom(county.code.length * 7919);
-  const events = createEventRepository(db);
-  const submissions = createSubmissionRepository(db);
-  const [campaigns, leaflet] = await Promise.all([
-    prisma.campaign.findMany({ select: { id: true, code: true } }),
-    prisma.materialType.findFirstOrThrow({ where: { code: 'leaflet' }, select: { id: true } }),
-  ]);
-  const campaignId = (code: string) => campaigns.find((c) => c.code === code)?.id ?? null;
-  const thisYear = yearOf(today);
+  const { rand, events, submissions, campaignId, leafletId, thisYear } = await demoWriter(db, county.code.length * 7919, today);
   const { id } = await seedCounty(prisma, { code: county.code, name: county.name, nameEn: county.nameEn, parentId: cityId });
   await prisma.orgUnit.update({ where: { id }, data: { sortOrder } });
   for (const [index, township] of county.townships.entries()) {
@@ -77,7 +67,7 @@ async function seedDemoCounty(db: DatabaseHandle, county: DemoCounty, cityId: nu
         await events.create(SYSTEM_ACTOR, {
           startDate, title, townshipId, campaignId: campaignId(code), location: `${township.name}文化广场`,
           villageIds: rand.pick(villageIds, rand.int(1, villageIds.length)),
-          audience: rand.int(60, 500), materials: [{ materialTypeId: leaflet.id, quantity: rand.int(100, 600) }],
+          audience: rand.int(60, 500), materials: [{ materialTypeId: leafletId, quantity: rand.int(100, 600) }],
         });
       }
     }
