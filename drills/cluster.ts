@@ -7,12 +7,14 @@
 // whichever process nginx picks), create events, each one user action with its own
 // Idempotency-Key and a unique title, and attach a photo to every fifth; a 502/503 or a lost
 // answer is retried with the same key, as docs/reliability.md tells clients. Meanwhile the drill
-// kill -9s an API process, restarts it, and does it again to another one. It reports:
-// acknowledged writes lost (must be 0), duplicated (0), uploads whose file is missing from the
-// store (0), the session still valid on every process (yes), and every answer other than
-// 201/502/503 (none). Exits 1 when a promise is broken; removes what it made.
-//
-// Not here yet: the background-job worker of issue 21 (no job queue exists yet).
+// kill -9s an API process, restarts it, and does it again to another one. Beside them runs the
+// export worker (`npm run worker`; the API processes only queue, EXPORT_WORKER=off): the county
+// administrator starts two background exports (the year's workbook and ledger CSV), and the
+// drill kill -9s the worker while one is half-way, then starts a new worker, which must take the
+// job over once the queue expires it. It reports: acknowledged writes lost (must be 0),
+// duplicated (0), uploads whose file is missing from the store (0), the session still valid on
+// every process (yes), export jobs finished with a file that downloads (all), and every answer
+// other than 201/502/503 (none). Exits 1 when a promise is broken; removes what it made.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -88,13 +90,26 @@ http {
 }
 
 const apis = new Map<number, ChildProcess>();
+/** The export jobs' settings, the same on every process (the queue's expiry is set where a job is sent). */
+const JOB_ENV = { EXPORT_JOB_EXPIRE_SECONDS: '10', EXPORT_JOB_MAINTENANCE_SECONDS: '1', EXPORT_JOB_PAUSE_MS: '1500' };
+let worker: ChildProcess | undefined;
+
+function startWorker(s3: Record<string, string>): ChildProcess {
+  worker = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/worker.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...JOB_ENV, ...s3 },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  return worker;
+}
 let nginxStarted = false;
 let stopS3: (() => Promise<void>) | undefined;
 
 function startApi(port: number, s3: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DEMO: '1', DEMO_PASSWORD, LOG_LEVEL: 'error', TRUST_PROXY: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...s3 },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DEMO: '1', DEMO_PASSWORD, LOG_LEVEL: 'error', TRUST_PROXY: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', EXPORT_WORKER: 'off', ...JOB_ENV, ...s3 },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
@@ -111,7 +126,7 @@ async function waitHealthy(port: number) {
 }
 
 async function cleanUp() {
-  for (const child of apis.values()) if (child.pid && child.exitCode === null) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+  for (const child of [...apis.values(), ...(worker ? [worker] : [])]) if (child.pid && child.exitCode === null) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
   if (nginxStarted) try { execFileSync('nginx', ['-c', `${work}/nginx.conf`, '-s', 'stop'], { stdio: 'ignore' }); } catch { /* gone */ }
   await stopS3?.();
   await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
@@ -128,6 +143,7 @@ async function main(): Promise<boolean> {
   startApi(API_PORTS[0]!, s3Env);
   await waitHealthy(API_PORTS[0]!);
   for (const port of API_PORTS.slice(1)) startApi(port, s3Env);
+  startWorker(s3Env);
   await Promise.all(API_PORTS.map(waitHealthy));
   writeFileSync(`${work}/nginx.conf`, nginxConfig());
   execFileSync('nginx', ['-c', `${work}/nginx.conf`]);
@@ -186,6 +202,36 @@ async function main(): Promise<boolean> {
   };
   const writers = Array.from({ length: WRITERS }, (_, i) => writer(i));
 
+  // The county administrator's two background exports, the worker killed under one of them.
+  const adminLogin = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
+  const adminCookie = adminLogin.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  type Job = { id: string; status: string; done: number; total: number; bytes: number | null; error: string | null };
+  const readJob = async (id: string): Promise<Job | null> => {
+    const res = await fetch(`${base}/api/export-jobs/${id}`, { headers: { cookie: adminCookie } }).catch(() => null);
+    return res?.status === 200 ? ((await res.json()) as Job) : (await res?.arrayBuffer(), null);
+  };
+  const jobIds: string[] = [];
+  const jobNotes: string[] = [];
+  const exportsDone = (async () => {
+    await sleep(2000);
+    for (const kind of ['workbook', 'ledger-csv']) {
+      const res = await fetch(`${base}/api/export-jobs/${kind}?from=2026-01-01&to=2026-12-31&lang=zh`, { method: 'POST', headers: { cookie: adminCookie } });
+      if (res.status !== 202) throw new Error(`starting the ${kind} job answered ${res.status}: ${await res.text()}`);
+      jobIds.push(((await res.json()) as Job).id);
+    }
+    // Half-way through the first: kill -9 the worker, start another.
+    for (const started = Date.now(); Date.now() - started < 60_000; await sleep(200)) {
+      const job = await readJob(jobIds[0]!);
+      if (job?.status === 'running' && job.done > 0) {
+        process.kill(-worker!.pid!, 'SIGKILL');
+        jobNotes.push(`worker killed with the workbook at ${job.done} of ${job.total} events`);
+        break;
+      }
+    }
+    await sleep(2000);
+    startWorker(s3Env);
+  })();
+
   // Two kill -9s of different processes, each restarted a few seconds later.
   const step = (SECONDS * 1000) / 6;
   const kills: string[] = [];
@@ -202,6 +248,17 @@ async function main(): Promise<boolean> {
   running = false;
   stoppedAt = Date.now();
   await Promise.all(writers);
+  await exportsDone;
+  // Every job finished (the one under the kill taken over once the queue expired it), and its file downloads.
+  const jobs: (Job | null)[] = [];
+  for (const id of jobIds) {
+    let job = await readJob(id);
+    for (const started = Date.now(); job?.status !== 'done' && job?.status !== 'failed' && Date.now() - started < 180_000; job = await readJob(id)) await sleep(500);
+    const file = job?.status === 'done' ? await fetch(`${base}/api/export-jobs/${id}/file`, { headers: { cookie: adminCookie } }) : null;
+    const bytes = file?.status === 200 ? (await file.arrayBuffer()).byteLength : 0;
+    jobNotes.push(`job ${id.slice(0, 8)}: ${job?.status ?? 'unreadable'}, ${job?.done ?? 0} of ${job?.total ?? 0} events, file ${file?.status ?? '-'} (${bytes} bytes)${job?.error ? `, ${job.error}` : ''}`);
+    jobs.push(job && bytes > 0 && bytes === job.bytes ? job : null);
+  }
 
   // What is stored, read from the database itself.
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -229,6 +286,7 @@ async function main(): Promise<boolean> {
   log(`${uploads.length} photos acknowledged, ${files.rows[0]!.n} file rows; unreadable from the store: ${unreadable}`);
   log(`${retries} retries with the action's Idempotency-Key, ${replayed} answered with the stored answer`);
   log(`the one session on each process: ${sessions.join(', ')}`);
+  for (const note of jobNotes) log(note);
   const failures = [
     ...(lost.length ? [`${lost.length} acknowledged writes lost`] : []),
     ...(duplicated ? [`${duplicated} writes stored twice`] : []),
@@ -237,9 +295,11 @@ async function main(): Promise<boolean> {
     ...(sessions.some((s) => s !== 200) ? ['the session is not valid on every process'] : []),
     ...unexpected.map(([s, n]) => `${n}× ${s}`),
     ...(acknowledged.size === 0 ? ['nothing was written'] : []),
+    ...(jobIds.length !== 2 || jobs.some((j) => j === null) ? ['an export job did not finish with its file'] : []),
+    ...(!jobNotes.some((n) => n.startsWith('worker killed')) ? ['the worker was not killed half-way through a job'] : []),
   ];
   for (const failure of failures) log(`FAILED: ${failure}`);
-  if (!failures.length) log('passed: nothing lost, nothing duplicated, every photo readable, the session valid everywhere, only 502/503 while a process was down');
+  if (!failures.length) log('passed: nothing lost, nothing duplicated, every photo readable, the session valid everywhere, only 502/503 while a process was down, both exports delivered after the worker was killed');
   return failures.length === 0;
 }
 

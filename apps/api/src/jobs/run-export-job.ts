@@ -39,7 +39,8 @@ export async function runExportJob(app: FastifyInstance, id: string, settings: J
   let total = 0;
   const report = async () => {
     if (abort.signal.aborted) return;
-    if (!(await app.exportJobs.progress(id, attempt, done, total))) abort.abort();
+    // Events saved after the count are written too (the export reads the ledger as it is then): never past 100 %.
+    if (!(await app.exportJobs.progress(id, attempt, done, Math.max(done, total)))) abort.abort();
   };
   const timer = setInterval(() => void report().catch((error: unknown) => app.log.warn({ err: error, job: id }, 'export job: progress not saved')), PROGRESS_EVERY_MS);
   await mkdir(app.fileStore.spoolFolder, { recursive: true });
