@@ -86,7 +86,8 @@ export async function prepareExport<K extends ExportJobKind>(app: FastifyInstanc
       return {
         fileName: `${query.lang === 'en' ? 'legal-publicity' : '普法宣传统计'}-${query.lang === 'en' ? data.unitNameEn : data.unitName}-${period}.xlsx`,
         asciiName: `pufa-${period}.xlsx`, contentType: CONTENT_TYPES.xlsx,
-        total: count(data.ledgerFilter, ledgerActor),
+        // Above the county the workbook lists no events (its finest rows are townships): nothing to count.
+        total: data.rollUp ? async () => 0 : count(data.ledgerFilter, ledgerActor),
         write: async (out, signal) => (await loadWorkbookWriter())(out, data, events, actor, query.lang, signal),
       };
     }
@@ -100,7 +101,7 @@ export async function prepareExport<K extends ExportJobKind>(app: FastifyInstanc
       const ledgerActor = workbookData.approval ? { ...actor, townshipIds: workbookData.approval.approvedIds } : actor;
       return {
         fileName: `${lang === 'en' ? 'evidence' : '佐证材料'}-${unit}-${period}.zip`, asciiName: `evidence-${period}.zip`, contentType: ZIP,
-        total: async () => (await count(workbookData.ledgerFilter, ledgerActor)()) + (await count(book.data.ledgerFilter)()),
+        total: async () => (workbookData.rollUp ? 0 : await count(workbookData.ledgerFilter, ledgerActor)()) + (await count(book.data.ledgerFilter)()),
         write: async (out, signal) => {
           const writeWorkbook = await loadWorkbookWriter();
           await (await loadZipWriter())(out, book, app.fileStore, (workbook, abort) => writeWorkbook(workbook, workbookData, events, actor, lang, abort), workbookName, signal);
