@@ -20,6 +20,7 @@ import { useDashboardParams } from '../features/stats/dashboard-params.ts';
 import { isEnglish } from '../lib/i18n.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { isUpperLevel } from '@pufa/domain';
+import { usePermissions } from '../features/auth/use-permissions.ts';
 
 export function ExportsRoute() {
   const { t, i18n } = useTranslation();
@@ -28,6 +29,9 @@ export function ExportsRoute() {
   const { params, update } = useDashboardParams();
   const [lang, setLang] = useState<ExportLanguage>(isEnglish(i18n.language) ? 'en' : 'zh');
   const unit = params.orgUnitId ? lookups.orgUnitById.get(params.orgUnitId) : undefined;
+  const { user } = usePermissions();
+  // The level of the unit the exports are of: a city's or a province's workbook has its units one level down instead of a ledger.
+  const level = unit?.level ?? user?.orgUnitLevel;
   // A county's roll-up may count only what the county approved (上报审核); a township's own exports are its own.
   const isRollUp = unit === undefined ? lookups.townships.length > 1 : isUpperLevel(unit.level);
   const [approvedOnly, setApprovedOnly] = useState(false);
@@ -67,7 +71,9 @@ export function ExportsRoute() {
       <Row gutter={[12, 12]}>
         <Col xs={24} md={12}>
           <Card size="small" title={<Space><FileExcelOutlined />{t('exports.workbook')}</Space>} style={{ height: '100%' }}>
-            <Typography.Paragraph type="secondary">{t('exports.workbookHelp')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" data-testid="workbook-help">
+              {level === 'city' || level === 'province' ? t(`exports.workbookHelpAbove.${level}`) : t('exports.workbookHelp')}
+            </Typography.Paragraph>
             <Space wrap>
               <DownloadButton type="primary" path="/exports/annual.xlsx" query={{ ...scope, lang }} testId="download-workbook">{t('exports.downloadWorkbook')}</DownloadButton>
               {jobButton('workbook', { ...scope, lang })}
