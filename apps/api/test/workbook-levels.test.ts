@@ -101,7 +101,8 @@ beforeAll(async () => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
     return seed % n;
   };
-  const [leaflet, booklet, banner] = ['leaflet', 'booklet', 'banner'].map((code) => ctx.fixture.material(code));
+  const { material } = ctx.fixture;
+  const [leaflet, booklet, banner] = [material('leaflet'), material('booklet'), material('banner')];
   const campaigns = ['legal-publicity-month', 'anti-drug-day', 'constitution-day'].map((code) => ctx.fixture.campaign(code));
   for (let i = 0; i < 48; i += 1) {
     const township = townships[random(townships.length)]!;
