@@ -324,6 +324,27 @@ describe('GET /api/exports/annual.xlsx above the county', () => {
     expect(book['分乡镇统计']!.slice(2, -1).map((r) => r[1])).toEqual(['b1t镇', 'b1u镇']);
   });
 
+  it("gives a county's, a city's events in the ledger CSV for the unit chosen (the rows the workbook leaves out), and refuses a neighbour's", async () => {
+    const csvRows = async (user: Level20User, orgUnitId: number) => {
+      const res = await as(user, `/api/exports/ledger.csv?from=${YEAR}-01-01&to=${YEAR}-12-31&orgUnitId=${orgUnitId}`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+      return { rows: lines.length - 1, header: lines[0]!.split(','), body: res.body, disposition: res.headers['content-disposition'] };
+    };
+    const county = await csvRows('cityLeader', ids.a1);
+    expect(county.rows).toBe(recount(townshipsUnder([ids.a1])).activities);
+    expect(county.disposition).toContain(encodeURIComponent(`活动台账-甲一县-${YEAR}.csv`));
+    expect(county.body).not.toContain('a2t镇');
+    const cityB = await csvRows('provinceLeader', ids.cityB);
+    expect(cityB.rows).toBe(recount(townshipsUnder([ids.b1])).activities);
+    expect(cityB.body).not.toContain('a1t镇');
+    for (const orgUnitId of [ids.cityB, ids.b1, ids.province]) {
+      const res = await as('cityLeader', `/api/exports/ledger.csv?orgUnitId=${orgUnitId}`);
+      expect(res.statusCode, `city A asking for ${orgUnitId}`).toBe(400);
+      expect(res.json<{ fields: { field: string }[] }>().fields.map((f) => f.field)).toEqual(['orgUnitId']);
+    }
+  });
+
   it("a province's workbook as a background job is the direct download's", async () => {
     const start = await ctx.app.inject({ method: 'POST', url: `/api/export-jobs/workbook?year=${YEAR}`, headers: { cookie: cookies.provinceLeader } });
     expect(start.statusCode, start.body).toBe(202);

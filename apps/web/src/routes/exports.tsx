@@ -37,8 +37,11 @@ export function ExportsRoute() {
   const [approvedOnly, setApprovedOnly] = useState(false);
   const scope = { from: params.from, to: params.to, orgUnitId: params.orgUnitId, ...(isRollUp && approvedOnly ? { approvedOnly: 'true' as const } : {}) };
   const report = useAnnualReport(scope);
-  // The ledger CSV takes the event list's filters: the same org unit as a township or village filter.
-  const ledgerQuery = { from: params.from, to: params.to, lang, townshipId: unit?.level === 'township' ? unit.id : undefined, villageId: unit?.level === 'village' ? unit.id : undefined };
+  // The ledger CSV takes the event list's filters: the same org unit as a township or village filter, or a county, city or province.
+  const ledgerQuery = {
+    from: params.from, to: params.to, lang,
+    townshipId: unit?.level === 'township' ? unit.id : undefined, villageId: unit?.level === 'village' ? unit.id : undefined, orgUnitId: unit && isUpperLevel(unit.level) ? unit.id : undefined,
+  };
   // A long export (a county's year, a pack of photos) can run as a job instead: it shows in 「我的导出」 below.
   const { message } = App.useApp();
   const startJob = useStartExportJob();
