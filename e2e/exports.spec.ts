@@ -64,6 +64,17 @@ test('a city leader and a province administrator download the workbook of their 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByTestId('workbook-help')).toContainText('one sheet per county');
   await page.getByRole('button', { name: '中文' }).click();
+  // One county chosen: its workbook (a county's, with the ledger) and the CSV of its events only.
+  type Unit = { id: number; name: string; children: Unit[] };
+  const flat = (units: Unit[]): Unit[] => units.flatMap((u) => [u, ...flat(u.children)]);
+  const dongshan = flat((await (await page.request.get('/api/reference')).json()).orgUnits).find((u) => u.name === '东山区')!;
+  await page.goto(`/exports?period=year&from=2026-01-01&to=2026-12-31&orgUnitId=${dongshan.id}`);
+  await expect(page.getByTestId('workbook-help')).toContainText('县级汇总（选县时）');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-ledger').click()]);
+  expect(csv.suggestedFilename()).toBe('活动台账-东山区-2026.csv');
+  const csvText = await readFile((await csv.path())!, 'utf8');
+  expect(csvText).toContain('东山街道');
+  expect(csvText).not.toContain('涂市镇');
 
   await page.getByRole('button', { name: '退出登录' }).click();
   await signIn(page, 'provinceadmin');
