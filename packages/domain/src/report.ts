@@ -4,6 +4,7 @@
 // "余" style side by side, and an English rendering.
 import { MATERIAL_REPORT_NAMES, MATERIAL_TYPES } from './catalogs/material-types.ts';
 import { isWholeYear } from './dates.ts';
+import type { OrgUnitLevel } from './org-units.ts';
 
 /**
  * How reports write a figure (docs/counting-rules.md): two significant figures, rounded down,
@@ -124,7 +125,12 @@ export function wholeOf(unitName: string): string {
 /** How many named days and laws a paragraph names before "等". */
 export const REPORT_LIST_LENGTH = 5;
 
-export function reportParagraphs(f: ReportFigures): ReportParagraphs {
+/**
+ * The report's paragraphs. `level`, the level of the unit they are written for: a city's or a
+ * province's figures are the sum of its counties' and say so (全市共开展普法宣传…次), as bureaus write.
+ */
+export function reportParagraphs(f: ReportFigures, level?: OrgUnitLevel): ReportParagraphs {
+  const sum = level === 'city' || level === 'province' ? '共' : '';
   const period = periodZh(f.from, f.to);
   if (f.activities === 0 && f.notApproved?.length) {
     // Nothing approved yet is not "nothing done": say which it is.
@@ -146,7 +152,7 @@ export function reportParagraphs(f: ReportFigures): ReportParagraphs {
   // The seed's sentence first (全镇开展宣传10余次，发放宣传资料3000余份): activities, the 宣传资料 total
   // (the kinds counted as 宣传资料, docs/counting-rules.md) and the people reached.
   const headline = (n: (x: number) => string) =>
-    `${period}，${wholeOf(f.unitName)}开展普法宣传${n(f.activities)}次` +
+    `${period}，${wholeOf(f.unitName)}${sum}开展普法宣传${n(f.activities)}次` +
     (f.leaflets > 0 ? `，发放宣传资料${n(f.leaflets)}份` : '') +
     `，受教育群众${n(f.audience)}人次。`;
   // Then what was handed out, put up and set up, kind by kind, and the consultations answered.

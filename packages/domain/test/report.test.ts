@@ -52,6 +52,15 @@ describe('reportParagraphs', () => {
     expect(p.english).toContain('villages and schools');
   });
 
+  it('writes a city\'s and a province\'s figures as their sum (全市共开展, 全省共开展); a county and a township as before', () => {
+    const city = reportParagraphs({ ...figures, unitName: '示范市' }, 'city');
+    expect(city.exact).toMatch(/^2026年，全市共开展普法宣传17次，发放宣传资料3612份，受教育群众4018人次。/);
+    expect(city.rounded).toMatch(/^2026年，全市共开展普法宣传17次，发放宣传资料3600余份，/);
+    expect(reportParagraphs({ ...figures, unitName: '示范省' }, 'province').exact).toMatch(/^2026年，全省共开展普法宣传17次，/);
+    expect(reportParagraphs({ ...figures, unitName: '示范县' }, 'county').exact).toMatch(/^2026年，全县开展普法宣传17次，/);
+    expect(reportParagraphs(figures, 'township').exact).toMatch(/^2026年，全镇开展普法宣传17次，/);
+  });
+
   it('says 发放宣传资料 with the 宣传资料 total it is given (the kinds counted as 宣传资料), not the sum of every kind', () => {
     // 23 banners and 50 wall charts are not 宣传资料 (docs/counting-rules.md): the headline stays 4234.
     const p = reportParagraphs({ ...figures, leaflets: 4234, materials: [kind('leaflet', 3991), kind('booklet', 243), kind('banner', 23), kind('wall-chart', 50)] });

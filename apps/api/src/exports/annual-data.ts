@@ -17,12 +17,21 @@ import {
 } from '@pufa/domain';
 import type { Actor } from '@pufa/db';
 import { createNames, type Names } from './scope-names.ts';
+import { createRollUp, isAboveCounty, type RollUp } from './roll-up-data.ts';
 
-/** What the report paragraph names (materials by kind among them); the workbook lays out three breakdowns more. */
+/** What the report paragraph names (materials by kind among them); the workbook lays out more breakdowns. */
 const REPORT_GROUPS = ['month', 'campaign', 'sixInto', 'law', 'materialType'] as const satisfies readonly StatsGroup[];
-const WORKBOOK_GROUPS = [...REPORT_GROUPS, 'township', 'village', 'department'] as const satisfies readonly StatsGroup[];
+/** Every workbook: the report's, and the townships side by side. */
+const WORKBOOK_GROUPS = [...REPORT_GROUPS, 'township'] as const satisfies readonly StatsGroup[];
+/**
+ * Up to the county only: villages and departments one by one. A province's would be tens of
+ * thousands of villages, and thousands of departments (each township keeps its own list) under the
+ * same few names: above the county the township is the finest row (docs/api.md).
+ */
+const LOCAL_GROUPS = ['village', 'department'] as const satisfies readonly StatsGroup[];
 type ReportGroup = (typeof REPORT_GROUPS)[number];
 type WorkbookGroup = (typeof WORKBOOK_GROUPS)[number];
+type LocalGroup = (typeof LOCAL_GROUPS)[number];
 
 export interface AnnualData<G extends StatsGroup = ReportGroup> {
   from: string;
@@ -30,6 +39,8 @@ export interface AnnualData<G extends StatsGroup = ReportGroup> {
   names: Names;
   /** The org unit asked for; undefined: the user's whole scope. */
   unit?: OrgUnitNode;
+  /** The unit the figures are of: the one asked for, else the user's own (undefined: a scope of several townships with no unit of its own). */
+  scopeUnit?: OrgUnitNode;
   unitName: string;
   unitNameEn: string;
   stats: Record<G, StatsResponse>;
@@ -45,24 +56,37 @@ export interface AnnualData<G extends StatsGroup = ReportGroup> {
 }
 
 export interface WorkbookData extends AnnualData<WorkbookGroup> {
+  /** Up to the county: the breakdowns by village and by department; undefined above it. */
+  local?: Record<LocalGroup, StatsResponse>;
+  /** A city's or a province's workbook: its units one level down (roll-up-data.ts). */
+  rollUp?: RollUp;
   planCheck: PlanCheck | null;
 }
 
 /** What the report paragraph and its .docx need. */
-export const loadAnnualReport = (app: FastifyInstance, actor: Actor, query: PeriodQuery) => load(app, actor, query, REPORT_GROUPS);
+export const loadAnnualReport = async (app: FastifyInstance, actor: Actor, query: PeriodQuery) => load(app, actor, query, await resolve(app, actor, query), REPORT_GROUPS);
 
-/** The workbook's data: the report's, three breakdowns more and, for a township's year, its plan check. */
+/**
+ * The workbook's data: the report's, more breakdowns and, for a township's year, its plan check;
+ * for a city or a province, its units one level down instead of its villages and departments.
+ */
 export async function loadWorkbookData(app: FastifyInstance, actor: Actor, query: PeriodQuery): Promise<WorkbookData> {
-  const data = await load(app, actor, query, WORKBOOK_GROUPS);
+  const scope = await resolve(app, actor, query);
+  const above = scope.scopeUnit && isAboveCounty(scope.scopeUnit.level) ? scope.scopeUnit : undefined;
+  if (above) {
+    const data = await load(app, actor, query, scope, WORKBOOK_GROUPS);
+    return { ...data, rollUp: await createRollUp(app, actor, { from: data.from, to: data.to, unit: above, approvedIds: data.approval?.approvedIds }), planCheck: null };
+  }
+  const { stats, ...data } = await load(app, actor, query, scope, [...WORKBOOK_GROUPS, ...LOCAL_GROUPS]);
   const { unit, from, to } = data;
   const planCheck = unit?.level === 'township' && isWholeYear(from, to) ? await app.plans.check(actor, { townshipId: unit.id, year: Number(from.slice(0, 4)) }) : null;
-  return { ...data, planCheck };
+  return { ...data, stats, local: { village: stats.village, department: stats.department }, planCheck };
 }
 
-async function load<G extends ReportGroup | WorkbookGroup>(app: FastifyInstance, actor: Actor, query: PeriodQuery, groups: readonly G[]): Promise<AnnualData<G>> {
+/** The scope of an export: checked (an org unit out of scope is refused, 400, before anything else is read), named, and its townships. */
+async function resolve(app: FastifyInstance, actor: Actor, query: PeriodQuery) {
   const { from, to } = periodOfQuery(query);
   const orgUnitId = query.orgUnitId;
-  // The scope first: an org unit out of scope is refused (400) before anything else is read.
   await app.stats.statsByGroups(actor, { from, to, orgUnitId }, []);
 
   const reference = await app.reference.get(actor);
@@ -71,11 +95,11 @@ async function load<G extends ReportGroup | WorkbookGroup>(app: FastifyInstance,
   const only = actor.townshipIds !== 'all' && actor.townshipIds.length === 1 ? actor.townshipIds[0] : undefined;
   const unit = names.unit(orgUnitId ?? only);
   const own = names.unit(actor.orgUnitId);
-  const named = unit ?? own;
+  const scopeUnit = unit ?? own;
   const inScope = (u: OrgUnitNode) => actor.townshipIds === 'all' || actor.townshipIds.includes(u.level === 'township' ? u.id : (u.parentId ?? -1));
   const under = (u: OrgUnitNode | undefined): OrgUnitNode[] => (u ? [u, ...u.children.flatMap(under)] : []);
   const scoped = (unit ? under(unit) : names.units).filter((u) => !isUpperLevel(u.level) && inScope(u));
-  // A county's roll-up of approved figures only (上报审核): the other townships are named, not counted.
+  // A roll-up of approved figures only (上报审核), at any level above the township: the other townships are named, not counted.
   const allTownships = scoped.filter((u) => u.level === 'township');
   const approval = query.approvedOnly && unit?.level !== 'township' && unit?.level !== 'village'
     ? await (async () => {
@@ -83,7 +107,12 @@ async function load<G extends ReportGroup | WorkbookGroup>(app: FastifyInstance,
         return { approvedIds: [...approved], notApproved: allTownships.filter((t) => !approved.has(t.id)) };
       })()
     : undefined;
-  const stats = (await app.stats.statsByGroups(actor, { from, to, orgUnitId }, groups, approval?.approvedIds)) as Record<G, StatsResponse> & Record<ReportGroup, StatsResponse>;
+  return { from, to, orgUnitId, reference, names, unit, scopeUnit, scoped, allTownships, approval };
+}
+
+async function load<G extends StatsGroup>(app: FastifyInstance, actor: Actor, query: PeriodQuery, scope: Awaited<ReturnType<typeof resolve>>, groups: readonly G[]): Promise<AnnualData<G>> {
+  const { from, to, orgUnitId, reference, names, unit, scopeUnit: named, scoped, allTownships, approval } = scope;
+  const stats = (await app.stats.statsByGroups(actor, { from, to, orgUnitId }, [...new Set<StatsGroup>([...REPORT_GROUPS, ...groups])], approval?.approvedIds)) as Record<G, StatsResponse> & Record<ReportGroup, StatsResponse>;
   const month = stats.month;
 
   const pick = (rows: StatsResponse['rows'], keep = (_key: string) => true) => rows.filter((r) => keep(r.key)).map((r) => ({ name: r.label, nameEn: r.labelEn }));
@@ -113,10 +142,11 @@ async function load<G extends ReportGroup | WorkbookGroup>(app: FastifyInstance,
     to,
     names,
     unit,
+    ...(named ? { scopeUnit: named } : {}),
     unitName: figures.unitName,
     unitNameEn: figures.unitNameEn,
     stats,
-    report: { figures, paragraphs: reportParagraphs(figures) },
+    report: { figures, paragraphs: reportParagraphs(figures, named?.level) },
     villages: scoped.filter((u) => u.level === 'village' && (!approval || approval.approvedIds.includes(u.parentId ?? -1))),
     townships: allTownships,
     ledgerFilter: { from, to, ...(unit?.level === 'township' ? { townshipId: unit.id } : unit?.level === 'village' ? { villageId: unit.id } : {}) },

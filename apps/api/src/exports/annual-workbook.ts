@@ -3,11 +3,13 @@
 // province's year goes out without being held in memory.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { ExportLanguage, StatsResponse } from '@pufa/domain';
-import { isUpperLevel } from '@pufa/domain';
+import type { ExportLanguage, OrgUnitLevel, OrgUnitNode, StatsResponse, StatsTotals } from '@pufa/domain';
+import { childLevel, isUpperLevel } from '@pufa/domain';
 import type { Actor, EventRepository } from '@pufa/db';
 import type { WorkbookData } from './annual-data.ts';
 import { LEDGER_COLUMNS, ledgerRow } from './ledger-columns.ts';
+import type { UnitFigures } from './roll-up-data.ts';
+import { createSheetNamer } from './sheet-names.ts';
 
 const WORDS = {
   zh: {
@@ -19,6 +21,8 @@ const WORDS = {
     campaign: '宣传节点', sixIntoPlace: '“六进”场所', department: '参与单位', total: '合计', allDistinct: '全部活动（不重复计）',
     planItem: '计划事项', planWhen: '计划时间', status: '完成情况', linked: '关联活动数', done: '已完成', partial: '部分完成', notDone: '未完成',
     gaps: '全年无活动', gapVillages: '村(社区)', gapSixInto: '“六进”场所', gapCampaigns: '宣传节点', gapDepartments: '单位', noEvidence: '没有影像资料的活动', monthOnly: '月',
+    by: { city: '分市统计', county: '分县（区）统计', township: '分乡镇统计' }, level: { city: '市', county: '县（区）', township: '乡镇(街道)' },
+    townshipsCounted: '计入的乡镇数', details: '活动明细', detailsNote: '各乡镇的数字见“分乡镇统计”；每次活动的明细请导出活动台账（CSV）。',
     title: (unit: string, from: string, to: string, what: string) => `${unit} ${what}（${from} 至 ${to}）`,
   },
   en: {
@@ -30,6 +34,8 @@ const WORDS = {
     campaign: 'Campaign', sixIntoPlace: 'Six-into place', department: 'Department', total: 'Total', allDistinct: 'All activities (each counted once)',
     planItem: 'Plan item', planWhen: 'Planned', status: 'Status', linked: 'Linked events', done: 'Done', partial: 'Partly done', notDone: 'Not done',
     gaps: 'No activity this year', gapVillages: 'Villages', gapSixInto: 'Six-into places', gapCampaigns: 'Named days', gapDepartments: 'Departments', noEvidence: 'Events without evidence', monthOnly: 'month',
+    by: { city: 'By city', county: 'By county', township: 'By township' }, level: { city: 'City', county: 'County', township: 'Township' },
+    townshipsCounted: 'Townships counted', details: 'Activities one by one', detailsNote: 'Each township\'s figures are in “By township”; for each activity, export the ledger (CSV).',
     title: (unit: string, from: string, to: string, what: string) => `${unit} — ${what} (${from} to ${to})`,
   },
 } as const;
@@ -104,6 +110,7 @@ export async function writeAnnualWorkbook(output: Writable, data: WorkbookData, 
   const totals = data.stats.month.totals;
   const label = (row: StatsResponse['rows'][number]) => (lang === 'en' ? row.labelEn : row.label);
   const figures = [w.activities, w.leaflets, w.audience];
+  const { rollUp, local } = data;
 
   const summary = addSheet(workbook, w.summary, title(w.summary), [{ header: w.item, width: 22 }, { header: w.value, width: 70, numeric: true }]);
   summary.row([w.scope, unit]);
@@ -117,6 +124,7 @@ export async function writeAnnualWorkbook(output: Writable, data: WorkbookData, 
   summary.row([w.campaignsCovered, data.report.figures.campaigns.map((c) => (lang === 'en' ? c.nameEn : c.name)).join(lang === 'en' ? ', ' : '、')]);
   summary.row([w.paragraph, lang === 'en' ? data.report.paragraphs.english : data.report.paragraphs.exact]);
   summary.row([w.paragraphRounded, data.report.paragraphs.rounded]);
+  if (rollUp) summary.row([w.details, w.detailsNote]);
   summary.done();
 
   const months = addSheet(workbook, w.months, title(w.months), [
@@ -127,19 +135,45 @@ export async function writeAnnualWorkbook(output: Writable, data: WorkbookData, 
   months.row([w.total, totals.activities, totals.leaflets, totals.audience], true);
   months.done();
 
-  const byVillage = new Map(data.stats.village.rows.map((r) => [Number(r.key), r]));
-  const villages = addSheet(workbook, w.villages, title(w.villages), [
-    { header: w.township, width: 14 },
-    { header: w.village, width: 14 },
-    ...figures.map((header) => ({ header, width: 16, numeric: true })),
-    { header: w.reached, width: 10 },
-  ]);
-  for (const village of data.villages) {
-    const row = byVillage.get(village.id);
-    villages.row([data.names.name(data.names.unit(village.parentId)), data.names.name(village), row?.activities ?? 0, row?.leaflets ?? 0, row?.audience ?? 0, row ? w.yes : w.no]);
+  if (local) {
+    const byVillage = new Map(local.village.rows.map((r) => [Number(r.key), r]));
+    const villages = addSheet(workbook, w.villages, title(w.villages), [
+      { header: w.township, width: 14 },
+      { header: w.village, width: 14 },
+      ...figures.map((header) => ({ header, width: 16, numeric: true })),
+      { header: w.reached, width: 10 },
+    ]);
+    for (const village of data.villages) {
+      const row = byVillage.get(village.id);
+      villages.row([data.names.name(data.names.unit(village.parentId)), data.names.name(village), row?.activities ?? 0, row?.leaflets ?? 0, row?.audience ?? 0, row ? w.yes : w.no]);
+    }
+    villages.row([w.allDistinct, `${totals.villagesReached} / ${totals.villagesTotal}`, totals.activities, totals.leaflets, totals.audience, ''], true);
+    villages.done();
   }
-  villages.row([w.allDistinct, `${totals.villagesReached} / ${totals.villagesTotal}`, totals.activities, totals.leaflets, totals.audience, ''], true);
-  villages.done();
+
+  // The six figures of a unit side by side (a roll-up's rows), with, for approved figures only, how many of its townships are counted.
+  const sixFigures = [w.activities, w.leaflets, w.audience, w.consultations, w.villagesReached, w.villagesTotal];
+  const unitColumns = (first: Column[]): Column[] => [
+    ...first,
+    ...sixFigures.map((header) => ({ header, width: 16, numeric: true })),
+    ...(data.approval ? [{ header: w.townshipsCounted, width: 14 }] : []),
+  ];
+  const unitCells = (row: UnitFigures): (string | number)[] => [
+    row.activities, row.leaflets, row.audience, row.consultations, row.villagesReached, row.villagesTotal,
+    ...(data.approval ? [row.approved ? `${row.approved.counted} / ${row.approved.of}` : ''] : []),
+  ];
+  const totalCells = (t: StatsTotals) => [t.activities, t.leaflets, t.audience, t.consultations, t.villagesReached, t.villagesTotal, ...(data.approval ? [''] : [])];
+  const notCounted = (u: OrgUnitNode) => (data.approval && u.level === 'township' && !data.approval.approvedIds.includes(u.id) ? w.notApproved : '');
+  const nextLevel = (u: OrgUnitNode) => childLevel(u.level) as keyof typeof w.by;
+
+  // A city's counties (a province's cities) side by side: what the bureau compares and sends upward.
+  if (rollUp) {
+    const name = w.by[nextLevel(rollUp.unit)];
+    const sheet = addSheet(workbook, name, title(name), unitColumns([{ header: w.level[nextLevel(rollUp.unit)], width: 16 }]));
+    for (const row of rollUp.units) sheet.row([data.names.name(row.unit), ...unitCells(row)]);
+    sheet.row([w.total, ...totalCells(totals)], true);
+    sheet.done();
+  }
 
   // Campaign rows add up to the total (events with no campaign have a row); the many-valued breakdowns do not, so they end with the distinct total.
   const breakdown = (name: string, header: string, stats: StatsResponse, totalLabel: string) => {
@@ -150,9 +184,26 @@ export async function writeAnnualWorkbook(output: Writable, data: WorkbookData, 
   };
   breakdown(w.campaigns, w.campaign, data.stats.campaign, w.total);
   breakdown(w.sixInto, w.sixIntoPlace, data.stats.sixInto, w.allDistinct);
-  breakdown(w.departments, w.department, data.stats.department, w.allDistinct);
+  if (local) breakdown(w.departments, w.department, local.department, w.allDistinct);
 
-  if (data.townships.length > 1 || (data.unit !== undefined && data.unit !== null && isUpperLevel(data.unit.level))) {
+  if (rollUp) {
+    // Above the county the workbook's finest rows are its townships, each under its county (and city), in place of the ledger.
+    const byTownship = new Map(data.stats.township.rows.map((r) => [Number(r.key), r]));
+    const parent = (u: OrgUnitNode | undefined) => data.names.unit(u?.parentId);
+    const chain: OrgUnitLevel[] = rollUp.unit.level === 'province' ? ['city', 'county'] : ['county'];
+    const sheet = addSheet(workbook, w.by.township, title(w.by.township), [
+      ...[...chain, 'township' as const].map((level) => ({ header: w.level[level as keyof typeof w.level], width: 14 })),
+      ...sixFigures.map((header) => ({ header, width: 14, numeric: true })),
+    ]);
+    for (const township of data.townships) {
+      const row = byTownship.get(township.id);
+      const county = parent(township);
+      const above = chain.length === 2 ? [data.names.name(parent(county)), data.names.name(county)] : [data.names.name(county)];
+      sheet.row([...above, `${data.names.name(township)}${notCounted(township)}`, row?.activities ?? 0, row?.leaflets ?? 0, row?.audience ?? 0, row?.consultations ?? 0, row?.villagesReached ?? 0, township.children.length]);
+    }
+    sheet.row([w.total, ...chain.map(() => ''), totals.activities, totals.leaflets, totals.audience, totals.consultations, totals.villagesReached, totals.villagesTotal], true);
+    sheet.done();
+  } else if (data.townships.length > 1 || (data.unit !== undefined && data.unit !== null && isUpperLevel(data.unit.level))) {
     const byTownship = new Map(data.stats.township.rows.map((r) => [Number(r.key), r]));
     const county = addSheet(workbook, w.county, title(w.county), [
       { header: w.township, width: 16 },
@@ -187,28 +238,48 @@ export async function writeAnnualWorkbook(output: Writable, data: WorkbookData, 
     check.done();
   }
 
-  const ledger = addSheet(
-    workbook,
-    w.ledger,
-    title(w.ledger),
-    LEDGER_COLUMNS.map((c) => ({ header: c[lang], width: c.width, numeric: c.numeric })),
-  );
-  let index = 0;
-  const totalRow: (string | number)[] = LEDGER_COLUMNS.map((c, i) => (i === 0 ? w.total : c.totalled ? 0 : ''));
-  // Approved figures only: the ledger lists the counted townships' events.
-  const ledgerActor = data.approval ? { ...actor, townshipIds: data.approval.approvedIds } : actor;
-  for await (const batch of events.iterate(ledgerActor, data.ledgerFilter)) {
-    if (signal?.aborted) return; // the client has gone: stop reading the ledger
-    for (const event of batch) {
-      const values = ledgerRow(event, data.names, index);
-      LEDGER_COLUMNS.forEach((c, i) => {
-        if (c.totalled) (totalRow[i] as number) += values[i] as number;
-      });
-      ledger.row(values);
-      index += 1;
+  if (rollUp) {
+    // One sheet per unit one level down, named after it (Excel's rules: sheet-names.ts), read and written one at a time.
+    const sheetName = createSheetNamer([w.summary, w.months, w.villages, w.campaigns, w.sixInto, w.departments, w.county, w.check, w.ledger, ...Object.values(w.by)]);
+    for (const child of rollUp.units.map((row) => row.unit)) {
+      if (signal?.aborted) return; // the client has gone
+      const detail = await rollUp.detail(child);
+      const level = nextLevel(child);
+      const name = data.names.name(child);
+      const sheet = addSheet(workbook, sheetName(name), w.title(name, data.from, data.to, `${w.months}、${w.by[level]}`), unitColumns([{ header: w.month, width: 16 }]));
+      const blanks = (n: number) => Array.from({ length: n }, () => '');
+      for (const row of detail.months.rows) sheet.row([row.key, row.activities, row.leaflets, row.audience, ...blanks(3 + (data.approval ? 1 : 0))]);
+      sheet.row([w.total, ...totalCells(detail.months.totals)], true);
+      sheet.row([]);
+      sheet.row([w.level[level], ...sixFigures, ...(data.approval ? [w.townshipsCounted] : [])], true);
+      for (const row of detail.units) sheet.row([`${data.names.name(row.unit)}${notCounted(row.unit)}`, ...unitCells(row)]);
+      sheet.row([w.total, ...totalCells(detail.months.totals)], true);
+      sheet.done();
     }
+  } else {
+    const ledger = addSheet(
+      workbook,
+      w.ledger,
+      title(w.ledger),
+      LEDGER_COLUMNS.map((c) => ({ header: c[lang], width: c.width, numeric: c.numeric })),
+    );
+    let index = 0;
+    const totalRow: (string | number)[] = LEDGER_COLUMNS.map((c, i) => (i === 0 ? w.total : c.totalled ? 0 : ''));
+    // Approved figures only: the ledger lists the counted townships' events.
+    const ledgerActor = data.approval ? { ...actor, townshipIds: data.approval.approvedIds } : actor;
+    for await (const batch of events.iterate(ledgerActor, data.ledgerFilter)) {
+      if (signal?.aborted) return; // the client has gone: stop reading the ledger
+      for (const event of batch) {
+        const values = ledgerRow(event, data.names, index);
+        LEDGER_COLUMNS.forEach((c, i) => {
+          if (c.totalled) (totalRow[i] as number) += values[i] as number;
+        });
+        ledger.row(values);
+        index += 1;
+      }
+    }
+    ledger.row(totalRow, true);
+    ledger.done();
   }
-  ledger.row(totalRow, true);
-  ledger.done();
   await workbook.commit();
 }

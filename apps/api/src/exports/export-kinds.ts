@@ -4,15 +4,15 @@
 // through here, so a job's file is byte for byte what the endpoint sends.
 import type { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import type { Actor, EventRepository } from '@pufa/db';
-import { isWholeYear, type ExportJobKind, type LedgerCsvQuery, type PeriodQuery } from '@pufa/domain';
+import { InvalidReferencesError, type Actor, type EventRepository } from '@pufa/db';
+import { fieldError, isUpperLevel, isWholeYear, REFERENCE_MESSAGES, type ExportJobKind, type LedgerCsvQuery, type OrgUnitNode, type PeriodQuery } from '@pufa/domain';
 import { HttpError } from '../http-errors.ts';
 import { CONTENT_TYPES } from '../file-download.ts';
 import { loadWorkbookData } from './annual-data.ts';
 import { loadEvidenceBook } from './evidence-book.ts';
 import { findCjkFont, NO_CJK_FONT } from './cjk-font.ts';
 import { writeLedgerCsv } from './ledger-csv.ts';
-import { createNames } from './scope-names.ts';
+import { createNames, type Names } from './scope-names.ts';
 
 // ExcelJS, archiver and pdfkit are loaded on the first export, not at start: memory an idle server does not need.
 const loadWorkbookWriter = async () => (await import('./annual-workbook.ts')).writeAnnualWorkbook;
@@ -37,12 +37,28 @@ export interface PreparedExport {
 /** 2026 for a whole year, else 2026-01-01_2026-03-31: the period in a file's name. */
 export const periodName = (from: string, to: string) => (isWholeYear(from, to) ? from.slice(0, 4) : `${from}_${to}`);
 
-/** 活动台账-东镇-2026.csv: the township (the filter's, or the user's only one) and the dates the filter names. */
-function ledgerFileName(names: ReturnType<typeof createNames>, filter: { townshipId?: number | undefined; from?: string | undefined; to?: string | undefined }, lang: string | undefined): string {
+/** 活动台账-东镇-2026.csv: the unit (the org unit asked for, the filter's township, or the user's only one) and the dates the filter names. */
+function ledgerFileName(names: Names, filter: { townshipId?: number | undefined; from?: string | undefined; to?: string | undefined }, lang: string | undefined, orgUnit?: OrgUnitNode): string {
   const townships = names.units.filter((u) => u.level === 'township');
-  const unit = names.unit(filter.townshipId) ?? (townships.length === 1 ? townships[0] : undefined);
+  const unit = orgUnit ?? names.unit(filter.townshipId) ?? (townships.length === 1 ? townships[0] : undefined);
   const dates = filter.from && filter.to ? periodName(filter.from, filter.to) : filter.from || filter.to ? `${filter.from ?? ''}_${filter.to ?? ''}` : '';
   return [lang === 'en' ? 'ledger' : '活动台账', unit ? names.name(unit) : '', dates].filter(Boolean).join('-') + '.csv';
+}
+
+const townshipsBelow = (unit: OrgUnitNode): number[] => (unit.level === 'township' ? [unit.id] : unit.children.flatMap(townshipsBelow));
+
+/**
+ * The ledger's org unit: a county, city or province the user may choose (their own or one below
+ * it, checked as /api/stats checks it: 400 on orgUnitId otherwise). A township or a village is
+ * named with the list's own filters (townshipId, villageId).
+ */
+async function unitOfLedger(app: FastifyInstance, actor: Actor, names: Names, orgUnitId: number): Promise<OrgUnitNode> {
+  const unit = names.unit(orgUnitId);
+  const refuse = () => new InvalidReferencesError([fieldError(['orgUnitId'], REFERENCE_MESSAGES.unknownIds([orgUnitId]))]);
+  if (!unit || !isUpperLevel(unit.level)) throw refuse();
+  // The stats' scope check with no breakdown reads nothing but the unit.
+  await app.stats.statsByGroups(actor, { from: '', to: '', orgUnitId }, []);
+  return unit;
 }
 
 /** The event repository with every batch it yields counted (a job's progress); the writers see no difference. */
@@ -69,13 +85,16 @@ export async function prepareExport<K extends ExportJobKind>(app: FastifyInstanc
   const count = (filter: Parameters<EventRepository['totals']>[1], as: Actor = actor) => async () => (await app.events.totals(as, filter)).activities;
   switch (kind) {
     case 'ledger-csv': {
-      const { lang, ...filter } = params as LedgerCsvQuery;
+      const { lang, orgUnitId, ...filter } = params as LedgerCsvQuery;
       await app.events.checkFilter(actor, filter);
       const names = createNames(await app.reference.get(actor), lang);
+      const unit = orgUnitId === undefined ? undefined : await unitOfLedger(app, actor, names, orgUnitId);
+      // A county, city or province: the same filter over the townships below it (the user's scope narrowed, as for approved figures).
+      const as: Actor = unit ? { ...actor, townshipIds: townshipsBelow(unit).filter((id) => actor.townshipIds === 'all' || actor.townshipIds.includes(id)) } : actor;
       return {
-        fileName: ledgerFileName(names, filter, lang), asciiName: 'ledger.csv', contentType: CONTENT_TYPES.csv,
-        total: count(filter),
-        write: (out, signal) => writeLedgerCsv(out, events, actor, filter, names, lang, signal),
+        fileName: ledgerFileName(names, filter, lang, unit), asciiName: 'ledger.csv', contentType: CONTENT_TYPES.csv,
+        total: count(filter, as),
+        write: (out, signal) => writeLedgerCsv(out, events, as, filter, names, lang, signal),
       };
     }
     case 'workbook': {
@@ -86,7 +105,8 @@ export async function prepareExport<K extends ExportJobKind>(app: FastifyInstanc
       return {
         fileName: `${query.lang === 'en' ? 'legal-publicity' : '普法宣传统计'}-${query.lang === 'en' ? data.unitNameEn : data.unitName}-${period}.xlsx`,
         asciiName: `pufa-${period}.xlsx`, contentType: CONTENT_TYPES.xlsx,
-        total: count(data.ledgerFilter, ledgerActor),
+        // Above the county the workbook lists no events (its finest rows are townships): nothing to count.
+        total: data.rollUp ? async () => 0 : count(data.ledgerFilter, ledgerActor),
         write: async (out, signal) => (await loadWorkbookWriter())(out, data, events, actor, query.lang, signal),
       };
     }
@@ -100,7 +120,7 @@ export async function prepareExport<K extends ExportJobKind>(app: FastifyInstanc
       const ledgerActor = workbookData.approval ? { ...actor, townshipIds: workbookData.approval.approvedIds } : actor;
       return {
         fileName: `${lang === 'en' ? 'evidence' : '佐证材料'}-${unit}-${period}.zip`, asciiName: `evidence-${period}.zip`, contentType: ZIP,
-        total: async () => (await count(workbookData.ledgerFilter, ledgerActor)()) + (await count(book.data.ledgerFilter)()),
+        total: async () => (workbookData.rollUp ? 0 : await count(workbookData.ledgerFilter, ledgerActor)()) + (await count(book.data.ledgerFilter)()),
         write: async (out, signal) => {
           const writeWorkbook = await loadWorkbookWriter();
           await (await loadZipWriter())(out, book, app.fileStore, (workbook, abort) => writeWorkbook(workbook, workbookData, events, actor, lang, abort), workbookName, signal);

@@ -101,9 +101,13 @@ export const en: Messages = {
     subUnits: { city: 'Cities ranked', county: 'Counties (districts) ranked' }, rank: 'Rank', unit: 'Unit', audienceShort: 'Audience (person-times)', villagesReachedShort: 'Villages reached',
   },
   exports: {
-    approvedOnly: 'County roll-up: approved figures only',
+    approvedOnly: 'Approved figures only (approved by the county)',
     title: 'Exports and report', language: 'Language', exportThis: 'Export Excel', more: 'Report and more exports', received: '{{size}} KB received',
     workbook: 'Annual workbook (Excel)', workbookHelp: 'Summary, months, villages (the unreached ones too), campaigns, six-into places, departments, the county roll-up (for a county), the year-end check (for a township year) and the ledger; the same figures as the dashboard.',
+    workbookHelpAbove: {
+      city: 'Summary of the whole city, months, by county, one sheet per county (its months and its townships), campaigns, six-into places and every township; the same figures as the dashboard. Activities one by one are not in the workbook: download the ledger CSV.',
+      province: 'Summary of the whole province, months, by city, one sheet per city (its months and its counties), campaigns, six-into places and every township; the same figures as the dashboard. Activities one by one are not in the workbook: download the ledger CSV.',
+    },
     downloadWorkbook: 'Download Excel', ledger: 'Ledger (CSV)', ledgerHelp: 'One row per event, every field; UTF-8 that Excel opens with Chinese intact.', downloadLedger: 'Download CSV',
     report: 'Annual report paragraph', downloadDocx: 'Download Word', print: 'Print', copy: 'Copy', copied: 'Copied', reportTitle: 'Legal publicity and education',
     paragraph: { exact: 'Exact figures', rounded: 'Rounded (Chinese report style)', english: 'English' },
@@ -111,7 +115,7 @@ export const en: Messages = {
     evidence: 'Evidence pack and illustrated ledger', evidenceHelp: 'Evidence pack (zip): the ledger workbook and one folder per event (date and title) with its original photos and files and captions.txt. Illustrated ledger: a page per event with its figures and up to 4 photos, in date order, with page numbers and the office name.',
     downloadEvidence: 'Download the evidence pack', downloadEvidencePdf: 'Download the illustrated ledger (PDF)', printEvidence: 'Print the illustrated ledger', evidenceTitle: 'Legal-publicity ledger with photos', page: 'Page', filesMore: '{{count}} more files in the evidence pack',
     jobs: {
-      title: 'My exports', help: 'A large export (a county\'s year, an evidence pack) can run in the background: it goes on when you leave the page, and waits here for download for {{days}} days.',
+      title: 'My exports', help: 'A large export (a county\'s, city\'s or province\'s year, an evidence pack) can run in the background: it goes on when you leave the page, and waits here for download for {{days}} days.',
       start: 'Run in background', started: 'Started in the background: see My exports for its progress', empty: 'No background exports yet', cancel: 'Cancel', download: 'Download',
       rows: '{{done}} of {{total}} events done', counting: 'Counting…', progressOf: 'Progress of {{name}}', kept: '{{size}} KB, kept until {{date}}',
       statuses: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },

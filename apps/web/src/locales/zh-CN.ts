@@ -99,9 +99,13 @@ export const zhCN = {
     subUnits: { city: '各市排名', county: '各县（区）排名' }, rank: '名次', unit: '单位', audienceShort: '受众(人次)', villagesReachedShort: '覆盖村(社区)',
   },
   exports: {
-    approvedOnly: '县级汇总仅含已审核通过的数据',
+    approvedOnly: '仅汇总县级审核通过的数据',
     title: '导出与报告', language: '语言', exportThis: '导出 Excel', more: '报告与更多导出', received: '已接收 {{size}} KB',
     workbook: '年度统计表（Excel）', workbookHelp: '年度汇总、月度统计、分村统计（含未覆盖的村）、按宣传节点、按六进、按单位、县级汇总（选县时）、年终检查（选乡镇全年时）和活动台账，数字与统计看板一致。',
+    workbookHelpAbove: {
+      city: '年度汇总（全市）、月度统计、分县（区）统计、每个县（区）一张表（其月度统计和分乡镇统计）、按宣传节点、按六进和分乡镇统计，数字与统计看板一致。每次活动的明细不放入 Excel，请下载活动台账 CSV。',
+      province: '年度汇总（全省）、月度统计、分市统计、每个市一张表（其月度统计和分县（区）统计）、按宣传节点、按六进和分乡镇统计，数字与统计看板一致。每次活动的明细不放入 Excel，请下载活动台账 CSV。',
+    },
     downloadWorkbook: '下载 Excel', ledger: '活动台账（CSV）', ledgerHelp: '每次活动一行，全部字段；UTF-8 编码，Excel 可直接打开中文。', downloadLedger: '下载 CSV',
     report: '年度报告段落', downloadDocx: '下载 Word', print: '打印', copy: '复制', copied: '已复制', reportTitle: '法治宣传教育工作情况',
     paragraph: { exact: '准确数字', rounded: '约数表述（如“4200余份”“1.8万余册”，百以内照实写）', english: 'English' },
@@ -109,7 +113,7 @@ export const zhCN = {
     evidence: '佐证材料与图文台账', evidenceHelp: '佐证材料包（zip）：活动台账 Excel，加上每次活动一个文件夹（日期+主题），内含原始照片和文件及说明 captions.txt。图文台账：每次活动一页，含主要数字和最多 4 张照片，按日期排列，带页码和单位名称。',
     downloadEvidence: '下载佐证材料包', downloadEvidencePdf: '下载图文台账 PDF', printEvidence: '打印图文台账', evidenceTitle: '普法宣传图文台账', page: '页', filesMore: '另有 {{count}} 个文件见佐证材料包',
     jobs: {
-      title: '我的导出', help: '范围大的导出（全县全年、佐证材料包）可点“后台生成”：关掉页面也会继续，完成后在这里下载，保留 {{days}} 天。',
+      title: '我的导出', help: '范围大的导出（全县、全市、全省全年，佐证材料包）可点“后台生成”：关掉页面也会继续，完成后在这里下载，保留 {{days}} 天。',
       start: '后台生成', started: '已开始后台生成，进度见“我的导出”', empty: '还没有后台导出', cancel: '取消', download: '下载',
       rows: '已处理 {{done}} / {{total}} 条活动', counting: '正在统计…', progressOf: '“{{name}}”的进度', kept: '{{size}} KB，保留至 {{date}}',
       statuses: { queued: '排队中', running: '生成中', done: '已完成', failed: '失败', cancelled: '已取消' },

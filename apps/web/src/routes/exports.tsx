@@ -20,6 +20,7 @@ import { useDashboardParams } from '../features/stats/dashboard-params.ts';
 import { isEnglish } from '../lib/i18n.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { isUpperLevel } from '@pufa/domain';
+import { usePermissions } from '../features/auth/use-permissions.ts';
 
 export function ExportsRoute() {
   const { t, i18n } = useTranslation();
@@ -28,13 +29,19 @@ export function ExportsRoute() {
   const { params, update } = useDashboardParams();
   const [lang, setLang] = useState<ExportLanguage>(isEnglish(i18n.language) ? 'en' : 'zh');
   const unit = params.orgUnitId ? lookups.orgUnitById.get(params.orgUnitId) : undefined;
+  const { user } = usePermissions();
+  // The level of the unit the exports are of: a city's or a province's workbook has its units one level down instead of a ledger.
+  const level = unit?.level ?? user?.orgUnitLevel;
   // A county's roll-up may count only what the county approved (上报审核); a township's own exports are its own.
   const isRollUp = unit === undefined ? lookups.townships.length > 1 : isUpperLevel(unit.level);
   const [approvedOnly, setApprovedOnly] = useState(false);
   const scope = { from: params.from, to: params.to, orgUnitId: params.orgUnitId, ...(isRollUp && approvedOnly ? { approvedOnly: 'true' as const } : {}) };
   const report = useAnnualReport(scope);
-  // The ledger CSV takes the event list's filters: the same org unit as a township or village filter.
-  const ledgerQuery = { from: params.from, to: params.to, lang, townshipId: unit?.level === 'township' ? unit.id : undefined, villageId: unit?.level === 'village' ? unit.id : undefined };
+  // The ledger CSV takes the event list's filters: the same org unit as a township or village filter, or a county, city or province.
+  const ledgerQuery = {
+    from: params.from, to: params.to, lang,
+    townshipId: unit?.level === 'township' ? unit.id : undefined, villageId: unit?.level === 'village' ? unit.id : undefined, orgUnitId: unit && isUpperLevel(unit.level) ? unit.id : undefined,
+  };
   // A long export (a county's year, a pack of photos) can run as a job instead: it shows in 「我的导出」 below.
   const { message } = App.useApp();
   const startJob = useStartExportJob();
@@ -67,7 +74,9 @@ export function ExportsRoute() {
       <Row gutter={[12, 12]}>
         <Col xs={24} md={12}>
           <Card size="small" title={<Space><FileExcelOutlined />{t('exports.workbook')}</Space>} style={{ height: '100%' }}>
-            <Typography.Paragraph type="secondary">{t('exports.workbookHelp')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" data-testid="workbook-help">
+              {level === 'city' || level === 'province' ? t(`exports.workbookHelpAbove.${level}`) : t('exports.workbookHelp')}
+            </Typography.Paragraph>
             <Space wrap>
               <DownloadButton type="primary" path="/exports/annual.xlsx" query={{ ...scope, lang }} testId="download-workbook">{t('exports.downloadWorkbook')}</DownloadButton>
               {jobButton('workbook', { ...scope, lang })}

@@ -33,8 +33,12 @@ export function periodOfQuery(q: PeriodQuery): { from: string; to: string } {
   return q.from && q.to ? { from: q.from, to: q.to } : { from: `${q.year}-01-01`, to: `${q.year}-12-31` };
 }
 
-/** The ledger CSV takes exactly the event list's filters. */
-export const LedgerCsvQuerySchema = EventFilterSchema.extend({ lang: z.enum(EXPORT_LANGUAGES).default('zh') });
+/** The ledger CSV takes the event list's filters, and an org unit above the township. */
+export const LedgerCsvQuerySchema = EventFilterSchema.extend({
+  lang: z.enum(EXPORT_LANGUAGES).default('zh'),
+  /** A county, city or province in scope (the exports page's unit): the events of every township below it. */
+  orgUnitId: queryIdSchema.optional(),
+});
 export type LedgerCsvQuery = z.infer<typeof LedgerCsvQuerySchema>;
 
 const namedSchema = z.object({ name: z.string(), nameEn: z.string() });
