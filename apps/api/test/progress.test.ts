@@ -33,8 +33,8 @@ beforeAll(async () => {
   ids.province = (await seedUpperUnit(prisma, 'province', { code: 'p', name: '测试省', nameEn: 'Test Province' })).id;
   ids.cityA = (await seedUpperUnit(prisma, 'city', { code: 'city-a', name: '甲市', nameEn: 'City A', parentId: ids.province })).id;
   ids.cityB = (await seedUpperUnit(prisma, 'city', { code: 'city-b', name: '乙市', nameEn: 'City B', parentId: ids.province })).id;
-  ids.a1 = (await seedCounty(prisma, { code: 'a1', name: '甲一县', nameEn: 'County A1', parentId: ids.cityA, sortOrder: 1 })).id;
-  ids.a2 = (await seedCounty(prisma, { code: 'a2', name: '甲二区', nameEn: 'District A2', parentId: ids.cityA, sortOrder: 2 })).id;
+  ids.a1 = (await seedCounty(prisma, { code: 'a1', name: '甲一县', nameEn: 'County A1', parentId: ids.cityA })).id;
+  ids.a2 = (await seedCounty(prisma, { code: 'a2', name: '甲二区', nameEn: 'District A2', parentId: ids.cityA })).id;
   ids.b1 = (await seedCounty(prisma, { code: 'b1', name: '乙一县', nameEn: 'County B1', parentId: ids.cityB })).id;
   const countyOf = { a1x: ids.a1, a1y: ids.a1, a1z: ids.a1, a2x: ids.a2, a2y: ids.a2, b1x: ids.b1 };
   for (const [index, key] of TOWNSHIPS.entries()) {
