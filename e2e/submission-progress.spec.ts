@@ -86,6 +86,18 @@ test('a province administrator drills province → city → county on a phone', 
   // Nothing wider than the phone.
   expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
   expect(await violations(page), 'province on a phone, zh').toEqual([]);
+  // The named days as a card per city, nothing wider than the phone either.
+  await page.getByRole('combobox', { name: '上报审核' }).click();
+  await page.locator('.ant-select-item-option', { hasText: '宣传节点落实' }).click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  const days = page.getByTestId('named-day-progress');
+  await expect(days.getByRole('link')).toHaveText(['示范市', '江北市']);
+  await expect(days.getByText('12·4国家宪法日').first()).toBeVisible();
+  expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+  expect(await violations(page), 'named days on a phone, zh').toEqual([]);
+  await page.getByRole('combobox', { name: '上报审核' }).click();
+  await page.locator('.ant-select-item-option', { hasText: '上报进度' }).click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await cards.getByRole('link', { name: '示范市' }).click();
   await expect(page.getByTestId('unit-progress').getByRole('link')).toHaveText(['示范县', '东山区']);
   await expect(page.getByTestId('unit-trail')).toHaveText(/示范省.*示范市/);

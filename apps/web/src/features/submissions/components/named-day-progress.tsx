@@ -1,11 +1,12 @@
 // Above the county: the units one level down × the named days of the year, each cell how many of
 // the unit's townships held an event of the day, of all its townships; a unit's name opens its view.
 import { useEffect, useRef } from 'react';
-import { Table, Tag, Typography } from 'antd';
+import { Card, Flex, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { NamedDayProgress as Progress } from '@pufa/domain';
 import { isEnglish } from '../../../lib/i18n.ts';
+import { useIsPhone } from '../../../lib/use-is-phone.ts';
 import { STATUS_STYLES } from './period-status-tag.tsx';
 
 type Row = Progress['rows'][number];
@@ -30,7 +31,37 @@ export function NamedDayProgress({ progress, loading, hrefOf }: { progress: Prog
     scroller.setAttribute('role', 'region');
     scroller.setAttribute('aria-label', label);
   });
+  const phone = useIsPhone();
   const rows = progress?.rows ?? [];
+  const days = progress?.days ?? [];
+  const tag = (row: Row, index: number, campaignId: number) => {
+    const marked = row.marked[index] ?? 0;
+    return (
+      <Tag style={{ ...styleOf(marked, row.required[index] ?? 0), marginInlineEnd: 0 }} data-testid={`days-${row.id}-${campaignId}`}>
+        {t('submissions.unitProgress.days', { marked, townships: row.townships })}
+      </Tag>
+    );
+  };
+  if (phone) {
+    // A phone: each unit a card listing its named days, no sideways scrolling.
+    return (
+      <Flex vertical gap={8} data-testid="named-day-progress">
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('submissions.unitProgress.legendDays')}</Typography.Paragraph>
+        {rows.map((row) => (
+          <Card key={row.id} size="small" loading={loading && !progress} title={<Link to={hrefOf(row.id)}>{english ? row.nameEn : row.name}</Link>}>
+            <ul className="progress-days">
+              {days.map((day, index) => (
+                <li key={day.campaignId}>
+                  <span>{english ? day.nameEn : day.name}</span>
+                  {tag(row, index, day.campaignId)}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ))}
+      </Flex>
+    );
+  }
   const level = rows[0]?.level === 'city' ? 'city' : rows[0]?.level === 'township' ? 'township' : 'county';
   return (
     <div ref={wrapper}>
@@ -51,19 +82,11 @@ export function NamedDayProgress({ progress, loading, hrefOf }: { progress: Prog
             fixed: 'left',
             render: (_, row) => <Link to={hrefOf(row.id)}>{english ? row.nameEn : row.name}</Link>,
           },
-          ...(progress?.days ?? []).map((day, index) => ({
+          ...days.map((day, index) => ({
             key: String(day.campaignId),
             title: english ? day.nameEn : day.name,
             align: 'center' as const,
-            render: (_: unknown, row: Row) => {
-              const marked = row.marked[index] ?? 0;
-              const required = row.required[index] ?? 0;
-              return (
-                <Tag style={{ ...styleOf(marked, required), marginInlineEnd: 0 }} data-testid={`days-${row.id}-${day.campaignId}`}>
-                  {t('submissions.unitProgress.days', { marked, townships: row.townships })}
-                </Tag>
-              );
-            },
+            render: (_: unknown, row: Row) => tag(row, index, day.campaignId),
           })),
         ]}
       />
