@@ -27,6 +27,7 @@ import { referenceRoutes } from './routes/reference.ts';
 import { systemRoutes } from './routes/system.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { countyRoutes } from './routes/county.ts';
+import { progressRoutes } from './routes/progress.ts';
 import { screenRoutes, type ScreenStreamSettings } from './routes/screen.ts';
 import { exportJobRoutes } from './routes/export-jobs.ts';
 import { jobsPlugin } from './plugins/jobs.ts';
@@ -97,6 +98,7 @@ export async function buildApp({ db, logger = false, serveWebApp = true, session
   await app.register(importRoutes);
   await app.register(submissionRoutes);
   await app.register(countyRoutes);
+  await app.register(progressRoutes);
   await app.register(screenRoutes, { stream: screenStream });
   await app.register(fileRoutes);
   if (serveWebApp) await app.register(webAppPlugin, {});

@@ -318,6 +318,15 @@ const RULES: Record<string, Rule> = {
   'GET /api/county/ranking': { build: get('/api/county/ranking?period=2026-06'), expect: signedIn(200) },
   'GET /api/county/ranking.csv': { build: get('/api/county/ranking.csv?period=2026-06'), expect: signedIn(200) },
   'GET /api/county/named-days': { build: get('/api/county/named-days?year=2026'), expect: signedIn(200) },
+  // Counts one level down: a township user's own township is no unit above townships (400 on id), another's is out of reach (404).
+  'GET /api/org-units/:id/submission-progress': {
+    build: async (side) => ({ method: 'GET', url: `/api/org-units/${townshipOf(side).townshipId}/submission-progress?year=2026` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 400 : 404),
+  },
+  'GET /api/org-units/:id/named-day-progress': {
+    build: async (side) => ({ method: 'GET', url: `/api/org-units/${townshipOf(side).townshipId}/named-day-progress?year=2026` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 400 : 404),
+  },
   // The user's own unit, whoever they are: nothing to ask for outside it.
   'GET /api/screen': { build: get('/api/screen'), expect: signedIn(200) },
   'GET /api/screen/stream': { build: get('/api/screen/stream'), expect: signedIn(200) },

@@ -29,3 +29,4 @@ export * from './repositories/evidence-repository.ts';
 export * from './idempotency.ts';
 export * from './repositories/screen-repository.ts';
 export * from './auth/subtree.ts';
+export * from './repositories/progress-repository.ts';

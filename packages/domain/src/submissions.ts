@@ -67,8 +67,13 @@ export const isLate = (status: PeriodStatus, dueDate: IsoDate, today: IsoDate): 
  * the township was created). Its months from then on are required, and its years from that
  * month's year on; earlier periods are neither due nor late (they may still be submitted).
  */
-export const isPeriodRequired = (period: ReportPeriod, reportingFrom: ReportPeriod): boolean =>
-  period.length === 4 ? period >= reportingFrom.slice(0, 4) : period >= reportingFrom;
+export const isPeriodRequired = (period: ReportPeriod, reportingFrom: ReportPeriod): boolean => reportingFrom <= lastStartAsking(period);
+
+/**
+ * The latest reporting start month ("YYYY-MM") of a township that a period is asked of: the month
+ * itself, or a year's December. A count in SQL compares reporting_from with it (the roll-up one level up).
+ */
+export const lastStartAsking = (period: ReportPeriod): string => (period.length === 4 ? `${period}-12` : period);
 
 /**
  * Whether a named day of `year` is asked of a township whose reporting starts in `reportingFrom`:
@@ -76,9 +81,11 @@ export const isPeriodRequired = (period: ReportPeriod, reportingFrom: ReportPeri
  * a day without dates this year counts from the start month's year on.
  */
 export function isNamedDayRequired(period: { endDate: IsoDate } | null, year: number, reportingFrom: ReportPeriod): boolean {
-  if (!period) return String(year) >= reportingFrom.slice(0, 4);
-  return period.endDate.slice(0, 7) >= reportingFrom;
+  return reportingFrom <= namedDayLastStart(period, year);
 }
+
+/** The latest reporting start month a named day of `year` is asked of: the month it ends in (a day without dates: the year's December). */
+export const namedDayLastStart = (period: { endDate: IsoDate } | null, year: number): string => (period ? period.endDate.slice(0, 7) : `${year}-12`);
 
 /** A period's due day, whether it is required of the township and whether it is late. */
 export function periodState(period: ReportPeriod, status: PeriodStatus, rules: ReportingRules, today: IsoDate, reportingFrom: ReportPeriod) {

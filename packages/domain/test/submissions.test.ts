@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPORTING_RULES, isApprovedThrough, isLate, isPeriodRequired, monthPeriod, periodLabel, periodState, reportParagraphs, parsePeriod, periodDueDate, periodHasBegun, periodLockedMessage, periodRange, periodsOfYear, rankTownships, SubmissionCreateSchema, isNamedDayRequired } from '../src/index.ts';
+import { DEFAULT_REPORTING_RULES, isApprovedThrough, isLate, isPeriodRequired, monthPeriod, periodLabel, periodState, reportParagraphs, parsePeriod, periodDueDate, periodHasBegun, periodLockedMessage, periodRange, periodsOfYear, rankTownships, SubmissionCreateSchema, isNamedDayRequired, lastStartAsking, namedDayLastStart } from '../src/index.ts';
 
 describe('reporting periods', () => {
   it('reads months and years, and refuses anything else', () => {
@@ -36,6 +36,14 @@ describe('reporting periods', () => {
     expect(isPeriodRequired('2026', '2026-06')).toBe(true);
     expect(isPeriodRequired('2025', '2026-06')).toBe(false);
     expect(isPeriodRequired('2027', '2026-12')).toBe(true);
+  });
+
+  it('names the latest start month a period or a named day is asked of (what the SQL one level up compares with)', () => {
+    expect(lastStartAsking('2026-06')).toBe('2026-06');
+    expect(lastStartAsking('2026')).toBe('2026-12');
+    expect(namedDayLastStart({ endDate: '2026-12-07' }, 2026)).toBe('2026-12');
+    expect(namedDayLastStart({ endDate: '2026-04-15' }, 2026)).toBe('2026-04');
+    expect(namedDayLastStart(null, 2026)).toBe('2026-12');
   });
 
   it('is never late before the township\'s reporting starts, however long past due', () => {

@@ -24,6 +24,8 @@ import {
   type SubmissionRepository,
   createCountyRepository,
   type CountyRepository,
+  createProgressRepository,
+  type ProgressRepository,
   createEvidenceRepository,
   type EvidenceRepository,
 } from '@pufa/db';
@@ -45,6 +47,7 @@ declare module 'fastify' {
     imports: ImportRepository;
     submissions: SubmissionRepository;
     county: CountyRepository;
+    progress: ProgressRepository;
     evidence: EvidenceRepository;
     fileStore: FileStore;
     evidenceSettings: EvidenceSettings;
@@ -65,6 +68,7 @@ export const repositoriesPlugin = fp(
     app.decorate('imports', createImportRepository(db.prisma));
     app.decorate('submissions', createSubmissionRepository(db));
     app.decorate('county', createCountyRepository(db));
+    app.decorate('progress', createProgressRepository(db));
     app.decorate('evidence', createEvidenceRepository(db.prisma));
     const fileStore: FileStore = evidence.s3 ? new S3FileStore(evidence.s3) : new FolderFileStore(evidence.filesDir);
     app.decorate('fileStore', fileStore);

@@ -13,9 +13,12 @@ interface Item {
  * behind an unlabelled "···" (a button inside the tab list, which screen readers cannot make
  * sense of), a labelled select chooses the panel instead.
  */
-export function ResponsiveTabs({ items, label, size }: { items: Item[]; label: string; size?: 'small' | 'middle' }) {
+export function ResponsiveTabs({ items, label, size, activeKey, onChange }: { items: Item[]; label: string; size?: 'small' | 'middle'; activeKey?: string; onChange?: (key: string) => void }) {
   const isPhone = useIsPhone();
-  const [active, setActive] = useState(items[0]?.key);
+  const [own, setOwn] = useState(items[0]?.key);
+  // Controlled when the page keeps the tab (in its address); an unknown key shows the first tab.
+  const active = activeKey !== undefined && items.some((item) => item.key === activeKey) ? activeKey : own;
+  const setActive = (key: string) => (onChange ? onChange(key) : setOwn(key));
   if (!isPhone) return <Tabs size={size} items={items} activeKey={active} onChange={setActive} />;
   return (
     <Space direction="vertical" size={8} style={{ width: '100%' }}>

@@ -180,6 +180,13 @@ export const en: Messages = {
     rank: 'Rank', activities: 'Activities', leaflets: 'Leaflets', audience: 'Audience', villagesReached: 'Villages reached', coverage: 'Coverage',
     perVillage: 'Per village: activities / leaflets / audience', exportCsv: 'Export ranking (CSV)', acted: 'Acted', notActed: 'Not acted',
     namedDayNotRequired: 'This township reports from {{from}}; named days before then are not required',
+    unitProgress: {
+      unit: { city: 'City', county: 'County', township: 'Township' },
+      legend: 'Each cell: townships approved / townships; a name opens the level below it',
+      legendDays: 'Each cell: townships that held the named day / townships; a name opens the level below it',
+      days: '{{marked}}/{{townships}}',
+      cell: '{{approved}}/{{townships}} approved', notBegun: 'Not begun', late: '{{count}} late', waiting: '{{count}} to review', returned: '{{count}} returned',
+    },
     monthDueDay: 'Monthly: by day of next month', yearDueMonth: 'Yearly: month of next year', yearDueDay: 'Yearly: by day', saved: 'Saved', legend: "Click a cell for the township's figures and history for that period",
   },
   forbidden: { title: 'Not allowed', text: 'Your account cannot use this page. Ask an administrator if you need it.', back: 'Back to the start page' },

@@ -178,6 +178,13 @@ export const zhCN = {
     rank: '名次', activities: '活动(次)', leaflets: '资料(份)', audience: '受众(人次)', villagesReached: '覆盖村(社区)', coverage: '覆盖率',
     perVillage: '村均 活动/资料/受众', exportCsv: '导出排名 CSV', acted: '已开展', notActed: '未开展',
     namedDayNotRequired: '本乡镇自 {{from}} 起上报，此前的宣传节点无需上报',
+    unitProgress: {
+      unit: { city: '市', county: '县（区）', township: '乡镇' },
+      legend: '每格：已通过的乡镇数 / 乡镇总数；点单位名称查看其下一级',
+      legendDays: '每格：开展该宣传节点的乡镇数 / 乡镇总数；点单位名称查看其下一级',
+      days: '{{marked}}/{{townships}}',
+      cell: '{{approved}}/{{townships}} 已通过', notBegun: '未开始', late: '逾期 {{count}}', waiting: '待审 {{count}}', returned: '退回 {{count}}',
+    },
     monthDueDay: '月报：次月几日前', yearDueMonth: '年报：次年几月', yearDueDay: '年报：几日前', saved: '已保存', legend: '点击格子查看该乡镇当期数据与上报记录',
   },
   forbidden: { title: '没有权限', text: '您的账号不能使用这个页面。需要时请联系管理员。', back: '回到首页' },

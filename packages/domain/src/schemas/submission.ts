@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idSchema, optionalText, queryIdSchema, queryIntSchema, requiredText, rule, MIN_YEAR, MAX_YEAR } from './common.ts';
 import { TotalsSchema } from './event.ts';
 import { PERIOD_PATTERN, SUBMISSION_STATUSES } from '../submissions.ts';
+import { ORG_UNIT_LEVELS } from '../org-units.ts';
 
 export const PeriodSchema = z
   .string()
@@ -160,3 +161,56 @@ export const NamedDayMatrixSchema = z
   })
   .meta({ id: 'NamedDayMatrix' });
 export type NamedDayMatrix = z.infer<typeof NamedDayMatrixSchema>;
+
+// Above the county (issue 20): a city's or province's units one level down, each a count of its
+// townships. The unit is in the path (GET /api/org-units/:id/…); one outside the user's subtree is 404.
+
+export const OrgUnitParamsSchema = z.strictObject({ id: queryIdSchema });
+export type OrgUnitParams = z.infer<typeof OrgUnitParamsSchema>;
+
+export const UnitYearQuerySchema = z.strictObject({ year: yearQuery });
+export type UnitYearQuery = z.infer<typeof UnitYearQuerySchema>;
+
+const ProgressUnitSchema = z.object({ id: idSchema, name: z.string(), nameEn: z.string(), level: z.enum(ORG_UNIT_LEVELS) });
+
+/** One period of one unit one level down: how many of its townships are in each state. */
+export const SubmissionCountsSchema = z.object({
+  period: z.string(),
+  /** The unit's townships (in the user's scope). */
+  townships: z.number().int(),
+  /** Of them, those whose reporting had started by the period (the others are neither due nor late). */
+  required: z.number().int(),
+  /** Submitted and waiting, or approved (a returned period is not counted here). */
+  submitted: z.number().int(),
+  approved: z.number().int(),
+  returned: z.number().int(),
+  /** Required, past its county's due day, and neither submitted nor approved. */
+  late: z.number().int(),
+});
+export type SubmissionCounts = z.infer<typeof SubmissionCountsSchema>;
+
+export const SubmissionProgressSchema = z
+  .object({
+    unit: ProgressUnitSchema,
+    year: z.number().int(),
+    today: z.string(),
+    /** The units one level down (a city's counties, a province's cities), each with the twelve months and the year. */
+    rows: z.array(ProgressUnitSchema.extend({ cells: z.array(SubmissionCountsSchema) })),
+  })
+  .meta({ id: 'SubmissionProgress' });
+export type SubmissionProgress = z.infer<typeof SubmissionProgressSchema>;
+
+export const NamedDayProgressSchema = z
+  .object({
+    unit: ProgressUnitSchema,
+    year: z.number().int(),
+    days: z.array(z.object({ campaignId: idSchema, name: z.string(), nameEn: z.string() })),
+    /**
+     * Per unit one level down: townships (in scope); marked[i]: how many of them held an event of
+     * days[i] in the year; required[i]: how many of them days[i] is asked of (it did not end before
+     * the township's reporting start).
+     */
+    rows: z.array(ProgressUnitSchema.extend({ townships: z.number().int(), marked: z.array(z.number().int()), required: z.array(z.number().int()) })),
+  })
+  .meta({ id: 'NamedDayProgress' });
+export type NamedDayProgress = z.infer<typeof NamedDayProgressSchema>;

@@ -5,7 +5,7 @@ import type { PeriodCell, PeriodStatus } from '@pufa/domain';
 // Ant Design's preset tag colours write light text on their tint (green 2.2:1): the same hues,
 // dark enough to read (WCAG AA, 4.5:1), as PlanStatusTag does.
 export const NOT_REQUIRED_STYLE: React.CSSProperties = { color: 'rgba(0, 0, 0, 0.65)', background: 'transparent', borderColor: '#f0f0f0', borderStyle: 'dashed' };
-const STYLES: Record<PeriodStatus | 'late' | 'notRequired', React.CSSProperties> = {
+export const STATUS_STYLES: Record<PeriodStatus | 'late' | 'notRequired', React.CSSProperties> = {
   notRequired: NOT_REQUIRED_STYLE,
   none: { color: 'rgba(0, 0, 0, 0.88)', background: '#fafafa', borderColor: '#d9d9d9' },
   submitted: { color: '#003eb3', background: '#e6f4ff', borderColor: '#91caff' },
@@ -24,7 +24,7 @@ export function PeriodStatusTag({ cell }: { cell: Pick<PeriodCell, 'status' | 'l
   const style = cell.late ? 'late' : cell.status === 'none' && !cell.required ? 'notRequired' : cell.status;
   return (
     <span className="period-status">
-      <Tag style={{ ...STYLES[style], marginInlineEnd: 0 }} data-status={cell.status} data-required={cell.required}>
+      <Tag style={{ ...STATUS_STYLES[style], marginInlineEnd: 0 }} data-status={cell.status} data-required={cell.required}>
         {t(periodStatusKey(cell))}
       </Tag>
       {cell.late && <span className="period-late">{t('submissions.late')}</span>}

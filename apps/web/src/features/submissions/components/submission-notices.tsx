@@ -35,8 +35,10 @@ export function SubmissionNotices() {
   const townshipId = user?.townshipIds[0];
   const maySubmit = !!user && !isUpperLevel(user.orgUnitLevel) && canEdit(townshipId);
   const year = dayjs().year();
-  const thisYear = useSubmissionGrid(year);
-  const lastYear = useSubmissionGrid(year - 1);
+  // Above the county there is no county grid to read (GET /api/submissions answers 400 there).
+  const hasGrid = !!user && user.orgUnitLevel !== 'city' && user.orgUnitLevel !== 'province';
+  const thisYear = useSubmissionGrid(year, hasGrid);
+  const lastYear = useSubmissionGrid(year - 1, hasGrid);
   const [open, setOpen] = useState(false);
   const [dismissed, setDismissed] = useState<string[]>(() => readDismissed(user?.id));
   const cells: PeriodCell[] = [...(lastYear.data?.rows[0]?.cells ?? []), ...(thisYear.data?.rows[0]?.cells ?? [])];
