@@ -7,6 +7,7 @@ import { signIn } from './helpers.ts';
 const YEAR_VIEW = '/dashboard?period=year&from=2026-01-01&to=2026-12-31';
 
 test('a city leader ranks the counties, drills to a county, a township and an event', async ({ page }) => {
+  test.setTimeout(120_000); // four dashboards and axe twice in two languages: 60 s was seen too tight on a loaded machine
   await signIn(page, 'cityleader');
   const villageLists: string[] = [];
   page.on('request', (r) => void (r.url().includes('/api/stats') && r.url().includes('groupBy=village') && villageLists.push(r.url())));
