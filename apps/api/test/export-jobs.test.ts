@@ -73,6 +73,37 @@ describe('export jobs', { timeout: 60_000 }, () => {
     }
   });
 
+  it("a report .docx job ends done (its one document of one) and its text is the direct report's, in either language", async () => {
+    for (const lang of ['zh', 'en']) {
+      const query = `year=${YEAR}&orgUnitId=${ctx.fixture.countyId}&lang=${lang}`;
+      const started = await start('report-docx', query);
+      expect(started).toMatchObject({ kind: 'report-docx', status: 'queued', fileName: lang === 'en' ? 'legal-publicity-report-2026.docx' : '法治宣传工作情况-2026.docx' });
+      const done = (await watch(started.id, (j) => j.status === 'done')).at(-1)!;
+      expect(done).toMatchObject({ done: 1, total: 1, error: null });
+      const [direct, fromJob] = await Promise.all([ctx.inject({ method: 'GET', url: `/api/reports/annual.docx?${query}` }), file(started.id)]);
+      expect(fromJob.statusCode).toBe(200);
+      expect(fromJob.headers['content-type']).toBe(direct.headers['content-type']);
+      expect(fromJob.headers['content-disposition']).toContain(encodeURIComponent(started.fileName));
+      expect(direct.headers['content-disposition']).toContain(encodeURIComponent(started.fileName));
+      const text = await zipEntry(fromJob.rawPayload, 'word/document.xml');
+      expect(text).toBe(await zipEntry(direct.rawPayload, 'word/document.xml'));
+      expect(text).toContain(lang === 'en' ? 'Legal publicity and education' : '法治宣传教育工作情况');
+    }
+  });
+
+  it('a report .docx asked twice is one job; a bad period is a 400 that starts nothing', async () => {
+    const before = await ctx.db.prisma.exportJob.count();
+    const bad = await ctx.inject({ method: 'POST', url: '/api/export-jobs/report-docx?from=2026-05-01&to=2026-01-01', as: 'eastClerk' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields?.[0]?.field).toBe('to');
+    expect(await ctx.db.prisma.exportJob.count()).toBe(before);
+    const url = `/api/export-jobs/report-docx?year=${YEAR - 1}`;
+    const answers = await Promise.all([ctx.inject({ method: 'POST', url, as: 'eastClerk' }), ctx.inject({ method: 'POST', url, as: 'eastClerk' })]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 202]);
+    expect(new Set(answers.map((a) => a.json<ExportJob>().id)).size).toBe(1);
+    await watch(answers[0]!.json<ExportJob>().id, (j) => j.status === 'done', 'eastClerk');
+  });
+
   it('the same export asked again while it runs is the same job; another period is another', async () => {
     const first = await start('evidence-zip', `year=${YEAR}`, 'eastClerk');
     const again = await ctx.inject({ method: 'POST', url: `/api/export-jobs/evidence-zip?year=${YEAR}`, as: 'eastClerk' });

@@ -64,7 +64,8 @@ export async function runExportJob(app: FastifyInstance, id: string, settings: J
     const bytes = (await stat(temporary)).size;
     const storageKey = exportStorageKey(id);
     await app.fileStore.put(storageKey, { original: { path: temporary, bytes, sha256: '' } });
-    const kept = await app.exportJobs.finish(id, attempt, { storageKey, bytes, fileName: prepared.fileName, done }, settings.retentionDays);
+    // Finished is all of it: the report's one document is counted here, the events' writers have counted theirs.
+    const kept = await app.exportJobs.finish(id, attempt, { storageKey, bytes, fileName: prepared.fileName, done: Math.max(done, total) }, settings.retentionDays);
     if (!kept) await app.fileStore.remove(storageKey); // cancelled or taken over at the last moment: the other run stores its own
   } catch (error) {
     if (error instanceof JobInterruptedError) throw error;

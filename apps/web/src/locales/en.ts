@@ -113,7 +113,7 @@ export const en: Messages = {
     jobs: {
       title: 'My exports', help: 'A large export (a county\'s year, an evidence pack) can run in the background: it goes on when you leave the page, and waits here for download for {{days}} days.',
       start: 'Run in background', started: 'Started in the background: see My exports for its progress', empty: 'No background exports yet', cancel: 'Cancel', download: 'Download',
-      rows: '{{done}} of {{total}} events done', counting: 'Counting…', progressOf: 'Progress of {{name}}', kept: '{{size}} KB, kept until {{date}}',
+      rows: '{{done}} of {{total}} events done', counting: 'Counting…', document: 'Writing the Word document…', progressOf: 'Progress of {{name}}', kept: '{{size}} KB, kept until {{date}}',
       statuses: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
     },
   },

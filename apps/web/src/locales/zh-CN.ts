@@ -111,7 +111,7 @@ export const zhCN = {
     jobs: {
       title: '我的导出', help: '范围大的导出（全县全年、佐证材料包）可点“后台生成”：关掉页面也会继续，完成后在这里下载，保留 {{days}} 天。',
       start: '后台生成', started: '已开始后台生成，进度见“我的导出”', empty: '还没有后台导出', cancel: '取消', download: '下载',
-      rows: '已处理 {{done}} / {{total}} 条活动', counting: '正在统计…', progressOf: '“{{name}}”的进度', kept: '{{size}} KB，保留至 {{date}}',
+      rows: '已处理 {{done}} / {{total}} 条活动', counting: '正在统计…', document: '正在生成 Word 文档…', progressOf: '“{{name}}”的进度', kept: '{{size}} KB，保留至 {{date}}',
       statuses: { queued: '排队中', running: '生成中', done: '已完成', failed: '失败', cancelled: '已取消' },
     },
   },

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** The exports that can run as a job; each takes the query of its direct endpoint. */
-export const EXPORT_JOB_KINDS = ['workbook', 'ledger-csv', 'evidence-zip', 'evidence-pdf'] as const;
+export const EXPORT_JOB_KINDS = ['workbook', 'ledger-csv', 'evidence-zip', 'evidence-pdf', 'report-docx'] as const;
 export type ExportJobKind = (typeof EXPORT_JOB_KINDS)[number];
 
 export const EXPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
@@ -16,7 +16,7 @@ export const ExportJobSchema = z
     id: z.string(),
     kind: z.enum(EXPORT_JOB_KINDS),
     status: z.enum(EXPORT_JOB_STATUSES),
-    /** Events written so far, of `total` (0 of 0 until the worker has counted them). */
+    /** Events written so far, of `total` (0 of 0 until the worker has counted them); the report .docx counts its one document. */
     done: z.number().int(),
     total: z.number().int(),
     fileName: z.string(),

@@ -36,7 +36,9 @@ function JobRow({ job }: { job: ExportJob }) {
           <>
             <Progress percent={percent} status="active" aria-label={t('exports.jobs.progressOf', { name: job.fileName })} />
             <Typography.Text type="secondary" data-testid="export-job-rows">
-              {job.total > 0 ? t('exports.jobs.rows', { done: job.done.toLocaleString(), total: job.total.toLocaleString() }) : t('exports.jobs.counting')}
+              {job.kind === 'report-docx'
+                ? t('exports.jobs.document') // one document, not events: its count would read "0 of 1 events"
+                : job.total > 0 ? t('exports.jobs.rows', { done: job.done.toLocaleString(), total: job.total.toLocaleString() }) : t('exports.jobs.counting')}
             </Typography.Text>
           </>
         )}
