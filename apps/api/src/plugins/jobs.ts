@@ -1,10 +1,10 @@
-// Export jobs: their rows (app.exportJobs), the queue (app.jobQueue) and, when this
+// Background jobs (exports, large import commits): their rows (app.exportJobs), the queue (app.jobQueue) and, when this
 // process works jobs, the runner and the retention sweep. See jobs/queue.ts.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { createExportJobStore, type ExportJobStore } from '../jobs/export-job-store.ts';
 import { createInProcessQueue, createPgBossQueue, type JobQueue } from '../jobs/queue.ts';
-import { runExportJob } from '../jobs/run-export-job.ts';
+import { runJob } from '../jobs/run-job.ts';
 import type { JobSettings } from '../jobs/settings.ts';
 
 declare module 'fastify' {
@@ -43,7 +43,7 @@ export const jobsPlugin = fp(
     /** Starts taking jobs; while the database is away the app serves (503s) and this tries again. */
     const startWorking = async (): Promise<boolean> => {
       try {
-        await queue.start((id, stop) => runExportJob(app, id, settings, stop));
+        await queue.start((id, stop) => runJob(app, id, settings, stop));
         return true;
       } catch (error) {
         app.log.warn({ err: error }, 'export jobs: the queue did not start; trying again in 30 s');
