@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExportJob } from '@pufa/domain';
 import { buildApp } from '../src/app.ts';
 import { sweepExpiredExports } from '../src/plugins/jobs.ts';
+import { toExportJob } from '../src/jobs/export-job-store.ts';
 import { testDatabaseKind, useTestApp, type TestUser } from './helper.ts';
 import { zipEntry } from './libreoffice.ts';
 
@@ -152,6 +153,53 @@ describe('export jobs', { timeout: 60_000 }, () => {
     const mine = (await ctx.inject({ method: 'GET', url: '/api/export-jobs', as: 'eastClerk' })).json<{ items: ExportJob[] }>();
     expect(mine.items.map((j) => j.id)).toContain(started.id);
     expect((await file(started.id, 'eastClerk')).statusCode).toBe(200);
+  });
+
+  describe('the owner is looked up again when the job runs', () => {
+    const eastClerk = () => ctx.fixture.userIds.eastClerk;
+    /** Queued as the request would queue it, then held back from the runner until `meanwhile` has happened. */
+    async function queueThen(meanwhile: () => Promise<void>, restore: () => Promise<void>) {
+      const { east } = ctx.fixture;
+      const actor = { userId: eastClerk(), role: 'clerk' as const, orgUnitId: east.townshipId, townshipIds: [east.townshipId], isTopLevel: false };
+      const { row } = await ctx.app.exportJobs.start({ userId: eastClerk(), kind: 'ledger-csv', params: { from: '2026-01-01', to: '2026-12-31', lang: 'zh', townshipId: east.townshipId }, actor, fileName: '活动台账-东镇-2026.csv', contentType: 'text/csv; charset=utf-8' });
+      await meanwhile();
+      try {
+        await ctx.app.jobQueue.send(row.id);
+        // Read from the database: a request as the disabled owner would end their session.
+        for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(200)) {
+          const current = toExportJob(await ctx.db.prisma.exportJob.findUniqueOrThrow({ where: { id: row.id } }));
+          if (current.status === 'failed' || current.status === 'done') return current;
+        }
+        throw new Error(`job ${row.id} never ended`);
+      } finally {
+        await restore();
+      }
+    }
+
+    it('a job whose owner was disabled meanwhile fails, saying so, and makes no file', async () => {
+      const failed = await queueThen(
+        () => ctx.db.prisma.user.update({ where: { id: eastClerk() }, data: { isActive: false } }).then(() => undefined),
+        () => ctx.db.prisma.user.update({ where: { id: eastClerk() }, data: { isActive: true } }).then(() => undefined),
+      );
+      expect(failed).toMatchObject({ status: 'failed', bytes: null });
+      expect(failed.error).toBe('发起任务的账号已停用，未生成文件\nThe account that started this job is disabled: no file was made');
+      expect((await ctx.db.prisma.exportJob.findUniqueOrThrow({ where: { id: failed.id } })).storageKey).toBeNull();
+    });
+
+    it('a job whose owner lost the scope meanwhile (moved to another township) fails, saying so, and makes no file', async () => {
+      const failed = await queueThen(
+        () => ctx.db.prisma.user.update({ where: { id: eastClerk() }, data: { orgUnitId: ctx.fixture.west.townshipId } }).then(() => undefined),
+        () => ctx.db.prisma.user.update({ where: { id: eastClerk() }, data: { orgUnitId: ctx.fixture.east.townshipId } }).then(() => undefined),
+      );
+      expect(failed).toMatchObject({ status: 'failed', bytes: null });
+      expect(failed.error).toContain('The account that started this job no longer has access to this scope: no file was made');
+      expect((await ctx.db.prisma.exportJob.findUniqueOrThrow({ where: { id: failed.id } })).storageKey).toBeNull();
+    });
+
+    it('a job whose owner is unchanged runs as before', async () => {
+      const done = await queueThen(async () => {}, async () => {});
+      expect(done).toMatchObject({ status: 'done', error: null, done: 2, total: 2 });
+    });
   });
 
   it('bad input is a field-level 400 and starts nothing', async () => {

@@ -181,6 +181,56 @@ describe('import commit jobs', { timeout: 120_000 }, () => {
     expect((await jobOf(batch.id))).toMatchObject({ status: 'done', result: { created: 0 } });
   });
 
+  describe('the owner is looked up again when the commit runs', () => {
+    const clerk = () => ctx.fixture.userIds.eastClerk;
+    const clerkActor = () => ({ userId: clerk(), role: 'clerk' as const, orgUnitId: ctx.fixture.east.townshipId, townshipIds: [ctx.fixture.east.townshipId], isTopLevel: false });
+    /** The clerk's commit, queued as the request queues it, run only after `meanwhile` (read from the database: a request as a disabled user ends their session). */
+    async function commitAfter(prefix: string, meanwhile: object, restore: object): Promise<ImportCommitJob> {
+      const batch = await upload(ledgerCsv(11, prefix), 'eastClerk');
+      const started = await ctx.app.imports.startCommitJob(clerkActor(), batch.id, clerk());
+      if (!started || started === 'committed') throw new Error('not started');
+      await ctx.db.prisma.user.update({ where: { id: clerk() }, data: meanwhile });
+      try {
+        await ctx.app.jobQueue.send(started.job.id);
+        for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(200)) {
+          const job = await ctx.app.imports.commitJob(clerkActor(), batch.id);
+          if (job && (job.status === 'failed' || job.status === 'done')) {
+            expect((await ctx.db.prisma.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).status).toBe(job.status === 'done' ? 'committed' : 'preview');
+            return job;
+          }
+        }
+        throw new Error('the commit job never ended');
+      } finally {
+        await ctx.db.prisma.user.update({ where: { id: clerk() }, data: restore });
+      }
+    }
+
+    it('disabled meanwhile: the job fails saying so, nothing imported', async () => {
+      const job = await commitAfter('停用', { isActive: false }, { isActive: true });
+      expect(job).toMatchObject({ status: 'failed', result: null, error: '发起任务的账号已停用，未导入任何数据\nThe account that started this job is disabled: nothing was imported' });
+      expect(await titled('停用')).toBe(0);
+    });
+
+    it('moved to another township meanwhile: the job fails saying so, nothing imported', async () => {
+      const job = await commitAfter('调走', { orgUnitId: ctx.fixture.west.townshipId }, { orgUnitId: ctx.fixture.east.townshipId });
+      expect(job).toMatchObject({ status: 'failed', result: null });
+      expect(job.error).toContain('no longer has access to this scope: nothing was imported');
+      expect(await titled('调走')).toBe(0);
+    });
+
+    it('made a leader (reads only) meanwhile: the job fails saying so, nothing imported', async () => {
+      const job = await commitAfter('改角色', { role: 'leader' }, { role: 'clerk' });
+      expect(job).toMatchObject({ status: 'failed', error: '发起任务的账号已无权导入台账，未导入任何数据\nThe account that started this job may no longer import ledgers: nothing was imported' });
+      expect(await titled('改角色')).toBe(0);
+    });
+
+    it('unchanged: the job commits as the clerk', async () => {
+      const job = await commitAfter('不变', {}, {});
+      expect(job).toMatchObject({ status: 'done', result: { created: 11 } });
+      expect(await titled('不变')).toBe(11);
+    });
+  });
+
   // On PostgreSQL the progress is written beside the commit's transaction: the page sees it move, and a cancel half-way is seen at the next chunk.
   // (PGlite has one connection: the requests wait for the commit, which is the embedded database's limit, documented.)
   if (isPostgres) {
