@@ -21,6 +21,7 @@ export const ExportJobSchema = z
     total: z.number().int(),
     fileName: z.string(),
     bytes: z.number().int().nullable(),
+    /** Why it failed; a refusal of the job's owner is in both languages, Chinese then English on a second line (jobErrorIn). */
     error: z.string().nullable(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
@@ -40,4 +41,10 @@ export function exportJobPercent(job: Pick<ExportJob, 'status' | 'done' | 'total
   if (job.status === 'done') return 100;
   if (job.total <= 0) return 0;
   return Math.min(99, Math.floor((job.done / job.total) * 100));
+}
+
+/** A job's error in the page's language: the Chinese line, or the English one when there is one and the page is in English. */
+export function jobErrorIn(error: string, language: string): string {
+  const [zh, en] = error.split('\n');
+  return language.toLowerCase().startsWith('en') && en ? en : (zh ?? error);
 }

@@ -190,6 +190,7 @@ export const ImportCommitJobSchema = z.object({
   /** Events written so far, of `total` (the rows to import; 0 of 0 while the preview is checked again). */
   done: z.number().int(),
   total: z.number().int(),
+  /** Why it failed, Chinese then English on a second line (jobErrorIn picks the page's). */
   error: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
