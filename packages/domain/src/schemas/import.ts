@@ -164,14 +164,17 @@ export const ImportBatchSummarySchema = z.object({
 });
 export type ImportBatchSummary = z.infer<typeof ImportBatchSummarySchema>;
 
-export const ImportCommitResultSchema = z.object({
+// The result and the job are also nested, where they may be null: their shapes without an OpenAPI
+// name, so that the document inlines them (OpenAPI 3.0 cannot mark a reference nullable).
+const importCommitResultShape = z.object({
   batchId: idSchema,
   /** Events created by this call: 0 on a second commit. */
   created: z.number().int(),
   /** The batch's events. */
   eventIds: z.array(idSchema),
   summary: ImportSummarySchema,
-}).meta({ id: 'ImportCommitResult' });
+});
+export const ImportCommitResultSchema = importCommitResultShape.meta({ id: 'ImportCommitResult' });
 export type ImportCommitResult = z.infer<typeof ImportCommitResultSchema>;
 
 /**
@@ -183,7 +186,7 @@ export const IMPORT_JOB_ROWS = 2000;
 export const IMPORT_COMMIT_JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 
 /** A large import's commit as a background job. The commit is still one transaction: until `done`, nothing is imported. */
-export const ImportCommitJobSchema = z.object({
+const importCommitJobShape = z.object({
   id: z.string(),
   batchId: idSchema,
   status: z.enum(IMPORT_COMMIT_JOB_STATUSES),
@@ -195,8 +198,9 @@ export const ImportCommitJobSchema = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   /** Once done: what the direct commit answers. */
-  result: ImportCommitResultSchema.nullable(),
-}).meta({ id: 'ImportCommitJob' });
+  result: importCommitResultShape.nullable(),
+});
+export const ImportCommitJobSchema = importCommitJobShape.meta({ id: 'ImportCommitJob' });
 export type ImportCommitJob = z.infer<typeof ImportCommitJobSchema>;
 
 export const ImportBatchSchema = ImportBatchSummarySchema.extend({
@@ -210,7 +214,7 @@ export const ImportBatchSchema = ImportBatchSummarySchema.extend({
   /** Same file (by content) imported before into this township: its batch. */
   sameFileAs: z.object({ id: idSchema, status: z.enum(IMPORT_STATUSES), createdAt: z.string() }).nullable(),
   /** The batch's latest commit job (large files only), so a page opened later shows its progress or why it failed. */
-  commitJob: ImportCommitJobSchema.nullable(),
+  commitJob: importCommitJobShape.nullable(),
 }).meta({ id: 'ImportBatch' });
 export type ImportBatch = z.infer<typeof ImportBatchSchema>;
 
