@@ -6,6 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { ImportBatch, ImportCommitJob, ImportCommitResult } from '@pufa/domain';
+import { CommitJobLostError } from '@pufa/db';
 import { runJob } from '../src/jobs/run-job.ts';
 import { testDatabaseKind, useTestApp, type TestUser } from './helper.ts';
 import { multipartBody } from './import-fixtures.ts';
@@ -164,6 +165,26 @@ describe('import commit jobs', { timeout: 120_000 }, () => {
     await runJob(ctx.app, admin.json<ImportCommitJob>().id, ctx.app.jobSettings);
     expect(await titled('范围')).toBe(0);
     expect((await ctx.inject({ method: 'GET', url: `/api/imports/${batch.id}` })).json<ImportBatch>().status).toBe('preview');
+  });
+
+  it('a run whose job was taken over (a newer attempt) or cancelled rolls its whole commit back', async () => {
+    const batch = await upload(ledgerCsv(11, '旧轮'));
+    const actor = { userId: ctx.fixture.userIds.countyAdmin, role: 'admin' as const, orgUnitId: ctx.fixture.countyId, townshipIds: 'all' as const, isTopLevel: true };
+    const started = await ctx.app.imports.startCommitJob(actor, batch.id, actor.userId);
+    if (!started || started === 'committed') throw new Error('not started');
+    const { id } = started.job;
+    const stale = (await ctx.app.exportJobs.claim(id))!.attempt;
+    const current = (await ctx.app.exportJobs.claim(id))!.attempt; // the queue gave it to another run
+    const run = (attempt: number) => ({ id, attempt, chunkSize: 3, expiresAt: new Date(Date.now() + 86_400_000), onTotal: () => {}, afterChunk: async () => {} });
+    // The stale run writes every chunk and reaches the end of its transaction: there, it no longer holds the job.
+    await expect(ctx.app.imports.commit(actor, batch.id, new Date(), run(stale))).rejects.toThrow(CommitJobLostError);
+    expect(await titled('旧轮')).toBe(0);
+    expect((await ctx.db.prisma.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).status).toBe('preview');
+    // Cancelled while the current run was writing: the same.
+    await ctx.inject({ method: 'POST', url: `/api/imports/${batch.id}/commit-job/cancel` });
+    await expect(ctx.app.imports.commit(actor, batch.id, new Date(), run(current))).rejects.toThrow(CommitJobLostError);
+    expect(await titled('旧轮')).toBe(0);
+    expect(await jobOf(batch.id)).toMatchObject({ status: 'cancelled', result: null });
   });
 
   it('a commit job run again after it is done imports nothing twice', async () => {
