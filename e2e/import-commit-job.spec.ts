@@ -33,6 +33,7 @@ test('a large ledger commits in the background with a moving progress bar, then 
   // The answer comes at once: the job's card, a named progress bar, events written of the total moving by polling alone.
   const job = page.getByTestId('commit-job');
   await expect(job.getByRole('progressbar', { name: '正在后台导入' })).toBeVisible();
+  await expect(job).toBeInViewport(); // brought up from the foot of the preview, where the button was
   const rows = job.getByTestId('commit-job-rows');
   await expect(rows).toHaveText(/^已写入 [1-9]\d* \/ 60 条活动$/, { timeout: 20_000 });
   const first = await rows.textContent();
