@@ -215,8 +215,9 @@ describe('export jobs', { timeout: 60_000 }, () => {
 
   // Registered only on PGlite (a skipped test fails CI): PostgreSQL's takeover is export-jobs-takeover.test.ts.
   if (testDatabaseKind() === 'pglite') it('on the embedded database, a job a stopped process left running is run again at the next start', async () => {
-    const actor = { userId: ctx.fixture.userIds.countyAdmin, role: 'admin' as const, orgUnitId: ctx.fixture.countyId, townshipIds: 'all' as const, isTopLevel: true };
-    const { row } = await ctx.app.exportJobs.start({ userId: actor.userId, kind: 'ledger-csv', params: { from: '2026-01-01', to: '2026-06-30', lang: 'zh' }, actor, fileName: 'ledger.csv', contentType: 'text/csv; charset=utf-8' });
+    // The county administrator as a request sees them (the owner is checked against this when the job runs).
+    const { actor } = (await ctx.app.users.acting(ctx.fixture.userIds.countyAdmin))!;
+    const { row } = await ctx.app.exportJobs.start({ userId: ctx.fixture.userIds.countyAdmin, kind: 'ledger-csv', params: { from: '2026-01-01', to: '2026-06-30', lang: 'zh' }, actor, fileName: 'ledger.csv', contentType: 'text/csv; charset=utf-8' });
     // As the process left it when it died: running, first attempt, never sent to this app's runner.
     await ctx.db.prisma.exportJob.update({ where: { id: row.id }, data: { status: 'running', attempt: 1 } });
     const restarted = await buildApp({ db: ctx.db, serveWebApp: false, evidence: ctx.app.evidenceSettings, jobs: ctx.app.jobSettings });
