@@ -6,6 +6,7 @@
 // chunk throw and the transaction roll back: nothing imported by this run.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
+import type { ImportCommitJob } from '@pufa/domain';
 import { CommitJobLostError, ImportRejectedError, InvalidReferencesError } from '@pufa/db';
 import type { ExportJobStore } from './export-job-store.ts';
 import { importOwner, JobRefusedError, jobErrorText, OWNER_WORDS } from './job-owner.ts';
@@ -14,9 +15,19 @@ import { JobInterruptedError, PROGRESS_EVERY_MS } from './run-export-job.ts';
 
 type Claimed = NonNullable<Awaited<ReturnType<ExportJobStore['claim']>>>;
 
+/**
+ * The commits this process is running, by batch, with their township (for the scope check) and
+ * progress. The page's progress request is answered from here first: on embedded PGlite the one
+ * connection belongs to the commit's transaction until it ends, and a request to the database
+ * would wait for it (on PostgreSQL the row's progress would do as well).
+ */
+export type LiveImportCommits = Map<number, { townshipId: number; job: ImportCommitJob }>;
+
 export async function runImportCommitJob(app: FastifyInstance, { row, attempt }: Claimed, settings: JobSettings, stop?: AbortSignal): Promise<void> {
   const { id } = row;
-  const { batchId } = row.params as { batchId: number };
+  const { batchId, townshipId } = row.params as { batchId: number; townshipId: number };
+  const live: ImportCommitJob = { id, batchId, status: 'running', done: 0, total: 0, error: null, createdAt: row.createdAt.toISOString(), finishedAt: null, result: null };
+  app.liveImportCommits.set(batchId, { townshipId, job: live });
   const abort = new AbortController();
   stop?.addEventListener('abort', () => abort.abort(), { once: true });
   let done = 0;
@@ -35,9 +46,13 @@ export async function runImportCommitJob(app: FastifyInstance, { row, attempt }:
       attempt,
       chunkSize: importJobChunk(settings),
       expiresAt: new Date(now.getTime() + settings.retentionDays * 86_400_000),
-      onTotal: (rows) => (total = rows),
+      onTotal: (rows) => {
+        total = rows;
+        live.total = rows;
+      },
       afterChunk: async (written) => {
         done += written;
+        live.done = done;
         if (settings.pauseMs) await sleep(settings.pauseMs);
         if (abort.signal.aborted) throw new CommitJobLostError(); // cancelled or taken over: roll back
       },
@@ -54,5 +69,6 @@ export async function runImportCommitJob(app: FastifyInstance, { row, attempt }:
     await app.exportJobs.fail(id, attempt, words ? jobErrorText(words) : error instanceof Error ? error.message : String(error));
   } finally {
     clearInterval(timer);
+    if (app.liveImportCommits.get(batchId)?.job === live) app.liveImportCommits.delete(batchId);
   }
 }

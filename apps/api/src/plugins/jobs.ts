@@ -5,10 +5,13 @@ import type { FastifyInstance } from 'fastify';
 import { createExportJobStore, type ExportJobStore } from '../jobs/export-job-store.ts';
 import { createInProcessQueue, createPgBossQueue, type JobQueue } from '../jobs/queue.ts';
 import { runJob } from '../jobs/run-job.ts';
+import type { LiveImportCommits } from '../jobs/run-import-commit-job.ts';
 import type { JobSettings } from '../jobs/settings.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Import commits this process is running, by batch: their progress as the page reads it (jobs/run-import-commit-job.ts). */
+    liveImportCommits: LiveImportCommits;
     exportJobs: ExportJobStore;
     jobQueue: JobQueue;
     jobSettings: JobSettings;
@@ -29,6 +32,7 @@ const SWEEP_EVERY_MS = 3_600_000;
 export const jobsPlugin = fp(
   async (app, { settings }: { settings: JobSettings }) => {
     app.decorate('exportJobs', createExportJobStore(app.db));
+    app.decorate('liveImportCommits', new Map() as LiveImportCommits);
     app.decorate('jobSettings', settings);
     const { connectionString } = app.db;
     const queue = connectionString ? await createPgBossQueue(connectionString, settings, app.log) : createInProcessQueue(app.log);

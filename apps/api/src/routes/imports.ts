@@ -21,7 +21,7 @@ import {
   IMPORT_LIMITS,
   queryIdSchema,
 } from '@pufa/domain';
-import { ImportRejectedError, type Actor } from '@pufa/db';
+import { ImportRejectedError, inScope, type Actor } from '@pufa/db';
 import { HttpError, notFound, RequestValidationError } from '../http-errors.ts';
 import { ACCESS } from '../plugins/auth.ts';
 import { attachment, CONTENT_TYPES, download } from '../file-download.ts';
@@ -223,7 +223,12 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ACCESS.signedIn },
       schema: { operationId: 'getImportCommitJob', tags, summary: "The batch's latest commit job (a large file's): status, rows committed of the total, and once done the commit's answer", params: ImportIdParamsSchema, response: { 200: ImportCommitJobSchema, 404: ApiErrorSchema } },
     },
-    async (request) => (await app.imports.commitJob(request.actor, request.params.id)) ?? Promise.reject(notFound(COMMIT_JOB)),
+    async (request) => {
+      // Embedded PGlite: the one connection is the running commit's until it ends; its progress is answered from this process's memory.
+      const live = app.jobQueue.kind === 'in-process' ? app.liveImportCommits.get(request.params.id) : undefined;
+      if (live && inScope(request.actor, live.townshipId)) return live.job;
+      return (await app.imports.commitJob(request.actor, request.params.id)) ?? Promise.reject(notFound(COMMIT_JOB));
+    },
   );
 
   app.post(

@@ -436,7 +436,8 @@ export function createImportRepository(prisma: PrismaClient) {
           const live = await tx.exportJob.findFirst({ where: { id: locked.commit_job_id, status: { in: LIVE_JOB } }, select: jobSelect });
           if (live) return { job: toCommitJob(id, live), created: false };
         }
-        const params = { batchId: id };
+        // The township too: a process running the commit answers its progress from memory, in scope, without the database (PGlite's one connection is the commit's).
+        const params = { batchId: id, townshipId: batch.townshipId };
         const row = await tx.exportJob.create({
           data: {
             id: randomUUID(), userId, kind: IMPORT_COMMIT_KIND, params, actor: actor as unknown as Prisma.InputJsonValue,
