@@ -1,5 +1,5 @@
 // 「我的导出」: an export started in the background shows a progress bar that moves on its own
-// (polling), finishes and downloads; another is cancelled; the section passes axe in both languages.
+// (polling), finishes and downloads; another is cancelled; the report .docx runs and downloads; the section passes axe in both languages.
 // The e2e server pauses each batch of a job 2 s (playwright.config.ts), so the running state is seen.
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
@@ -37,6 +37,13 @@ test('a background workbook shows its progress, then downloads; a pack is cancel
   await pack.getByTestId('export-job-cancel').click();
   await expect(pack.getByTestId('export-job-status')).toHaveText('已取消');
   await expect(pack.getByTestId('export-job-download')).toHaveCount(0);
+  // The report as a Word document, from the report card's 后台生成.
+  await page.getByTestId('start-job-report-docx').click();
+  const report = page.getByTestId('export-job').filter({ hasText: '法治宣传工作情况-2026.docx' });
+  await expect(report.getByTestId('export-job-status')).toHaveText('已完成', { timeout: 30_000 });
+  const [word] = await Promise.all([page.waitForEvent('download'), report.getByTestId('export-job-download').click()]);
+  expect(word.suggestedFilename()).toBe('法治宣传工作情况-2026.docx');
+  expect((await readFile((await word.path())!)).subarray(0, 2).toString()).toBe('PK');
   expect(await axe(page), 'done and cancelled').toEqual([]);
 
   // English: the same list in the other language.

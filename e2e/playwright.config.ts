@@ -29,7 +29,9 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     // EXPORT_JOB_PAUSE_MS: a background export waits 2 s after each batch, so its progress bar is seen (my-exports.spec.ts).
-    env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', EXPORT_JOB_PAUSE_MS: '2000' },
+    // IMPORT_JOB_ROWS: a file of more than 40 lines is committed in the background (chunks of 10, each then waiting 2 s:
+    // import-commit-job.spec.ts); the other specs' ledgers are a few lines and commit in the request.
+    env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', EXPORT_JOB_PAUSE_MS: '2000', IMPORT_JOB_ROWS: '40' },
     stdout: 'pipe',
   },
 });

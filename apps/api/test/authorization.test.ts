@@ -61,6 +61,15 @@ async function createImport(side: Side, committed = false): Promise<number> {
 
 let submitMonth = 0;
 /** Months of 2001 onwards, one per request: years nobody logs events in. */
+/** A batch with a commit job queued by the county administrator (not sent to the runner: it stays queued). */
+async function createCommitJob(side: Side): Promise<number> {
+  const id = await createImport(side);
+  const actor = { userId: ctx.fixture.userIds.countyAdmin, role: 'admin' as const, orgUnitId: ctx.fixture.countyId, townshipIds: 'all' as const, isTopLevel: true };
+  const started = await ctx.app.imports.startCommitJob(actor, id, ctx.fixture.userIds.countyAdmin);
+  if (!started || started === 'committed') throw new Error('commit job not started');
+  return id;
+}
+
 const nextPeriod = () => `${2001 + Math.floor(submitMonth / 12)}-${String((submitMonth++ % 12) + 1).padStart(2, '0')}`;
 
 /** A submission of a period of its own (years nobody logs events in), submitted by the township's clerk (a county user may not). */
@@ -268,6 +277,15 @@ const RULES: Record<string, Rule> = {
     build: async (side) => ({ method: 'POST', url: `/api/imports/${await createImport(side)}/commit` }),
     expect: rolesOnly(['clerk', 'admin'], 200, 404),
   },
+  'GET /api/imports/:id/commit-job': {
+    build: async (side) => ({ method: 'GET', url: `/api/imports/${await createCommitJob(side)}/commit-job` }),
+    expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 200 : 404),
+  },
+  'POST /api/imports/:id/commit-job/cancel': {
+    build: async (side) => ({ method: 'POST', url: `/api/imports/${await createCommitJob(side)}/commit-job/cancel` }),
+    // Started by the county administrator: a clerk may cancel only their own (403, told who can).
+    expect: (who, side) => (who === 'anonymous' ? 401 : who === 'leader' ? 403 : side === 'other' ? 404 : who === 'clerk' ? 403 : 200),
+  },
   'POST /api/imports/:id/undo': {
     build: async (side) => ({ method: 'POST', url: `/api/imports/${await createImport(side, true)}/undo` }),
     // Committed by the county administrator: a clerk may undo only their own imports (403, told who can).
@@ -373,6 +391,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/export-jobs/workbook': startJob('workbook'),
   'POST /api/export-jobs/evidence-zip': startJob('evidence-zip'),
   'POST /api/export-jobs/evidence-pdf': startJob('evidence-pdf'),
+  'POST /api/export-jobs/report-docx': startJob('report-docx'),
   'POST /api/export-jobs/ledger-csv': {
     build: async (side) => ({ method: 'POST', url: `/api/export-jobs/ledger-csv?townshipId=${townshipOf(side).townshipId}` }),
     expect: (who, side) => (who === 'anonymous' ? 401 : side === 'own' ? 202 : 400),

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExportJob } from '@pufa/domain';
 import { buildApp } from '../src/app.ts';
 import { sweepExpiredExports } from '../src/plugins/jobs.ts';
+import { toExportJob } from '../src/jobs/export-job-store.ts';
 import { testDatabaseKind, useTestApp, type TestUser } from './helper.ts';
 import { zipEntry } from './libreoffice.ts';
 
@@ -73,6 +74,37 @@ describe('export jobs', { timeout: 60_000 }, () => {
     }
   });
 
+  it("a report .docx job ends done (its one document of one) and its text is the direct report's, in either language", async () => {
+    for (const lang of ['zh', 'en']) {
+      const query = `year=${YEAR}&orgUnitId=${ctx.fixture.countyId}&lang=${lang}`;
+      const started = await start('report-docx', query);
+      expect(started).toMatchObject({ kind: 'report-docx', status: 'queued', fileName: lang === 'en' ? 'legal-publicity-report-2026.docx' : '法治宣传工作情况-2026.docx' });
+      const done = (await watch(started.id, (j) => j.status === 'done')).at(-1)!;
+      expect(done).toMatchObject({ done: 1, total: 1, error: null });
+      const [direct, fromJob] = await Promise.all([ctx.inject({ method: 'GET', url: `/api/reports/annual.docx?${query}` }), file(started.id)]);
+      expect(fromJob.statusCode).toBe(200);
+      expect(fromJob.headers['content-type']).toBe(direct.headers['content-type']);
+      expect(fromJob.headers['content-disposition']).toContain(encodeURIComponent(started.fileName));
+      expect(direct.headers['content-disposition']).toContain(encodeURIComponent(started.fileName));
+      const text = await zipEntry(fromJob.rawPayload, 'word/document.xml');
+      expect(text).toBe(await zipEntry(direct.rawPayload, 'word/document.xml'));
+      expect(text).toContain(lang === 'en' ? 'Legal publicity and education' : '法治宣传教育工作情况');
+    }
+  });
+
+  it('a report .docx asked twice is one job; a bad period is a 400 that starts nothing', async () => {
+    const before = await ctx.db.prisma.exportJob.count();
+    const bad = await ctx.inject({ method: 'POST', url: '/api/export-jobs/report-docx?from=2026-05-01&to=2026-01-01', as: 'eastClerk' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields?.[0]?.field).toBe('to');
+    expect(await ctx.db.prisma.exportJob.count()).toBe(before);
+    const url = `/api/export-jobs/report-docx?year=${YEAR - 1}`;
+    const answers = await Promise.all([ctx.inject({ method: 'POST', url, as: 'eastClerk' }), ctx.inject({ method: 'POST', url, as: 'eastClerk' })]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 202]);
+    expect(new Set(answers.map((a) => a.json<ExportJob>().id)).size).toBe(1);
+    await watch(answers[0]!.json<ExportJob>().id, (j) => j.status === 'done', 'eastClerk');
+  });
+
   it('the same export asked again while it runs is the same job; another period is another', async () => {
     const first = await start('evidence-zip', `year=${YEAR}`, 'eastClerk');
     const again = await ctx.inject({ method: 'POST', url: `/api/export-jobs/evidence-zip?year=${YEAR}`, as: 'eastClerk' });
@@ -123,6 +155,53 @@ describe('export jobs', { timeout: 60_000 }, () => {
     expect((await file(started.id, 'eastClerk')).statusCode).toBe(200);
   });
 
+  describe('the owner is looked up again when the job runs', () => {
+    const eastClerk = () => ctx.fixture.userIds.eastClerk;
+    /** Queued as the request would queue it, then held back from the runner until `meanwhile` has happened. */
+    async function queueThen(meanwhile: () => Promise<void>, restore: () => Promise<void>) {
+      const { east } = ctx.fixture;
+      const actor = { userId: eastClerk(), role: 'clerk' as const, orgUnitId: east.townshipId, townshipIds: [east.townshipId], isTopLevel: false };
+      const { row } = await ctx.app.exportJobs.start({ userId: eastClerk(), kind: 'ledger-csv', params: { from: '2026-01-01', to: '2026-12-31', lang: 'zh', townshipId: east.townshipId }, actor, fileName: '活动台账-东镇-2026.csv', contentType: 'text/csv; charset=utf-8' });
+      await meanwhile();
+      try {
+        await ctx.app.jobQueue.send(row.id);
+        // Read from the database: a request as the disabled owner would end their session.
+        for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(200)) {
+          const current = toExportJob(await ctx.db.prisma.exportJob.findUniqueOrThrow({ where: { id: row.id } }));
+          if (current.status === 'failed' || current.status === 'done') return current;
+        }
+        throw new Error(`job ${row.id} never ended`);
+      } finally {
+        await restore();
+      }
+    }
+
+    it('a job whose owner was disabled meanwhile fails, saying so, and makes no file', async () => {
+      const failed = await queueThen(
+        () => ctx.db.prisma.user.update({ where: { id: eastClerk() }, data: { isActive: false } }).then(() => undefined),
+        () => ctx.db.prisma.user.update({ where: { id: eastClerk() }, data: { isActive: true } }).then(() => undefined),
+      );
+      expect(failed).toMatchObject({ status: 'failed', bytes: null });
+      expect(failed.error).toBe('发起任务的账号已停用，未生成文件\nThe account that started this job is disabled: no file was made');
+      expect((await ctx.db.prisma.exportJob.findUniqueOrThrow({ where: { id: failed.id } })).storageKey).toBeNull();
+    });
+
+    it('a job whose owner lost the scope meanwhile (moved to another township) fails, saying so, and makes no file', async () => {
+      const failed = await queueThen(
+        () => ctx.db.prisma.user.update({ where: { id: eastClerk() }, data: { orgUnitId: ctx.fixture.west.townshipId } }).then(() => undefined),
+        () => ctx.db.prisma.user.update({ where: { id: eastClerk() }, data: { orgUnitId: ctx.fixture.east.townshipId } }).then(() => undefined),
+      );
+      expect(failed).toMatchObject({ status: 'failed', bytes: null });
+      expect(failed.error).toContain('The account that started this job no longer has access to this scope: no file was made');
+      expect((await ctx.db.prisma.exportJob.findUniqueOrThrow({ where: { id: failed.id } })).storageKey).toBeNull();
+    });
+
+    it('a job whose owner is unchanged runs as before', async () => {
+      const done = await queueThen(async () => {}, async () => {});
+      expect(done).toMatchObject({ status: 'done', error: null, done: 2, total: 2 });
+    });
+  });
+
   it('bad input is a field-level 400 and starts nothing', async () => {
     const before = await ctx.db.prisma.exportJob.count();
     const res = await ctx.inject({ method: 'POST', url: `/api/export-jobs/workbook?from=2026-05-01&to=2026-01-01` });
@@ -136,8 +215,9 @@ describe('export jobs', { timeout: 60_000 }, () => {
 
   // Registered only on PGlite (a skipped test fails CI): PostgreSQL's takeover is export-jobs-takeover.test.ts.
   if (testDatabaseKind() === 'pglite') it('on the embedded database, a job a stopped process left running is run again at the next start', async () => {
-    const actor = { userId: ctx.fixture.userIds.countyAdmin, role: 'admin' as const, orgUnitId: ctx.fixture.countyId, townshipIds: 'all' as const, isTopLevel: true };
-    const { row } = await ctx.app.exportJobs.start({ userId: actor.userId, kind: 'ledger-csv', params: { from: '2026-01-01', to: '2026-06-30', lang: 'zh' }, actor, fileName: 'ledger.csv', contentType: 'text/csv; charset=utf-8' });
+    // The county administrator as a request sees them (the owner is checked against this when the job runs).
+    const { actor } = (await ctx.app.users.acting(ctx.fixture.userIds.countyAdmin))!;
+    const { row } = await ctx.app.exportJobs.start({ userId: ctx.fixture.userIds.countyAdmin, kind: 'ledger-csv', params: { from: '2026-01-01', to: '2026-06-30', lang: 'zh' }, actor, fileName: 'ledger.csv', contentType: 'text/csv; charset=utf-8' });
     // As the process left it when it died: running, first attempt, never sent to this app's runner.
     await ctx.db.prisma.exportJob.update({ where: { id: row.id }, data: { status: 'running', attempt: 1 } });
     const restarted = await buildApp({ db: ctx.db, serveWebApp: false, evidence: ctx.app.evidenceSettings, jobs: ctx.app.jobSettings });

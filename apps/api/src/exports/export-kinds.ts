@@ -8,7 +8,7 @@ import { InvalidReferencesError, type Actor, type EventRepository } from '@pufa/
 import { fieldError, isUpperLevel, isWholeYear, REFERENCE_MESSAGES, type ExportJobKind, type LedgerCsvQuery, type OrgUnitNode, type PeriodQuery } from '@pufa/domain';
 import { HttpError } from '../http-errors.ts';
 import { CONTENT_TYPES } from '../file-download.ts';
-import { loadWorkbookData } from './annual-data.ts';
+import { loadAnnualReport, loadWorkbookData } from './annual-data.ts';
 import { loadEvidenceBook } from './evidence-book.ts';
 import { findCjkFont, NO_CJK_FONT } from './cjk-font.ts';
 import { writeLedgerCsv } from './ledger-csv.ts';
@@ -18,6 +18,7 @@ import { createNames, type Names } from './scope-names.ts';
 const loadWorkbookWriter = async () => (await import('./annual-workbook.ts')).writeAnnualWorkbook;
 const loadZipWriter = async () => (await import('./evidence-zip.ts')).writeEvidenceZip;
 const loadPdfWriter = async () => (await import('./evidence-pdf.ts')).writeEvidencePdf;
+const loadDocxWriter = async () => (await import('./report-docx.ts')).annualReportDocx;
 
 export const ZIP = 'application/zip';
 export const PDF = 'application/pdf';
@@ -29,7 +30,7 @@ export interface PreparedExport {
   /** The name for clients that cannot read a UTF-8 file name. */
   asciiName: string;
   contentType: string;
-  /** How many events the writer goes through (a pack goes through them twice: workbook, then folders). */
+  /** How many events the writer goes through (a pack goes through them twice: workbook, then folders); the report counts its one document. */
   total: () => Promise<number>;
   write: (out: Writable, signal: AbortSignal) => Promise<void>;
 }
@@ -124,6 +125,20 @@ export async function prepareExport<K extends ExportJobKind>(app: FastifyInstanc
         write: async (out, signal) => {
           const writeWorkbook = await loadWorkbookWriter();
           await (await loadZipWriter())(out, book, app.fileStore, (workbook, abort) => writeWorkbook(workbook, workbookData, events, actor, lang, abort), workbookName, signal);
+        },
+      };
+    }
+    case 'report-docx': {
+      // Figures only (the dashboard's aggregation): no event is read one by one, so its progress is the one document.
+      const query = params as PeriodQuery;
+      const data = await loadAnnualReport(app, actor, query);
+      const period = periodName(data.from, data.to);
+      return {
+        fileName: `${query.lang === 'en' ? 'legal-publicity-report' : '法治宣传工作情况'}-${period}.docx`, asciiName: `pufa-report-${period}.docx`, contentType: CONTENT_TYPES.docx,
+        total: async () => 1,
+        write: async (out, signal) => {
+          const buffer = await (await loadDocxWriter())(data.report, query.lang);
+          if (!signal.aborted) out.end(buffer);
         },
       };
     }

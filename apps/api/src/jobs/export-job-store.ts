@@ -3,7 +3,7 @@
 // queue gave it to another process after a timeout, or the user cancelled it)
 // changes nothing and learns that it should stop.
 import { createHash, randomUUID } from 'node:crypto';
-import type { Actor, Database } from '@pufa/db';
+import { IMPORT_COMMIT_KIND, type Actor, type Database } from '@pufa/db';
 import type { ExportJob, ExportJobKind, ExportJobStatus } from '@pufa/domain';
 
 type Row = NonNullable<Awaited<ReturnType<Database['prisma']['exportJob']['findUnique']>>>;
@@ -60,16 +60,17 @@ export function createExportJobStore({ prisma }: Pick<Database, 'prisma'>) {
       });
     },
 
-    /** The user's jobs, newest first (finished ones until their files are removed). */
-    list: (userId: number) => prisma.exportJob.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: 100 }),
+    /** The user's jobs, newest first (finished ones until their files are removed). Import commits are the import page's. */
+    list: (userId: number) => prisma.exportJob.findMany({ where: { userId, kind: { not: IMPORT_COMMIT_KIND } }, orderBy: { createdAt: 'desc' }, take: 100 }),
 
-    /** null for another user's job: the routes answer 404, as for a job that does not exist. */
-    get: (userId: number, id: string) => prisma.exportJob.findFirst({ where: { id, userId } }),
+    /** null for another user's job (or an import's commit): the routes answer 404, as for a job that does not exist. */
+    get: (userId: number, id: string) => prisma.exportJob.findFirst({ where: { id, userId, kind: { not: IMPORT_COMMIT_KIND } } }),
 
-    /** Cancels a queued or running job; a finished one stays as it is. */
+    /** Cancels a queued or running export; a finished one stays as it is. */
     async cancel(userId: number, id: string): Promise<Row | null> {
-      await prisma.exportJob.updateMany({ where: { id, userId, status: { in: LIVE } }, data: { status: 'cancelled', finishedAt: new Date(), updatedAt: new Date() } });
-      return prisma.exportJob.findFirst({ where: { id, userId } });
+      const mine = { id, userId, kind: { not: IMPORT_COMMIT_KIND } };
+      await prisma.exportJob.updateMany({ where: { ...mine, status: { in: LIVE } }, data: { status: 'cancelled', finishedAt: new Date(), updatedAt: new Date() } });
+      return prisma.exportJob.findFirst({ where: mine });
     },
 
     /** A run takes the job: its attempt number, or null when the job is finished or cancelled. */

@@ -12,6 +12,8 @@ import type { Actor } from '@pufa/db';
 import type { ExportJobKind } from '@pufa/domain';
 import { countingEvents, prepareExport, type ExportParams } from '../exports/export-kinds.ts';
 import type { JobSettings } from './settings.ts';
+import type { ExportJobStore } from './export-job-store.ts';
+import { exportOwner, JobRefusedError, jobErrorText } from './job-owner.ts';
 
 /** Progress is written, and cancellation looked for, this often. */
 export const PROGRESS_EVERY_MS = 1_000;
@@ -28,11 +30,11 @@ export class JobInterruptedError extends Error {
   }
 }
 
-/** Runs the job if it is still to run; `stop` ends it early (this process closing, or a cancel seen here). */
-export async function runExportJob(app: FastifyInstance, id: string, settings: JobSettings, stop?: AbortSignal): Promise<void> {
-  const claimed = await app.exportJobs.claim(id);
-  if (!claimed) return; // cancelled or done meanwhile
-  const { row, attempt } = claimed;
+type Claimed = NonNullable<Awaited<ReturnType<ExportJobStore['claim']>>>;
+
+/** Runs a claimed export; `stop` ends it early (this process closing, or a cancel seen here). */
+export async function runExportJob(app: FastifyInstance, { row, attempt }: Claimed, settings: JobSettings, stop?: AbortSignal): Promise<void> {
+  const { id } = row;
   const abort = new AbortController();
   stop?.addEventListener('abort', () => abort.abort(), { once: true });
   let done = 0;
@@ -50,7 +52,8 @@ export async function runExportJob(app: FastifyInstance, id: string, settings: J
       done += rows;
       if (settings.pauseMs) await sleep(settings.pauseMs);
     });
-    const actor = row.actor as unknown as Actor;
+    // The owner as they are now: disabled, or no longer reaching the scope, fails here with no file made.
+    const actor = await exportOwner(app, row.userId, row.actor as unknown as Actor);
     const prepared = await prepareExport(app, actor, row.kind as ExportJobKind, row.params as ExportParams<ExportJobKind>, events);
     total = await prepared.total();
     await report();
@@ -65,12 +68,14 @@ export async function runExportJob(app: FastifyInstance, id: string, settings: J
     const bytes = (await stat(temporary)).size;
     const storageKey = exportStorageKey(id);
     await app.fileStore.put(storageKey, { original: { path: temporary, bytes, sha256: '' } });
-    const kept = await app.exportJobs.finish(id, attempt, { storageKey, bytes, fileName: prepared.fileName, done }, settings.retentionDays);
+    // Finished is all of it: the report's one document is counted here, the events' writers have counted theirs.
+    const kept = await app.exportJobs.finish(id, attempt, { storageKey, bytes, fileName: prepared.fileName, done: Math.max(done, total) }, settings.retentionDays);
     if (!kept) await app.fileStore.remove(storageKey); // cancelled or taken over at the last moment: the other run stores its own
   } catch (error) {
     if (error instanceof JobInterruptedError) throw error;
     if (stop?.aborted) throw new JobInterruptedError(); // left running: run again (the queue's retry, or PGlite's next start)
     if (abort.signal.aborted) return; // cancelled, or another run has it
+    if (error instanceof JobRefusedError) return void (await app.exportJobs.fail(id, attempt, jobErrorText(error.words)));
     app.log.error({ err: error, job: id }, 'export job failed');
     const message = error instanceof Error ? error.message : String(error);
     await app.exportJobs.fail(id, attempt, message);

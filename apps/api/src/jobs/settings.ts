@@ -1,5 +1,5 @@
 // Settings of the export jobs, read from the environment in this one place.
-import { EXPORT_RETENTION_DAYS } from '@pufa/domain';
+import { EXPORT_RETENTION_DAYS, IMPORT_JOB_ROWS } from '@pufa/domain';
 
 export interface JobSettings {
   /**
@@ -18,7 +18,12 @@ export interface JobSettings {
   retentionDays: number;
   /** A pause after each batch of events: drills and tests watch a job half-way; 0 in use. */
   pauseMs: number;
+  /** An import's commit of a file of more lines than this runs as a job; smaller ones commit in the request. */
+  importJobRows: number;
 }
+
+/** A commit job writes its events in chunks of a quarter of the threshold (500 by default): progress moves at least four times. */
+export const importJobChunk = (settings: Pick<JobSettings, 'importJobRows'>) => Math.max(1, Math.ceil(settings.importJobRows / 4));
 
 function positive(name: string, value: string | undefined, fallback: number, min = 1): number {
   if (value === undefined || value.trim() === '') return fallback;
@@ -37,5 +42,6 @@ export function jobSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): JobSet
     retryLimit: positive('EXPORT_JOB_RETRIES', env.EXPORT_JOB_RETRIES, 3, 0),
     retentionDays: positive('EXPORT_RETENTION_DAYS', env.EXPORT_RETENTION_DAYS, EXPORT_RETENTION_DAYS),
     pauseMs: positive('EXPORT_JOB_PAUSE_MS', env.EXPORT_JOB_PAUSE_MS, 0, 0),
+    importJobRows: positive('IMPORT_JOB_ROWS', env.IMPORT_JOB_ROWS, IMPORT_JOB_ROWS),
   };
 }

@@ -1,14 +1,17 @@
-// Export jobs: their rows (app.exportJobs), the queue (app.jobQueue) and, when this
+// Background jobs (exports, large import commits): their rows (app.exportJobs), the queue (app.jobQueue) and, when this
 // process works jobs, the runner and the retention sweep. See jobs/queue.ts.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { createExportJobStore, type ExportJobStore } from '../jobs/export-job-store.ts';
 import { createInProcessQueue, createPgBossQueue, type JobQueue } from '../jobs/queue.ts';
-import { runExportJob } from '../jobs/run-export-job.ts';
+import { runJob } from '../jobs/run-job.ts';
+import type { LiveImportCommits } from '../jobs/run-import-commit-job.ts';
 import type { JobSettings } from '../jobs/settings.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Import commits this process is running, by batch: their progress as the page reads it (jobs/run-import-commit-job.ts). */
+    liveImportCommits: LiveImportCommits;
     exportJobs: ExportJobStore;
     jobQueue: JobQueue;
     jobSettings: JobSettings;
@@ -29,6 +32,7 @@ const SWEEP_EVERY_MS = 3_600_000;
 export const jobsPlugin = fp(
   async (app, { settings }: { settings: JobSettings }) => {
     app.decorate('exportJobs', createExportJobStore(app.db));
+    app.decorate('liveImportCommits', new Map() as LiveImportCommits);
     app.decorate('jobSettings', settings);
     const { connectionString } = app.db;
     const queue = connectionString ? await createPgBossQueue(connectionString, settings, app.log) : createInProcessQueue(app.log);
@@ -43,7 +47,7 @@ export const jobsPlugin = fp(
     /** Starts taking jobs; while the database is away the app serves (503s) and this tries again. */
     const startWorking = async (): Promise<boolean> => {
       try {
-        await queue.start((id, stop) => runExportJob(app, id, settings, stop));
+        await queue.start((id, stop) => runJob(app, id, settings, stop));
         return true;
       } catch (error) {
         app.log.warn({ err: error }, 'export jobs: the queue did not start; trying again in 30 s');

@@ -20,6 +20,7 @@ const KINDS: { kind: ExportJobKind; query: z.ZodType; what: string; operationId:
   { kind: 'ledger-csv', query: LedgerCsvQuerySchema, what: 'the ledger CSV (GET /api/exports/ledger.csv)', operationId: 'startLedgerCsvJob' },
   { kind: 'evidence-zip', query: PeriodQuerySchema, what: 'the evidence pack (GET /api/exports/evidence.zip)', operationId: 'startEvidencePackJob' },
   { kind: 'evidence-pdf', query: PeriodQuerySchema, what: 'the 图文台账 PDF (GET /api/exports/evidence.pdf)', operationId: 'startEvidencePdfJob' },
+  { kind: 'report-docx', query: PeriodQuerySchema, what: 'the report as a Word document (GET /api/reports/annual.docx)', operationId: 'startReportDocxJob' },
 ];
 
 export const exportJobRoutes: FastifyPluginAsyncZod = async (app) => {

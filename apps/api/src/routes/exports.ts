@@ -9,9 +9,7 @@ import { loadEvidenceBook, printedPhotos } from '../exports/evidence-book.ts';
 import { ACCESS } from '../plugins/auth.ts';
 import { attachment, CONTENT_TYPES, download } from '../file-download.ts';
 import { loadAnnualReport } from '../exports/annual-data.ts';
-import { PDF, periodName, prepareExport, ZIP, type ExportParams } from '../exports/export-kinds.ts';
-
-const loadDocxWriter = async () => (await import('../exports/report-docx.ts')).annualReportDocx;
+import { PDF, prepareExport, ZIP, type ExportParams } from '../exports/export-kinds.ts';
 
 const tags = ['exports'];
 const errors = { 400: ApiErrorSchema };
@@ -71,13 +69,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/reports/annual.docx',
     { config: { access: ACCESS.signedIn }, schema: { operationId: 'exportAnnualReportDocx', tags, summary: 'The report section as a Word document', querystring: PeriodQuerySchema, response: { 200: download(DOCX, 'The report, as an attachment'), ...errors } } },
-    async (request, reply) => {
-      const data = await loadAnnualReport(app, request.actor, request.query);
-      const buffer = await (await loadDocxWriter())(data.report, request.query.lang);
-      const name = `${request.query.lang === 'en' ? 'legal-publicity-report' : '法治宣传工作情况'}-${periodName(data.from, data.to)}.docx`;
-      attachment(reply, DOCX, name, `pufa-report-${periodName(data.from, data.to)}.docx`);
-      return reply.send(buffer as never); // a binary body: not serialized
-    },
+    async (request, reply) => sendExport(app, request, reply, 'report-docx', request.query),
   );
 
   app.get(

@@ -9,6 +9,7 @@ import {
   fieldError,
   ImportBatchSchema,
   ImportBatchSummarySchema,
+  ImportCommitJobSchema,
   ImportCommitResultSchema,
   ImportForgetQuerySchema,
   ImportIdParamsSchema,
@@ -20,7 +21,7 @@ import {
   IMPORT_LIMITS,
   queryIdSchema,
 } from '@pufa/domain';
-import { ImportRejectedError, type Actor } from '@pufa/db';
+import { ImportRejectedError, inScope, type Actor } from '@pufa/db';
 import { HttpError, notFound, RequestValidationError } from '../http-errors.ts';
 import { ACCESS } from '../plugins/auth.ts';
 import { plainJsonResponse } from '../plugins/validation.ts';
@@ -183,11 +184,66 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: 'commitImport', summary: 'Create the events of every valid row, in one transaction (all or nothing); a second commit creates nothing',
+        description:
+          'A file of more lines than IMPORT_JOB_ROWS (2,000; all sheets) is committed by a background job: 202 with the job at once ' +
+          '(the same job while one is queued or running, whoever started it); GET /api/imports/{id}/commit-job follows it. ' +
+          'The job is the same transaction: until it is done nothing is imported, and its `result` is this 200 answer.',
         params: ImportIdParamsSchema,
-        response: { 200: ImportCommitResultSchema, ...errors },
+        response: { 200: ImportCommitResultSchema, 202: ImportCommitJobSchema, ...errors },
       },
     },
-    (request) => answer(async () => (await app.imports.commit(request.actor, request.params.id)) ?? Promise.reject(notFound(BATCH))),
+    (request, reply) =>
+      answer(async () => {
+        const { id } = request.params;
+        const size = await app.imports.commitSize(request.actor, id);
+        if (!size) throw notFound(BATCH);
+        if (size.status === 'preview' && size.lines > app.jobSettings.importJobRows) {
+          const started = await app.imports.startCommitJob(request.actor, id, request.user!.id);
+          if (started === null) throw notFound(BATCH);
+          if (started !== 'committed') {
+            if (started.created) await app.jobQueue.send(started.job.id);
+            return reply.code(202).send(started.job);
+          }
+          // Committed meanwhile: the direct commit answers what it created (nothing more).
+        }
+        return (await app.imports.commit(request.actor, id)) ?? Promise.reject(notFound(BATCH));
+      }),
+  );
+
+  const COMMIT_JOB = { zh: '导入任务', en: 'Import commit job' };
+  app.get(
+    '/api/imports/:id/commit-job',
+    {
+      config: { access: ACCESS.signedIn },
+      schema: { operationId: 'getImportCommitJob', tags, summary: "The batch's latest commit job (a large file's): status, rows committed of the total, and once done the commit's answer", params: ImportIdParamsSchema, response: { 200: ImportCommitJobSchema, 404: ApiErrorSchema } },
+    },
+    async (request) => {
+      // Embedded PGlite: the one connection is the running commit's until it ends; its progress is answered from this process's memory.
+      const live = app.jobQueue.kind === 'in-process' ? app.liveImportCommits.get(request.params.id) : undefined;
+      if (live && inScope(request.actor, live.townshipId)) return live.job;
+      return (await app.imports.commitJob(request.actor, request.params.id)) ?? Promise.reject(notFound(COMMIT_JOB));
+    },
+  );
+
+  app.post(
+    '/api/imports/:id/commit-job/cancel',
+    {
+      config: { access: ACCESS.editors },
+      schema: {
+        tags,
+        operationId: 'cancelImportCommitJob', summary: "Cancel the batch's queued or running commit: nothing is imported (its transaction is rolled back) and the batch stays in preview",
+        description: 'A job already done stays done: undo the import instead. By whoever started it or an administrator (403 otherwise).',
+        params: ImportIdParamsSchema,
+        response: { 200: ImportCommitJobSchema, ...errors },
+      },
+    },
+    (request) =>
+      answer(async () => {
+        const job = await app.imports.cancelCommitJob(request.actor, request.params.id);
+        if (!job) throw notFound(COMMIT_JOB);
+        if (job.status === 'cancelled') await app.jobQueue.cancel(job.id);
+        return job;
+      }),
   );
 
   app.post(

@@ -117,7 +117,7 @@ export const en: Messages = {
     jobs: {
       title: 'My exports', help: 'A large export (a county\'s, city\'s or province\'s year, an evidence pack) can run in the background: it goes on when you leave the page, and waits here for download for {{days}} days.',
       start: 'Run in background', started: 'Started in the background: see My exports for its progress', empty: 'No background exports yet', cancel: 'Cancel', download: 'Download',
-      rows: '{{done}} of {{total}} events done', counting: 'Counting…', progressOf: 'Progress of {{name}}', kept: '{{size}} KB, kept until {{date}}',
+      rows: '{{done}} of {{total}} events done', counting: 'Counting…', document: 'Writing the Word document…', progressOf: 'Progress of {{name}}', kept: '{{size}} KB, kept until {{date}}',
       statuses: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
     },
   },
@@ -153,6 +153,11 @@ export const en: Messages = {
     summary: { rows: 'Rows', valid: 'Ready', invalid: 'Problems', duplicates: 'Duplicates', excluded: 'Excluded', skipped: 'Skipped', locked: 'Submitted months' },
     fixHint: 'Cells marked red need you: pick from the closest names, correct the text, or exclude the row. Notes in yellow say how a cell was read; correct it if that is wrong.',
     invalidLeftOut: '{{count}} rows with problems will not be imported', lockedLeftOut: '{{count}} rows in submitted months will not be imported (until the county returns them)', lockedHint: 'Rows marked “submitted: not imported” are dated in a month (or year) that has been submitted or approved: no events can be added to it. The other rows import as usual. To add them, ask the county to return that period.', commit: 'Import {{count}} events', commitConfirm: 'Log {{count}} events?',
+    job: {
+      title: 'Importing in the background', help: 'A large file is imported in the background: you may leave this page and come back. Nothing counts until every row is written; a cancel imports nothing.',
+      rows: '{{done}} of {{total}} events written', queued: 'Queued…', checking: 'Checking the preview again…', cancel: 'Cancel the import',
+      failed: 'The import failed: nothing was imported', cancelled: 'Import cancelled: nothing was imported. You may change the batch and confirm again.',
+    },
     committed: '{{count}} events imported', toDashboard: 'Open the dashboard', toLedger: 'Open the ledger', another: 'Import another file', close: 'Close',
     sameFile: 'The same file was uploaded on {{date}}; duplicate rows are not imported by default.',
     batches: 'Imports', file: 'File', events: 'Events', uploadedBy: 'Uploaded', committedBy: 'Imported',

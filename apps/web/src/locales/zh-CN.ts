@@ -115,7 +115,7 @@ export const zhCN = {
     jobs: {
       title: '我的导出', help: '范围大的导出（全县、全市、全省全年，佐证材料包）可点“后台生成”：关掉页面也会继续，完成后在这里下载，保留 {{days}} 天。',
       start: '后台生成', started: '已开始后台生成，进度见“我的导出”', empty: '还没有后台导出', cancel: '取消', download: '下载',
-      rows: '已处理 {{done}} / {{total}} 条活动', counting: '正在统计…', progressOf: '“{{name}}”的进度', kept: '{{size}} KB，保留至 {{date}}',
+      rows: '已处理 {{done}} / {{total}} 条活动', counting: '正在统计…', document: '正在生成 Word 文档…', progressOf: '“{{name}}”的进度', kept: '{{size}} KB，保留至 {{date}}',
       statuses: { queued: '排队中', running: '生成中', done: '已完成', failed: '失败', cancelled: '已取消' },
     },
   },
@@ -151,6 +151,11 @@ export const zhCN = {
     summary: { rows: '数据行', valid: '可导入', invalid: '有问题', duplicates: '重复', excluded: '已排除', skipped: '跳过', locked: '已上报月份' },
     fixHint: '红色标出的单元格需要处理：从相近的名称中选择、更正内容，或排除该行。黄色说明是系统的理解，如不对请更正。',
     invalidLeftOut: '{{count}} 行有问题，不会导入', lockedLeftOut: '{{count}} 行属于已上报的月份，不会导入（需县级退回后再导入）', lockedHint: '标为“已上报，不导入”的行属于已上报或已通过审核的月份（或年度），这些月份的活动不能再增加；其余的行可以照常导入。需要补录时请联系县级退回该期。', commit: '确认导入 {{count}} 条', commitConfirm: '将登记 {{count}} 条活动，确定吗？',
+    job: {
+      title: '正在后台导入', help: '文件较大，正在后台导入：可以离开本页，稍后回来查看。全部写入后才生效；取消则一条也不导入。',
+      rows: '已写入 {{done}} / {{total}} 条活动', queued: '排队中…', checking: '正在核对预览…', cancel: '取消导入',
+      failed: '导入失败，未导入任何数据', cancelled: '已取消导入，未导入任何数据；可以修改后重新确认导入。',
+    },
     committed: '已导入 {{count}} 条活动', toDashboard: '查看统计看板', toLedger: '查看活动台账', another: '继续导入', close: '关闭',
     sameFile: '同一文件已于 {{date}} 上传过；重复的行默认不导入。',
     batches: '导入记录', file: '文件', events: '活动数', uploadedBy: '上传', committedBy: '导入',

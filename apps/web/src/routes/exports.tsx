@@ -110,6 +110,7 @@ export function ExportsRoute() {
         extra={
           <Space wrap>
             <DownloadButton path="/reports/annual.docx" query={{ ...scope, lang }} testId="download-docx">{t('exports.downloadDocx')}</DownloadButton>
+            {jobButton('report-docx', { ...scope, lang })}
             <Link to={`${paths.reportPrint}?${printQuery}`}><Space><PrinterOutlined />{t('exports.print')}</Space></Link>
           </Space>
         }

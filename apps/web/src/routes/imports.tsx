@@ -1,8 +1,9 @@
 // 导入台账: upload an office's old ledger, check and fix the preview, commit it
 // as events; the batches imported so far, with undo (for whoever committed one,
 // or an administrator); what earlier imports taught, to review and delete.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Flex, InputNumber, Popconfirm, Radio, Result, Space, Statistic, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { dayOfMoment, type ImportCommitResult, type ImportPatch } from '@pufa/domain';
@@ -10,7 +11,8 @@ import { paths } from '../config/paths.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { useReference } from '../features/reference/api/get-reference.ts';
 import { useLookups } from '../features/reference/use-lookups.ts';
-import { useCommitImport, useImportBatch, usePatchImport } from '../features/imports/api/imports.ts';
+import { isCommitJob, useCommitImport, useImportBatch, useImportCommitJob, usePatchImport } from '../features/imports/api/imports.ts';
+import { CommitProgress } from '../features/imports/components/commit-progress.tsx';
 import { useCreateDepartment } from '../features/catalogs/api/edit-catalogs.ts';
 import { RememberedMatches } from '../features/imports/components/remembered-matches.tsx';
 import { ImportUpload } from '../features/imports/components/import-upload.tsx';
@@ -67,6 +69,20 @@ function BatchPreview({ id, onClose }: { id: number; onClose: () => void }) {
   const createDepartment = useCreateDepartment();
   const [filter, setFilter] = useState<RowFilter>('all');
   const [result, setResult] = useState<ImportCommitResult | null>(null);
+  // A large file's commit runs as a job: followed here until done (then its result, as a direct commit's).
+  const queryClient = useQueryClient();
+  const job = useImportCommitJob(id, batch.data?.commitJob ?? (commit.data && isCommitJob(commit.data) ? commit.data : null));
+  const jobData = job.data;
+  const isCommitting = jobData?.status === 'queued' || jobData?.status === 'running';
+  const sawCommitting = useRef(false);
+  if (isCommitting) sawCommitting.current = true;
+  useEffect(() => {
+    if (jobData?.status !== 'done' || !jobData.result || !sawCommitting.current) return;
+    // A job this page saw running ends in the result screen, as a direct commit does; the ledger and dashboard are read again.
+    sawCommitting.current = false;
+    setResult(jobData.result);
+    void queryClient.invalidateQueries();
+  }, [jobData?.status, jobData?.result, queryClient]);
   const fail = (error: unknown) => void message.error(error instanceof ApiRequestError ? error.messageIn(i18n.language) : String(error));
   const change = (body: ImportPatch) => patch.mutate(body, { onError: fail });
   /** An administrator adds the file's name as a department of the township, and the name is matched to it. */
@@ -84,7 +100,7 @@ function BatchPreview({ id, onClose }: { id: number; onClose: () => void }) {
 
   if (!batch.data || !reference.data) return <Card loading />;
   const data = batch.data;
-  const editable = data.status === 'preview' && canEdit(data.townshipId);
+  const editable = data.status === 'preview' && canEdit(data.townshipId) && !isCommitting;
   if (result) {
     return (
       <Result
@@ -140,6 +156,7 @@ function BatchPreview({ id, onClose }: { id: number; onClose: () => void }) {
         </Flex>
         <TotalsCheck batch={data} />
       </Card>
+      {jobData && data.status === 'preview' && <CommitProgress job={jobData} />}
       <Card size="small" title={t('imports.mapping')}>
         <ColumnMapping batch={data} materialTypes={reference.data.materialTypes} disabled={!editable || patch.isPending} onChange={(key, field) => change({ mapping: { [key]: field } })} />
       </Card>
@@ -177,7 +194,7 @@ function BatchPreview({ id, onClose }: { id: number; onClose: () => void }) {
             title={t('imports.commitConfirm', { count: summary.valid })}
             onConfirm={() =>
               commit.mutate(undefined, {
-                onSuccess: setResult,
+                onSuccess: (answer) => (isCommitJob(answer) ? undefined : setResult(answer)),
                 // A month submitted meanwhile, say: the preview is read again and marks the rows.
                 onError: (error) => {
                   fail(error);

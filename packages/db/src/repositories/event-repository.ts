@@ -381,15 +381,21 @@ function pairs<T>(rows: readonly { id: number; input: EventCreate }[], pick: (in
   return [ids, items];
 }
 
+/** A caller watching a long batch: chunks of `chunkSize` events, `afterChunk` told how many each wrote (it may throw to stop: the caller's transaction then rolls back). */
+export interface BatchProgress {
+  chunkSize: number;
+  afterChunk: (written: number) => Promise<void>;
+}
+
 /** Creates events inside `tx`; throws InvalidReferencesError (and writes nothing) when any reference is wrong. */
-export async function createEventsInTransaction(tx: Prisma.TransactionClient, actor: Actor, inputs: readonly EventCreate[], now = new Date()): Promise<Event[]> {
+export async function createEventsInTransaction(tx: Prisma.TransactionClient, actor: Actor, inputs: readonly EventCreate[], now = new Date(), progress?: BatchProgress): Promise<Event[]> {
   if (inputs.length === 0) return [];
   await checkBatchReferences(tx, actor, inputs);
   // Ids first, so the lists can name their event without relying on the order rows come back in.
   const ids = (await tx.$queryRaw<{ id: number }[]>`SELECT nextval(pg_get_serial_sequence('event', 'id'))::int AS id FROM generate_series(1, ${inputs.length}::int)`).map((r) => r.id);
   const sixIntoOrder = new Map((await tx.sixIntoCategory.findMany({ select: { code: true, sortOrder: true } })).map((c) => [c.code, c.sortOrder]));
   const events: Event[] = [];
-  for (const part of chunks(inputs.map((input, index) => ({ id: ids[index]!, input })))) {
+  for (const part of chunks(inputs.map((input, index) => ({ id: ids[index]!, input })), progress?.chunkSize)) {
     const column = <T>(pick: (input: EventCreate) => T) => part.map(({ input }) => pick(input));
     await tx.$executeRaw`
       INSERT INTO event (id, township_id, campaign_id, start_date, end_date, title, location, audience, consultations, notes, created_at, updated_at)
@@ -424,6 +430,7 @@ export async function createEventsInTransaction(tx: Prisma.TransactionClient, ac
         updatedAt: now.toISOString(),
       });
     }
+    await progress?.afterChunk(part.length);
   }
   await applyManyToRollup(tx, events, 1);
   await writeAuditRows(tx, actor, 'create', events);

@@ -21,6 +21,7 @@ import {
   type ImportBatch,
   type ImportBatchSummary,
   type ImportCatalogs,
+  type ImportCommitJob,
   type ImportCommitResult,
   type ImportField,
   type ImportPatch,
@@ -34,7 +35,8 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { inScope, townshipFilter, type Actor } from '../auth/actor.ts';
 import { storeIdempotencyKey } from '../idempotency.ts';
 import { writeAudit } from '../auth/audit.ts';
-import { createEventsInTransaction, deleteEventsInTransaction } from './event-repository.ts';
+import { randomUUID } from 'node:crypto';
+import { createEventsInTransaction, deleteEventsInTransaction, type BatchProgress } from './event-repository.ts';
 import { InvalidReferencesError } from './errors.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -60,6 +62,49 @@ export const UNDO_WHO: Bilingual = {
   en: 'Only whoever committed this import, or an administrator, can undo it',
 };
 const NOT_PREVIEW: Bilingual = { zh: '这批数据已导入或已撤销，不能再修改', en: 'This import is already committed or undone; it cannot be changed' };
+
+const COMMITTING: Bilingual = { zh: '这批数据正在后台导入，不能再修改', en: 'This import is being committed in the background; it cannot be changed' };
+const CANCEL_WHO: Bilingual = { zh: '只有发起导入的人或管理员可以取消', en: 'Only whoever started this commit, or an administrator, can cancel it' };
+
+/** The export_job kind of a large import's commit (the same queue and table as the exports; not in 「我的导出」). */
+export const IMPORT_COMMIT_KIND = 'import-commit';
+const LIVE_JOB = ['queued', 'running'];
+
+type JobRow = { id: string; status: string; done: number; total: number; error: string | null; createdAt: Date; finishedAt: Date | null; result: unknown };
+const jobSelect = { id: true, status: true, done: true, total: true, error: true, createdAt: true, finishedAt: true, result: true } as const;
+
+const toCommitJob = (batchId: number, row: JobRow): ImportCommitJob => ({
+  id: row.id,
+  batchId,
+  status: row.status as ImportCommitJob['status'],
+  done: row.done,
+  total: row.total,
+  error: row.error,
+  createdAt: row.createdAt.toISOString(),
+  finishedAt: row.finishedAt?.toISOString() ?? null,
+  result: (row.result ?? null) as ImportCommitResult | null,
+});
+
+/** The commit job's run lost the job (cancelled, or another process took it over): its transaction is rolled back. */
+export class CommitJobLostError extends Error {
+  constructor() {
+    super('import commit job lost (cancelled or taken over): rolled back');
+    this.name = 'CommitJobLostError';
+  }
+}
+
+/**
+ * A commit run by a background job: its export_job row and attempt (marked done in the commit's own
+ * transaction, so the job is done exactly when the events exist), its chunks and how it reports them.
+ */
+export interface CommitJobRun extends BatchProgress {
+  id: string;
+  attempt: number;
+  /** The rows to import are known (after the preview is checked again inside the transaction). */
+  onTotal: (total: number) => void;
+  /** When the job's row is removed (the file retention of the exports). */
+  expiresAt: Date;
+}
 
 /** Commits of large files take longer than Prisma's 5 s default for a transaction. */
 const COMMIT_TRANSACTION = { timeout: 10 * 60_000, maxWait: 30_000 };
@@ -161,6 +206,25 @@ export interface NewImport {
   year: number | null;
 }
 
+/** The batch has a commit job queued or running. */
+async function committing(db: Db, id: number): Promise<boolean> {
+  const row = await db.importBatch.findUnique({ where: { id }, select: { commitJob: { select: { status: true } } } });
+  return !!row?.commitJob && LIVE_JOB.includes(row.commitJob.status);
+}
+
+/**
+ * In the commit's transaction: the job is done with the commit's answer, if this run still holds it.
+ * Otherwise (cancelled, or another run took it) the transaction is rolled back: nothing is imported
+ * by this run. A cancel racing this waits on the job's row, then finds it done.
+ */
+async function finishJob(tx: Prisma.TransactionClient, job: CommitJobRun, result: ImportCommitResult, now: Date) {
+  const { count } = await tx.exportJob.updateMany({
+    where: { id: job.id, attempt: job.attempt, status: 'running' },
+    data: { status: 'done', done: result.created, total: result.created, result: result as unknown as Prisma.InputJsonValue, finishedAt: now, updatedAt: now, expiresAt: job.expiresAt },
+  });
+  if (count !== 1) throw new CommitJobLostError();
+}
+
 export function createImportRepository(prisma: PrismaClient) {
   /** The batch with its preview; `known` spares reading back the cells just written. */
   async function view(db: Db, id: number, known?: { sheets: readonly ImportSheet[]; settings: ImportSettings }): Promise<ImportBatch> {
@@ -175,6 +239,7 @@ export function createImportRepository(prisma: PrismaClient) {
       orderBy: { id: 'desc' },
       select: { id: true, status: true, createdAt: true },
     });
+    const job = await db.importBatch.findUniqueOrThrow({ where: { id }, select: { commitJob: { select: jobSelect } } });
     return {
       ...summary!,
       year: settings.year,
@@ -184,6 +249,7 @@ export function createImportRepository(prisma: PrismaClient) {
       rows: analysis.rows,
       summary: analysis.summary,
       sameFileAs: same ? { id: same.id, status: same.status as ImportBatch['status'], createdAt: same.createdAt.toISOString() } : null,
+      commitJob: job.commitJob ? toCommitJob(id, job.commitJob) : null,
     };
   }
 
@@ -273,6 +339,8 @@ export function createImportRepository(prisma: PrismaClient) {
       const batch = await find(prisma, actor, id);
       if (!batch) return null;
       if (batch.status !== 'preview') throw new ImportRejectedError(409, NOT_PREVIEW);
+      // The commit job reads the batch when it runs: a change now would be committed unseen, or not at all.
+      if (await committing(prisma, id)) throw new ImportRejectedError(409, COMMITTING);
       await checkChoices(prisma, batch.townshipId, patch);
       const current = settingsOf(batch.settings);
       const edits: Record<string, Record<string, string>> = { ...current.cellEdits };
@@ -288,9 +356,12 @@ export function createImportRepository(prisma: PrismaClient) {
           departments: { ...current.aliases.departments, ...patch.aliases?.departments },
         },
       };
-      // Only a preview batch changes: a commit racing this patch wins, the patch then changes nothing.
-      const { count } = await prisma.importBatch.updateMany({ where: { id, status: 'preview' }, data: { settings: next as unknown as Prisma.InputJsonValue } });
-      if (count === 0) throw new ImportRejectedError(409, NOT_PREVIEW);
+      // Only a preview batch without a commit job on changes: a commit racing this patch wins, the patch then changes nothing.
+      const { count } = await prisma.importBatch.updateMany({
+        where: { id, status: 'preview', OR: [{ commitJobId: null }, { commitJob: { status: { notIn: LIVE_JOB } } }] },
+        data: { settings: next as unknown as Prisma.InputJsonValue },
+      });
+      if (count === 0) throw new ImportRejectedError(409, (await committing(prisma, id)) ? COMMITTING : NOT_PREVIEW);
       return view(prisma, id, { sheets: batch.sheets as unknown as ImportSheet[], settings: next });
     },
 
@@ -299,7 +370,7 @@ export function createImportRepository(prisma: PrismaClient) {
      * township take turns (a row lock on the township), so two commits of the
      * same rows cannot both pass the duplicate check. A second commit creates nothing.
      */
-    async commit(actor: Actor, id: number, now = new Date()): Promise<ImportCommitResult | null> {
+    async commit(actor: Actor, id: number, now = new Date(), job?: CommitJobRun): Promise<ImportCommitResult | null> {
       const batch = await find(prisma, actor, id);
       if (!batch) return null;
       return prisma.$transaction(async (tx) => {
@@ -309,9 +380,12 @@ export function createImportRepository(prisma: PrismaClient) {
         const analysis = await analyze(tx, batch.townshipId, locked.sheets as unknown as ImportSheet[], settings);
         if (locked.status !== 'preview') {
           const links = await tx.importBatchEvent.findMany({ where: { batchId: id }, select: { eventId: true }, orderBy: { eventId: 'asc' } });
-          return { batchId: id, created: 0, eventIds: links.map((l) => l.eventId), summary: analysis.summary };
+          const result = { batchId: id, created: 0, eventIds: links.map((l) => l.eventId), summary: analysis.summary };
+          if (job) await finishJob(tx, job, result, now);
+          return result;
         }
-        const events = await createEventsInTransaction(tx, actor, analysis.toCreate.map((c) => c.event), now);
+        job?.onTotal(analysis.toCreate.length);
+        const events = await createEventsInTransaction(tx, actor, analysis.toCreate.map((c) => c.event), now, job);
         await tx.$executeRaw`INSERT INTO import_batch_event (batch_id, event_id, row_id)
           SELECT ${id}::int, e, r FROM unnest(${events.map((e) => e.id)}::int[], ${analysis.toCreate.map((c) => c.rowId)}::text[]) AS u(e, r)`;
         await tx.importBatch.update({ where: { id }, data: { status: 'committed', committedAt: now, committedById: actor.userId } });
@@ -330,9 +404,70 @@ export function createImportRepository(prisma: PrismaClient) {
         });
         await writeAudit(tx, actor, { action: 'create', entity: 'importBatch', entityId: id, townshipId: batch.townshipId, after: { status: 'committed', events: events.length, summary: analysis.summary } });
         const result = { batchId: id, created: events.length, eventIds: events.map((e) => e.id), summary: analysis.summary };
-        await storeIdempotencyKey(tx, result);
+        if (job) await finishJob(tx, job, result, now);
+        else await storeIdempotencyKey(tx, result);
         return result;
       }, COMMIT_TRANSACTION);
+    },
+
+    /** Lines of the stored file (all sheets: what IMPORT_JOB_ROWS is measured in) and the batch's status; null outside the actor's scope. */
+    async commitSize(actor: Actor, id: number): Promise<{ status: ImportBatch['status']; lines: number } | null> {
+      const batch = await find(prisma, actor, id);
+      if (!batch) return null;
+      const [row] = await prisma.$queryRaw<{ lines: number }[]>`
+        SELECT coalesce(sum(jsonb_array_length(s->'rows')), 0)::int AS lines FROM import_batch b, jsonb_array_elements(b.sheets) s WHERE b.id = ${id}`;
+      return { status: batch.status as ImportBatch['status'], lines: row?.lines ?? 0 };
+    },
+
+    /**
+     * Starts the batch's commit as a job (an export_job row the queue carries), or answers the one
+     * already queued or running, whoever started it: two commits of one batch share a job. null
+     * outside the actor's scope; 'committed' when the batch is no longer in preview (the direct
+     * commit answers that: nothing more is created).
+     */
+    async startCommitJob(actor: Actor, id: number, userId: number): Promise<{ job: ImportCommitJob; created: boolean } | 'committed' | null> {
+      const batch = await find(prisma, actor, id);
+      if (!batch) return null;
+      return prisma.$transaction(async (tx) => {
+        const [locked] = await tx.$queryRaw<{ status: string; file_name: string; commit_job_id: string | null }[]>`
+          SELECT status, file_name, commit_job_id::text FROM import_batch WHERE id = ${id} FOR UPDATE`;
+        if (!locked || locked.status !== 'preview') return 'committed' as const;
+        if (locked.commit_job_id) {
+          const live = await tx.exportJob.findFirst({ where: { id: locked.commit_job_id, status: { in: LIVE_JOB } }, select: jobSelect });
+          if (live) return { job: toCommitJob(id, live), created: false };
+        }
+        // The township too: a process running the commit answers its progress from memory, in scope, without the database (PGlite's one connection is the commit's).
+        const params = { batchId: id, townshipId: batch.townshipId };
+        const row = await tx.exportJob.create({
+          data: {
+            id: randomUUID(), userId, kind: IMPORT_COMMIT_KIND, params, actor: actor as unknown as Prisma.InputJsonValue,
+            paramsKey: `${IMPORT_COMMIT_KIND}:${id}`, fileName: locked.file_name, contentType: 'application/json',
+          },
+          select: jobSelect,
+        });
+        await tx.importBatch.update({ where: { id }, data: { commitJobId: row.id } });
+        return { job: toCommitJob(id, row), created: true };
+      });
+    },
+
+    /** The batch's latest commit job; null when the batch is outside the actor's scope or has none. */
+    async commitJob(actor: Actor, id: number): Promise<ImportCommitJob | null> {
+      const row = await prisma.importBatch.findFirst({ where: { id, townshipId: townshipFilter(actor) }, select: { commitJob: { select: jobSelect } } });
+      return row?.commitJob ? toCommitJob(id, row.commitJob) : null;
+    },
+
+    /**
+     * Cancels the batch's queued or running commit job: its transaction is rolled back, nothing is
+     * imported and the batch stays in preview. A job already done stays done (undo it instead).
+     * By whoever started it or an administrator (403 otherwise); null: no batch in scope, or no job.
+     */
+    async cancelCommitJob(actor: Actor, id: number, now = new Date()): Promise<ImportCommitJob | null> {
+      const row = await prisma.importBatch.findFirst({ where: { id, townshipId: townshipFilter(actor) }, select: { commitJob: { select: { ...jobSelect, userId: true } } } });
+      const job = row?.commitJob;
+      if (!job) return null;
+      if (job.userId !== actor.userId && actor.role !== 'admin') throw new ImportRejectedError(403, CANCEL_WHO);
+      await prisma.exportJob.updateMany({ where: { id: job.id, status: { in: LIVE_JOB } }, data: { status: 'cancelled', finishedAt: now, updatedAt: now } });
+      return toCommitJob(id, await prisma.exportJob.findUniqueOrThrow({ where: { id: job.id }, select: jobSelect }));
     },
 
     /** Soft-deletes a committed batch's events (each restorable as any deleted event), within 30 days of the commit. */

@@ -1,6 +1,6 @@
 // Accounts. Admins manage the users of their own scope; the password hash
 // never leaves this module.
-import { fieldError, REFERENCE_MESSAGES, type User, type UserCreate, type UserPatch } from '@pufa/domain';
+import { fieldError, REFERENCE_MESSAGES, type OrgUnitLevel, type Role, type User, type UserCreate, type UserPatch } from '@pufa/domain';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { writeAudit } from '../auth/audit.ts';
@@ -50,6 +50,26 @@ export function createUserRepository(prisma: PrismaClient) {
   }
 
   return {
+    /**
+     * The user as they are now, for work done later on their behalf (a background job): whether the
+     * account is active, and the actor their sessions resolve to (role, org unit, townships in scope).
+     * null when the user no longer exists.
+     */
+    async acting(userId: number): Promise<{ isActive: boolean; orgUnitLevel: OrgUnitLevel; actor: Actor } | null> {
+      const [row] = await prisma.$queryRaw<{ id: number; role: Role; org_unit_id: number; is_active: boolean; is_top_level: boolean; org_unit_level: OrgUnitLevel; township_ids: number[] }[]>`
+        SELECT u.id, u.role::text AS role, u.org_unit_id, u.is_active, o.parent_id IS NULL AS is_top_level, o.level::text AS org_unit_level,
+               CASE o.level WHEN 'township' THEN ARRAY[o.id] WHEN 'village' THEN ARRAY[o.parent_id]
+                    ELSE ARRAY(SELECT t.id FROM pufa_org_subtree(o.id) t WHERE t.level = 'township' ORDER BY t.id) END AS township_ids
+        FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id
+        WHERE u.id = ${userId}::int`;
+      if (!row) return null;
+      return {
+        isActive: row.is_active,
+        orgUnitLevel: row.org_unit_level,
+        actor: { userId: row.id, role: row.role, orgUnitId: row.org_unit_id, townshipIds: row.township_ids, isTopLevel: row.is_top_level },
+      };
+    },
+
     orgUnitsInScope,
 
     async list(actor: Actor): Promise<User[]> {

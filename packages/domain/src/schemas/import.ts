@@ -164,6 +164,45 @@ export const ImportBatchSummarySchema = z.object({
 });
 export type ImportBatchSummary = z.infer<typeof ImportBatchSummarySchema>;
 
+// The result and the job are also nested, where they may be null: their shapes without an OpenAPI
+// name, so that the document inlines them (OpenAPI 3.0 cannot mark a reference nullable).
+const importCommitResultShape = z.object({
+  batchId: idSchema,
+  /** Events created by this call: 0 on a second commit. */
+  created: z.number().int(),
+  /** The batch's events. */
+  eventIds: z.array(idSchema),
+  summary: ImportSummarySchema,
+});
+export const ImportCommitResultSchema = importCommitResultShape.meta({ id: 'ImportCommitResult' });
+export type ImportCommitResult = z.infer<typeof ImportCommitResultSchema>;
+
+/**
+ * A commit of a file of more than this many lines (all its sheets) runs as a background job: the
+ * request answers at once and the page shows rows committed of the total. IMPORT_JOB_ROWS on the server.
+ */
+export const IMPORT_JOB_ROWS = 2000;
+
+export const IMPORT_COMMIT_JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+
+/** A large import's commit as a background job. The commit is still one transaction: until `done`, nothing is imported. */
+const importCommitJobShape = z.object({
+  id: z.string(),
+  batchId: idSchema,
+  status: z.enum(IMPORT_COMMIT_JOB_STATUSES),
+  /** Events written so far, of `total` (the rows to import; 0 of 0 while the preview is checked again). */
+  done: z.number().int(),
+  total: z.number().int(),
+  /** Why it failed, Chinese then English on a second line (jobErrorIn picks the page's). */
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Once done: what the direct commit answers. */
+  result: importCommitResultShape.nullable(),
+});
+export const ImportCommitJobSchema = importCommitJobShape.meta({ id: 'ImportCommitJob' });
+export type ImportCommitJob = z.infer<typeof ImportCommitJobSchema>;
+
 export const ImportBatchSchema = ImportBatchSummarySchema.extend({
   year: z.number().int().nullable(),
   /** The clerk's row choices so far (PATCH replaces these lists). */
@@ -174,18 +213,11 @@ export const ImportBatchSchema = ImportBatchSummarySchema.extend({
   summary: ImportSummarySchema,
   /** Same file (by content) imported before into this township: its batch. */
   sameFileAs: z.object({ id: idSchema, status: z.enum(IMPORT_STATUSES), createdAt: z.string() }).nullable(),
+  /** The batch's latest commit job (large files only), so a page opened later shows its progress or why it failed. */
+  commitJob: importCommitJobShape.nullable(),
 }).meta({ id: 'ImportBatch' });
 export type ImportBatch = z.infer<typeof ImportBatchSchema>;
 
-export const ImportCommitResultSchema = z.object({
-  batchId: idSchema,
-  /** Events created by this call: 0 on a second commit. */
-  created: z.number().int(),
-  /** The batch's events. */
-  eventIds: z.array(idSchema),
-  summary: ImportSummarySchema,
-}).meta({ id: 'ImportCommitResult' });
-export type ImportCommitResult = z.infer<typeof ImportCommitResultSchema>;
 
 export const ImportUndoResultSchema = z.object({ batchId: idSchema, deletedEventIds: z.array(idSchema) });
 

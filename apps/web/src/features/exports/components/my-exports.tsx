@@ -3,7 +3,7 @@
 import { App, Button, Card, Empty, List, Progress, Space, Tag, Typography } from 'antd';
 import { CloudDownloadOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { EXPORT_RETENTION_DAYS, exportJobPercent, type ExportJob } from '@pufa/domain';
+import { EXPORT_RETENTION_DAYS, exportJobPercent, jobErrorIn, type ExportJob } from '@pufa/domain';
 import { ApiRequestError } from '../../../lib/api-client.ts';
 import { useCancelExportJob, useExportJobs } from '../api/export-jobs.ts';
 import { DownloadButton } from './download-button.tsx';
@@ -36,7 +36,9 @@ function JobRow({ job }: { job: ExportJob }) {
           <>
             <Progress percent={percent} status="active" aria-label={t('exports.jobs.progressOf', { name: job.fileName })} />
             <Typography.Text type="secondary" data-testid="export-job-rows">
-              {job.total > 0 ? t('exports.jobs.rows', { done: job.done.toLocaleString(), total: job.total.toLocaleString() }) : t('exports.jobs.counting')}
+              {job.kind === 'report-docx'
+                ? t('exports.jobs.document') // one document, not events: its count would read "0 of 1 events"
+                : job.total > 0 ? t('exports.jobs.rows', { done: job.done.toLocaleString(), total: job.total.toLocaleString() }) : t('exports.jobs.counting')}
             </Typography.Text>
           </>
         )}
@@ -45,7 +47,7 @@ function JobRow({ job }: { job: ExportJob }) {
             {t('exports.jobs.kept', { size: ((job.bytes ?? 0) / 1024).toFixed(0), date: new Date(job.expiresAt).toLocaleDateString(i18n.language) })}
           </Typography.Text>
         )}
-        {job.status === 'failed' && <Typography.Text type="danger">{job.error}</Typography.Text>}
+        {job.status === 'failed' && job.error && <Typography.Text type="danger" data-testid="export-job-error">{jobErrorIn(job.error, i18n.language)}</Typography.Text>}
       </Space>
     </List.Item>
   );

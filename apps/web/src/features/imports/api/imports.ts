@@ -2,13 +2,14 @@
 // commit and undo, and the list of batches.
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiError, ImportBatch, ImportBatchSummary, ImportCommitResult, ImportPatch, ImportRemembered, ImportRememberedKind } from '@pufa/domain';
+import type { ApiError, ImportBatch, ImportBatchSummary, ImportCommitJob, ImportCommitResult, ImportPatch, ImportRemembered, ImportRememberedKind } from '@pufa/domain';
 import { ActionKeys, ApiRequestError, apiCreate, apiFetch, unreachable } from '../../../lib/api-client.ts';
 
 export const importKeys = {
   all: ['imports'] as const,
   list: () => [...importKeys.all, 'list'] as const,
   batch: (id: number) => [...importKeys.all, 'batch', id] as const,
+  commitJob: (id: number) => [...importKeys.all, 'batch', id, 'commit-job'] as const,
   remembered: (townshipId: number) => [...importKeys.all, 'remembered', townshipId] as const,
 };
 
@@ -53,13 +54,42 @@ export function usePatchImport(id: number) {
   });
 }
 
-/** Commit and undo change the ledger and the dashboard: everything read before is stale. */
+/** A large file's commit answers a job (202) instead of the result: told apart by its status. */
+export const isCommitJob = (answer: ImportCommitResult | ImportCommitJob): answer is ImportCommitJob => 'status' in answer;
+const isLive = (job: ImportCommitJob | null | undefined) => job?.status === 'queued' || job?.status === 'running';
+
+/** While the commit job is queued or running it is asked again this often (the bar moves at least every 2 s). */
+export const COMMIT_JOB_POLL_MS = 1_000;
+
+/** Commit and undo change the ledger and the dashboard: everything read before is stale (a job's commit: once it is done). */
 export function useCommitImport(id: number) {
   const queryClient = useQueryClient();
   const [keys] = useState(() => new ActionKeys());
   return useMutation({
-    mutationFn: () => apiCreate<ImportCommitResult>(`/imports/${id}/commit`, undefined, keys),
-    onSuccess: () => void queryClient.invalidateQueries(),
+    mutationFn: () => apiCreate<ImportCommitResult | ImportCommitJob>(`/imports/${id}/commit`, undefined, keys),
+    onSuccess: (answer) => {
+      if (isCommitJob(answer)) queryClient.setQueryData(importKeys.commitJob(id), answer);
+      else void queryClient.invalidateQueries();
+    },
+  });
+}
+
+/** The batch's commit job, followed while it is on; `known` is what the batch or the commit said last. */
+export function useImportCommitJob(id: number, known: ImportCommitJob | null | undefined) {
+  return useQuery({
+    queryKey: importKeys.commitJob(id),
+    queryFn: () => apiFetch<ImportCommitJob>(`/imports/${id}/commit-job`),
+    enabled: !!known,
+    ...(known ? { initialData: known } : {}),
+    refetchInterval: (query) => (isLive(query.state.data) ? COMMIT_JOB_POLL_MS : false),
+  });
+}
+
+export function useCancelImportCommit(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<ImportCommitJob>(`/imports/${id}/commit-job/cancel`, { method: 'POST' }),
+    onSuccess: (job) => queryClient.setQueryData(importKeys.commitJob(id), job),
   });
 }
 
