@@ -29,6 +29,9 @@ export async function writeEvidencePdf(out: Writable, book: EvidenceBook, store:
     out.on('finish', resolve);
     out.on('error', reject);
   });
+  // Awaited at the end; a stopped export returns early instead, and what its writer still sends
+  // to the discarded stream then fails with nobody waiting: that must not be an unhandled rejection.
+  finished.catch(() => undefined);
   doc.pipe(out);
   doc.registerFont('cjk', font.path, font.family);
   doc.font('cjk');

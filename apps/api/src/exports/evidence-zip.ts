@@ -34,6 +34,9 @@ export async function writeEvidenceZip(
     archive.on('error', reject);
     out.on('error', reject);
   });
+  // Awaited at the end; a stopped export returns early instead, and what its writer still sends
+  // to the discarded stream then fails with nobody waiting: that must not be an unhandled rejection.
+  finished.catch(() => undefined);
   signal.addEventListener('abort', () => archive.abort(), { once: true });
   archive.pipe(out);
 
