@@ -14,9 +14,7 @@ import { countingEvents, prepareExport, type ExportParams } from '../exports/exp
 import type { JobSettings } from './settings.ts';
 import type { ExportJobStore } from './export-job-store.ts';
 import { exportOwner, JobRefusedError, jobErrorText } from './job-owner.ts';
-
-/** Progress is written, and cancellation looked for, this often. */
-export const PROGRESS_EVERY_MS = 1_000;
+import { trackJobProgress } from './job-progress.ts';
 
 /** Where a job's file is kept in the file store: apart from evidence (the orphan report skips it). */
 export const EXPORT_KEY_PREFIX = 'exports/';
@@ -35,31 +33,22 @@ type Claimed = NonNullable<Awaited<ReturnType<ExportJobStore['claim']>>>;
 /** Runs a claimed export; `stop` ends it early (this process closing, or a cancel seen here). */
 export async function runExportJob(app: FastifyInstance, { row, attempt }: Claimed, settings: JobSettings, stop?: AbortSignal): Promise<void> {
   const { id } = row;
-  const abort = new AbortController();
-  stop?.addEventListener('abort', () => abort.abort(), { once: true });
-  let done = 0;
-  let total = 0;
-  const report = async () => {
-    if (abort.signal.aborted) return;
-    // Events saved after the count are written too (the export reads the ledger as it is then): never past 100 %.
-    if (!(await app.exportJobs.progress(id, attempt, done, Math.max(done, total)))) abort.abort();
-  };
-  const timer = setInterval(() => void report().catch((error: unknown) => app.log.warn({ err: error, job: id }, 'export job: progress not saved')), PROGRESS_EVERY_MS);
+  const progress = trackJobProgress(app, id, attempt, stop, 'export job');
   await mkdir(app.fileStore.spoolFolder, { recursive: true });
   const temporary = path.join(app.fileStore.spoolFolder, `export-${randomUUID()}`);
   try {
     const events = countingEvents(app.events, async (rows) => {
-      done += rows;
+      progress.done += rows;
       if (settings.pauseMs) await sleep(settings.pauseMs);
     });
     // The owner as they are now: disabled, or no longer reaching the scope, fails here with no file made.
     const actor = await exportOwner(app, row.userId, row.actor as unknown as Actor);
     const prepared = await prepareExport(app, actor, row.kind as ExportJobKind, row.params as ExportParams<ExportJobKind>, events);
-    total = await prepared.total();
-    await report();
+    progress.total = await prepared.total();
+    await progress.report();
     const out = createWriteStream(temporary, { flags: 'wx', mode: 0o640 });
-    await prepared.write(out, abort.signal);
-    if (abort.signal.aborted) {
+    await prepared.write(out, progress.signal);
+    if (progress.signal.aborted) {
       out.destroy();
       if (stop?.aborted) throw new JobInterruptedError();
       return;
@@ -69,18 +58,18 @@ export async function runExportJob(app: FastifyInstance, { row, attempt }: Claim
     const storageKey = exportStorageKey(id);
     await app.fileStore.put(storageKey, { original: { path: temporary, bytes, sha256: '' } });
     // Finished is all of it: the report's one document is counted here, the events' writers have counted theirs.
-    const kept = await app.exportJobs.finish(id, attempt, { storageKey, bytes, fileName: prepared.fileName, done: Math.max(done, total) }, settings.retentionDays);
+    const kept = await app.exportJobs.finish(id, attempt, { storageKey, bytes, fileName: prepared.fileName, done: Math.max(progress.done, progress.total) }, settings.retentionDays);
     if (!kept) await app.fileStore.remove(storageKey); // cancelled or taken over at the last moment: the other run stores its own
   } catch (error) {
     if (error instanceof JobInterruptedError) throw error;
     if (stop?.aborted) throw new JobInterruptedError(); // left running: run again (the queue's retry, or PGlite's next start)
-    if (abort.signal.aborted) return; // cancelled, or another run has it
+    if (progress.signal.aborted) return; // cancelled, or another run has it
     if (error instanceof JobRefusedError) return void (await app.exportJobs.fail(id, attempt, jobErrorText(error.words)));
     app.log.error({ err: error, job: id }, 'export job failed');
     const message = error instanceof Error ? error.message : String(error);
     await app.exportJobs.fail(id, attempt, message);
   } finally {
-    clearInterval(timer);
+    progress.end();
     await rm(temporary, { force: true });
   }
 }

@@ -11,7 +11,8 @@ import { CommitJobLostError, ImportRejectedError, InvalidReferencesError } from 
 import type { ExportJobStore } from './export-job-store.ts';
 import { importOwner, JobRefusedError, jobErrorText, OWNER_WORDS } from './job-owner.ts';
 import { importJobChunk, type JobSettings } from './settings.ts';
-import { JobInterruptedError, PROGRESS_EVERY_MS } from './run-export-job.ts';
+import { JobInterruptedError } from './run-export-job.ts';
+import { trackJobProgress } from './job-progress.ts';
 
 type Claimed = NonNullable<Awaited<ReturnType<ExportJobStore['claim']>>>;
 
@@ -28,16 +29,8 @@ export async function runImportCommitJob(app: FastifyInstance, { row, attempt }:
   const { batchId, townshipId } = row.params as { batchId: number; townshipId: number };
   const live: ImportCommitJob = { id, batchId, status: 'running', done: 0, total: 0, error: null, createdAt: row.createdAt.toISOString(), finishedAt: null, result: null };
   app.liveImportCommits.set(batchId, { townshipId, job: live });
-  const abort = new AbortController();
-  stop?.addEventListener('abort', () => abort.abort(), { once: true });
-  let done = 0;
-  let total = 0;
   // Progress goes through the pool, beside the commit's transaction (on PGlite's one connection it waits for the commit).
-  const report = async () => {
-    if (abort.signal.aborted) return;
-    if (!(await app.exportJobs.progress(id, attempt, done, total))) abort.abort();
-  };
-  const timer = setInterval(() => void report().catch((error: unknown) => app.log.warn({ err: error, job: id }, 'import commit job: progress not saved')), PROGRESS_EVERY_MS);
+  const progress = trackJobProgress(app, id, attempt, stop, 'import commit job');
   try {
     const actor = await importOwner(app, row.userId);
     const now = new Date();
@@ -47,28 +40,28 @@ export async function runImportCommitJob(app: FastifyInstance, { row, attempt }:
       chunkSize: importJobChunk(settings),
       expiresAt: new Date(now.getTime() + settings.retentionDays * 86_400_000),
       onTotal: (rows) => {
-        total = rows;
+        progress.total = rows;
         live.total = rows;
       },
       afterChunk: async (written) => {
-        done += written;
-        live.done = done;
+        progress.done += written;
+        live.done = progress.done;
         if (settings.pauseMs) await sleep(settings.pauseMs);
-        if (abort.signal.aborted) throw new CommitJobLostError(); // cancelled or taken over: roll back
+        if (progress.signal.aborted) throw new CommitJobLostError(); // cancelled or taken over: roll back
       },
     });
     // The batch is not in the owner's scope any more (moved to another county, say): nothing was imported.
     if (!result) throw new JobRefusedError(OWNER_WORDS.scopeLost('import'));
   } catch (error) {
     if (stop?.aborted) throw new JobInterruptedError(); // rolled back; run again (the queue's retry, or PGlite's next start)
-    if (abort.signal.aborted || error instanceof CommitJobLostError) return; // cancelled, or another run has it
+    if (progress.signal.aborted || error instanceof CommitJobLostError) return; // cancelled, or another run has it
     const words = error instanceof JobRefusedError || error instanceof ImportRejectedError ? error.words
       : error instanceof InvalidReferencesError ? { zh: '导入的数据引用了已不存在的项目，请重新检查预览', en: 'The import names something that no longer exists: check the preview again' }
       : null;
     if (!words) app.log.error({ err: error, job: id }, 'import commit job failed');
     await app.exportJobs.fail(id, attempt, words ? jobErrorText(words) : error instanceof Error ? error.message : String(error));
   } finally {
-    clearInterval(timer);
+    progress.end();
     if (app.liveImportCommits.get(batchId)?.job === live) app.liveImportCommits.delete(batchId);
   }
 }
